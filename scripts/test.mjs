@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, then one closing line "N passed, N failed".
+// Stages: specs present -> typecheck -> ESLint -> Jest (unit, Forge checks, integration + contract)
+// -> UI build -> browser tests (Playwright + system Chromium). A failed stage fails the run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+mkdirSync('build/test-results', { recursive: true });
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, cmd, args, { env = {} } = {}) {
+  const t0 = Date.now();
+  process.stdout.write(`\n=== ${label}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  process.stdout.write(`=== ${label}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  return ok;
+}
+
+function step(label, cmd, args, opts) {
+  if (run(label, cmd, args, opts)) passed += 1;
+  else { failed += 1; failures.push(label); }
+}
+
+// 0. The official specs must be there (ATLASSIAN_SPECS_DIR or ../shared/reference/openapi).
+step('OpenAPI specs present', bin('tsx'), ['-e', "require('./sandbox/specs').specsDir(); console.log('specs:', require('./sandbox/specs').specsDir())"]);
+if (failed > 0) {
+  console.log(`\nchecks: ${passed} passed, ${failed} failed`);
+  process.exit(1);
+}
+
+step('typecheck (tsc --noEmit, strict)', 'npm', ['run', '--silent', 'typecheck']);
+step('ESLint (typescript-eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+
+// Jest: counted test by test.
+const jestJson = 'build/test-results/jest.json';
+run('Jest: unit, Forge manifest + lint, integration, contract', bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`]);
+if (existsSync(jestJson)) {
+  const j = JSON.parse(readFileSync(jestJson, 'utf8'));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
+  if (!j.success) failures.push('jest');
+} else { failed += 1; failures.push('jest (no results)'); }
+
+// Browser tests need the built UI.
+const e2eDir = 'test/e2e';
+const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
+if (hasE2e) {
+  step('UI build (Vite)', 'npm', ['run', '--silent', 'build:ui']);
+  const pwJson = 'build/test-results/playwright.json';
+  run('browser tests (Playwright, system Chromium)', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+  });
+  if (existsSync(pwJson)) {
+    const p = JSON.parse(readFileSync(pwJson, 'utf8'));
+    passed += p.stats.expected;
+    failed += p.stats.unexpected;
+    if (p.stats.unexpected > 0) failures.push('playwright');
+  } else { failed += 1; failures.push('playwright (no results)'); }
+}
+
+if (failures.length) console.log(`\nfailed: ${failures.join(', ')}`);
+console.log(`\nchecks: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || failures.length > 0 ? 1 : 0);

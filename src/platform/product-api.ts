@@ -1,0 +1,34 @@
+import type { Route } from '@forge/api';
+
+/**
+ * The slice of `@forge/api` the app uses to talk to Jira and Confluence. In Forge it is the real
+ * `api` object; in the sandbox it is an HTTP stand-in that sends the same paths to the local emulator.
+ * Only `src/jira/jira-client.ts` and `src/confluence/confluence-client.ts` call these methods, always with
+ * an inline `route` template so that the Forge linter can check scopes.
+ */
+export interface ProductRequestInit {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface ProductResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+export interface ProductRequester {
+  requestJira(path: Route, init?: ProductRequestInit): Promise<ProductResponse>;
+  requestConfluence(path: Route, init?: ProductRequestInit): Promise<ProductResponse>;
+}
+
+export interface ProductApi {
+  /** Calls as the signed-in user: Jira and Confluence apply that user's permissions. Prefer this. */
+  asUser(): ProductRequester;
+  /** Calls as the app. Only after the resolver framework has checked the user's own permission. */
+  asApp(): ProductRequester;
+}
