@@ -1,0 +1,47 @@
+/**
+ * Closed vocabularies shared by assessments, findings and evidence, with zod schemas for boundaries
+ * and human labels for the UI.
+ */
+import { z } from 'zod';
+
+/** Outcome of judging one clause. */
+export const CONFORMITY_RESULTS = [
+  'not_assessed',
+  'not_applicable',
+  'nonconformant',
+  'partially_conformant',
+  'conformant',
+] as const;
+export type ConformityResult = (typeof CONFORMITY_RESULTS)[number];
+export const conformityResultSchema = z.enum(CONFORMITY_RESULTS);
+export const CONFORMITY_RESULT_LABELS: Readonly<Record<ConformityResult, string>> = {
+  not_assessed: 'Not assessed',
+  not_applicable: 'Not applicable',
+  nonconformant: 'Nonconformant',
+  partially_conformant: 'Partially conformant',
+  conformant: 'Conformant',
+};
+
+/** Grade of an audit or assessment finding, most severe first. */
+export const FINDING_GRADES = ['major_nc', 'minor_nc', 'observation', 'opportunity_for_improvement'] as const;
+export type FindingGrade = (typeof FINDING_GRADES)[number];
+export const findingGradeSchema = z.enum(FINDING_GRADES);
+export const FINDING_GRADE_LABELS: Readonly<Record<FindingGrade, string>> = {
+  major_nc: 'Major nonconformity',
+  minor_nc: 'Minor nonconformity',
+  observation: 'Observation',
+  opportunity_for_improvement: 'Opportunity for improvement',
+};
+
+/** Kind of documented information offered as evidence. */
+export const EVIDENCE_KINDS = ['policy', 'plan', 'procedure', 'record', 'report', 'improvement_action'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const evidenceKindSchema = z.enum(EVIDENCE_KINDS);
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
+  policy: 'Policy',
+  plan: 'Plan',
+  procedure: 'Procedure',
+  record: 'Record',
+  report: 'Report',
+  improvement_action: 'Improvement action',
+};
