@@ -1,0 +1,63 @@
+/**
+ * What changed between two publishes. A snapshot keeps only the effective result per clause. Results are
+ * ranked nonconformant / not assessed (0) < partially conformant (1) < conformant (2); a move up is an
+ * improvement, a move down a regression. Moves that the rank cannot order (between not assessed and
+ * nonconformant, or to or from not applicable) are listed as `otherChanges`.
+ */
+import { type ClauseId, compareClauseIds } from '../catalogue/catalogue';
+import { type ConformityResult } from '../vocabulary';
+import { type GapAnalysis, type GapSnapshot } from './gap-model';
+
+const RANK: Readonly<Record<ConformityResult, number | null>> = {
+  not_assessed: 0,
+  nonconformant: 0,
+  partially_conformant: 1,
+  conformant: 2,
+  not_applicable: null,
+};
+
+export interface ClauseChange {
+  clauseId: ClauseId;
+  /** undefined when the clause was not in the previous snapshot. */
+  from: ConformityResult | undefined;
+  to: ConformityResult;
+}
+
+export interface GapChanges {
+  /** false when there is no previous snapshot (first publish): all lists are then empty. */
+  hasPrevious: boolean;
+  previousTakenAt?: string;
+  improved: ClauseChange[];
+  regressed: ClauseChange[];
+  otherChanges: ClauseChange[];
+}
+
+export function toGapSnapshot(analysis: GapAnalysis): GapSnapshot {
+  const results: Record<ClauseId, ConformityResult> = {};
+  for (const c of analysis.clauses) results[c.clauseId] = c.result;
+  return { takenAt: analysis.generatedAt, results };
+}
+
+/** Compares the current analysis (or snapshot) with the snapshot kept at the previous publish. */
+export function changesSince(previous: GapSnapshot | undefined, current: GapAnalysis | GapSnapshot): GapChanges {
+  if (!previous) return { hasPrevious: false, improved: [], regressed: [], otherChanges: [] };
+  const now = 'clauses' in current ? toGapSnapshot(current) : current;
+  const improved: ClauseChange[] = [];
+  const regressed: ClauseChange[] = [];
+  const otherChanges: ClauseChange[] = [];
+  const ids = Object.keys(now.results).sort(compareClauseIds);
+  for (const clauseId of ids) {
+    const to = now.results[clauseId];
+    if (to === undefined) continue;
+    const from = previous.results[clauseId];
+    if (from === to) continue;
+    const change: ClauseChange = { clauseId, from, to };
+    const before = RANK[from ?? 'not_assessed'];
+    const after = RANK[to];
+    if (before === null || after === null || before === after) {
+      if (from !== undefined || to !== 'not_assessed') otherChanges.push(change);
+    } else if (after > before) improved.push(change);
+    else regressed.push(change);
+  }
+  return { hasPrevious: true, previousTakenAt: previous.takenAt, improved, regressed, otherChanges };
+}

@@ -1,0 +1,198 @@
+/**
+ * Data the gap analysis works on and the shapes it returns. Inputs are plain records gathered by the app
+ * (assessment records from storage, evidence from Jira issues mapped to clauses, audit findings); the analysis
+ * itself is pure (see analyse-gaps.ts). zod schemas cover what is stored and read back.
+ */
+import { z } from 'zod';
+import { type ClauseId } from '../catalogue/catalogue';
+import { type MaturityLevel } from '../maturity/maturity-model';
+import {
+  type ConformityResult,
+  type EvidenceKind,
+  type FindingGrade,
+  conformityResultSchema,
+  evidenceKindSchema,
+  findingGradeSchema,
+} from '../vocabulary';
+
+/** Jira's status categories by key: new = to do, indeterminate = in progress, done = done. */
+export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+export const STATUS_CATEGORY_LABELS: Record<StatusCategory, string> = {
+  new: 'To do',
+  indeterminate: 'In progress',
+  done: 'Done',
+};
+
+/** What a user recorded for one clause. `result` undefined means "let the app propose one from evidence". */
+export interface ClauseRecord {
+  clauseId: ClauseId;
+  result?: ConformityResult;
+  note?: string;
+  setBy?: string;
+  setAt?: string;
+}
+
+/** One Jira issue mapped to one or more clauses. */
+export interface Evidence {
+  issueKey: string;
+  summary: string;
+  statusCategory: StatusCategory;
+  /** ISO 8601 date-time of the issue's last update. */
+  updated: string;
+  kinds: EvidenceKind[];
+  clauses: ClauseId[];
+}
+
+/** An audit finding raised against a clause. */
+export interface Finding {
+  id: string;
+  grade: FindingGrade;
+  clauseId: ClauseId;
+  open: boolean;
+  summary: string;
+}
+
+/** Maturity of the unit (process or group) that covers a clause, against its target. */
+export interface ClauseMaturityGap {
+  /** A clause or a heading (e.g. '8.5'); applies to the clause and every clause below it. */
+  clauseId: ClauseId;
+  unitName?: string;
+  current: MaturityLevel;
+  target: MaturityLevel;
+}
+
+/** Which processes are in the implementation scope and which have an epic (clause or heading ids). */
+export interface EpicCoverage {
+  inScope: readonly ClauseId[];
+  withEpic: readonly ClauseId[];
+}
+
+export interface GapAnalysisInput {
+  records: readonly ClauseRecord[];
+  evidence: readonly Evidence[];
+  findings?: readonly Finding[];
+  maturityGaps?: readonly ClauseMaturityGap[];
+  /** When absent, the "in-scope process with no epic" check is skipped. */
+  epics?: EpicCoverage;
+}
+
+export interface GapAnalysisOptions {
+  now: Date;
+  /** Evidence not updated for more than this many days is flagged as stale. */
+  maxEvidenceAgeDays: number;
+}
+
+export const GAP_WARNING_CODES = [
+  'conformant_without_evidence',
+  'stale_evidence',
+  'open_nonconformity',
+  'below_target_maturity',
+  'no_epic',
+  'not_applicable_claimed',
+] as const;
+export type GapWarningCode = (typeof GAP_WARNING_CODES)[number];
+
+export interface GapWarning {
+  code: GapWarningCode;
+  /** Plain sentence for people. */
+  message: string;
+  /** Issue keys, finding ids or unit names the warning is about. */
+  refs: string[];
+}
+
+export interface EvidenceItem {
+  issueKey: string;
+  summary: string;
+  statusCategory: StatusCategory;
+  updated: string;
+  /** Whole days since `updated` (0 for future dates or unreadable dates). */
+  ageDays: number;
+  stale: boolean;
+  kinds: EvidenceKind[];
+}
+
+export interface ClauseGap {
+  clauseId: ClauseId;
+  title: string;
+  /** Top-level clause ('4'..'10') the clause belongs to. */
+  groupId: string;
+  result: ConformityResult;
+  /** true when the result was proposed from evidence rather than set by a user. */
+  proposed: boolean;
+  /** Id of the PROPOSAL_RULES entry that gave the result ('user-set' when set by a user). */
+  ruleId: string;
+  note?: string;
+  setBy?: string;
+  setAt?: string;
+  evidence: EvidenceItem[];
+  openFindings: Finding[];
+  warnings: GapWarning[];
+}
+
+export interface ReadinessFigures {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator × 100, one decimal; 0 when the denominator is 0. */
+  percent: number;
+  clauseCount: number;
+  counts: Record<ConformityResult, number>;
+  /** Clauses marked not applicable, left out of both numerator and denominator. */
+  excludedNotApplicable: number;
+}
+
+export interface GroupReadiness {
+  groupId: string;
+  title: string;
+  figures: ReadinessFigures;
+}
+
+export interface GapAnalysis {
+  generatedAt: string;
+  maxEvidenceAgeDays: number;
+  clauses: ClauseGap[];
+  readiness: { overall: ReadinessFigures; byGroup: GroupReadiness[] };
+  warningCount: number;
+  /** Distinct issues mapped to at least one known clause. */
+  evidenceCount: number;
+  /** Clause ids met in records, evidence or findings that the catalogue does not know. */
+  unknownClauseRefs: ClauseId[];
+}
+
+/** The per-clause results kept at publish time, to say later what changed. */
+export interface GapSnapshot {
+  takenAt: string;
+  results: Record<ClauseId, ConformityResult>;
+}
+
+export const statusCategorySchema = z.enum(STATUS_CATEGORIES);
+
+export const clauseRecordSchema = z.object({
+  clauseId: z.string().min(1),
+  result: conformityResultSchema.optional(),
+  note: z.string().optional(),
+  setBy: z.string().optional(),
+  setAt: z.string().optional(),
+});
+
+export const evidenceSchema = z.object({
+  issueKey: z.string().min(1),
+  summary: z.string(),
+  statusCategory: statusCategorySchema,
+  updated: z.string(),
+  kinds: z.array(evidenceKindSchema),
+  clauses: z.array(z.string().min(1)),
+});
+
+export const findingSchema = z.object({
+  id: z.string().min(1),
+  grade: findingGradeSchema,
+  clauseId: z.string().min(1),
+  open: z.boolean(),
+  summary: z.string(),
+});
+
+export const gapSnapshotSchema = z.object({
+  takenAt: z.string(),
+  results: z.record(z.string(), conformityResultSchema),
+});

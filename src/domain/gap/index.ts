@@ -1,0 +1,6 @@
+/** Gap analysis: public surface. */
+export * from './gap-model';
+export * from './proposal-rules';
+export * from './readiness';
+export * from './analyse-gaps';
+export * from './changes-since';

@@ -1,0 +1,49 @@
+/** Fixed-default builder for gap report input. */
+import { analyseGaps, changesSince, type GapAnalysisInput, type GapSnapshot } from '../../src/domain/gap';
+import { type GapReportInput } from '../../src/domain/report';
+import { GAP_NOW, aClauseRecord, aFinding, aGapInput, anEvidence, daysAgo, gapOptions } from './gap.builder';
+
+export const SITE = 'https://example.atlassian.net';
+
+export function aGapInputWithData(): GapAnalysisInput {
+  return aGapInput({
+    records: [aClauseRecord(), aClauseRecord({ clauseId: '4.3', result: 'partially_conformant' }), aClauseRecord({ clauseId: '10.2', result: 'not_applicable' })],
+    evidence: [
+      anEvidence(),
+      anEvidence({ issueKey: 'SMS-2', summary: 'Change records for October', statusCategory: 'indeterminate', clauses: ['8.5.1.2', '8.5.1.3'] }),
+      anEvidence({ issueKey: 'SMS-3', summary: 'SMS scope statement', clauses: ['4.3'], kinds: ['policy'], updated: daysAgo(400) }),
+    ],
+    findings: [aFinding()],
+    maturityGaps: [{ clauseId: '8.5', unitName: 'Service design, build and transition', current: 1, target: 2 }],
+    epics: { inScope: ['8.5', '8.6'], withEpic: ['8.5'] },
+  });
+}
+
+export const PREVIOUS_SNAPSHOT: GapSnapshot = {
+  takenAt: daysAgo(30),
+  results: { '4.3': 'nonconformant', '8.5.1.1': 'partially_conformant', '8.6.1': 'conformant' },
+};
+
+export function aReportInput(overrides: Partial<GapReportInput> = {}, gapInput: GapAnalysisInput = aGapInputWithData()): GapReportInput {
+  const gaps = analyseGaps(gapInput, gapOptions());
+  return {
+    siteBaseUrl: SITE,
+    projectKey: 'SMS',
+    projectName: 'Service Management',
+    generatedAt: GAP_NOW.toISOString(),
+    scopeStatement: 'The SMS covers the payroll and HR services delivered from the Lisbon data centre.\n\nIt includes the service desk.',
+    scopeVersion: 3,
+    gaps,
+    maturity: [
+      { unitId: '8.5', unitName: 'Service design, build and transition', current: 1, target: 2 },
+      { unitId: '8.6', unitName: 'Resolution and fulfilment', current: 2, target: 2 },
+      { unitId: '8.3', unitName: 'Relationship and agreement', current: 0, target: 3 },
+    ],
+    phases: [
+      { name: 'Phase 1: foundations', epicKey: 'SMS-100', done: 8, inProgress: 2, toDo: 1 },
+      { name: 'Phase 2: operation', epicKey: 'SMS-101', done: 0, inProgress: 0, toDo: 0 },
+    ],
+    changes: changesSince(PREVIOUS_SNAPSHOT, gaps),
+    ...overrides,
+  };
+}

@@ -1,0 +1,223 @@
+import { ValidationError } from '../../../src/domain/errors';
+import { analyseGaps } from '../../../src/domain/gap';
+import { CHALLENGES } from '../../../src/domain/challenges';
+import {
+  buildGapReportAdf,
+  clauseEvidenceJql,
+  estimateAdfBytes,
+  maturityGapColor,
+  normaliseSiteBaseUrl,
+  splitReportByGroup,
+} from '../../../src/domain/report';
+import { aGapInput, gapOptions } from '../../builders/gap.builder';
+import { SITE, aReportInput } from '../../builders/report.builder';
+import { adfErrors, allNodes, plainText } from './validate-adf';
+
+type Node = ReturnType<typeof allNodes>[number];
+
+/** The table rows whose first cell reads `clauseId`. */
+function clauseRow(document: unknown, clauseId: string): Node {
+  const row = allNodes(document).find((n) => n.type === 'tableRow' && plainText(n.content?.[0]) === clauseId);
+  if (!row) throw new Error(`no row for ${clauseId}`);
+  return row;
+}
+
+function statuses(node: unknown): { text: unknown; color: unknown }[] {
+  return allNodes(node)
+    .filter((n) => n.type === 'status')
+    .map((n) => ({ text: n.attrs?.text, color: n.attrs?.color }));
+}
+
+describe('buildGapReportAdf', () => {
+  const input = aReportInput();
+  const report = buildGapReportAdf(input);
+  const textOf = plainText(report);
+
+  it('produces valid ADF', () => {
+    expect(adfErrors(report)).toEqual([]);
+    expect(report).toMatchObject({ type: 'doc', version: 1 });
+  });
+
+  it('opens with a title heading and the generation time', () => {
+    const [first, second] = report.content;
+    expect(first).toMatchObject({ type: 'heading', attrs: { level: 1 } });
+    expect(plainText(first)).toBe('Gap report: Service Management');
+    expect(plainText(second)).toContain('Generated 2026-11-26 12:00 UTC for project SMS');
+  });
+
+  it('puts overall and per-group readiness in a summary panel', () => {
+    const summary = report.content.find((n) => n.type === 'panel');
+    const overall = input.gaps.readiness.overall;
+    expect(plainText(summary)).toContain(`Readiness: ${overall.percent} %`);
+    for (const g of input.gaps.readiness.byGroup) expect(plainText(summary)).toContain(`${g.groupId} ${g.title}: ${g.figures.percent} %`);
+    expect(plainText(summary)).toMatch(/1 clause is marked not applicable/);
+  });
+
+  it('shows the scope statement with its version, one paragraph per block of text', () => {
+    expect(textOf).toContain('Scope of the service management system (version 3)');
+    const paragraphs = allNodes(report).filter((n) => n.type === 'paragraph').map(plainText);
+    expect(paragraphs).toContain('The SMS covers the payroll and HR services delivered from the Lisbon data centre.');
+    expect(paragraphs).toContain('It includes the service desk.');
+  });
+
+  it('colours maturity lozenges by the gap to target', () => {
+    const rows = allNodes(report).filter((n) => n.type === 'tableRow' && /^(Service design|Resolution|Relationship)/.test(plainText(n.content?.[0])));
+    expect(rows.map((r) => statuses(r))).toEqual([
+      [{ text: 'Level I', color: 'yellow' }, { text: 'Level II', color: 'blue' }],
+      [{ text: 'Level II', color: 'green' }, { text: 'Level II', color: 'blue' }],
+      [{ text: 'Not yet Level I', color: 'red' }, { text: 'Level III', color: 'blue' }],
+    ]);
+    expect(maturityGapColor(3, 2)).toBe('green');
+  });
+
+  it('lists each clause with its result lozenge, evidence cards and warnings', () => {
+    const row = clauseRow(report, '8.5.1.1');
+    expect(statuses(row.content?.[2])).toEqual([{ text: 'Conformant', color: 'green' }]);
+    expect(plainText(row.content?.[2])).toContain('Set by 557058:sandbox-project-admin on 2026-11-24');
+    expect(plainText(row.content?.[3])).toContain(`<${SITE}/browse/SMS-1> [Done] 10 d · Change management procedure approved`);
+    expect(plainText(row.content?.[4])).toMatch(/open nonconformity/);
+    expect(plainText(row.content?.[4])).toMatch(/below its target of level 2/);
+
+    const stale = clauseRow(report, '4.3');
+    expect(plainText(stale.content?.[3])).toContain('400 d (stale)');
+    expect(plainText(clauseRow(report, '9.1').content?.[3])).toBe('No evidence mapped.');
+    expect(plainText(clauseRow(report, '9.1').content?.[2])).toContain('Proposed from evidence');
+  });
+
+  it('has one clause table per top-level clause covering every assessable clause', () => {
+    const tables = allNodes(report).filter((n) => n.type === 'table' && plainText(n.content?.[0]) === 'ClauseTitleResultEvidenceWarnings');
+    expect(tables).toHaveLength(7);
+    expect(tables.reduce((sum, tbl) => sum + (tbl.content?.length ?? 0) - 1, 0)).toBe(input.gaps.clauses.length);
+  });
+
+  it('shows phase progress with the epic as an inline card', () => {
+    const row = allNodes(report).find((n) => n.type === 'tableRow' && plainText(n.content?.[0]) === 'Phase 1: foundations');
+    expect(plainText(row)).toBe(`Phase 1: foundations<${SITE}/browse/SMS-100>82172.7 %`);
+    expect(textOf).toContain('No issues yet');
+  });
+
+  it('lists the four implementation challenges as open risks by default', () => {
+    for (const c of CHALLENGES) expect(textOf).toContain(c.title);
+    expect(statuses(report).filter((s) => s.text === 'Open')).toHaveLength(4);
+  });
+
+  it('lists only unresolved challenges from a given register', () => {
+    const doc = buildGapReportAdf(
+      aReportInput({
+        challenges: [
+          { challengeId: 'fading-drivers', status: 'watching', note: 'Sponsor changed in Q3' },
+          { challengeId: 'cultural-resistance', status: 'resolved' },
+        ],
+      }),
+    );
+    const text = plainText(doc);
+    expect(text).toContain('Drivers fade during implementation[Watching]');
+    expect(text).toContain('Sponsor changed in Q3');
+    expect(text).not.toContain('Resistance to change');
+    const allResolved = buildGapReportAdf(aReportInput({ challenges: [{ challengeId: 'fading-drivers', status: 'resolved' }] }));
+    expect(plainText(allResolved)).toContain('No open risks');
+  });
+
+  it('says which clauses improved and regressed since the last publish', () => {
+    const heading = report.content.findIndex((n) => n.type === 'heading' && plainText(n).startsWith('Improved'));
+    expect(plainText(report.content[heading])).toBe('Improved (2)');
+    expect(plainText(report.content[heading + 1])).toBe(
+      '4.3 Determining the scope of the service management system: Nonconformant → [Partially conformant]' +
+        '8.5.1.1 Change management policy: Partially conformant → [Conformant]',
+    );
+    expect(plainText(report.content[heading + 2])).toBe('Regressed (1)');
+    expect(plainText(report.content[heading + 3])).toContain('8.6.1 Incident management: Conformant → [Not assessed]');
+  });
+
+  it('explains the readiness formula with its figures in an expand', () => {
+    const exp = report.content.find((n) => n.type === 'expand');
+    const { numerator, denominator } = input.gaps.readiness.overall;
+    expect(plainText(exp)).toContain(`numerator ${numerator}, denominator ${denominator}`);
+    expect(plainText(exp)).toContain('Readiness = (1 × conformant');
+    expect(plainText(exp)).toContain('A result set by a person always wins');
+  });
+
+  it('builds the same document for the same input', () => {
+    expect(JSON.stringify(buildGapReportAdf(aReportInput()))).toBe(JSON.stringify(report));
+  });
+});
+
+describe('buildGapReportAdf for an empty project', () => {
+  const empty = buildGapReportAdf(
+    aReportInput({ scopeStatement: '  ', scopeVersion: undefined, maturity: [], phases: [], changes: undefined }, aGapInput()),
+  );
+  const text = plainText(empty);
+
+  it('is valid ADF', () => {
+    expect(adfErrors(empty)).toEqual([]);
+  });
+
+  it('shows helpful empty states instead of empty sections', () => {
+    expect(text).toContain('No evidence is mapped yet');
+    expect(text).toContain('The scope statement has not been written yet');
+    expect(text).toContain('No maturity assessment is recorded yet');
+    expect(text).toContain('No implementation plan yet');
+    expect(text).toContain('This is the first publish');
+    expect(text).toContain('Readiness: 0 %');
+    expect(allNodes(empty).filter((n) => n.type === 'inlineCard')).toEqual([]);
+  });
+});
+
+describe('site URL and links', () => {
+  it('normalises the site URL and rejects anything but a plain http(s) site', () => {
+    expect(normaliseSiteBaseUrl('https://example.atlassian.net/')).toBe('https://example.atlassian.net');
+    expect(normaliseSiteBaseUrl('http://localhost:4000')).toBe('http://localhost:4000');
+    for (const bad of ['javascript:alert(1)', 'not a url', 'https://a.net/?x=1', 'ftp://a.net']) {
+      expect(() => normaliseSiteBaseUrl(bad)).toThrow(ValidationError);
+    }
+    expect(() => buildGapReportAdf(aReportInput({ siteBaseUrl: 'javascript:alert(1)' }))).toThrow(ValidationError);
+  });
+
+  it('searches a clause and the headings above it by the smsClause alias', () => {
+    expect(clauseEvidenceJql('SMS', '8.5.1.1')).toBe(
+      'project = "SMS" AND smsClause in ("8.5.1.1", "8.5.1", "8.5", "8") ORDER BY key ASC',
+    );
+    expect(clauseEvidenceJql('A"B', '4.1')).toContain('project = "A\\"B"');
+  });
+});
+
+describe('splitReportByGroup', () => {
+  const input = aReportInput();
+  const split = splitReportByGroup(input);
+
+  it('gives a valid overview and one valid page per top-level clause', () => {
+    expect(adfErrors(split.overview)).toEqual([]);
+    expect(split.groups.map((g) => g.groupId)).toEqual(['4', '5', '6', '7', '8', '9', '10']);
+    for (const g of split.groups) expect(adfErrors(g.doc)).toEqual([]);
+    expect(split.groups[0]?.title).toBe('4 Context of the organization');
+  });
+
+  it('moves each clause row to its group page and keeps the overview free of clause rows', () => {
+    const page8 = split.groups.find((g) => g.groupId === '8');
+    expect(() => clauseRow(page8?.doc, '8.5.1.1')).not.toThrow();
+    expect(() => clauseRow(page8?.doc, '4.1')).toThrow();
+    expect(() => clauseRow(split.overview, '8.5.1.1')).toThrow();
+    expect(plainText(split.overview)).toContain('child pages');
+    const rowsOnPages = split.groups.reduce((n, g) => n + allNodes(g.doc).filter((x) => x.type === 'tableRow').length - 1, 0);
+    expect(rowsOnPages).toBe(input.gaps.clauses.length);
+  });
+
+  it('makes each page smaller than the whole report', () => {
+    const whole = estimateAdfBytes(buildGapReportAdf(input));
+    for (const g of split.groups) expect(estimateAdfBytes(g.doc)).toBeLessThan(whole);
+    expect(estimateAdfBytes(split.overview)).toBeLessThan(whole);
+  });
+});
+
+describe('estimateAdfBytes', () => {
+  it('equals the UTF-8 size of the serialized document', () => {
+    const report = buildGapReportAdf(aReportInput({ projectName: 'Überwachung 👩‍💻 خدمة' }));
+    expect(estimateAdfBytes(report)).toBe(Buffer.byteLength(JSON.stringify(report), 'utf8'));
+  });
+
+  it('grows with the evidence listed', () => {
+    const small = buildGapReportAdf(aReportInput({}, aGapInput()));
+    const gaps = analyseGaps(aGapInput({ evidence: [{ issueKey: 'SMS-7', summary: 'x', statusCategory: 'done', updated: '2026-11-01T00:00:00Z', kinds: [], clauses: ['4.1'] }] }), gapOptions());
+    expect(estimateAdfBytes(buildGapReportAdf(aReportInput({ gaps })))).toBeGreaterThan(estimateAdfBytes(small));
+  });
+});
