@@ -1,0 +1,19 @@
+/**
+ * Forge entry points named in manifest.yml (`index.resolverHandler`, `index.jobConsumer`).
+ * Only adapters are built here; everything else is in src/wiring.ts.
+ */
+import api from '@forge/api';
+import { kvs } from '@forge/kvs';
+import { ForgeJobQueue } from './platform/forge-job-queue';
+import { ForgeProductApi } from './platform/forge-product-api';
+import { ForgeKvsStore } from './storage/forge-kvs-store';
+import { createApp } from './wiring';
+
+const app = createApp({
+  api: new ForgeProductApi(api),
+  store: new ForgeKvsStore(kvs),
+  queue: new ForgeJobQueue(),
+});
+
+export const resolverHandler = app.resolverHandler;
+export const jobConsumer = app.jobConsumer;

@@ -1,0 +1,53 @@
+import type { AppContextPermissions } from '../contract/app-context';
+import type { SettingsRepository } from '../storage/settings-repository';
+import { JIRA_PERMISSIONS, type PermissionGateway } from './permission-gateway';
+
+/**
+ * What a resolver needs from the caller:
+ * - read:  BROWSE_PROJECTS on the project;
+ * - write: read, and ADMINISTER_PROJECTS or membership of the editor role set in the project settings;
+ * - admin: read, and ADMINISTER_PROJECTS (changing the settings, which decide who may write).
+ */
+export type AccessLevel = 'read' | 'write' | 'admin';
+
+/**
+ * Works out the caller's rights on a project. `getMyPermissions` runs as the user, so Jira decides; the
+ * editor-role lookup runs as the app because reading role members needs admin rights, and it only happens
+ * after Jira has confirmed the user may browse the project.
+ */
+export async function evaluateAccess(
+  gateway: PermissionGateway,
+  settings: SettingsRepository,
+  accountId: string,
+  projectId: string,
+  needed: AccessLevel,
+): Promise<AppContextPermissions> {
+  const granted = await gateway.getMyPermissions(projectId, [JIRA_PERMISSIONS.browse, JIRA_PERMISSIONS.administer], {
+    as: 'user',
+  });
+  const canRead = granted[JIRA_PERMISSIONS.browse] === true;
+  const isProjectAdmin = canRead && granted[JIRA_PERMISSIONS.administer] === true;
+  if (!canRead) return { canRead: false, canEdit: false, isProjectAdmin: false };
+  if (isProjectAdmin) return { canRead, canEdit: true, isProjectAdmin };
+  if (needed === 'read' || needed === 'admin') return { canRead, canEdit: false, isProjectAdmin };
+  return { canRead, canEdit: await isEditorRoleMember(gateway, settings, accountId, projectId), isProjectAdmin };
+}
+
+/**
+ * Whether the user is in the editor role chosen in the project settings (false when none is chosen).
+ * Runs as the app: call it only after Jira has confirmed the user may browse the project.
+ */
+export async function isEditorRoleMember(
+  gateway: PermissionGateway,
+  settings: SettingsRepository,
+  accountId: string,
+  projectId: string,
+): Promise<boolean> {
+  const editorRoleId = (await settings.get(projectId))?.editorRoleId ?? null;
+  if (editorRoleId === null) return false;
+  const members = await gateway.getProjectRoleActorIds(projectId, editorRoleId, { as: 'app' });
+  return members.includes(accountId);
+}
+
+export const hasAccess = (p: AppContextPermissions, needed: AccessLevel): boolean =>
+  needed === 'read' ? p.canRead : needed === 'write' ? p.canEdit : p.isProjectAdmin;

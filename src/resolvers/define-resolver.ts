@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { AppContextPermissions } from '../contract/app-context';
+import type { ResolverResult } from '../contract/result';
+import {
+  AppError,
+  ForbiddenError,
+  ProjectMismatchError,
+  ValidationError,
+  isAppError,
+} from '../domain/errors';
+import { evaluateAccess, hasAccess, type AccessLevel } from './access';
+import type { AppServices } from './services';
+
+/** The trusted part of a resolver call: built by Forge (or the sandbox bridge), never by the UI. */
+export interface ResolverContext {
+  accountId: string;
+  project: { id: string; key: string; type: string | null };
+  issue?: { id: string; key: string };
+  moduleKey: string;
+  /** The caller's rights as established by the permission check (for 'read' calls, canEdit is only known for admins). */
+  access: AppContextPermissions;
+  deps: AppServices;
+}
+
+/** What `@forge/resolver` hands a resolver function. */
+export interface ResolverRequest {
+  payload: unknown;
+  context: unknown;
+}
+
+export interface ResolverSpec<S extends z.ZodType, O> {
+  /** The function key the UI invokes, verb first (`getProjectSettings`). */
+  key: string;
+  access: AccessLevel;
+  /** Schema of the untrusted payload. Unknown fields are dropped by `z.object`. */
+  payload: S;
+  handler: (input: z.output<S>, ctx: ResolverContext) => Promise<O>;
+}
+
+export interface ResolverDefinition<O = unknown> {
+  readonly key: string;
+  readonly access: AccessLevel;
+  /** Runs the whole pipeline; never throws. */
+  run(request: ResolverRequest, deps: AppServices): Promise<ResolverResult<O>>;
+}
+
+const idLike = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v));
+
+/** The fields of the Forge resolver context we rely on. Forge gives more; they are ignored. */
+const trustedContextSchema = z.object({
+  accountId: z.string().min(1).optional().nullable(),
+  moduleKey: z.string().min(1).optional(),
+  extension: z
+    .object({
+      type: z.string().optional(),
+      project: z.object({ id: idLike, key: z.string().min(1), type: z.string().optional().nullable() }).optional(),
+      issue: z.object({ id: idLike, key: z.string().min(1) }).optional().nullable(),
+    })
+    .optional(),
+});
+
+/** Payload fields that name a project; when present they must agree with the trusted context. */
+function payloadProject(payload: unknown): { projectKey?: string; projectId?: string } {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return {};
+  const p = payload as Record<string, unknown>;
+  const str = (v: unknown): string | undefined =>
+    typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+  const out: { projectKey?: string; projectId?: string } = {};
+  const key = str(p.projectKey);
+  const id = str(p.projectId);
+  if (key !== undefined) out.projectKey = key;
+  if (id !== undefined) out.projectId = id;
+  return out;
+}
+
+const zodDetails = (error: z.ZodError): { issues: { path: string; message: string }[] } => ({
+  issues: error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(payload)', message: i.message })),
+});
+
+class UnauthenticatedError extends AppError {
+  constructor() {
+    super('UNAUTHENTICATED', 'Sign in to Jira to use SMS Navigator.');
+  }
+}
+
+/** Reads the trusted context. Throws UNAUTHENTICATED without a user, VALIDATION_FAILED without a project. */
+export function readTrustedContext(context: unknown): Omit<ResolverContext, 'access' | 'deps'> {
+  const parsed = trustedContextSchema.safeParse(context ?? {});
+  const accountId = parsed.success ? parsed.data.accountId : undefined;
+  if (!accountId) throw new UnauthenticatedError();
+  if (!parsed.success) throw new ValidationError('The call context is malformed.', zodDetails(parsed.error));
+  const project = parsed.data.extension?.project;
+  if (project === undefined) {
+    throw new ValidationError('SMS Navigator works inside a Jira project; this call has no project in its context.');
+  }
+  const issue = parsed.data.extension?.issue ?? undefined;
+  return {
+    accountId,
+    project: { id: project.id, key: project.key, type: project.type ?? null },
+    ...(issue ? { issue: { id: issue.id, key: issue.key } } : {}),
+    moduleKey: parsed.data.moduleKey ?? 'unknown',
+  };
+}
+
+const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
+  level === 'read'
+    ? `You do not have permission to browse project ${projectKey}.`
+    : level === 'admin'
+      ? `Only administrators of project ${projectKey} can do this.`
+      : `Only administrators of project ${projectKey} or members of the SMS editor role set in the app settings can change SMS data.`;
+
+/**
+ * Declares a resolver. The returned definition runs, in this order:
+ * 1. identity and project from the trusted context (UNAUTHENTICATED; PROJECT_MISMATCH if the payload names another project);
+ * 2. the permission check as the user (FORBIDDEN) — before any use case, so before any asApp call;
+ * 3. payload validation with zod (VALIDATION_FAILED, with issue paths);
+ * 4. the handler. AppErrors become `{ ok: false, error }`; anything else is logged and becomes INTERNAL.
+ */
+export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>): ResolverDefinition<O> {
+  return {
+    key: spec.key,
+    access: spec.access,
+    async run(request, deps) {
+      try {
+        const trusted = readTrustedContext(request.context);
+        const named = payloadProject(request.payload);
+        if (named.projectKey !== undefined && named.projectKey.toUpperCase() !== trusted.project.key.toUpperCase()) {
+          throw new ProjectMismatchError(trusted.project.key, named.projectKey);
+        }
+        if (named.projectId !== undefined && named.projectId !== trusted.project.id) {
+          throw new ProjectMismatchError(trusted.project.id, named.projectId);
+        }
+        const access = await evaluateAccess(deps.permissions, deps.settings, trusted.accountId, trusted.project.id, spec.access);
+        if (!hasAccess(access, spec.access)) {
+          throw new ForbiddenError(accessDeniedMessage(spec.access, trusted.project.key), {
+            needed: spec.access,
+            projectKey: trusted.project.key,
+          });
+        }
+        const input = spec.payload.safeParse(request.payload ?? {});
+        if (!input.success) {
+          throw new ValidationError('The request is not valid.', zodDetails(input.error));
+        }
+        const data = await spec.handler(input.data, { ...trusted, access, deps });
+        return { ok: true, data };
+      } catch (e) {
+        if (isAppError(e)) {
+          if (e.code === 'INTERNAL') deps.log('error', `resolver ${spec.key}: ${e.message}`, { details: e.details });
+          return { ok: false, error: e.code === 'INTERNAL' ? { code: 'INTERNAL', message: e.message } : e.toShape() };
+        }
+        const err = e instanceof Error ? e : new Error(String(e));
+        deps.log('error', `resolver ${spec.key} failed unexpectedly`, { error: err.message, stack: err.stack });
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Unexpected error. It has been logged; please try again or contact your administrator.' },
+        };
+      }
+    },
+  };
+}
+
+/** A resolver definition whose output type has been forgotten (for registries). */
+export type AnyResolverDefinition = ResolverDefinition<unknown>;

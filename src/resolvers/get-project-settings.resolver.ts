@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import type { GetProjectSettingsResponse } from '../contract/settings';
+import { defineResolver } from './define-resolver';
+
+/** The project's SMS Navigator settings (defaults with version 0 before the first save). */
+export const getProjectSettings = defineResolver({
+  key: 'getProjectSettings',
+  access: 'read',
+  payload: z.object({}),
+  async handler(_input, ctx): Promise<GetProjectSettingsResponse> {
+    return ctx.deps.settings.getView(ctx.project.id);
+  },
+});

@@ -1,0 +1,26 @@
+import type { JobQueue } from '../platform/job-queue';
+import type { ProductApi } from '../platform/product-api';
+import type { KeyValueStore } from '../storage/kv-store';
+import type { SettingsRepository } from '../storage/settings-repository';
+import type { PermissionGateway } from './permission-gateway';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type Logger = (level: LogLevel, msg: string, data?: Record<string, unknown>) => void;
+
+/** What every resolver and job handler receives as `deps`. Built once per invocation by `createApp`. */
+export interface AppServices {
+  api: ProductApi;
+  store: KeyValueStore;
+  queue: JobQueue;
+  now: () => Date;
+  log: Logger;
+  permissions: PermissionGateway;
+  settings: SettingsRepository;
+}
+
+export const consoleLogger: Logger = (level, msg, data) => {
+  const line = data === undefined ? msg : `${msg} ${JSON.stringify(data)}`;
+  if (level === 'error') console.error(line);
+  else if (level === 'warn') console.warn(line);
+  else console.log(line);
+};

@@ -1,0 +1,59 @@
+/**
+ * Every key the app writes to the key-value store starts with one of these prefixes, so that a prefix
+ * query never mixes two aggregates. Add new aggregates here (one constant + one key builder each).
+ * KVS keys are at most 500 characters; ids used in keys are Jira/Confluence ids (short, no spaces).
+ */
+export const KEY_PREFIXES = {
+  projectSettings: 'settings:project:',
+  job: 'job:record:',
+  activeJob: 'job:active:',
+  scopeHead: 'scope:head:',
+  scopeVersion: 'scope:version:',
+  assessmentUnit: 'assessment:unit:',
+  snapshot: 'assessment:snapshot:',
+  plan: 'plan:project:',
+  mappingChange: 'mapping:change:',
+  mappingLast: 'mapping:last:',
+} as const;
+
+export type KeyPrefix = (typeof KEY_PREFIXES)[keyof typeof KEY_PREFIXES];
+
+/** `settings:project:<projectId>` — one record per Jira project. */
+export const projectSettingsKey = (projectId: string): string => `${KEY_PREFIXES.projectSettings}${projectId}`;
+
+/** `job:record:<jobId>` — progress of one queued job (any type). */
+export const jobKey = (jobId: string): string => `${KEY_PREFIXES.job}${jobId}`;
+
+/** `job:active:<type>:<scope>` — the job of a type currently running for a scope (e.g. a project id). */
+export const activeJobKey = (type: string, scope: string): string => `${KEY_PREFIXES.activeJob}${type}:${scope}`;
+
+/** `scope:head:<projectId>` — the current scope version number and who saved it. */
+export const scopeHeadKey = (projectId: string): string => `${KEY_PREFIXES.scopeHead}${projectId}`;
+
+/** `scope:version:<projectId>:` — prefix of every saved scope version of a project. */
+export const scopeVersionPrefix = (projectId: string): string => `${KEY_PREFIXES.scopeVersion}${projectId}:`;
+
+/** `scope:version:<projectId>:<000042>` — one immutable scope version (zero-padded so key order = version order). */
+export const scopeVersionKey = (projectId: string, version: number): string =>
+  `${scopeVersionPrefix(projectId)}${String(version).padStart(6, '0')}`;
+
+/** `assessment:unit:<projectId>:` — prefix of the per-unit assessment records of a project. */
+export const assessmentUnitPrefix = (projectId: string): string => `${KEY_PREFIXES.assessmentUnit}${projectId}:`;
+
+/** `assessment:unit:<projectId>:<unitId>` — one assessment unit (a clause-8 process or `sms`). */
+export const assessmentUnitKey = (projectId: string, unitId: string): string => `${assessmentUnitPrefix(projectId)}${unitId}`;
+
+/** `assessment:snapshot:<projectId>:` — prefix of the maturity snapshots of a project. */
+export const snapshotPrefix = (projectId: string): string => `${KEY_PREFIXES.snapshot}${projectId}:`;
+
+/** `assessment:snapshot:<projectId>:<snapshotId>` — one snapshot (ids sort by time). */
+export const snapshotKey = (projectId: string, snapshotId: string): string => `${snapshotPrefix(projectId)}${snapshotId}`;
+
+/** `plan:project:<projectId>` — the phase plan of a project. */
+export const planKey = (projectId: string): string => `${KEY_PREFIXES.plan}${projectId}`;
+
+/** `mapping:change:<projectId>:<changeId>` — a bulk clause-mapping change (head; its chunks add `:<nnnn>`). */
+export const mappingChangeKey = (projectId: string, changeId: string): string => `${KEY_PREFIXES.mappingChange}${projectId}:${changeId}`;
+
+/** `mapping:last:<projectId>` — the last applied bulk mapping change of a project (what undo restores). */
+export const mappingLastKey = (projectId: string): string => `${KEY_PREFIXES.mappingLast}${projectId}`;

@@ -1,0 +1,131 @@
+/**
+ * The app's composition root: builds the services from the platform adapters, registers every resolver
+ * with `@forge/resolver`, and dispatches queued jobs by `type`. Forge (src/index.ts) and the sandbox call
+ * `createApp` with their own adapters; nothing else differs between the two.
+ */
+import Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { epicSyncJob } from './consumers/epic-sync.consumer';
+import { JiraClient } from './jira/jira-client';
+import type { JobHandler, JobMeta } from './platform/job-handler';
+import type { JobQueue } from './platform/job-queue';
+import type { ProductApi } from './platform/product-api';
+import type { AnyResolverDefinition } from './resolvers/define-resolver';
+import { getAppContext } from './resolvers/get-app-context.resolver';
+import { getJobStatus } from './resolvers/get-job-status.resolver';
+import { getProjectSettings } from './resolvers/get-project-settings.resolver';
+import type { PermissionGateway } from './resolvers/permission-gateway';
+import { saveProjectSettings } from './resolvers/save-project-settings.resolver';
+import { startEpicSync } from './resolvers/start-epic-sync.resolver';
+import { consoleLogger, type AppServices, type Logger } from './resolvers/services';
+import type { KeyValueStore } from './storage/kv-store';
+import { SettingsRepository } from './storage/settings-repository';
+
+export interface AppDeps {
+  api: ProductApi;
+  store: KeyValueStore;
+  queue: JobQueue;
+  now?: () => Date;
+  log?: Logger;
+  /** Defaults to a JiraClient over `api`; tests may pass a fake. */
+  permissions?: PermissionGateway;
+}
+
+/** Every resolver the UI can invoke. Add new ones here. */
+export const RESOLVERS: readonly AnyResolverDefinition[] = [
+  getAppContext,
+  getProjectSettings,
+  saveProjectSettings,
+  startEpicSync,
+  getJobStatus,
+];
+
+/** Every job type the `sms-jobs` queue carries. Add new ones here (see src/platform/job-handler.ts). */
+export const JOB_HANDLERS: readonly JobHandler[] = [epicSyncJob];
+
+export interface AppOptions {
+  resolvers?: readonly AnyResolverDefinition[];
+  jobs?: readonly JobHandler[];
+}
+
+export type ResolverHandler = (
+  event: { call: { functionKey: string; payload?: unknown; jobId?: string }; context: unknown },
+  backend?: { principal?: { accountId?: string } },
+) => Promise<unknown>;
+
+export type JobConsumer = (event: unknown, context: unknown) => Promise<void>;
+
+export interface App {
+  resolverHandler: ResolverHandler;
+  jobConsumer: JobConsumer;
+  services: AppServices;
+}
+
+/** Shape of an `@forge/events` AsyncEvent as far as the dispatcher needs it. */
+const jobEventSchema = z.object({
+  body: z.looseObject({ type: z.string().min(1) }),
+  jobId: z.string().optional(),
+  eventId: z.string().optional(),
+  retryContext: z.object({ retryCount: z.number().int().nonnegative() }).loose().optional(),
+});
+
+export function buildServices(deps: AppDeps): AppServices {
+  const now = deps.now ?? (() => new Date());
+  return {
+    api: deps.api,
+    store: deps.store,
+    queue: deps.queue,
+    now,
+    log: deps.log ?? consoleLogger,
+    permissions: deps.permissions ?? new JiraClient(deps.api),
+    settings: new SettingsRepository(deps.store, now),
+  };
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): App {
+  const services = buildServices(deps);
+
+  const resolver = new Resolver();
+  for (const def of options.resolvers ?? RESOLVERS) {
+    resolver.define(def.key, (request) => def.run({ payload: request.payload, context: request.context }, services));
+  }
+  const definitions = resolver.getDefinitions();
+  const resolverHandler: ResolverHandler = (event, backend) =>
+    definitions(event as Parameters<typeof definitions>[0], backend);
+
+  const jobs = new Map<string, JobHandler>();
+  for (const job of options.jobs ?? JOB_HANDLERS) {
+    if (jobs.has(job.type)) throw new Error(`Job type ${job.type} is registered twice.`);
+    jobs.set(job.type, job);
+  }
+
+  const jobConsumer: JobConsumer = async (event) => {
+    const parsed = jobEventSchema.safeParse(event);
+    if (!parsed.success) {
+      services.log('error', 'job event is malformed', { issues: parsed.error.issues.map((i) => i.message) });
+      throw new Error(`Malformed job event: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const { body } = parsed.data;
+    const handler = jobs.get(body.type);
+    if (handler === undefined) {
+      services.log('error', 'unknown job type', { type: body.type });
+      throw new Error(`No handler is registered for job type "${body.type}".`);
+    }
+    const meta: JobMeta = {
+      jobId: parsed.data.jobId ?? null,
+      eventId: parsed.data.eventId ?? null,
+      retryCount: parsed.data.retryContext?.retryCount ?? 0,
+    };
+    try {
+      await handler.run(body, services, meta);
+    } catch (e) {
+      services.log('error', `job ${body.type} failed; the queue will retry it`, {
+        ...meta,
+        error: e instanceof Error ? e.message : String(e),
+      });
+      throw e;
+    }
+  };
+
+  return { resolverHandler, jobConsumer, services };
+}

@@ -1,0 +1,115 @@
+/** Fakes shared by the resolver tests: a permission gateway, a recording store and Forge-like contexts. */
+import type { PermissionGateway } from '../../src/resolvers/permission-gateway';
+import type { JsonValue, KeyValueStore, KvQueryPage, KvTransactionOp } from '../../src/storage/kv-store';
+import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
+import type { ProductApi, ProductRequester } from '../../src/platform/product-api';
+import type { JobQueue } from '../../src/platform/job-queue';
+import type { Logger } from '../../src/resolvers/services';
+
+export const PROJECT = { id: '10000', key: 'SMS', type: 'software' } as const;
+export const ADMIN = '557058:sandbox-project-admin';
+export const MEMBER = '557058:sandbox-member';
+export const OUTSIDER = '557058:sandbox-outsider';
+export const EDITOR_ROLE_ID = '10101';
+
+/** Jira as the gateway sees it: who holds which project permission, and who is in which role. */
+export class FakePermissionGateway implements PermissionGateway {
+  readonly calls: string[] = [];
+  currentAccountId: string | undefined;
+
+  constructor(
+    private readonly grants: Record<string, string[]> = {
+      [ADMIN]: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'],
+      [MEMBER]: ['BROWSE_PROJECTS'],
+      [OUTSIDER]: [],
+    },
+    private readonly roles: Record<string, string[]> = { [EDITOR_ROLE_ID]: [MEMBER] },
+  ) {}
+
+  async getMyPermissions(projectId: string, keys: string[], opts?: { as?: 'user' | 'app' }): Promise<Record<string, boolean>> {
+    this.calls.push(`getMyPermissions ${projectId} ${keys.join(',')} as ${opts?.as ?? 'user'}`);
+    const held = this.grants[this.currentAccountId ?? ''] ?? [];
+    return Object.fromEntries(keys.map((k) => [k, held.includes(k)]));
+  }
+
+  async getProjectRoleActorIds(projectId: string, roleId: string, opts?: { as?: 'user' | 'app' }): Promise<string[]> {
+    this.calls.push(`getProjectRoleActorIds ${projectId} ${roleId} as ${opts?.as ?? 'user'}`);
+    return this.roles[roleId] ?? [];
+  }
+}
+
+/** An InMemoryKvStore that records every write, so a test can assert "wrote nothing". */
+export class RecordingStore implements KeyValueStore {
+  readonly inner = new InMemoryKvStore();
+  readonly writes: string[] = [];
+
+  get(key: string): Promise<JsonValue | undefined> {
+    return this.inner.get(key);
+  }
+  async set(key: string, value: JsonValue): Promise<void> {
+    this.writes.push(`set ${key}`);
+    await this.inner.set(key, value);
+  }
+  async delete(key: string): Promise<void> {
+    this.writes.push(`delete ${key}`);
+    await this.inner.delete(key);
+  }
+  query(prefix: string, options?: { cursor?: string; limit?: number }): Promise<KvQueryPage> {
+    return this.inner.query(prefix, options);
+  }
+  async transact(ops: KvTransactionOp[]): Promise<void> {
+    this.writes.push(`transact ${ops.map((o) => `${o.op} ${o.key}`).join(', ')}`);
+    await this.inner.transact(ops);
+  }
+
+  /** Every entry, for before/after comparisons. */
+  async dump(): Promise<Record<string, JsonValue>> {
+    const out: Record<string, JsonValue> = {};
+    let cursor: string | undefined;
+    do {
+      const page = await this.inner.query('', cursor === undefined ? { limit: 20 } : { limit: 20, cursor });
+      for (const e of page.results) out[e.key] = e.value;
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return out;
+  }
+}
+
+/** A ProductApi that fails the test if anything calls Jira or Confluence directly. */
+export function forbiddenProductApi(record: string[] = []): ProductApi {
+  const requester = (who: string): ProductRequester => ({
+    requestJira: async () => {
+      record.push(`${who} requestJira`);
+      throw new Error(`unexpected ${who} Jira call`);
+    },
+    requestConfluence: async () => {
+      record.push(`${who} requestConfluence`);
+      throw new Error(`unexpected ${who} Confluence call`);
+    },
+  });
+  return { asUser: () => requester('asUser'), asApp: () => requester('asApp') };
+}
+
+export const noQueue: JobQueue = {
+  push: async () => {
+    throw new Error('unexpected queue push');
+  },
+};
+
+export function recordingLogger(): { log: Logger; lines: { level: string; msg: string; data?: Record<string, unknown> }[] } {
+  const lines: { level: string; msg: string; data?: Record<string, unknown> }[] = [];
+  return { log: (level, msg, data) => lines.push(data === undefined ? { level, msg } : { level, msg, data }), lines };
+}
+
+/** The context Forge builds for a Custom UI invoke (before the Resolver merges the principal). */
+export function forgeContext(
+  moduleType: 'jira:projectPage' | 'jira:issuePanel' | 'jira:projectSettingsPage' = 'jira:projectPage',
+  extra: { issue?: { id: string; key: string; type: string } } = {},
+): Record<string, unknown> {
+  return {
+    cloudId: 'sandbox-cloud',
+    moduleKey: 'sms-navigator-project-page',
+    localId: 'local-1',
+    extension: { type: moduleType, project: { ...PROJECT }, ...extra },
+  };
+}
