@@ -1,0 +1,131 @@
+import { JSDOM } from 'jsdom';
+import { adfToParagraphs, HostData } from '../../../sandbox/host/host-data';
+import { injectBridge, staticFile } from '../../../sandbox/host/host-routes';
+import { issueViewBody, layout, projectPageBody, type PageChrome } from '../../../sandbox/host/host-pages';
+import { SANDBOX_USERS } from '../../../sandbox/seed/users';
+
+const project = { id: '10000', key: 'SMS', name: 'Service Management <System>', type: 'software', teamManaged: false };
+
+const chrome = (over: Partial<PageChrome> = {}): PageChrome => ({
+  title: 'SMS Navigator',
+  user: SANDBOX_USERS[2]!,
+  users: SANDBOX_USERS,
+  colorMode: 'dark',
+  currentPath: '/browse/SMS-1',
+  project,
+  sidebar: 'project',
+  active: 'app',
+  crumbs: [{ label: 'Projects', href: '/' }, { label: 'SMS Navigator' }],
+  uiBuilt: true,
+  ...over,
+});
+
+const dom = (html: string) => new JSDOM(html).window.document;
+
+describe('host pages', () => {
+  it('frames the project page like Jira: an iframe with a title and the module in its URL', () => {
+    const doc = dom(layout(chrome(), projectPageBody(project, true)));
+    const frame = doc.querySelector('iframe');
+    expect(frame?.getAttribute('title')).toBe('SMS Navigator project page');
+    const src = new URL(frame?.getAttribute('src') ?? '', 'http://x');
+    expect(src.pathname).toBe('/static/index.html');
+    expect(src.searchParams.get('moduleKey')).toBe('sms-navigator-project-page');
+    expect(src.searchParams.get('projectKey')).toBe('SMS');
+  });
+
+  it('shows the user switcher with the current user selected and the theme from the cookie', () => {
+    const doc = dom(layout(chrome(), projectPageBody(project, true)));
+    const select = doc.querySelector<HTMLSelectElement>('select#sandbox-user');
+    expect(doc.querySelector('label[for="sandbox-user"]')?.textContent).toBe('User');
+    expect(select?.options).toHaveLength(4);
+    expect(select?.selectedOptions[0]?.textContent).toBe('Mo Member (member)');
+    expect(doc.documentElement.getAttribute('data-color-mode')).toBe('dark');
+    expect(doc.querySelector('#theme-toggle')?.getAttribute('aria-pressed')).toBe('true');
+    expect(doc.querySelector<HTMLInputElement>('input[name="back"]')?.value).toBe('/browse/SMS-1');
+  });
+
+  it('escapes product text (project name, issue summary and description)', () => {
+    const issue = {
+      id: '1', key: 'SMS-1', summary: '<img src=x onerror=alert(1)>', status: 'In Progress', statusCategory: 'indeterminate',
+      type: 'Incident', projectKey: 'SMS', priority: null, assignee: null, description: ['a <b>bold</b> claim'],
+    };
+    const page = layout(chrome(), issueViewBody(issue, true));
+    const doc = dom(page);
+    expect(doc.querySelector('img')).toBeNull();
+    expect(doc.querySelector('#issue-summary')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(doc.querySelector('.project-name')?.textContent).toBe('Service Management <System>');
+    const frame = doc.querySelector('iframe');
+    expect(frame?.getAttribute('title')).toBe('ISO 20000 clauses');
+    expect(new URL(frame?.getAttribute('src') ?? '', 'http://x').searchParams.get('issueKey')).toBe('SMS-1');
+  });
+
+  it('says how to build the UI instead of framing it when static/build is missing', () => {
+    const doc = dom(layout(chrome({ uiBuilt: false }), projectPageBody(project, false)));
+    expect(doc.querySelector('iframe')).toBeNull();
+    expect(doc.querySelector('[role="alert"]')?.textContent).toContain('npm run build:ui');
+  });
+});
+
+describe('injectBridge', () => {
+  it('puts the bridge stand-in first in <head>, before the module script', () => {
+    const out = injectBridge('<!doctype html><html><head><meta charset="utf-8"><script type="module" src="./assets/index.js"></script></head><body></body></html>');
+    expect(out.indexOf('/__bridge/bridge-client.js')).toBeGreaterThan(0);
+    expect(out.indexOf('/__bridge/bridge-client.js')).toBeLessThan(out.indexOf('./assets/index.js'));
+  });
+});
+
+describe('adfToParagraphs', () => {
+  it('reads paragraphs, headings and list items of an ADF document as plain text', () => {
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'heading', content: [{ type: 'text', text: 'Impact' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Email is ' }, { type: 'text', text: 'down.' }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'EU users' }] }] }] },
+      ],
+    };
+    expect(adfToParagraphs(doc)).toEqual(['Impact', 'Email is down.', '• EU users']);
+    expect(adfToParagraphs(null)).toEqual([]);
+  });
+});
+
+describe('staticFile', () => {
+  it('resolves files inside the build directory and refuses paths that leave it', () => {
+    expect(staticFile('/srv/build', 'assets/index-abc.js')).toBe('/srv/build/assets/index-abc.js');
+    expect(staticFile('/srv/build', '../secret')).toBeUndefined();
+    expect(staticFile('/srv/build', '%2e%2e/%2e%2e/etc/passwd')).toBeUndefined();
+    expect(staticFile('/srv/build', '')).toBeUndefined();
+  });
+});
+
+describe('HostData lookups', () => {
+  it('answers repeated project and issue lookups from a short cache, then asks again', async () => {
+    const urls: string[] = [];
+    let now = 0;
+    const data = new HostData(async (req) => {
+      urls.push(req.url);
+      if (req.url.startsWith('/rest/api/3/project/')) return { statusCode: 200, body: JSON.stringify({ id: '10000', key: 'SMS', name: 'SMS', projectTypeKey: 'software' }) };
+      return { statusCode: 200, body: JSON.stringify({ id: '1', key: 'SMS-1', fields: { issuetype: { id: '3', name: 'Task' }, project: { key: 'SMS' } } }) };
+    }, () => now);
+    expect(await data.project('SMS')).toEqual({ id: '10000', key: 'SMS', type: 'software' });
+    await data.project('SMS');
+    expect(await data.issue('SMS-1')).toEqual({ id: '1', key: 'SMS-1', type: 'Task', typeId: '3', projectKey: 'SMS' });
+    await data.issue('SMS-1');
+    expect(urls).toHaveLength(2);
+    now = 61_000;
+    await data.project('SMS');
+    expect(urls).toHaveLength(3);
+  });
+
+  it('sends the app identity for lookups and the user identity for what the user sees', async () => {
+    const headers: Record<string, string>[] = [];
+    const data = new HostData(async (req) => {
+      headers.push(req.headers ?? {});
+      return { statusCode: 404, body: '{"errorMessages":["nope"]}' };
+    });
+    expect(await data.project('NOPE')).toBeUndefined();
+    expect(await data.issueView('SMS-1', '557058:sandbox-member')).toEqual({ status: 404 });
+    expect(headers[0]).toMatchObject({ 'x-sandbox-as-app': 'true' });
+    expect(headers[1]).toMatchObject({ 'x-sandbox-account-id': '557058:sandbox-member' });
+  });
+});
