@@ -1,0 +1,180 @@
+/*
+ * The sandbox's stand-in for the Forge bridge inside the Custom UI iframe. The server puts this script in
+ * <head> of the served index.html, before the app's module script, so `window.__bridge.callBridge` exists
+ * before @forge/bridge loads (it looks the bridge up at import time).
+ * Handled: invoke, getContext, enableTheming, navigate (router.navigate/open), getUrl, reload, plus the
+ * small no-ops an app may call at start. Who the user is comes from the host's cookie, read by the server.
+ */
+(function () {
+  'use strict';
+  var params = new URLSearchParams(window.location.search);
+  var frame = {
+    moduleKey: params.get('moduleKey') || '',
+    projectKey: params.get('projectKey') || '',
+    issueKey: params.get('issueKey') || undefined,
+  };
+  var THEME_ATTR = 'dark:dark light:light shape:shape spacing:spacing typography:typography';
+  var root = document.documentElement;
+  var themingEnabled = false;
+  var themeCssLoaded = null;
+
+  function readCookie(name) {
+    var parts = document.cookie ? document.cookie.split('; ') : [];
+    for (var i = 0; i < parts.length; i += 1) {
+      var eq = parts[i].indexOf('=');
+      if (parts[i].slice(0, eq) === name) return decodeURIComponent(parts[i].slice(eq + 1));
+    }
+    return null;
+  }
+
+  var colorMode = readCookie('sandbox-theme') === 'dark' ? 'dark' : 'light';
+
+  function post(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(function (res) {
+      return res.text().then(function (text) {
+        var data = text ? JSON.parse(text) : undefined;
+        if (!res.ok) {
+          var message = data && data.error && data.error.message ? data.error.message : 'HTTP ' + res.status;
+          throw new Error('The resolver call failed: ' + message);
+        }
+        return data;
+      });
+    });
+  }
+
+  function applyTheme() {
+    if (!themingEnabled) return;
+    root.setAttribute('data-theme', THEME_ATTR);
+    root.setAttribute('data-color-mode', colorMode);
+  }
+
+  function loadThemeCss() {
+    if (themeCssLoaded) return themeCssLoaded;
+    themeCssLoaded = new Promise(function (resolve) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = '/__bridge/theme.css';
+      link.onload = function () { resolve(undefined); };
+      link.onerror = function () { resolve(undefined); };
+      document.head.insertBefore(link, document.head.firstChild);
+    });
+    return themeCssLoaded;
+  }
+
+  var projectKeyOf = function (issueKey) { return String(issueKey).split('-')[0]; };
+
+  var MODULE_PATHS = {
+    'sms-navigator-project-page': function (p) { return '/jira/software/projects/' + encodeURIComponent(p) + '/apps/sms-navigator'; },
+    'sms-navigator-project-settings': function (p) { return '/plugins/servlet/project-config/' + encodeURIComponent(p) + '/apps/sms-navigator'; },
+  };
+
+  function urlFor(location) {
+    if (!location || typeof location !== 'object') throw new Error('A navigation needs a URL or a target.');
+    if (typeof location.url === 'string') return location.url;
+    switch (location.target) {
+      case 'issue':
+        return '/browse/' + encodeURIComponent(location.issueKey);
+      case 'contentView':
+        return '/wiki/pages/viewpage.action?pageId=' + encodeURIComponent(location.contentId);
+      case 'spaceView':
+        return '/wiki/spaces/' + encodeURIComponent(location.spaceKey) + '/overview';
+      case 'projectSettingsDetails':
+        return MODULE_PATHS['sms-navigator-project-settings'](location.projectKey || frame.projectKey);
+      case 'module': {
+        var make = MODULE_PATHS[location.moduleKey];
+        if (!make) throw new Error('The sandbox cannot open module ' + location.moduleKey + '.');
+        return make(location.projectKey || frame.projectKey || projectKeyOf(frame.issueKey));
+      }
+      default:
+        throw new Error('The sandbox cannot navigate to target ' + location.target + '.');
+    }
+  }
+
+  var topWindow = function () { try { return window.top || window; } catch { return window; } };
+
+  var handlers = {
+    invoke: function (p) {
+      return post('/bridge/invoke', {
+        functionKey: p.functionKey,
+        payload: p.payload,
+        moduleKey: frame.moduleKey,
+        projectKey: frame.projectKey,
+        issueKey: frame.issueKey,
+      });
+    },
+    getContext: function () {
+      return post('/bridge/context', frame).then(function (ctx) {
+        ctx.theme = { colorMode: colorMode };
+        return ctx;
+      });
+    },
+    enableTheming: function () {
+      themingEnabled = true;
+      applyTheme();
+      return loadThemeCss();
+    },
+    navigate: function (p) {
+      var url = urlFor(p);
+      if (p.type === 'new-tab') window.open(url, '_blank', 'noopener');
+      else topWindow().location.assign(url);
+    },
+    getUrl: function (p) { return new URL(urlFor(p), window.location.origin).href; },
+    reload: function () { topWindow().location.reload(); },
+    changeWindowTitle: function (p) { if (p && p.title) topWindow().document.title = p.title; },
+    emitReadyEvent: function () { return undefined; },
+    showFlag: function (p) { console.info('[sandbox flag]', p); return undefined; },
+    closeFlag: function () { return undefined; },
+    initFeatureFlags: function () { return {}; },
+    emitFrontendCustomMetric: function () { return undefined; },
+  };
+
+  window.__bridge = {
+    callBridge: function (name, payload) {
+      var handler = handlers[name];
+      if (!handler) return Promise.reject(new Error('The sandbox bridge does not support "' + name + '".'));
+      try {
+        return Promise.resolve(handler(payload));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    },
+  };
+
+  // The host page tells the frame when its theme toggle changes.
+  window.addEventListener('message', function (event) {
+    if (event.origin !== window.location.origin) return;
+    var data = event.data;
+    if (data && data.type === 'sandbox:theme' && (data.colorMode === 'light' || data.colorMode === 'dark')) {
+      colorMode = data.colorMode;
+      applyTheme();
+    }
+  });
+
+  // Like Jira, size the frame to its content.
+  function reportHeight() {
+    if (window.parent === window) return;
+    // Measure the content, not <body>: css-reset stretches body to the frame, which would only grow.
+    var height = 0;
+    var children = document.body.children;
+    for (var i = 0; i < children.length; i += 1) {
+      var rect = children[i].getBoundingClientRect();
+      if (rect.height > 0) height = Math.max(height, rect.bottom + window.scrollY);
+    }
+    height = Math.ceil(height);
+    window.parent.postMessage({ type: 'sandbox:resize', height: height }, window.location.origin);
+  }
+  window.addEventListener('load', function () {
+    reportHeight();
+    if (typeof ResizeObserver === 'function') {
+      var observer = new ResizeObserver(reportHeight);
+      observer.observe(document.body);
+      var root = document.getElementById('root');
+      if (root) observer.observe(root);
+    }
+  });
+})();

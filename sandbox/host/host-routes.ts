@@ -1,0 +1,207 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SandboxUser } from '../seed/users';
+import { colorModeOf, cookieValue, DEFAULT_ACCOUNT_ID, hostUser, readCookie, USER_COOKIE } from './cookies';
+import type { HostData, ProjectDetails } from './host-data';
+import {
+  CONFLUENCE_SPACE_KEY,
+  issueListBody,
+  issueViewBody,
+  layout,
+  messageBody,
+  paths,
+  projectPageBody,
+  settingsPageBody,
+  type PageChrome,
+} from './host-pages';
+
+export interface HostDeps {
+  data: HostData;
+  users: readonly SandboxUser[];
+  /** static/build: the built Custom UI (`npm run build:ui`). */
+  staticBuildDir: string;
+  defaultProjectKey?: string;
+}
+
+const ASSETS = path.join(__dirname, 'assets');
+const BRIDGE_TAG = '<script src="/__bridge/bridge-client.js"></script>';
+
+/** index.html of the built UI with the bridge stand-in loaded first, as Forge's iframe would have it. */
+export function injectBridge(indexHtml: string): string {
+  const at = indexHtml.search(/<head[^>]*>/i);
+  if (at < 0) return `${BRIDGE_TAG}\n${indexHtml}`;
+  const end = indexHtml.indexOf('>', at) + 1;
+  return `${indexHtml.slice(0, end)}\n    ${BRIDGE_TAG}${indexHtml.slice(end)}`;
+}
+
+const NOT_BUILT_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>UI not built</title></head>
+<body style="font-family: system-ui, sans-serif; padding: 16px"><p><strong>The app's UI is not built.</strong>
+Run <code>npm run build:ui</code> (or <code>npm start</code>, which builds it) and reload.</p></body></html>`;
+
+/** Only same-site paths may be returned to after switching user. */
+const safeBack = (back: unknown): string => (typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/');
+
+export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps): Promise<void> {
+  const indexFile = path.join(deps.staticBuildDir, 'index.html');
+  const uiBuilt = (): boolean => existsSync(indexFile);
+  const css = readFileSync(path.join(ASSETS, 'host.css'), 'utf8');
+  const js = readFileSync(path.join(ASSETS, 'host.js'), 'utf8');
+  const defaultProject = deps.defaultProjectKey ?? 'SMS';
+
+  const chrome = (req: FastifyRequest, reply: FastifyReply, rest: Omit<PageChrome, 'user' | 'users' | 'colorMode' | 'currentPath' | 'uiBuilt'>): PageChrome => {
+    // A fresh browser becomes the default user, and the bridge sees the same user as the page.
+    if (readCookie(req.headers.cookie, USER_COOKIE) === undefined) reply.header('set-cookie', cookieValue(USER_COOKIE, DEFAULT_ACCOUNT_ID));
+    return {
+      ...rest,
+      user: hostUser(req.headers.cookie),
+      users: deps.users,
+      colorMode: colorModeOf(req.headers.cookie),
+      currentPath: req.url,
+      uiBuilt: uiBuilt(),
+    };
+  };
+
+  const sendPage = (reply: FastifyReply, page: string, status = 200): FastifyReply =>
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+
+  const notFoundProject = (req: FastifyRequest, reply: FastifyReply, key: string): FastifyReply =>
+    sendPage(
+      reply,
+      layout(
+        chrome(req, reply, { title: 'Project not found', sidebar: 'none', crumbs: [] }),
+        messageBody('Project not found', `There is no project with the key ${key} in this sandbox.`, { href: paths.projectPage(defaultProject), label: `Go to ${defaultProject}` }),
+      ),
+      404,
+    );
+
+  const crumbsFor = (p: ProjectDetails, last: string) => [
+    { label: 'Projects', href: paths.projectPage(defaultProject) },
+    { label: p.name, href: paths.projectPage(p.key) },
+    { label: last },
+  ];
+
+  server.get('/', async (_req, reply) => reply.redirect(paths.projectPage(defaultProject)));
+
+  server.get<{ Params: { projectKey: string } }>('/jira/software/projects/:projectKey', async (req, reply) =>
+    reply.redirect(paths.projectPage(req.params.projectKey)),
+  );
+
+  server.get<{ Params: { projectKey: string } }>('/jira/software/projects/:projectKey/apps/sms-navigator', async (req, reply) => {
+    const project = await deps.data.projectDetails(req.params.projectKey);
+    if (!project) return notFoundProject(req, reply, req.params.projectKey);
+    const c = chrome(req, reply, { title: `SMS Navigator - ${project.name}`, project, sidebar: 'project', active: 'app', crumbs: crumbsFor(project, 'SMS Navigator') });
+    return sendPage(reply, layout(c, projectPageBody(project, c.uiBuilt)));
+  });
+
+  server.get<{ Params: { projectKey: string } }>('/plugins/servlet/project-config/:projectKey/apps/sms-navigator', async (req, reply) => {
+    const project = await deps.data.projectDetails(req.params.projectKey);
+    if (!project) return notFoundProject(req, reply, req.params.projectKey);
+    const c = chrome(req, reply, {
+      title: `SMS Navigator settings - ${project.name}`,
+      project,
+      sidebar: 'settings',
+      active: 'settings',
+      crumbs: [...crumbsFor(project, 'Project settings').slice(0, 2), { label: 'Project settings' }, { label: 'SMS Navigator settings' }],
+    });
+    return sendPage(reply, layout(c, settingsPageBody(project, c.uiBuilt)));
+  });
+
+  server.get<{ Params: { projectKey: string } }>('/jira/software/projects/:projectKey/issues', async (req, reply) => {
+    const project = await deps.data.projectDetails(req.params.projectKey);
+    if (!project) return notFoundProject(req, reply, req.params.projectKey);
+    const c = chrome(req, reply, { title: `Issues - ${project.name}`, project, sidebar: 'project', active: 'issues', crumbs: crumbsFor(project, 'Issues') });
+    const issues = await deps.data.issues(project.key, { accountId: c.user.accountId }, 50);
+    return sendPage(reply, layout(c, issueListBody(project, issues)));
+  });
+
+  server.get<{ Params: { issueKey: string } }>('/browse/:issueKey', async (req, reply) => {
+    const issueKey = req.params.issueKey.toUpperCase();
+    const user = hostUser(req.headers.cookie);
+    const view = await deps.data.issueView(issueKey, user.accountId);
+    const projectKey = view.issue?.projectKey ?? issueKey.split('-')[0] ?? defaultProject;
+    const project = await deps.data.projectDetails(projectKey);
+    if (!view.issue || !project) {
+      const c = chrome(req, reply, { title: issueKey, ...(project ? { project } : {}), sidebar: project ? 'project' : 'none', crumbs: [] });
+      const text =
+        view.status === 404 || view.status === 403
+          ? `${issueKey} does not exist, or you do not have permission to see it.`
+          : `Jira answered ${view.status} for ${issueKey}.`;
+      return sendPage(reply, layout(c, messageBody("We can't show this issue", text, { href: paths.projectPage(projectKey), label: 'Back to the project' })), view.status === 200 ? 404 : view.status);
+    }
+    const c = chrome(req, reply, { title: `[${view.issue.key}] ${view.issue.summary}`, project, sidebar: 'project', active: 'issues', crumbs: crumbsFor(project, view.issue.key) });
+    return sendPage(reply, layout(c, issueViewBody(view.issue, c.uiBuilt)));
+  });
+
+  server.get<{ Params: { spaceKey: string } }>('/wiki/spaces/:spaceKey/overview', async (req, reply) => {
+    const space = await deps.data.spaceHome(req.params.spaceKey);
+    if (space?.homepageId) return reply.redirect(paths.confluencePage(space.key, space.homepageId));
+    const c = chrome(req, reply, { title: 'Space not found', sidebar: 'none', crumbs: [] });
+    return sendPage(reply, layout(c, messageBody('Space not found', `There is no Confluence space ${req.params.spaceKey} with a home page.`)), 404);
+  });
+
+  server.get<{ Querystring: { pageId?: string } }>('/wiki/pages/viewpage.action', async (req, reply) => {
+    const pageId = req.query.pageId ?? '';
+    const spaceKey = pageId ? await deps.data.pageSpaceKey(pageId) : undefined;
+    if (spaceKey) return reply.redirect(paths.confluencePage(spaceKey, pageId));
+    const c = chrome(req, reply, { title: 'Page not found', sidebar: 'none', crumbs: [] });
+    return sendPage(reply, layout(c, messageBody('Page not found', `There is no Confluence page ${pageId}.`, { href: paths.spaceOverview(CONFLUENCE_SPACE_KEY), label: 'Go to the SMS space' })), 404);
+  });
+
+  server.get<{ Querystring: { accountId?: string; back?: string } }>('/__host/switch-user', async (req, reply) => {
+    const user = deps.users.find((u) => u.accountId === req.query.accountId);
+    if (!user) return reply.code(400).type('text/plain').send(`Unknown sandbox user "${String(req.query.accountId)}".`);
+    return reply.header('set-cookie', cookieValue(USER_COOKIE, user.accountId)).redirect(safeBack(req.query.back));
+  });
+
+  server.get('/__host/host.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(css));
+  server.get('/__host/host.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(js));
+
+  // The Custom UI. index.html gets the bridge stand-in; every other file is served as built.
+  const sendIndex = async (_req: FastifyRequest, reply: FastifyReply) => {
+    if (!uiBuilt()) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(indexFile, 'utf8')));
+  };
+  server.get('/static/index.html', sendIndex);
+  server.get('/static/', sendIndex);
+  server.get<{ Params: { '*': string } }>('/static/*', async (req, reply) => {
+    const file = staticFile(deps.staticBuildDir, req.params['*']);
+    const info = file === undefined ? undefined : await stat(file).catch(() => undefined);
+    if (file === undefined || info === undefined || !info.isFile()) return reply.code(404).type('text/plain').send('Not found');
+    // Built assets carry a content hash in their names: cache them; anything else is revalidated.
+    const hashed = /-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(file);
+    return reply
+      .type(MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
+      .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .send(await readFile(file));
+  });
+}
+
+const MIME: Record<string, string> = {
+  '.js': 'application/javascript; charset=utf-8',
+  '.mjs': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A path inside the build directory, or undefined when the request tries to leave it. */
+export function staticFile(root: string, requested: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requested.split('?')[0] ?? '');
+  } catch {
+    return undefined;
+  }
+  const full = path.resolve(root, `.${path.posix.sep}${decoded}`);
+  const base = path.resolve(root);
+  return full.startsWith(base + path.sep) ? full : undefined;
+}

@@ -1,0 +1,66 @@
+import type { Route } from '@forge/api';
+import type { ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from '../src/platform/product-api';
+
+/** Identity headers the emulator understands (sandbox only; see contracts.md). */
+export const ACCOUNT_HEADER = 'x-sandbox-account-id';
+export const AS_APP_HEADER = 'x-sandbox-as-app';
+
+type Fetch = typeof fetch;
+
+class BufferedResponse implements ProductResponse {
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    private readonly rawHeaders: Headers,
+    private readonly body: string,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  readonly headers = { get: (name: string): string | null => this.rawHeaders.get(name) };
+
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body) as unknown;
+  }
+
+  async text(): Promise<string> {
+    return this.body;
+  }
+}
+
+function requester(baseUrl: string, identity: () => Record<string, string>, doFetch: Fetch): ProductRequester {
+  const send = async (path: Route, init: ProductRequestInit = {}): Promise<ProductResponse> => {
+    const headers: Record<string, string> = { accept: 'application/json', ...(init.headers ?? {}), ...identity() };
+    if (init.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['content-type'] = 'application/json';
+    }
+    const res = await doFetch(new URL(path.value, baseUrl), { method: init.method ?? 'GET', headers, body: init.body });
+    const text = await res.text();
+    return new BufferedResponse(res.status, res.statusText, res.headers, text);
+  };
+  return { requestJira: send, requestConfluence: send };
+}
+
+/**
+ * The sandbox's ProductApi: sends the app's Jira and Confluence calls over HTTP to the local emulator.
+ * `asUser()` carries the user of the current invocation (no user = anonymous, answered 401 like Jira);
+ * `asApp()` carries the app identity.
+ */
+export function createHttpProductApi(
+  baseUrl: string,
+  currentAccountId: () => string | undefined,
+  doFetch: Fetch = fetch,
+): ProductApi {
+  const asUser = requester(
+    baseUrl,
+    (): Record<string, string> => {
+      const accountId = currentAccountId();
+      return accountId === undefined ? {} : { [ACCOUNT_HEADER]: accountId };
+    },
+    doFetch,
+  );
+  const asApp = requester(baseUrl, () => ({ [AS_APP_HEADER]: 'true' }), doFetch);
+  return { asUser: () => asUser, asApp: () => asApp };
+}

@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createApp, type App } from '../src/wiring';
+import { registerBridgeRoutes } from './bridge/bridge-routes';
+import { currentAccountId, runWithoutUser } from './bridge/user-context';
+import { createEmulator, type Emulator, type FaultOptions } from './emulator';
+import { HostData, httpInject } from './host/host-data';
+import { registerHostRoutes } from './host/host-routes';
+import { createHttpProductApi } from './http-product-api';
+import { InProcessQueue } from './in-process-queue';
+import type { FileKvStore } from './kvs/file-kv-store';
+import { SANDBOX_USERS } from './seed/users';
+
+export interface SandboxOptions {
+  /** 0 = any free port (default 8080). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Where emulator state and app storage live (default .sandbox-data). */
+  dataDir?: string;
+  /** Discard the state and reseed. */
+  reset?: boolean;
+  faults?: FaultOptions;
+  trafficLogFile?: string;
+  /** The built Custom UI (default static/build). */
+  staticBuildDir?: string;
+  /** Print server-side problems (resolver crashes, failed jobs); default true. */
+  verbose?: boolean;
+}
+
+export interface Sandbox {
+  /** Base URL, e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  emulator: Emulator;
+  /** The app's Forge storage stand-in (the emulator's FileKvStore under <dataDir>/kvs). */
+  store: FileKvStore;
+  queue: InProcessQueue;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+/**
+ * Starts the whole sandbox in this process: the emulated Jira and Confluence, the app built by `createApp`
+ * with HTTP product calls back to those emulators, a file-backed KVS and an in-process queue, the host pages
+ * and the bridge stand-in, and the built Custom UI under /static/.
+ */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const dataDir = path.resolve(opts.dataDir ?? '.sandbox-data');
+  mkdirSync(dataDir, { recursive: true });
+  const staticBuildDir = path.resolve(opts.staticBuildDir ?? path.join(PROJECT_ROOT, 'static', 'build'));
+  if (!existsSync(staticBuildDir)) mkdirSync(staticBuildDir, { recursive: true });
+  const verbose = opts.verbose ?? true;
+  const log = (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>): void => {
+    if (verbose && level !== 'info') process.stderr.write(`[sandbox ${level}] ${msg}${data ? ` ${JSON.stringify(data)}` : ''}\n`);
+  };
+
+  const emulator = await createEmulator({
+    dataDir,
+    reset: opts.reset ?? false,
+    ...(opts.trafficLogFile !== undefined ? { trafficLogFile: opts.trafficLogFile } : {}),
+    ...(opts.faults !== undefined ? { faults: opts.faults } : {}),
+  });
+  // The emulator keeps the app's storage beside the products' state, so a reset empties both.
+  const store = emulator.kvStore;
+
+  const server = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 8 * 1024 * 1024 });
+  await emulator.register(server);
+
+  let appReady!: (a: App) => void;
+  const appPromise = new Promise<App>((resolve) => (appReady = resolve));
+  let url = '';
+
+  const queue = new InProcessQueue({
+    consumer: async (event, context) => {
+      const app = await appPromise;
+      await app.jobConsumer(event, context);
+    },
+    runContext: runWithoutUser,
+    log,
+  });
+
+  const data = new HostData(httpInject(() => url));
+  await registerBridgeRoutes(server, { app: () => appPromise, lookup: data, siteUrl: () => url, log });
+  await registerHostRoutes(server, { data, users: SANDBOX_USERS, staticBuildDir });
+
+  const listenHost = opts.host ?? '127.0.0.1';
+  await server.listen({ port: opts.port ?? 8080, host: listenHost });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? 8080);
+  const urlHost = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+  url = `http://${urlHost}:${port}`;
+
+  const app = createApp({
+    api: createHttpProductApi(url, currentAccountId),
+    store,
+    queue,
+    log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),
+  });
+  appReady(app);
+
+  let closed = false;
+  return {
+    url,
+    port,
+    emulator,
+    store,
+    queue,
+    server,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.close();
+      await server.close();
+      await emulator.close(); // closes the storage too
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+// Custom UI build: static/index.html -> static/build (the `main` resource in manifest.yml).
+// Relative base because Forge serves the resource from its own CDN path. TSX is compiled by Vite itself
+// (automatic JSX runtime from static/tsconfig.json); static/ reaches src/ only through @contract/* (types).
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  root: here,
+  base: './',
+  resolve: {
+    alias: { '@contract': path.resolve(here, '../src/contract') },
+  },
+  build: {
+    outDir: path.resolve(here, 'build'),
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+});

@@ -1,0 +1,158 @@
+import path from 'node:path';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+
+// Clicks through the three module pages and the Confluence page view of a freshly seeded sandbox, in light and
+// dark, keeping a screenshot of each as a test artefact. Elements are found by role, label or title.
+const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function switchUser(page: Page, label: string): Promise<void> {
+  await Promise.all([page.waitForURL(/.*/, { waitUntil: 'load' }), page.getByLabel('User').selectOption({ label })]);
+  await expect(page.getByLabel('User')).toHaveValue(/sandbox-/);
+  await expect(page.getByLabel('User').locator('option:checked')).toHaveText(label);
+}
+
+const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
+const settingsApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator settings').contentFrame();
+
+test.describe.configure({ mode: 'serial' });
+
+test('project page: header with the user\'s access, and every tab says what it will do', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/jira\/software\/projects\/SMS\/apps\/sms-navigator$/);
+  await expect(page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'SMS Navigator' })).toHaveAttribute('aria-current', 'page');
+  const app = projectApp(page);
+  await expect(app.getByRole('heading', { name: 'SMS Navigator', level: 1 })).toBeVisible();
+  await expect(app.getByText('Project administrator')).toBeVisible();
+
+  const tabs: [string, string][] = [
+    ['Scope', 'Define the scope of your SMS'],
+    ['Maturity', 'Assess process maturity'],
+    ['Phases', 'Plan the implementation phases'],
+    ['Gap report', 'Analyse the gaps'],
+    ['Initiation', 'Prepare the initiation'],
+  ];
+  for (const [tab, heading] of tabs) {
+    await app.getByRole('tab', { name: tab }).click();
+    await expect(app.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    await expect(app.getByRole('tabpanel').getByRole('heading', { name: heading })).toBeVisible();
+    await expect(app.getByRole('tabpanel').getByText('Not built yet')).toBeVisible();
+  }
+  // Keyboard: arrow keys move between tabs.
+  await app.getByRole('tab', { name: 'Initiation' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.getByRole('tab', { name: 'Gap report' })).toHaveAttribute('aria-selected', 'true');
+  await app.getByRole('tab', { name: 'Scope' }).click();
+  await shot(page, 'project-page-light');
+
+  // router.navigate from inside the frame moves the host page, as in Jira.
+  await app.getByRole('button', { name: 'Project settings' }).click();
+  await expect(page).toHaveURL(/\/plugins\/servlet\/project-config\/SMS\/apps\/sms-navigator$/);
+  await expect(settingsApp(page).getByRole('heading', { name: 'SMS Navigator settings' })).toBeVisible();
+});
+
+test('issue view: the ISO 20000 clauses panel frames the app for that issue', async ({ page }) => {
+  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  await page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'Issues' }).click();
+  await expect(page.getByRole('heading', { name: 'Issues', level: 1 })).toBeVisible();
+  const firstIssue = page.getByRole('table').getByRole('row').nth(1).getByRole('link');
+  const issueKey = (await firstIssue.textContent())?.trim() ?? '';
+  expect(issueKey).toMatch(/^SMS-\d+$/);
+  await firstIssue.click();
+  await expect(page).toHaveURL(new RegExp(`/browse/${issueKey}$`));
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
+  await expect(page.getByRole('heading', { name: 'Description' })).toBeVisible();
+  const panel = page.getByRole('region', { name: 'ISO 20000 clauses' });
+  await expect(panel).toBeVisible();
+  const app = panel.getByTitle('ISO 20000 clauses').contentFrame();
+  await expect(app.getByText(issueKey, { exact: true })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'No clauses mapped' })).toBeVisible();
+  await shot(page, 'issue-view-light');
+});
+
+test('settings page: saves, reads back after reload, refuses bad input, and is read-only for a member', async ({ page }) => {
+  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  await page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'Project settings' }).click();
+  await expect(page).toHaveURL(/\/plugins\/servlet\/project-config\/SMS\/apps\/sms-navigator$/);
+  let app = settingsApp(page);
+  await expect(app.getByRole('heading', { name: 'SMS Navigator settings' })).toBeVisible();
+
+  await app.getByLabel('Confluence space key').fill('SMS');
+  await app.getByLabel('Parent page ID').fill('not-a-number');
+  await app.getByRole('button', { name: 'Save settings' }).click();
+  await expect(app.getByRole('alert')).toContainText('Some values are not valid');
+  await shot(page, 'settings-validation-error');
+
+  await app.getByLabel('Parent page ID').fill('');
+  await app.getByLabel('Editor project role ID').fill('10002');
+  await app.getByRole('button', { name: 'Save settings' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+
+  await page.reload();
+  app = settingsApp(page);
+  await expect(app.getByLabel('Confluence space key')).toHaveValue('SMS');
+  await expect(app.getByLabel('Editor project role ID')).toHaveValue('10002');
+  await expect(app.getByText(/Version 1, last saved/)).toBeVisible();
+  await shot(page, 'settings-page-light');
+
+  await switchUser(page, 'Mo Member (member)');
+  app = settingsApp(page);
+  await expect(app.getByText('Only project administrators can change these settings.')).toBeVisible();
+  await expect(app.getByLabel('Confluence space key')).toHaveValue('SMS');
+  await expect(app.getByLabel('Confluence space key')).not.toBeEditable();
+  await expect(app.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
+  await shot(page, 'settings-page-member-read-only');
+  await switchUser(page, 'Pat Project-Admin (project admin)');
+});
+
+test('an outsider sees why the project page is closed to them', async ({ page }) => {
+  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  await switchUser(page, 'Olu Outsider (outsider)');
+  await expect(projectApp(page).getByRole('heading', { name: 'You do not have permission' })).toBeVisible();
+  await expect(projectApp(page).getByText('You do not have permission to browse project SMS.')).toBeVisible();
+  await shot(page, 'project-page-outsider');
+  await switchUser(page, 'Pat Project-Admin (project admin)');
+});
+
+test('Confluence: the SMS space home page renders as a page', async ({ page }) => {
+  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  await page.getByRole('navigation', { name: 'Products' }).getByRole('link', { name: 'Confluence' }).click();
+  await expect(page).toHaveURL(/\/wiki\/spaces\/SMS\/pages\/\d+/);
+  await expect(page.getByRole('heading').first()).toBeVisible();
+  await shot(page, 'confluence-space-home');
+});
+
+test('dark theme: the host and every app frame switch together', async ({ page }) => {
+  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  const app = projectApp(page);
+  await expect(app.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  await expect(app.getByRole('heading', { name: 'SMS Navigator', level: 1 })).toBeVisible();
+  await shot(page, 'project-page-dark');
+
+  // The choice is kept: the next page opens dark, its frame too.
+  await page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'Project settings' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  await expect(settingsApp(page).locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  await expect(settingsApp(page).getByLabel('Confluence space key')).toHaveValue('SMS');
+  await shot(page, 'settings-page-dark');
+
+  await page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: /Back to project/ }).click();
+  await page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'Issues' }).click();
+  await page.getByRole('table').getByRole('row').nth(1).getByRole('link').click();
+  const panel = page.getByRole('region', { name: 'ISO 20000 clauses' }).getByTitle('ISO 20000 clauses').contentFrame();
+  await expect(panel.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  await expect(panel.getByRole('heading', { name: 'No clauses mapped' })).toBeVisible();
+  await shot(page, 'issue-view-dark');
+
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-color-mode', 'light');
+  await expect(panel.locator('html')).toHaveAttribute('data-color-mode', 'light');
+});
