@@ -1,0 +1,77 @@
+/** Payload and response types of the job resolvers (epic sync and any queued job). Types only: `static/` imports them via `@contract/*`. */
+
+export type JobStatusName = 'queued' | 'running' | 'done' | 'failed';
+
+/** Progress of one queued job, as `getJobStatus` returns it ("n of m" = done of total). */
+export interface JobStatusView<R = unknown> {
+  jobId: string;
+  type: string;
+  status: JobStatusName;
+  done: number;
+  total: number;
+  messages: string[];
+  /** Type-specific result once the job has one (for 'epic-sync': EpicSyncResultView). */
+  result: R | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GetJobStatusPayload {
+  jobId: string;
+}
+
+/** One phase of the plan as the epic sync needs it (see `epicPlanInputFromPlan` in src/domain/epics). */
+export interface EpicSyncPhasePayload {
+  id: string;
+  name: string;
+  objectives: string[];
+  /** Clause-8 process ids, e.g. "8.1", "8.6.1". */
+  processes: string[];
+}
+
+/** What the Phases panel sends to `startEpicSync`. */
+export interface StartEpicSyncPayload {
+  /** Slug naming the plan (default "main"); the app finds its issues of this plan by it. */
+  planId?: string;
+  phases: EpicSyncPhasePayload[];
+  /** One work item per clause under each epic (default true). */
+  includeItems?: boolean;
+}
+
+export interface StartEpicSyncResponse {
+  jobId: string;
+  /** True when a sync of this project was already queued or running: its job id is returned instead. */
+  alreadyRunning: boolean;
+}
+
+export interface EpicSyncFailureView {
+  summary: string;
+  role: 'epic' | 'item' | 'edit';
+  key?: string;
+  clauseId?: string | null;
+  status: number;
+  messages: string[];
+  transient: boolean;
+}
+
+export interface EpicSyncOrphanView {
+  key: string;
+  role: 'epic' | 'item';
+  summary: string;
+  phaseId: string;
+  clauseId: string | null;
+  reason: 'phase-removed' | 'subset-removed' | 'clause-removed' | 'duplicate';
+}
+
+/** `result` of a finished 'epic-sync' job. */
+export interface EpicSyncResultView {
+  planId: string;
+  epics: { phaseId: string; subsetId: string; key: string | null; summary: string }[];
+  created: { epics: string[]; items: string[] };
+  retitled: string[];
+  reparented: string[];
+  /** Issues the plan no longer wants: listed for the user to close, never deleted. */
+  orphans: EpicSyncOrphanView[];
+  unchanged: number;
+  failures: EpicSyncFailureView[];
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { JobStatusView } from '../contract/jobs';
+import { NotFoundError } from '../domain/errors';
+import { JobRepository } from '../storage/job-repository';
+import { defineResolver } from './define-resolver';
+
+/** Progress and result of a queued job of this project (any job type). */
+export const getJobStatus = defineResolver({
+  key: 'getJobStatus',
+  access: 'read',
+  payload: z.object({ jobId: z.string().min(1).max(100) }),
+  async handler(input, ctx): Promise<JobStatusView> {
+    const job = await new JobRepository(ctx.deps.store, ctx.deps.now).get(input.jobId);
+    if (job === undefined || job.scope !== ctx.project.id) {
+      throw new NotFoundError(`There is no job ${input.jobId} in project ${ctx.project.key}.`, { jobId: input.jobId });
+    }
+    return {
+      jobId: job.jobId,
+      type: job.type,
+      status: job.status,
+      done: job.done,
+      total: job.total,
+      messages: job.messages,
+      result: job.result,
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+    };
+  },
+});

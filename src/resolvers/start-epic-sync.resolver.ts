@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { StartEpicSyncResponse } from '../contract/jobs';
+import { buildDesiredState, epicPlanPhaseSchema, planIdSchema } from '../domain/epics';
+import { ForbiddenError } from '../domain/errors';
+import { EPIC_SYNC_JOB_TYPE, type EpicSyncEvent, type EpicSyncJobInput } from '../consumers/epic-sync.consumer';
+import { JobRepository } from '../storage/job-repository';
+import { defineResolver } from './define-resolver';
+
+export const CREATE_ISSUES_PERMISSION = 'CREATE_ISSUES';
+/** A queued or running sync not heard from for this long is taken as dead: a new start is allowed. */
+export const STALE_JOB_MS = 15 * 60 * 1000;
+
+export const startEpicSyncPayloadSchema = z.object({
+  planId: planIdSchema.default('main'),
+  phases: z.array(epicPlanPhaseSchema).max(30),
+  includeItems: z.boolean().default(true),
+});
+
+/**
+ * Queues the job that creates (or brings in line) the plan's epics and work items in this project.
+ * Needs write access (checked by defineResolver) and, as the user, Jira's CREATE_ISSUES in the project:
+ * the consumer works as the app, so this check is what keeps it within the user's own rights.
+ * While a sync of the project is queued or running, returns that job instead of starting a second one.
+ */
+export const startEpicSync = defineResolver({
+  key: 'startEpicSync',
+  access: 'write',
+  payload: startEpicSyncPayloadSchema,
+  async handler(input, ctx): Promise<StartEpicSyncResponse> {
+    const { deps, project, accountId } = ctx;
+    const granted = await deps.permissions.getMyPermissions(project.id, [CREATE_ISSUES_PERMISSION], { as: 'user' });
+    if (granted[CREATE_ISSUES_PERMISSION] !== true) {
+      throw new ForbiddenError(`You cannot create issues in project ${project.key}, so the app cannot create the epics for you.`, {
+        needed: CREATE_ISSUES_PERMISSION,
+        projectKey: project.key,
+      });
+    }
+    buildDesiredState(input); // rejects unknown clauses or duplicate phases now, not in the queue
+
+    const jobs = new JobRepository(deps.store, deps.now);
+    const active = await jobs.getActive(EPIC_SYNC_JOB_TYPE, project.id);
+    if (
+      active !== undefined &&
+      (active.status === 'queued' || active.status === 'running') &&
+      deps.now().getTime() - Date.parse(active.updatedAt) < STALE_JOB_MS
+    ) {
+      return { jobId: active.jobId, alreadyRunning: true };
+    }
+
+    const jobId = randomUUID();
+    const jobInput: EpicSyncJobInput = { projectId: project.id, request: input };
+    await jobs.createActive({ jobId, type: EPIC_SYNC_JOB_TYPE, scope: project.id, accountId, input: jobInput });
+    const event: EpicSyncEvent = { type: EPIC_SYNC_JOB_TYPE, jobId, accountId, projectId: project.id };
+    try {
+      await deps.queue.push([{ body: event }]);
+    } catch (e) {
+      await jobs.update(jobId, { status: 'failed', addMessages: ['The job could not be queued.'] });
+      throw e;
+    }
+    deps.log('info', 'epic sync queued', { jobId, projectId: project.id, accountId });
+    return { jobId, alreadyRunning: false };
+  },
+});
