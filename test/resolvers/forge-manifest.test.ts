@@ -65,14 +65,23 @@ describe('manifest.yml', () => {
   });
 
   it('indexes the sms-navigator-mapping issue property for JQL under smsClause, smsPhase and smsEvidence', () => {
-    expect(only('jira:entityProperty')).toMatchObject({
+    const props = manifest.modules['jira:entityProperty'] ?? [];
+    expect(props.find((p) => p.propertyKey === 'sms-navigator-mapping')).toMatchObject({
       entityType: 'issue',
-      propertyKey: 'sms-navigator-mapping',
       values: [
         { path: 'clauses', type: 'string', searchAlias: 'smsClause' },
         { path: 'phases', type: 'string', searchAlias: 'smsPhase' },
         { path: 'kinds', type: 'string', searchAlias: 'smsEvidence' },
       ],
+    });
+  });
+
+  it('indexes the sms-navigator-plan-item property so the epic sync finds its own issues with one JQL search', () => {
+    const props = manifest.modules['jira:entityProperty'] ?? [];
+    expect(props).toHaveLength(2);
+    expect(props.find((p) => p.propertyKey === 'sms-navigator-plan-item')).toMatchObject({
+      entityType: 'issue',
+      values: expect.arrayContaining([{ path: 'planId', type: 'string', searchAlias: 'smsPlan' }]),
     });
   });
 

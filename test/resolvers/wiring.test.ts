@@ -13,9 +13,11 @@ function appWith(jobs: Parameters<typeof createApp>[1] = {}) {
 }
 
 describe('createApp', () => {
-  it('registers the wave-1 resolvers under their keys', () => {
-    expect(RESOLVERS.map((r) => r.key)).toEqual(['getAppContext', 'getProjectSettings', 'saveProjectSettings']);
-    expect(new Set(RESOLVERS.map((r) => r.key)).size).toBe(RESOLVERS.length);
+  it('registers every resolver once, verb first, including the settings and context resolvers', () => {
+    const keys = RESOLVERS.map((r) => r.key);
+    expect(keys).toEqual(expect.arrayContaining(['getAppContext', 'getProjectSettings', 'saveProjectSettings']));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(key).toMatch(/^(get|save|set|list|start|take|propose|check|compare|suggest|preview|undo|approve|record|compute|publish|apply|delete|reject|accept)[A-Z]/);
   });
 
   it('rejects an unknown resolver key the way @forge/resolver does', async () => {
@@ -38,8 +40,9 @@ describe('jobConsumer', () => {
     seen.length = 0;
   });
 
-  it('starts with no job types registered', () => {
-    expect(JOB_HANDLERS).toEqual([]);
+  it('registers each job type once', () => {
+    const types = JOB_HANDLERS.map((h) => h.type);
+    expect(new Set(types).size).toBe(types.length);
   });
 
   it('dispatches a Forge AsyncEvent to the handler of its body type with the delivery facts', async () => {
