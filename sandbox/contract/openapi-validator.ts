@@ -1,9 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Document, OpenAPIBackend, Operation } from 'openapi-backend';
-import { z } from 'zod';
 import { loadSpec, specsDir } from '../specs';
 import type { TrafficEntry } from '../emulator/traffic-log';
 
@@ -15,8 +10,7 @@ import type { TrafficEntry } from '../emulator/traffic-log';
  * every body matches both) is relaxed to `anyOf`; Jira's `JsonNode` (Jackson's class, used for free JSON such as
  * entity property values) is relaxed to any JSON.
  *
- * openapi-backend pulls in ESM-only packages, which Jest (CommonJS, Node 20) cannot require: when loading it
- * fails, validateTraffic runs the same check in a child process (`node --import tsx validate-traffic-cli.ts`).
+ * openapi-backend pulls in an ESM-only package; jest.config.js compiles it to CommonJS for the tests.
  */
 export interface TrafficViolation {
   index: number;
@@ -188,62 +182,6 @@ export async function createTrafficValidator(dir: string = specsDir()): Promise<
 /** Validates every entry; zero `invalid` means the traffic matches the official specs. */
 export async function validateTraffic(entries: readonly TrafficEntry[], opts: { specsDir?: string } = {}): Promise<TrafficReport> {
   const dir = opts.specsDir ?? specsDir();
-  try {
-    loadOpenApiBackend();
-  } catch (e) {
-    if (!isEsmLoadError(e)) throw e;
-    return validateInChildProcess(entries, dir);
-  }
-  return validateTrafficInProcess(entries, dir);
-}
-
-function isEsmLoadError(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown };
-  return err?.code === 'ERR_REQUIRE_ESM' || (typeof err?.message === 'string' && /ES ?Module|import to load/i.test(err.message));
-}
-
-const reportSchema = z.object({
-  checked: z.number(),
-  requestsValidated: z.number(),
-  responsesValidated: z.number(),
-  skipped: z.number(),
-  invalid: z.array(
-    z.object({
-      index: z.number(),
-      kind: z.enum(['request', 'response', 'unknown-operation']),
-      method: z.string(),
-      path: z.string(),
-      operationId: z.string().optional(),
-      errors: z.array(z.string()),
-    }),
-  ),
-});
-
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-
-async function validateInChildProcess(entries: readonly TrafficEntry[], dir: string): Promise<TrafficReport> {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'traffic-validate-'));
-  const file = path.join(tmp, 'entries.json');
-  try {
-    writeFileSync(file, JSON.stringify(entries));
-    const cli = path.join(__dirname, 'validate-traffic-cli.ts');
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', cli, file, dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`traffic validation failed (${code}): ${stderr.slice(0, 2000)}`))));
-    });
-    return reportSchema.parse(JSON.parse(out)) as TrafficReport;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-/** validateTraffic without the child-process fallback (needs openapi-backend loadable in this process). */
-export async function validateTrafficInProcess(entries: readonly TrafficEntry[], dir: string = specsDir()): Promise<TrafficReport> {
   const v = await createTrafficValidator(dir);
   const report: TrafficReport = { checked: 0, requestsValidated: 0, responsesValidated: 0, skipped: 0, invalid: [] };
   entries.forEach((entry, i) => {
