@@ -1,0 +1,151 @@
+/**
+ * Payloads and responses of the gap report resolvers (getGapReport, setClauseResult, previewReport,
+ * startPublishReport) and the result of a 'publish-report' job. Types only: `static/` imports them via `@contract/*`.
+ */
+import type { ConformityResult } from '../domain/vocabulary';
+import type { GapWarningCode, ReadinessFigures, StatusCategory } from '../domain/gap/gap-model';
+
+export interface EvidenceView {
+  issueKey: string;
+  summary: string;
+  statusCategory: StatusCategory;
+  updated: string;
+  ageDays: number;
+  stale: boolean;
+}
+
+export interface GapWarningView {
+  code: GapWarningCode;
+  message: string;
+}
+
+export interface ClauseGapView {
+  clauseId: string;
+  title: string;
+  /** Top-level clause '4'..'10'. */
+  groupId: string;
+  /** Nesting depth in the catalogue (1 = top-level clause). */
+  depth: number;
+  result: ConformityResult;
+  /** true when the app proposed the result from evidence (nobody set one). */
+  proposed: boolean;
+  /** Id of the proposal rule that gave the result, 'user-set' when a person set it. */
+  ruleId: string;
+  note: string | null;
+  setBy: string | null;
+  setAt: string | null;
+  /** Version of the stored clause record (0 = never set); send it back to setClauseResult. */
+  version: number;
+  /** At most GAP_VIEW_EVIDENCE_PER_CLAUSE items; `evidenceCount` has the full number. */
+  evidence: EvidenceView[];
+  evidenceCount: number;
+  warnings: GapWarningView[];
+}
+
+export interface GroupReadinessView {
+  groupId: string;
+  title: string;
+  figures: ReadinessFigures;
+  /** The formula with this group's figures filled in. */
+  formula: string;
+}
+
+/** What the Gap report tab shows. */
+export interface GapReportView {
+  projectKey: string;
+  generatedAt: string;
+  maxEvidenceAgeDays: number;
+  clauses: ClauseGapView[];
+  readiness: { overall: ReadinessFigures; overallFormula: string; byGroup: GroupReadinessView[] };
+  /** READINESS_FORMULA, one sentence per line. */
+  formula: string;
+  /** PROPOSAL_RULES_TEXT, one rule per line. */
+  proposalRules: string;
+  warningCount: number;
+  evidenceCount: number;
+  /** True when the in-app view stopped reading issues early (time or size budget); publishing reads them all. */
+  evidenceTruncated: boolean;
+  /** Which other parts of the app had data for the report. */
+  sources: { scope: boolean; maturity: boolean; plan: boolean; challenges: boolean };
+  canEdit: boolean;
+  publication: PublicationView | null;
+  settings: { configured: boolean; confluenceSpaceKey: string | null; confluenceParentPageId: string | null };
+}
+
+export interface PublicationView {
+  pageId: string;
+  title: string;
+  spaceKey: string;
+  pageVersion: number;
+  /** Relative link to the page in Confluence (`/wiki/spaces/KEY/pages/ID`). */
+  pagePath: string;
+  lastPublishedAt: string;
+  lastPublishedBy: string;
+  split: boolean;
+}
+
+export type GetGapReportPayload = Record<string, never>;
+
+export interface SetClauseResultPayload {
+  clauseId: string;
+  /** null = clear the user's result, so the app proposes one again. */
+  result: ConformityResult | null;
+  note?: string;
+  /** The clause record version the user saw (0 when never set). */
+  expectedVersion: number;
+}
+
+export interface ClauseRecordView {
+  clauseId: string;
+  result: ConformityResult | null;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface PreviewReportPayload {
+  /** The Jira site address (from the view context), used for issue links. */
+  siteUrl?: string;
+}
+
+export interface PreviewReportResponse {
+  title: string;
+  /** Size of the page body as sent to Confluence. */
+  bytes: number;
+  limitBytes: number;
+  /** True when the report is over the limit and would be split into one child page per clause group. */
+  willSplit: boolean;
+  /** The page body (ADF). When split: the overview page. */
+  adf: unknown;
+  /** Child page titles when split. */
+  childTitles: string[];
+  evidenceTruncated: boolean;
+}
+
+export interface StartPublishReportPayload {
+  siteUrl?: string;
+  /** Also keep a dated snapshot child page. */
+  snapshot?: boolean;
+}
+
+export interface StartPublishReportResponse {
+  jobId: string;
+  alreadyRunning: boolean;
+}
+
+/** `result` of a finished 'publish-report' job. */
+export interface PublishReportResultView {
+  pageId: string;
+  title: string;
+  pageVersion: number;
+  pagePath: string;
+  created: boolean;
+  split: boolean;
+  childPageIds: string[];
+  snapshotPageId: string | null;
+  bytes: number;
+  evidenceCount: number;
+  searchPages: number;
+  conflictsRetried: number;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { GapReportView } from '../contract/gap-report';
+import { GapReportService } from '../services/gap-report.service';
+import { toGapReportView } from '../services/gap-report-view';
+import { ReportPublicationRepository } from '../storage/report-publication-repository';
+import { isEditorRoleMember } from './access';
+import { defineResolver } from './define-resolver';
+
+/** The in-app view reads at most this many mapped issues, and stops searching after this long (resolvers have 25 s). */
+export const GAP_VIEW_MAX_ISSUES = 3000;
+export const GAP_VIEW_SEARCH_BUDGET_MS = 12_000;
+
+/**
+ * The gap analysis of the project for the Gap report tab: every assessable clause of 4 to 10 with its result,
+ * evidence and warnings, readiness with the formula, and the last publication. Jira is searched as the user.
+ */
+export const getGapReport = defineResolver({
+  key: 'getGapReport',
+  access: 'read',
+  payload: z.object({}),
+  async handler(_input, ctx): Promise<GapReportView> {
+    const { deps, project } = ctx;
+    const service = new GapReportService(deps.api, deps.store, deps.now, { as: 'user' });
+    const [data, publication, settings, canEdit] = await Promise.all([
+      service.collect(project.id, { maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
+      new ReportPublicationRepository(deps.store).get(project.id),
+      deps.settings.getView(project.id),
+      ctx.access.isProjectAdmin ? Promise.resolve(true) : isEditorRoleMember(deps.permissions, deps.settings, ctx.accountId, project.id),
+    ]);
+    const analysis = service.analyse(data);
+    return toGapReportView({ projectKey: project.key, analysis, data, canEdit, publication, settings });
+  },
+});

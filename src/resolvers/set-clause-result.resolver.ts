@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { ClauseRecordView } from '../contract/gap-report';
+import { conformityResultSchema } from '../domain/vocabulary';
+import { CLAUSE_NOTE_MAX, ClauseRecordRepository } from '../storage/clause-record-repository';
+import { defineResolver } from './define-resolver';
+
+export const setClauseResultPayloadSchema = z.object({
+  clauseId: z.string().min(1).max(20),
+  /** null clears the user's result: the app proposes one from evidence again. */
+  result: conformityResultSchema.nullable(),
+  note: z.string().max(CLAUSE_NOTE_MAX).optional(),
+  expectedVersion: z.number().int().nonnegative(),
+});
+
+/** Sets (or clears) the conformity result of one clause. Write access; CONFLICT when someone saved it first. */
+export const setClauseResult = defineResolver({
+  key: 'setClauseResult',
+  access: 'write',
+  payload: setClauseResultPayloadSchema,
+  async handler(input, ctx): Promise<ClauseRecordView> {
+    const repo = new ClauseRecordRepository(ctx.deps.store, ctx.deps.now);
+    const r = await repo.set(
+      ctx.project.id,
+      input.clauseId,
+      { result: input.result, ...(input.note !== undefined ? { note: input.note } : {}) },
+      input.expectedVersion,
+      ctx.accountId,
+    );
+    return { clauseId: r.clauseId, result: r.result, note: r.note, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
+  },
+});

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { StartPublishReportResponse } from '../contract/gap-report';
+import { ConfluenceClient } from '../confluence/confluence-client';
+import {
+  PUBLISH_REPORT_JOB_TYPE,
+  type PublishReportEvent,
+  type PublishReportJobInput,
+} from '../consumers/publish-report.consumer';
+import { ConfigMissingError } from '../domain/errors';
+import { JiraClient } from '../jira/jira-client';
+import { requireParentPage, requireSpace } from '../services/publish-report.service';
+import { JobRepository } from '../storage/job-repository';
+import { defineResolver } from './define-resolver';
+import { siteUrlSchema } from './preview-report.resolver';
+
+/** A queued or running publish not heard from for this long is taken as dead: a new start is allowed. */
+export const STALE_PUBLISH_MS = 15 * 60 * 1000;
+
+/**
+ * Queues the publish of the gap report to Confluence. Before queueing, as the user: write access to the SMS
+ * data (defineResolver), the project (its name for the page), the settings' space (NOT_FOUND naming the key)
+ * and parent page (NOT_FOUND naming the id). The job then works as the app (see publish-report.consumer.ts).
+ * While a publish of the project is queued or running, returns that job instead of starting a second one.
+ */
+export const startPublishReport = defineResolver({
+  key: 'startPublishReport',
+  access: 'write',
+  payload: z.object({ siteUrl: siteUrlSchema, snapshot: z.boolean().default(false) }),
+  async handler(input, ctx): Promise<StartPublishReportResponse> {
+    const { deps, project, accountId } = ctx;
+    const settings = await deps.settings.get(project.id);
+    if (settings === undefined) {
+      throw new ConfigMissingError(
+        `Project ${project.key} has no Confluence space for reports yet: a project administrator sets it in the SMS Navigator project settings.`,
+        { setting: 'confluenceSpaceKey', projectKey: project.key },
+      );
+    }
+    const jobs = new JobRepository(deps.store, deps.now);
+    const active = await jobs.getActive(PUBLISH_REPORT_JOB_TYPE, project.id);
+    if (
+      active !== undefined &&
+      (active.status === 'queued' || active.status === 'running') &&
+      deps.now().getTime() - Date.parse(active.updatedAt) < STALE_PUBLISH_MS
+    ) {
+      return { jobId: active.jobId, alreadyRunning: true };
+    }
+
+    const confluence = new ConfluenceClient(deps.api);
+    const space = await requireSpace(confluence, settings.confluenceSpaceKey, 'user');
+    if (settings.confluenceParentPageId !== null) await requireParentPage(confluence, settings.confluenceParentPageId, space, 'user');
+    const jiraProject = await new JiraClient(deps.api).getProject(project.id, { as: 'user' });
+
+    const jobId = randomUUID();
+    const jobInput: PublishReportJobInput = {
+      projectId: project.id,
+      projectKey: project.key,
+      projectName: jiraProject.name,
+      siteBaseUrl: input.siteUrl,
+      spaceKey: space.key,
+      spaceId: space.id,
+      parentPageId: settings.confluenceParentPageId,
+      snapshotChild: input.snapshot,
+    };
+    await jobs.createActive({ jobId, type: PUBLISH_REPORT_JOB_TYPE, scope: project.id, accountId, input: jobInput, total: 1 });
+    const event: PublishReportEvent = { type: PUBLISH_REPORT_JOB_TYPE, jobId, accountId, projectId: project.id };
+    try {
+      await deps.queue.push([{ body: event }]);
+    } catch (e) {
+      await jobs.update(jobId, { status: 'failed', addMessages: ['The job could not be queued.'] });
+      throw e;
+    }
+    deps.log('info', 'report publish queued', { jobId, projectId: project.id, accountId });
+    return { jobId, alreadyRunning: false };
+  },
+});

@@ -1,0 +1,91 @@
+/** Maps the gap analysis and the stored publication to what the Gap report tab shows (src/contract/gap-report.ts). */
+import type { ClauseGapView, GapReportView, PublicationView } from '../contract/gap-report';
+import type { ProjectSettingsView } from '../contract/settings';
+import { getClause } from '../domain/catalogue/catalogue';
+import { type GapAnalysis, PROPOSAL_RULES_TEXT, READINESS_FORMULA, formatReadiness } from '../domain/gap';
+import type { StoredClauseRecord } from '../storage/clause-record-repository';
+import type { ReportPublication } from '../storage/report-publication-repository';
+import type { CollectedGapData } from './gap-report.service';
+import { pagePath } from './publish-report.service';
+
+/** Evidence items listed per clause in the app (the count tells how many there are in all). */
+export const GAP_VIEW_EVIDENCE_PER_CLAUSE = 8;
+
+export function toPublicationView(p: ReportPublication | undefined): PublicationView | null {
+  if (p === undefined || p.lastPublishedAt === null) return null;
+  return {
+    pageId: p.pageId,
+    title: p.title,
+    spaceKey: p.spaceKey,
+    pageVersion: p.pageVersion,
+    pagePath: pagePath(p.spaceKey, p.pageId),
+    lastPublishedAt: p.lastPublishedAt,
+    lastPublishedBy: p.lastPublishedBy ?? '',
+    split: p.split,
+  };
+}
+
+export function toClauseViews(analysis: GapAnalysis, records: readonly StoredClauseRecord[]): ClauseGapView[] {
+  const byClause = new Map(records.map((r) => [r.clauseId, r]));
+  return analysis.clauses.map((c) => {
+    const record = byClause.get(c.clauseId);
+    return {
+      clauseId: c.clauseId,
+      title: c.title,
+      groupId: c.groupId,
+      depth: getClause(c.clauseId)?.depth ?? 1,
+      result: c.result,
+      proposed: c.proposed,
+      ruleId: c.ruleId,
+      note: record?.note ?? null,
+      setBy: c.setBy ?? null,
+      setAt: c.setAt ?? null,
+      version: record?.version ?? 0,
+      evidence: c.evidence.slice(0, GAP_VIEW_EVIDENCE_PER_CLAUSE).map((e) => ({
+        issueKey: e.issueKey,
+        summary: e.summary,
+        statusCategory: e.statusCategory,
+        updated: e.updated,
+        ageDays: e.ageDays,
+        stale: e.stale,
+      })),
+      evidenceCount: c.evidence.length,
+      warnings: c.warnings.map((w) => ({ code: w.code, message: w.message })),
+    };
+  });
+}
+
+export function toGapReportView(input: {
+  projectKey: string;
+  analysis: GapAnalysis;
+  data: CollectedGapData;
+  canEdit: boolean;
+  publication: ReportPublication | undefined;
+  settings: ProjectSettingsView;
+}): GapReportView {
+  const { analysis, data, settings } = input;
+  return {
+    projectKey: input.projectKey,
+    generatedAt: analysis.generatedAt,
+    maxEvidenceAgeDays: analysis.maxEvidenceAgeDays,
+    clauses: toClauseViews(analysis, data.records),
+    readiness: {
+      overall: analysis.readiness.overall,
+      overallFormula: formatReadiness(analysis.readiness.overall),
+      byGroup: analysis.readiness.byGroup.map((g) => ({ ...g, formula: formatReadiness(g.figures) })),
+    },
+    formula: READINESS_FORMULA,
+    proposalRules: PROPOSAL_RULES_TEXT,
+    warningCount: analysis.warningCount,
+    evidenceCount: analysis.evidenceCount,
+    evidenceTruncated: data.truncated,
+    sources: { scope: data.scope !== undefined, maturity: data.maturity !== undefined, plan: data.plan !== undefined, challenges: data.challenges !== undefined },
+    canEdit: input.canEdit,
+    publication: toPublicationView(input.publication),
+    settings: {
+      configured: settings.configured,
+      confluenceSpaceKey: settings.confluenceSpaceKey,
+      confluenceParentPageId: settings.confluenceParentPageId,
+    },
+  };
+}

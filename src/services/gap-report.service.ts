@@ -1,0 +1,284 @@
+/**
+ * Gathers everything the gap analysis and the gap report need for one project, and turns it into the pure
+ * domain's inputs (src/domain/gap, src/domain/report).
+ *
+ * Jira: ONE paged `search/jql` over the project's issues that carry a clause mapping (the `smsClause` alias
+ * the manifest indexes on `sms-navigator-mapping.clauses`) or are epics of the phase plan (the
+ * `sms-navigator-plan-item` property). Only `summary`, `status` and `updated` are asked for, plus the two
+ * properties. The same pages give the evidence, the phase progress (work items by phase) and which processes
+ * have an epic — no second search.
+ *
+ * Storage: clause records (this feature), and, when present, the scope, the maturity assessment and the plan
+ * and the challenge register (other tabs). Each missing part gives a clear empty state in the report instead of failing.
+ */
+import { z } from 'zod';
+import { unitSummary } from '../domain/assessment/unit-summary';
+import { type AssessmentUnitId, isProcessId, processGroupOf } from '../domain/assessment/assessment-units';
+import { getClause } from '../domain/catalogue/catalogue';
+import { PLAN_ITEM_PROPERTY_KEY, planItemPropertySchema, type PlanItemProperty } from '../domain/epics/plan-item-property';
+import {
+  type ClauseMaturityGap,
+  type EpicCoverage,
+  type Evidence,
+  type GapAnalysis,
+  type GapSnapshot,
+  STATUS_CATEGORIES,
+  type StatusCategory,
+  analyseGaps,
+  changesSince,
+} from '../domain/gap';
+import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow, type ReportPhase } from '../domain/report';
+import { generateScopeStatement } from '../domain/scope/scope-statement';
+import { type JiraClientOptions, type JiraIssue, JiraClient, escapeJqlString } from '../jira/jira-client';
+import type { ProductApi } from '../platform/product-api';
+import { ClauseRecordRepository, type StoredClauseRecord, toClauseRecord } from '../storage/clause-record-repository';
+import type { KeyValueStore } from '../storage/kv-store';
+import { AssessmentRepository } from '../storage/assessment-repository';
+import { PlanRepository, type PlanRecord } from '../storage/plan-repository';
+import { ScopeRepository } from '../storage/scope-repository';
+import { readChallengeRowsForReport } from '../storage/initiation-repository';
+import { MAPPING_PROPERTY_KEY, readMapping } from './mapping-property';
+
+/** Evidence not updated for longer than this is flagged as stale. */
+export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
+/** Issues per search page (Jira gives at most 100 when fields other than id/key are asked for). */
+export const SEARCH_PAGE_SIZE = 100;
+export const EVIDENCE_FIELDS = ['summary', 'status', 'updated'] as const;
+export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
+
+/** The one JQL of the report: the project's mapped issues and the plan's epics, in key order. */
+export function reportIssuesJql(projectId: string): string {
+  return (
+    `project = ${escapeJqlString(projectId)} AND (smsClause IS NOT EMPTY OR ` +
+    `issue.property[${PLAN_ITEM_PROPERTY_KEY}].role = "epic") ORDER BY key ASC`
+  );
+}
+
+const issueFieldsSchema = z.looseObject({
+  summary: z.string().catch(''),
+  updated: z.string().catch(''),
+  status: z
+    .looseObject({ statusCategory: z.looseObject({ key: z.string() }).optional() })
+    .nullable()
+    .optional()
+    .catch(undefined),
+});
+
+export function statusCategoryOf(key: string | undefined): StatusCategory {
+  return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
+}
+
+/** One searched issue as the report reads it. */
+export interface ReportIssue {
+  evidence: Evidence | undefined;
+  planItem: PlanItemProperty | undefined;
+  key: string;
+  statusCategory: StatusCategory;
+}
+
+export function readReportIssue(issue: JiraIssue): ReportIssue {
+  const f = issueFieldsSchema.parse(issue.fields);
+  const statusCategory = statusCategoryOf(f.status?.statusCategory?.key);
+  const mapping = readMapping(issue.properties[MAPPING_PROPERTY_KEY]);
+  const plan = planItemPropertySchema.safeParse(issue.properties[PLAN_ITEM_PROPERTY_KEY]);
+  const evidence: Evidence | undefined =
+    mapping.mapped.length === 0
+      ? undefined
+      : {
+          issueKey: issue.key,
+          summary: f.summary,
+          statusCategory,
+          updated: f.updated,
+          kinds: [...new Set(mapping.mapped.map((m) => m.kind))],
+          clauses: mapping.mapped.map((m) => m.clauseId),
+        };
+  return { evidence, planItem: plan.success ? plan.data : undefined, key: issue.key, statusCategory };
+}
+
+export interface CollectOptions {
+  /** Stop reading after this many issues (the in-app view); undefined = read all (publishing). */
+  maxIssues?: number;
+  /** Stop reading when this time (ms since epoch) has passed; undefined = no deadline. */
+  deadline?: number;
+  /** Called after every search page. */
+  onPage?: (page: { pages: number; issues: number }) => Promise<void> | void;
+}
+
+export interface CollectedGapData {
+  issues: ReportIssue[];
+  searchPages: number;
+  truncated: boolean;
+  records: StoredClauseRecord[];
+  scope: { statement: string; version: number } | undefined;
+  maturity: { rows: ReportMaturityRow[]; gaps: ClauseMaturityGap[] } | undefined;
+  plan: PlanRecord | undefined;
+  /** The challenge register (Initiation tab); undefined = not filled in, the report lists the four challenges as open. */
+  challenges: ChallengeRegisterRow[] | undefined;
+}
+
+export interface GapReportServiceOptions {
+  /** 'user' in resolvers; 'app' in the publish job (after the resolver checked the user). */
+  as: 'user' | 'app';
+  clientOptions?: JiraClientOptions;
+  maxEvidenceAgeDays?: number;
+}
+
+export class GapReportService {
+  private readonly jira: JiraClient;
+
+  constructor(
+    api: ProductApi,
+    private readonly store: KeyValueStore,
+    private readonly now: () => Date,
+    private readonly opts: GapReportServiceOptions,
+  ) {
+    this.jira = new JiraClient(api, opts.clientOptions);
+  }
+
+  get maxEvidenceAgeDays(): number {
+    return this.opts.maxEvidenceAgeDays ?? DEFAULT_MAX_EVIDENCE_AGE_DAYS;
+  }
+
+  /** Reads the project's mapped issues (one paged search) and the stored data of the other tabs. */
+  async collect(projectId: string, options: CollectOptions = {}): Promise<CollectedGapData> {
+    const [records, scope, maturity, plan, challenges] = await Promise.all([
+      new ClauseRecordRepository(this.store, this.now).list(projectId),
+      this.readScope(projectId),
+      this.readMaturity(projectId),
+      new PlanRepository(this.store, this.now).get(projectId),
+      readChallengeRowsForReport(this.store, projectId),
+    ]);
+    const issues: ReportIssue[] = [];
+    let searchPages = 0;
+    let truncated = false;
+    let nextPageToken: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      const page = await this.jira.searchJql(reportIssuesJql(projectId), {
+        as: this.opts.as,
+        fields: [...EVIDENCE_FIELDS],
+        properties: [...EVIDENCE_PROPERTIES],
+        maxResults: SEARCH_PAGE_SIZE,
+        ...(nextPageToken !== undefined ? { nextPageToken } : {}),
+      });
+      searchPages += 1;
+      for (const issue of page.issues) issues.push(readReportIssue(issue));
+      await options.onPage?.({ pages: searchPages, issues: issues.length });
+      if (page.isLast || page.nextPageToken === undefined || seen.has(page.nextPageToken)) break;
+      const full = options.maxIssues !== undefined && issues.length >= options.maxIssues;
+      const late = options.deadline !== undefined && Date.now() >= options.deadline;
+      if (full || late) {
+        truncated = true;
+        break;
+      }
+      seen.add(page.nextPageToken);
+      nextPageToken = page.nextPageToken;
+    }
+    return { issues, searchPages, truncated, records, scope, maturity, plan, challenges };
+  }
+
+  analyse(data: CollectedGapData): GapAnalysis {
+    return analyseGaps(
+      {
+        records: data.records.map(toClauseRecord),
+        evidence: data.issues.flatMap((i) => (i.evidence ? [i.evidence] : [])),
+        findings: [],
+        maturityGaps: data.maturity?.gaps ?? [],
+        ...(epicCoverage(data) ? { epics: epicCoverage(data) as EpicCoverage } : {}),
+      },
+      { now: this.now(), maxEvidenceAgeDays: this.maxEvidenceAgeDays },
+    );
+  }
+
+  private async readScope(projectId: string): Promise<CollectedGapData['scope']> {
+    const current = await new ScopeRepository(this.store, this.now).getCurrent(projectId);
+    return current === undefined ? undefined : { statement: generateScopeStatement(current.scope), version: current.version };
+  }
+
+  private async readMaturity(projectId: string): Promise<CollectedGapData['maturity']> {
+    const stored = await new AssessmentRepository(this.store, this.now).getAll(projectId);
+    const rows: ReportMaturityRow[] = [];
+    const gaps: ClauseMaturityGap[] = [];
+    for (const unitId of Object.keys(stored.records) as AssessmentUnitId[]) {
+      const unit = stored.records[unitId]?.unit;
+      if (unit === undefined) continue;
+      const s = unitSummary(unit);
+      if (s.assessedElements === 0) continue;
+      rows.push({ unitId, unitName: s.title, current: s.currentLevel, target: s.targetLevel });
+      if (isProcessId(unitId)) gaps.push({ clauseId: unitId, unitName: s.title, current: s.currentLevel, target: s.targetLevel });
+    }
+    return rows.length === 0 ? undefined : { rows, gaps };
+  }
+}
+
+/** In-scope processes (from the plan) and those an epic or work item of the plan covers. */
+export function epicCoverage(data: Pick<CollectedGapData, 'plan' | 'issues'>): EpicCoverage | undefined {
+  const plan = data.plan?.plan;
+  if (plan === undefined || plan.scopeProcesses.length === 0) return undefined;
+  const withEpic = new Set<string>();
+  const phaseProcesses = new Map(plan.phases.map((p) => [p.id, p.boundary.processes]));
+  for (const i of data.issues) {
+    const item = i.planItem;
+    if (item === undefined) continue;
+    if (item.role === 'item' && item.clauseId !== null) withEpic.add(item.clauseId);
+    if (item.role === 'epic') {
+      const processes = phaseProcesses.get(item.phaseId);
+      if (processes === undefined) withEpic.add(item.subsetId);
+      else for (const p of processes) if (processGroupOf(p) === item.subsetId) withEpic.add(p);
+    }
+  }
+  return { inScope: [...plan.scopeProcesses], withEpic: [...withEpic].filter((id) => getClause(id) !== undefined) };
+}
+
+/** Phase progress from the plan's work items (done / in progress / to do), in plan order. */
+export function phaseProgress(data: Pick<CollectedGapData, 'plan' | 'issues'>): ReportPhase[] {
+  const byPhase = new Map<string, { epicKeys: string[]; done: number; inProgress: number; toDo: number }>();
+  const bucket = (phaseId: string): { epicKeys: string[]; done: number; inProgress: number; toDo: number } => {
+    let b = byPhase.get(phaseId);
+    if (b === undefined) byPhase.set(phaseId, (b = { epicKeys: [], done: 0, inProgress: 0, toDo: 0 }));
+    return b;
+  };
+  for (const i of data.issues) {
+    const item = i.planItem;
+    if (item === undefined) continue;
+    const b = bucket(item.phaseId);
+    if (item.role === 'epic') b.epicKeys.push(i.key);
+    else if (i.statusCategory === 'done') b.done += 1;
+    else if (i.statusCategory === 'indeterminate') b.inProgress += 1;
+    else b.toDo += 1;
+  }
+  const named = data.plan?.plan.phases.map((p) => ({ id: p.id, name: p.name })) ?? [];
+  const known = new Set(named.map((p) => p.id));
+  const order = [...named, ...[...byPhase.keys()].filter((id) => !known.has(id)).sort().map((id) => ({ id, name: id }))];
+  return order.map(({ id, name }) => {
+    const b = byPhase.get(id) ?? { epicKeys: [], done: 0, inProgress: 0, toDo: 0 };
+    const epicKey = b.epicKeys[0];
+    return { name, ...(epicKey !== undefined ? { epicKey } : {}), done: b.done, inProgress: b.inProgress, toDo: b.toDo };
+  });
+}
+
+export interface ReportInputContext {
+  siteBaseUrl: string;
+  projectKey: string;
+  projectName: string;
+  previous: GapSnapshot | undefined;
+}
+
+export const NO_SCOPE_STATEMENT = 'No scope has been saved yet. Define it on the Scope tab of SMS Navigator; the next publish shows it here.';
+
+/** The pure report's input from the collected data and its analysis. */
+export function toReportInput(data: CollectedGapData, gaps: GapAnalysis, ctx: ReportInputContext): GapReportInput {
+  return {
+    siteBaseUrl: ctx.siteBaseUrl,
+    projectKey: ctx.projectKey,
+    projectName: ctx.projectName,
+    generatedAt: gaps.generatedAt,
+    scopeStatement: data.scope?.statement ?? NO_SCOPE_STATEMENT,
+    ...(data.scope ? { scopeVersion: data.scope.version } : {}),
+    gaps,
+    maturity: data.maturity?.rows ?? [],
+    phases: phaseProgress(data),
+    ...(data.challenges !== undefined ? { challenges: data.challenges } : {}),
+    changes: changesSince(ctx.previous, gaps),
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * Publishes the gap report of a project as a native Confluence page (ADF) in the space and under the parent
+ * page of the project settings.
+ *
+ * - First publish creates the page; later ones update it in place (version + 1 with a message), so the page
+ *   history in Confluence is the audit trail.
+ * - Idempotent: the page id is stored as soon as the page exists, and when no id is stored (or the stored page
+ *   is gone) the page is looked up by its title first, so a re-run never creates a second page.
+ * - A stale version (409) is answered by reading the page again and retrying, up to MAX_CONFLICT_RETRIES times.
+ * - Size: Confluence refuses requests over 5 MiB (413 "Requests for this resource can be at most 5242880
+ *   bytes"). The body is sent as a JSON string inside the JSON request, so the escaped size is what counts; over
+ *   PAGE_BODY_LIMIT_BYTES (4 MiB, leaving room for the rest of the request) the report is split into an
+ *   overview page plus one child page per top-level clause (4 to 10).
+ * - Optionally a dated snapshot child page (same content, updated in place when published twice on one day).
+ *
+ * Product calls of one publish: the search pages, then 2 Confluence calls (find or read the page, then create
+ * or update it), + 2 per conflict retry, + 2 per child page of a split report, + 2 for a snapshot page.
+ */
+import { ConflictError, NotFoundError, isAppError } from '../domain/errors';
+import { toGapSnapshot } from '../domain/gap';
+import { buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
+import type { DocNode } from '../domain/report/adf';
+import type { PublishReportResultView } from '../contract/gap-report';
+import { type AdfDocument, type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
+import type { JiraClientOptions } from '../jira/jira-client';
+import type { ProductApi } from '../platform/product-api';
+import type { KeyValueStore } from '../storage/kv-store';
+import { type ReportPublication, PUBLICATION_SCHEMA_VERSION, ReportPublicationRepository } from '../storage/report-publication-repository';
+import { GapReportService, toReportInput } from './gap-report.service';
+
+/** Largest page body request we send (the escaped ADF string); Confluence's request limit is 5 MiB. */
+export const PAGE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+export const MAX_CONFLICT_RETRIES = 3;
+
+/** Stable page title: with the project key, so it is unique per project and findable again. */
+export const reportPageTitle = (projectKey: string): string => `ISO/IEC 20000-1 gap report – ${projectKey}`;
+export const groupPageTitle = (mainTitle: string, groupTitle: string): string => `${mainTitle} – ${groupTitle}`;
+export const snapshotPageTitle = (mainTitle: string, at: Date): string => `${mainTitle} – snapshot ${at.toISOString().slice(0, 10)}`;
+export const pagePath = (spaceKey: string, pageId: string): string =>
+  `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`;
+
+/** Bytes of the page body as it travels in the request: the ADF JSON, itself escaped as a JSON string. */
+export function requestBodyBytes(adf: DocNode): number {
+  return utf8Length(JSON.stringify(JSON.stringify(adf)));
+}
+
+export interface PublishRequest {
+  projectId: string;
+  projectKey: string;
+  projectName: string;
+  siteBaseUrl: string;
+  spaceKey: string;
+  spaceId: string;
+  parentPageId: string | null;
+  accountId: string;
+  snapshotChild: boolean;
+  jobId: string | null;
+}
+
+export interface PublishProgress {
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface PublishReportServiceOptions {
+  as: 'user' | 'app';
+  jiraOptions?: JiraClientOptions;
+  confluenceOptions?: ConfluenceClientOptions;
+  limitBytes?: number;
+  maxEvidenceAgeDays?: number;
+}
+
+interface Upserted {
+  id: string;
+  version: number;
+  created: boolean;
+  conflicts: number;
+}
+
+export class PublishReportService {
+  private readonly confluence: ConfluenceClient;
+  private readonly gaps: GapReportService;
+  private readonly publications: ReportPublicationRepository;
+
+  constructor(
+    api: ProductApi,
+    store: KeyValueStore,
+    private readonly now: () => Date,
+    private readonly opts: PublishReportServiceOptions,
+  ) {
+    this.confluence = new ConfluenceClient(api, opts.confluenceOptions);
+    this.gaps = new GapReportService(api, store, now, {
+      as: opts.as,
+      ...(opts.jiraOptions ? { clientOptions: opts.jiraOptions } : {}),
+      ...(opts.maxEvidenceAgeDays !== undefined ? { maxEvidenceAgeDays: opts.maxEvidenceAgeDays } : {}),
+    });
+    this.publications = new ReportPublicationRepository(store);
+  }
+
+  get limitBytes(): number {
+    return this.opts.limitBytes ?? PAGE_BODY_LIMIT_BYTES;
+  }
+
+  async publish(req: PublishRequest, onProgress: (p: PublishProgress) => Promise<void> = async () => undefined): Promise<PublishReportResultView> {
+    const previous = await this.publications.get(req.projectId);
+    const data = await this.gaps.collect(req.projectId, {
+      onPage: async ({ pages, issues }) => {
+        if (pages === 1 || pages % 10 === 0) await onProgress({ done: issues, total: 0, message: `Read ${issues} mapped issues from Jira (${pages} search pages).` });
+      },
+    });
+    const analysis = this.gaps.analyse(data);
+    const input = toReportInput(data, analysis, {
+      siteBaseUrl: req.siteBaseUrl,
+      projectKey: req.projectKey,
+      projectName: req.projectName,
+      previous: previous?.snapshot ?? undefined,
+    });
+    const full = buildGapReportAdf(input);
+    const bytes = requestBodyBytes(full);
+    const split = bytes > this.limitBytes;
+    const title = reportPageTitle(req.projectKey);
+    const parts = split ? splitReportByGroup(input) : undefined;
+    const mainDoc = parts?.overview ?? full;
+    const childCount = (parts?.groups.length ?? 0) + (req.snapshotChild ? 1 : 0);
+    const total = 1 + childCount;
+    await onProgress({
+      done: 0,
+      total,
+      message: split
+        ? `The report takes ${bytes} bytes, over the ${this.limitBytes}-byte page limit: publishing an overview page and one page per clause group.`
+        : `Read ${data.issues.length} issues; publishing the report page (${bytes} bytes).`,
+    });
+
+    const message = `Published by SMS Navigator: readiness ${analysis.readiness.overall.percent} %, ${analysis.warningCount} warnings.`;
+    const knownMainId = previous !== undefined && previous.spaceId === req.spaceId ? previous.pageId : undefined;
+    const main = await this.upsert({ spaceId: req.spaceId, parentId: req.parentPageId, title, adf: mainDoc, knownId: knownMainId, message });
+    const base: ReportPublication = {
+      schemaVersion: PUBLICATION_SCHEMA_VERSION,
+      projectId: req.projectId,
+      spaceKey: req.spaceKey,
+      spaceId: req.spaceId,
+      pageId: main.id,
+      title,
+      pageVersion: main.version,
+      groupPages: previous?.spaceId === req.spaceId ? { ...previous.groupPages } : {},
+      split: previous?.split ?? false,
+      lastPublishedAt: previous?.lastPublishedAt ?? null,
+      lastPublishedBy: previous?.lastPublishedBy ?? null,
+      snapshot: previous?.snapshot ?? null,
+      lastJobId: req.jobId,
+    };
+    // Stored at once: a run killed from here on finds this page again instead of creating another.
+    await this.publications.save(base);
+    let done = 1;
+    let conflicts = main.conflicts;
+    await onProgress({ done, total, message: `${main.created ? 'Created' : 'Updated'} page "${title}" (version ${main.version}).` });
+
+    const childPageIds: string[] = [];
+    for (const g of parts?.groups ?? []) {
+      const child = await this.upsert({
+        spaceId: req.spaceId,
+        parentId: main.id,
+        title: groupPageTitle(title, g.title),
+        adf: g.doc,
+        knownId: base.groupPages[g.groupId],
+        message,
+      });
+      base.groupPages[g.groupId] = child.id;
+      await this.publications.save(base);
+      childPageIds.push(child.id);
+      conflicts += child.conflicts;
+      done += 1;
+      await onProgress({ done, total, message: `${child.created ? 'Created' : 'Updated'} the page of clause ${g.groupId}.` });
+    }
+
+    let snapshotPageId: string | null = null;
+    if (req.snapshotChild) {
+      const snap = await this.upsert({
+        spaceId: req.spaceId,
+        parentId: main.id,
+        title: snapshotPageTitle(title, this.now()),
+        adf: mainDoc,
+        knownId: undefined,
+        message,
+      });
+      snapshotPageId = snap.id;
+      conflicts += snap.conflicts;
+      done += 1;
+      await onProgress({ done, total, message: `Kept a dated snapshot page (${snap.created ? 'created' : 'updated'}).` });
+    }
+
+    await this.publications.save({
+      ...base,
+      split,
+      lastPublishedAt: this.now().toISOString(),
+      lastPublishedBy: req.accountId,
+      snapshot: toGapSnapshot(analysis),
+    });
+    return {
+      pageId: main.id,
+      title,
+      pageVersion: main.version,
+      pagePath: pagePath(req.spaceKey, main.id),
+      created: main.created,
+      split,
+      childPageIds,
+      snapshotPageId,
+      bytes,
+      evidenceCount: analysis.evidenceCount,
+      searchPages: data.searchPages,
+      conflictsRetried: conflicts,
+    };
+  }
+
+  /** Updates the page known by id or title (re-reading on a stale version), or creates it. */
+  private async upsert(p: {
+    spaceId: string;
+    parentId: string | null;
+    title: string;
+    adf: DocNode;
+    knownId: string | undefined;
+    message: string;
+  }): Promise<Upserted> {
+    const as = { as: this.opts.as };
+    let existing: { id: string; version: number } | undefined;
+    if (p.knownId !== undefined) {
+      try {
+        const page = await this.confluence.getPage(p.knownId, as);
+        if (page.status === undefined || page.status === 'current') existing = { id: page.id, version: page.version };
+      } catch (e) {
+        if (!(isAppError(e) && e.code === 'NOT_FOUND')) throw e;
+      }
+    }
+    if (existing === undefined) {
+      const found = await this.confluence.findPageByTitle(p.spaceId, p.title, as);
+      if (found !== undefined) {
+        existing = { id: found.id, version: found.version ?? (await this.confluence.getPage(found.id, as)).version };
+      }
+    }
+    const adf = p.adf as unknown as AdfDocument;
+    if (existing === undefined) {
+      const created = await this.confluence.createPage(
+        { spaceId: p.spaceId, ...(p.parentId !== null ? { parentId: p.parentId } : {}), title: p.title, adf },
+        as,
+      );
+      return { id: created.id, version: created.version, created: true, conflicts: 0 };
+    }
+    let version = existing.version;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const updated = await this.confluence.updatePage({ id: existing.id, title: p.title, adf, currentVersion: version, message: p.message }, as);
+        return { id: updated.id, version: updated.version, created: false, conflicts: attempt };
+      } catch (e) {
+        if (!(e instanceof ConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw e;
+        version = (await this.confluence.getPage(existing.id, as)).version;
+      }
+    }
+  }
+}
+
+/** The space of the settings, or NOT_FOUND naming its key. */
+export async function requireSpace(confluence: ConfluenceClient, spaceKey: string, as: 'user' | 'app'): Promise<{ id: string; key: string }> {
+  const space = await confluence.getSpaceByKey(spaceKey, { as });
+  return { id: space.id, key: space.key };
+}
+
+/** The parent page of the settings, or NOT_FOUND naming its id (also when it sits in another space). */
+export async function requireParentPage(confluence: ConfluenceClient, pageId: string, space: { id: string; key: string }, as: 'user' | 'app'): Promise<void> {
+  try {
+    const page = await confluence.getPage(pageId, { as });
+    if (page.spaceId !== undefined && page.spaceId !== space.id) {
+      throw new NotFoundError(`The parent page ${pageId} set in the project settings is not in Confluence space ${space.key}.`, {
+        parentPageId: pageId,
+        spaceKey: space.key,
+      });
+    }
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND' && !(e instanceof NotFoundError && e.details?.['parentPageId'] !== undefined)) {
+      throw new NotFoundError(`The parent page ${pageId} set in the project settings does not exist in Confluence, or you cannot see it.`, {
+        parentPageId: pageId,
+        spaceKey: space.key,
+      });
+    }
+    throw e;
+  }
+}

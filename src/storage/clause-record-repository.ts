@@ -1,0 +1,103 @@
+/**
+ * What users recorded per clause for the gap analysis (the conformity result they set, and a note), one
+ * record per clause under `gap:clause:<projectId>:<clauseId>`, each with its own version for optimistic
+ * concurrency: two people assessing different clauses never collide, and a stale save gets CONFLICT.
+ */
+import { z } from 'zod';
+import { requireClause } from '../domain/catalogue/catalogue';
+import { ValidationError } from '../domain/errors';
+import { type ClauseRecord } from '../domain/gap/gap-model';
+import { type ConformityResult, conformityResultSchema } from '../domain/vocabulary';
+import type { JsonValue, KeyValueStore } from './kv-store';
+import { assertVersion, parseStored, readAll } from './stored-record';
+
+export const CLAUSE_RECORD_SCHEMA_VERSION = 1;
+export const CLAUSE_NOTE_MAX = 2000;
+
+/** Key prefix of this aggregate (kept beside the repository; no other aggregate starts with it). */
+export const CLAUSE_RECORD_PREFIX = 'gap:clause:';
+export const clauseRecordPrefix = (projectId: string): string => `${CLAUSE_RECORD_PREFIX}${projectId}:`;
+export const clauseRecordKey = (projectId: string, clauseId: string): string => `${clauseRecordPrefix(projectId)}${clauseId}`;
+
+export const storedClauseRecordSchema = z.object({
+  schemaVersion: z.literal(CLAUSE_RECORD_SCHEMA_VERSION),
+  projectId: z.string().min(1),
+  clauseId: z.string().min(1),
+  result: conformityResultSchema.nullable(),
+  note: z.string().max(CLAUSE_NOTE_MAX).nullable(),
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime({ offset: true }),
+  updatedBy: z.string().min(1),
+});
+export type StoredClauseRecord = z.infer<typeof storedClauseRecordSchema>;
+
+export interface ClauseRecordInput {
+  result: ConformityResult | null;
+  note?: string | null;
+}
+
+/** The domain's view of a stored record (what analyseGaps takes). */
+export function toClauseRecord(r: StoredClauseRecord): ClauseRecord {
+  return {
+    clauseId: r.clauseId,
+    ...(r.result !== null ? { result: r.result } : {}),
+    ...(r.note !== null && r.note !== '' ? { note: r.note } : {}),
+    ...(r.result !== null ? { setBy: r.updatedBy, setAt: r.updatedAt } : {}),
+  };
+}
+
+export class ClauseRecordRepository {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async get(projectId: string, clauseId: string): Promise<StoredClauseRecord | undefined> {
+    const raw = await this.store.get(clauseRecordKey(projectId, clauseId));
+    return raw === undefined ? undefined : this.parse(projectId, raw, clauseId);
+  }
+
+  /** Every clause record of the project, in key order. */
+  async list(projectId: string): Promise<StoredClauseRecord[]> {
+    const entries = await readAll(this.store, clauseRecordPrefix(projectId));
+    return entries.map((e) => this.parse(projectId, e.value, e.key));
+  }
+
+  /**
+   * Sets (or clears, with result null) the user's result for an assessable clause. Refuses with CONFLICT when
+   * the record changed after `expectedVersion` (0 = never saved), VALIDATION_FAILED for a heading or a note that
+   * is too long, NOT_FOUND for an unknown clause.
+   */
+  async set(projectId: string, clauseId: string, input: ClauseRecordInput, expectedVersion: number, accountId: string): Promise<StoredClauseRecord> {
+    const clause = requireClause(clauseId);
+    if (!clause.assessable) {
+      throw new ValidationError(`Clause ${clauseId} is a heading; set results on the clauses below it.`, { clauseId });
+    }
+    const note = input.note === undefined || input.note === null ? null : input.note.trim();
+    if (note !== null && note.length > CLAUSE_NOTE_MAX) {
+      throw new ValidationError(`A note holds at most ${CLAUSE_NOTE_MAX} characters.`, { clauseId, length: note.length });
+    }
+    const current = await this.get(projectId, clauseId);
+    assertVersion(`The result of clause ${clauseId}`, current, expectedVersion);
+    const record: StoredClauseRecord = {
+      schemaVersion: CLAUSE_RECORD_SCHEMA_VERSION,
+      projectId,
+      clauseId,
+      result: input.result,
+      note: note === '' ? null : note,
+      version: (current?.version ?? 0) + 1,
+      updatedAt: this.now().toISOString(),
+      updatedBy: accountId,
+    };
+    await this.store.set(clauseRecordKey(projectId, clauseId), record as unknown as JsonValue);
+    return record;
+  }
+
+  private parse(projectId: string, raw: unknown, what: string): StoredClauseRecord {
+    const record = parseStored(storedClauseRecordSchema, raw, `The clause record ${what}`);
+    if (record.projectId !== projectId) {
+      throw new ValidationError(`The clause record ${what} belongs to project ${record.projectId}.`);
+    }
+    return record;
+  }
+}

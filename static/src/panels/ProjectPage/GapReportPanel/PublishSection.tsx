@@ -1,0 +1,136 @@
+/** Preview and publish to Confluence: the preview first, then a queued job with progress and a link to the page. */
+import Button from '@atlaskit/button/new';
+import ProgressBar from '@atlaskit/progress-bar';
+import type { GapReportView, PreviewReportResponse, PublishReportResultView } from '@contract/gap-report';
+import type { JobStatusView } from '@contract/jobs';
+import type { ResolverResult } from '@contract/result';
+import { useEffect, useState } from 'react';
+import { getJobStatus } from '../../../api/get-job-status';
+import { previewReport } from '../../../api/preview-report';
+import { startPublishReport } from '../../../api/start-publish-report';
+import { Notice } from '../../../components/Notice';
+import { Section, space, subtleText } from '../../../components/PanelKit';
+import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { AdfPreview } from './AdfPreview';
+
+const POLL_MS = 1000;
+
+export function PublishSection({ view, canEdit, siteUrl, onPublished }: { view: GapReportView; canEdit: boolean; siteUrl: string; onPublished: () => void }) {
+  const [preview, setPreview] = useState<ResolverResult<PreviewReportResponse> | undefined>();
+  const [loadingPreview, setLoadingPreview] = useState(false);
+  const [snapshot, setSnapshot] = useState(false);
+  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const [jobId, setJobId] = useState<string | undefined>();
+  const [job, setJob] = useState<JobStatusView<PublishReportResultView> | undefined>();
+
+  useEffect(() => {
+    if (jobId === undefined) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async (): Promise<void> => {
+      const r = await getJobStatus({ jobId });
+      if (!live) return;
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      const status = r.data as JobStatusView<PublishReportResultView>;
+      setJob(status);
+      if (status.status === 'done') onPublished();
+      if (status.status === 'queued' || status.status === 'running') timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [jobId, onPublished]);
+
+  const doPreview = async (): Promise<void> => {
+    setLoadingPreview(true);
+    setPreview(await previewReport({ siteUrl }));
+    setLoadingPreview(false);
+  };
+
+  const doPublish = async (): Promise<void> => {
+    setError(undefined);
+    setJob(undefined);
+    const r = await startPublishReport({ siteUrl, snapshot });
+    if (!r.ok) setError(r.error);
+    else setJobId(r.data.jobId);
+  };
+
+  const running = job !== undefined && (job.status === 'queued' || job.status === 'running');
+  const configured = view.settings.configured;
+  const pageUrl = (path: string): string => `${siteUrl}${path}`;
+
+  return (
+    <Section
+      title="Publish to Confluence"
+      description={
+        configured
+          ? `The report becomes a page in Confluence space ${view.settings.confluenceSpaceKey ?? ''}${view.settings.confluenceParentPageId ? ` under page ${view.settings.confluenceParentPageId}` : ''}. Later publishes update the same page, so its history is the audit trail.`
+          : 'A project administrator must choose the Confluence space for reports in the project settings first.'
+      }
+    >
+      {view.publication !== null && (
+        <p style={subtleText}>
+          Last published {new Date(view.publication.lastPublishedAt).toLocaleString()} as version {view.publication.pageVersion}:{' '}
+          <a href={pageUrl(view.publication.pagePath)} target="_blank" rel="noreferrer">
+            {view.publication.title}
+          </a>
+        </p>
+      )}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, alignItems: 'center', marginBlockEnd: space.s }}>
+        <Button onClick={() => void doPreview()} isDisabled={loadingPreview}>
+          {loadingPreview ? 'Building preview…' : 'Preview'}
+        </Button>
+        <Button appearance="primary" onClick={() => void doPublish()} isDisabled={!canEdit || !configured || running}>
+          Publish to Confluence
+        </Button>
+        <label style={{ display: 'inline-flex', gap: space.xs, alignItems: 'center' }}>
+          <input type="checkbox" checked={snapshot} onChange={(e) => setSnapshot(e.target.checked)} disabled={!canEdit} />
+          Also keep a dated snapshot page
+        </label>
+      </div>
+      {!canEdit && <p style={subtleText}>Publishing needs write access to the SMS data of this project.</p>}
+      {error !== undefined && <ResolverError error={error} />}
+      {job !== undefined && (
+        <div role="status" aria-live="polite" style={{ marginBlock: space.s }}>
+          {running && (
+            <>
+              <ProgressBar ariaLabel="Publishing progress" value={job.total > 0 ? job.done / job.total : 0} isIndeterminate={job.total === 0} />
+              <p style={subtleText}>{job.messages[job.messages.length - 1] ?? 'Queued…'}</p>
+            </>
+          )}
+          {job.status === 'done' && job.result !== null && (
+            <Notice appearance="success" title="Published">
+              <p>
+                {job.messages[job.messages.length - 1]}{' '}
+                <a href={pageUrl(job.result.pagePath)} target="_blank" rel="noreferrer">
+                  Open the page in Confluence
+                </a>
+              </p>
+            </Notice>
+          )}
+          {job.status === 'failed' && (
+            <Notice appearance="error" title="Publishing failed">
+              <p>{job.messages[job.messages.length - 1]}</p>
+            </Notice>
+          )}
+        </div>
+      )}
+      {preview !== undefined && !preview.ok && <ResolverError error={preview.error} />}
+      {preview !== undefined && preview.ok && (
+        <div style={{ marginBlockStart: space.s }}>
+          <p style={subtleText}>
+            Preview of “{preview.data.title}” · {Math.round(preview.data.bytes / 1024)} KB of {Math.round(preview.data.limitBytes / 1024)} KB allowed
+            {preview.data.willSplit ? ` · too large for one page: split into ${preview.data.childTitles.length} child pages, one per clause group` : ''}
+            {preview.data.evidenceTruncated ? ' · the preview reads part of the mapped issues; the publish reads them all' : ''}
+          </p>
+          <AdfPreview adf={preview.data.adf} label="Report preview" />
+        </div>
+      )}
+    </Section>
+  );
+}

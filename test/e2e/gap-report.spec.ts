@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+
+// Gap report flow in the browser: open the Gap report tab, set a clause result, filter, preview, publish,
+// then open the published page in the sandbox's Confluence view. Screenshots kept under build/artifacts/screenshots.
+const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screenshots');
+const ADMIN = '557058:sandbox-project-admin';
+
+async function shot(page: Page, name: string): Promise<void> {
+  // The host's top bar is fixed: scroll to the top so a full-page shot shows it once, at the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
+
+test.describe.configure({ mode: 'serial' });
+
+test('gap report: set a result, preview, publish, and open the page in Confluence', async ({ page, request }) => {
+  // Settings (space SMS under its home page), as the project administrator through the bridge.
+  const invoke = async (functionKey: string, payload: unknown): Promise<{ ok: boolean; data: Record<string, unknown> }> => {
+    const res = await request.post('/bridge/invoke', {
+      headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` },
+      data: { functionKey, payload, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' },
+    });
+    return (await res.json()) as { ok: boolean; data: Record<string, unknown> };
+  };
+  const settings = await invoke('getProjectSettings', {});
+  const saved = await invoke('saveProjectSettings', {
+    confluenceSpaceKey: 'SMS',
+    confluenceParentPageId: '65537',
+    epicIssueTypeId: null,
+    editorRoleId: null,
+    version: settings.data.version,
+  });
+  expect(saved.ok).toBe(true);
+
+  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  const app = projectApp(page);
+  await app.getByRole('tab', { name: 'Gap report' }).click();
+  const panel = app.getByRole('tabpanel');
+  await expect(panel.getByRole('heading', { name: 'Readiness' })).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Clauses with result, evidence and warnings' })).toBeVisible();
+  await expect(panel.getByText('Readiness =', { exact: false }).first()).toBeAttached();
+
+  // Set a clause result with the keyboard-reachable select of its row.
+  const result41 = panel.getByLabel('Result for clause 4.1');
+  await result41.focus();
+  await result41.selectOption('conformant');
+  await expect(panel.getByText('Saved the result of clause 4.1.')).toBeVisible();
+  const row41 = panel.getByRole('row', { name: /4\.1 Understanding the organization/ });
+  await expect(row41.getByText('set', { exact: true })).toBeVisible();
+  await expect(row41.getByText(/Marked conformant, but no Jira issue is mapped/)).toBeVisible();
+
+  // Filters: one group, only clauses with warnings.
+  await panel.getByLabel('Clause group').selectOption('8');
+  await expect(panel.getByRole('row', { name: /^8\.6\.1 / })).toBeVisible();
+  await expect(panel.getByRole('row', { name: /^4\.1 / })).toHaveCount(0);
+  await panel.getByLabel('Only clauses with warnings').check();
+  await panel.getByLabel('Clause group').selectOption('all');
+  await shot(page, 'gap-report-tab');
+
+  // Preview, then publish as a queued job.
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  const preview = panel.getByRole('region', { name: 'Report preview' });
+  await expect(preview.getByRole('heading', { name: 'Clause by clause' })).toBeVisible();
+  await shot(page, 'gap-report-preview');
+
+  await panel.getByRole('button', { name: 'Publish to Confluence' }).click();
+  await expect(panel.getByText('Published', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const link = panel.getByRole('link', { name: 'Open the page in Confluence' });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/\/wiki\/spaces\/SMS\/pages\/\d+$/);
+  await expect(panel.getByText(/Last published .* as version 1/)).toBeVisible();
+
+  // The page in the sandbox's Confluence view.
+  await page.goto(href as string);
+  await expect(page.getByRole('heading', { name: /Gap report/ }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Clause by clause' })).toBeVisible();
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await expect(page.getByText('8.6.1').first()).toBeVisible();
+  await shot(page, 'gap-report-confluence-page');
+});

@@ -1,0 +1,104 @@
+import type { ClauseRecordView, StartPublishReportResponse } from '../../src/contract/gap-report';
+import type { ResolverResult } from '../../src/contract/result';
+import { PUBLISH_REPORT_JOB_TYPE, runPublishReportJob } from '../../src/consumers/publish-report.consumer';
+import type { JobEvent, JobQueue } from '../../src/platform/job-queue';
+import { setClauseResult } from '../../src/resolvers/set-clause-result.resolver';
+import { startPublishReport } from '../../src/resolvers/start-publish-report.resolver';
+import { ClauseRecordRepository } from '../../src/storage/clause-record-repository';
+import { JobRepository } from '../../src/storage/job-repository';
+import { buildServices } from '../../src/wiring';
+import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forbiddenProductApi, forgeContext, recordingLogger } from './resolver-fakes';
+
+const NOW = new Date('2026-11-20T10:00:00.000Z');
+
+function setup(queue: JobQueue = { push: async () => 'q' }) {
+  const permissions = new FakePermissionGateway();
+  const store = new RecordingStore();
+  const productCalls: string[] = [];
+  const services = buildServices({ api: forbiddenProductApi(productCalls), store, queue, now: () => NOW, log: recordingLogger().log, permissions });
+  const call = async <T>(def: { run: (r: { payload: unknown; context: unknown }, d: typeof services) => Promise<ResolverResult<unknown>> }, accountId: string, payload: unknown): Promise<ResolverResult<T>> => {
+    permissions.currentAccountId = accountId;
+    return (await def.run({ payload, context: { ...forgeContext(), accountId } }, services)) as ResolverResult<T>;
+  };
+  return { services, store, productCalls, call };
+}
+
+describe('setClauseResult', () => {
+  it('stores the result with who set it, and a new version on each save', async () => {
+    const { call, store, productCalls } = setup();
+    const first = await call<ClauseRecordView>(setClauseResult, ADMIN, { clauseId: '8.6.1', result: 'partially_conformant', note: ' Incident records reviewed ', expectedVersion: 0 });
+    expect(first).toEqual({
+      ok: true,
+      data: { clauseId: '8.6.1', result: 'partially_conformant', note: 'Incident records reviewed', version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN },
+    });
+    const cleared = await call<ClauseRecordView>(setClauseResult, ADMIN, { clauseId: '8.6.1', result: null, expectedVersion: 1 });
+    expect(cleared.ok && cleared.data).toMatchObject({ result: null, note: null, version: 2 });
+    const stored = await new ClauseRecordRepository(store).list(PROJECT.id);
+    expect(stored.map((r) => [r.clauseId, r.result, r.version])).toEqual([['8.6.1', null, 2]]);
+    expect(productCalls).toEqual([]);
+  });
+
+  it('refuses a stale version with CONFLICT naming who saved last', async () => {
+    const { call } = setup();
+    await call(setClauseResult, ADMIN, { clauseId: '4.1', result: 'conformant', expectedVersion: 0 });
+    const stale = await call(setClauseResult, ADMIN, { clauseId: '4.1', result: 'nonconformant', expectedVersion: 0 });
+    expect(stale.ok).toBe(false);
+    expect(!stale.ok && stale.error.code).toBe('CONFLICT');
+    expect(!stale.ok && stale.error.message).toContain(ADMIN);
+  });
+
+  it('refuses a member without the editor role, an unknown clause, a heading and an unknown result, writing nothing', async () => {
+    const { call, store } = setup();
+    expect(await call(setClauseResult, MEMBER, { clauseId: '4.1', result: 'conformant', expectedVersion: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(setClauseResult, ADMIN, { clauseId: '8.6.99', result: 'conformant', expectedVersion: 0 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(setClauseResult, ADMIN, { clauseId: '8.6', result: 'conformant', expectedVersion: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await call(setClauseResult, ADMIN, { clauseId: '4.1', result: 'great', expectedVersion: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(store.writes).toEqual([]);
+  });
+});
+
+describe('startPublishReport', () => {
+  it('answers CONFIG_MISSING before any product call when no Confluence space is set', async () => {
+    const { call, productCalls, store } = setup();
+    const r = await call(startPublishReport, ADMIN, { siteUrl: 'https://example.atlassian.net' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFIG_MISSING' } });
+    expect(productCalls).toEqual([]);
+    expect(store.writes).toEqual([]);
+  });
+
+  it('rejects a site address that is not a plain http(s) URL', async () => {
+    const { call } = setup();
+    const r = await call(startPublishReport, ADMIN, { siteUrl: 'javascript:alert(1)' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('returns the publish already running for the project instead of queueing a second one', async () => {
+    const pushed: JobEvent[] = [];
+    const { call, services } = setup({ push: async (e) => (pushed.push(...e), 'q') });
+    await services.settings.save(PROJECT.id, { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null }, 0, ADMIN);
+    const jobs = new JobRepository(services.store, services.now);
+    await jobs.createActive({ jobId: 'running-1', type: PUBLISH_REPORT_JOB_TYPE, scope: PROJECT.id, accountId: ADMIN });
+    await jobs.update('running-1', { status: 'running' });
+    const r = await call<StartPublishReportResponse>(startPublishReport, ADMIN, { siteUrl: 'https://example.atlassian.net' });
+    expect(r).toEqual({ ok: true, data: { jobId: 'running-1', alreadyRunning: true } });
+    expect(pushed).toEqual([]);
+  });
+});
+
+describe('publish-report consumer', () => {
+  it('does nothing for a finished job (safe to run twice) and fails a job whose event names another user', async () => {
+    const { services, productCalls } = setup();
+    const jobs = new JobRepository(services.store, services.now);
+    await jobs.create({ jobId: 'done-1', type: PUBLISH_REPORT_JOB_TYPE, scope: PROJECT.id, accountId: ADMIN });
+    await jobs.update('done-1', { status: 'done' });
+    await runPublishReportJob({ type: PUBLISH_REPORT_JOB_TYPE, jobId: 'done-1', accountId: ADMIN, projectId: PROJECT.id }, services);
+    expect((await jobs.get('done-1'))?.status).toBe('done');
+
+    await jobs.create({ jobId: 'job-2', type: PUBLISH_REPORT_JOB_TYPE, scope: PROJECT.id, accountId: ADMIN });
+    await runPublishReportJob({ type: PUBLISH_REPORT_JOB_TYPE, jobId: 'job-2', accountId: MEMBER, projectId: PROJECT.id }, services);
+    const failed = await jobs.get('job-2');
+    expect(failed?.status).toBe('failed');
+    expect(failed?.messages).toEqual(['The queued event does not match the job it names.']);
+    expect(productCalls).toEqual([]);
+  });
+});
