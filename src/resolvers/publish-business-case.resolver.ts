@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { PublishBusinessCaseResponse } from '../contract/initiation';
+import { ConfigMissingError } from '../domain/errors';
+import { businessCaseAdf, businessCasePageTitle } from '../domain/initiation';
+import { JiraClient } from '../jira/jira-client';
+import { upsertPage } from '../services/confluence-page.service';
+import { InitiationService } from '../services/initiation.service';
+import { defineResolver } from './define-resolver';
+
+/**
+ * Publishes the "Business case" page to the Confluence space (and under the parent page) of the project
+ * settings, as the user: created the first time, updated in place afterwards. The page id is remembered so a
+ * renamed project still updates the same page.
+ */
+export const publishBusinessCase = defineResolver({
+  key: 'publishBusinessCase',
+  access: 'write',
+  payload: z.object({}),
+  async handler(_input, ctx): Promise<PublishBusinessCaseResponse> {
+    const { deps, project } = ctx;
+    const settings = await deps.settings.get(project.id);
+    if (settings === undefined) {
+      throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
+    }
+    const service = new InitiationService(deps.store, deps.now);
+    const [snap, context, jiraProject] = await Promise.all([
+      service.repository.get(project.id),
+      service.context(project.id),
+      new JiraClient(deps.api).getProject(project.id, { as: 'user' }),
+    ]);
+    const title = businessCasePageTitle(jiraProject.name, project.key);
+    const adf = businessCaseAdf({
+      projectKey: project.key,
+      projectName: jiraProject.name,
+      generatedAt: deps.now().toISOString(),
+      initiation: snap.initiation,
+      baselineMaturity: context.baselineMaturity,
+      plan: { phases: context.planPhases },
+    });
+    const page = await upsertPage(
+      deps.api,
+      {
+        spaceKey: settings.confluenceSpaceKey,
+        parentId: settings.confluenceParentPageId,
+        title,
+        adf,
+        message: `Published by SMS Navigator (initiation version ${snap.version}).`,
+        knownPageId: snap.initiation.published?.pageId ?? null,
+      },
+      { as: 'user' },
+    );
+    const publishedAt = deps.now().toISOString();
+    const saved = await service.repository.update(project.id, snap.version, ctx.accountId, (cur) => ({
+      ...cur,
+      published: {
+        pageId: page.pageId,
+        spaceKey: settings.confluenceSpaceKey,
+        title,
+        url: page.url,
+        version: page.version,
+        publishedAt,
+        publishedBy: ctx.accountId,
+      },
+    }));
+    deps.log('info', 'business case published', { projectId: project.id, pageId: page.pageId, version: page.version });
+    return {
+      view: await service.view(project.id, saved),
+      page: { pageId: page.pageId, title, url: page.url, version: page.version, created: page.created },
+    };
+  },
+});

@@ -1,0 +1,147 @@
+/**
+ * Computes a KPI from Jira. Every query is narrowed to the project of the call: the user's JQL is wrapped as
+ * `project = "<KEY>" AND (<jql>)` (an ORDER BY is dropped, it does not change a count or a median), so a KPI
+ * can never count issues of another project.
+ * - jqlCount: the number of issues the query finds, paging through keys only (COUNT_FIELDS: an id/key-only search
+ *   is the cheapest one and allows pages of 5000; 'key' rather than 'id' because JiraClient's issue schema needs
+ *   a key, and Jira answers a fields=['id'] search with bare ids).
+ * - jqlMedianDuration: the median time between two date fields of the issues found (issues missing either date
+ *   are left out), in hours or days.
+ * Searches run as the user, so Jira's own permissions decide which issues count.
+ */
+import { LimitExceededError, ValidationError } from '../domain/errors';
+import { type KpiSource, median } from '../domain/initiation';
+import { type CallOptions, type SearchJqlOptions, type SearchJqlPage, escapeJqlString } from '../jira/jira-client';
+
+/** The one method of JiraClient this service needs (a fake in tests). */
+export interface KpiSearchPort {
+  searchJql(jql: string, opts?: SearchJqlOptions): Promise<SearchJqlPage>;
+}
+
+export type ComputableKpiSource = Exclude<KpiSource, { kind: 'manual' }>;
+
+export const COUNT_PAGE_SIZE = 5000;
+export const COUNT_FIELDS: readonly string[] = ['key'];
+export const DURATION_PAGE_SIZE = 100;
+/** Most issues a median is computed over (a resolver has 25 s); past it the call is refused. */
+export const MAX_DURATION_ISSUES = 10_000;
+/** Most search pages a count reads. */
+export const MAX_COUNT_PAGES = 200;
+
+export interface KpiComputation {
+  /** The count, or the median duration in the source's unit (2 decimals); null when no issue had both dates. */
+  value: number | null;
+  /** Issues the query found. */
+  issueCount: number;
+  /** Issues the value is computed from (for a duration: those with both dates). */
+  sampleSize: number;
+  /** The JQL that was run. */
+  jql: string;
+  pages: number;
+}
+
+/** `jql` without a trailing ORDER BY clause (quoted text is left alone). */
+export function stripOrderBy(jql: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < jql.length; i++) {
+    const c = jql[i] as string;
+    if (quote !== null) {
+      if (c === '\\') i += 1;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
+    if ((c === 'o' || c === 'O') && (i === 0 || /[\s)]/.test(jql[i - 1] as string)) && /^order\s+by\b/i.test(jql.slice(i))) {
+      return jql.slice(0, i).trim();
+    }
+  }
+  return jql.trim();
+}
+
+/** The user's JQL narrowed to the project: `project = "KEY" AND (jql)`, or just the project clause. */
+export function projectScopedJql(projectKey: string, jql: string): string {
+  const inner = stripOrderBy(jql);
+  const project = `project = ${escapeJqlString(projectKey)}`;
+  return inner === '' ? project : `${project} AND (${inner})`;
+}
+
+const MS_PER: Record<'hours' | 'days', number> = { hours: 3_600_000, days: 86_400_000 };
+
+function dateValue(raw: unknown): number | undefined {
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export class KpiService {
+  constructor(
+    private readonly jira: KpiSearchPort,
+    private readonly call: CallOptions = { as: 'user' },
+  ) {}
+
+  async compute(projectKey: string, source: ComputableKpiSource): Promise<KpiComputation> {
+    return source.kind === 'jqlCount' ? this.count(projectKey, source.jql) : this.medianDuration(projectKey, source);
+  }
+
+  async count(projectKey: string, userJql: string): Promise<KpiComputation> {
+    const jql = projectScopedJql(projectKey, userJql);
+    let count = 0;
+    let pages = 0;
+    let token: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      const page = await this.jira.searchJql(jql, {
+        ...this.call,
+        fields: [...COUNT_FIELDS],
+        maxResults: COUNT_PAGE_SIZE,
+        ...(token !== undefined ? { nextPageToken: token } : {}),
+      });
+      pages += 1;
+      count += page.issues.length;
+      if (page.isLast || page.nextPageToken === undefined || seen.has(page.nextPageToken)) break;
+      if (pages >= MAX_COUNT_PAGES) {
+        throw new LimitExceededError(`The query finds more than ${count} issues; narrow it down.`, { jql, pages });
+      }
+      seen.add(page.nextPageToken);
+      token = page.nextPageToken;
+    }
+    return { value: count, issueCount: count, sampleSize: count, jql, pages };
+  }
+
+  async medianDuration(projectKey: string, source: Extract<KpiSource, { kind: 'jqlMedianDuration' }>): Promise<KpiComputation> {
+    if (source.from === source.to) throw new ValidationError('A duration needs two different date fields.', { from: source.from, to: source.to });
+    const jql = projectScopedJql(projectKey, source.jql);
+    const durations: number[] = [];
+    let issueCount = 0;
+    let pages = 0;
+    let token: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      const page = await this.jira.searchJql(jql, {
+        ...this.call,
+        fields: [source.from, source.to],
+        maxResults: DURATION_PAGE_SIZE,
+        ...(token !== undefined ? { nextPageToken: token } : {}),
+      });
+      pages += 1;
+      for (const issue of page.issues) {
+        issueCount += 1;
+        const from = dateValue(issue.fields[source.from]);
+        const to = dateValue(issue.fields[source.to]);
+        if (from !== undefined && to !== undefined) durations.push(to - from);
+      }
+      if (page.isLast || page.nextPageToken === undefined || seen.has(page.nextPageToken)) break;
+      if (issueCount >= MAX_DURATION_ISSUES) {
+        throw new LimitExceededError(`The query finds more than ${MAX_DURATION_ISSUES} issues; narrow it down (for example to the last year).`, { jql });
+      }
+      seen.add(page.nextPageToken);
+      token = page.nextPageToken;
+    }
+    const mid = median(durations);
+    const value = mid === null ? null : Math.round((mid / MS_PER[source.durationUnit]) * 100) / 100;
+    return { value, issueCount, sampleSize: durations.length, jql, pages };
+  }
+}
