@@ -9,7 +9,7 @@ import {
 } from '../consumers/publish-report.consumer';
 import { ConfigMissingError } from '../domain/errors';
 import { JiraClient } from '../jira/jira-client';
-import { requireParentPage, requireSpace } from '../services/publish-report.service';
+import { requireParentPage, requireSpace } from '../services/confluence-page.service';
 import { JobRepository } from '../storage/job-repository';
 import { defineResolver } from './define-resolver';
 import { siteUrlSchema } from './preview-report.resolver';

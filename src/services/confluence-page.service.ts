@@ -42,55 +42,101 @@ export interface UpsertPageOptions {
   clientOptions?: ConfluenceClientOptions;
 }
 
-/** Creates or updates the page. NOT_FOUND when the space or the parent page does not exist (or is hidden). */
-export async function upsertPage(api: ProductApi, req: UpsertPageRequest, opts: UpsertPageOptions = {}): Promise<UpsertPageResult> {
-  const as = { as: opts.as ?? 'user' } as const;
-  const confluence = new ConfluenceClient(api, opts.clientOptions);
-  const space = await confluence.getSpaceByKey(req.spaceKey, as);
-  const adf = req.adf as AdfDocument;
+/** The space named in the settings, or NOT_FOUND naming its key. */
+export async function requireSpace(confluence: ConfluenceClient, spaceKey: string, as: 'user' | 'app'): Promise<{ id: string; key: string }> {
+  const space = await confluence.getSpaceByKey(spaceKey, { as });
+  return { id: space.id, key: space.key };
+}
 
+/** The parent page named in the settings, or NOT_FOUND naming its id (also when it sits in another space). */
+export async function requireParentPage(confluence: ConfluenceClient, pageId: string, space: { id: string; key: string }, as: 'user' | 'app'): Promise<void> {
+  let page;
+  try {
+    page = await confluence.getPage(pageId, { as });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') {
+      throw new NotFoundError(`The parent page ${pageId} set in the project settings does not exist in Confluence, or you cannot see it.`, {
+        parentPageId: pageId,
+        spaceKey: space.key,
+      });
+    }
+    throw e;
+  }
+  if (page.spaceId !== undefined && page.spaceId !== space.id) {
+    throw new NotFoundError(`The parent page ${pageId} set in the project settings is not in Confluence space ${space.key}.`, {
+      parentPageId: pageId,
+      spaceKey: space.key,
+    });
+  }
+}
+
+export interface UpsertInSpaceRequest {
+  spaceId: string;
+  /** null = the space's home page. The caller has checked that it exists (requireParentPage). */
+  parentId: string | null;
+  title: string;
+  adf: object;
+  message: string;
+  knownPageId?: string | null;
+}
+
+export interface UpsertedPage {
+  pageId: string;
+  version: number;
+  created: boolean;
+  conflictsRetried: number;
+}
+
+/**
+ * The one create-or-update of a page: found by the remembered id (if still current and in the space), else by
+ * title in the space; created when neither finds it; updated in place otherwise, re-reading on a stale version.
+ */
+export async function upsertPageInSpace(confluence: ConfluenceClient, req: UpsertInSpaceRequest, as: 'user' | 'app'): Promise<UpsertedPage> {
+  const opts = { as } as const;
+  const adf = req.adf as AdfDocument;
   let existing: { id: string; version: number } | undefined;
   if (req.knownPageId) {
     try {
-      const page = await confluence.getPage(req.knownPageId, as);
-      const usable = (page.status === undefined || page.status === 'current') && (page.spaceId === undefined || page.spaceId === space.id);
+      const page = await confluence.getPage(req.knownPageId, opts);
+      const usable = (page.status === undefined || page.status === 'current') && (page.spaceId === undefined || page.spaceId === req.spaceId);
       if (usable) existing = { id: page.id, version: page.version };
     } catch (e) {
       if (!(isAppError(e) && e.code === 'NOT_FOUND')) throw e;
     }
   }
   if (existing === undefined) {
-    const found = await confluence.findPageByTitle(space.id, req.title, as);
-    if (found !== undefined) existing = { id: found.id, version: found.version ?? (await confluence.getPage(found.id, as)).version };
+    const found = await confluence.findPageByTitle(req.spaceId, req.title, opts);
+    if (found !== undefined) existing = { id: found.id, version: found.version ?? (await confluence.getPage(found.id, opts)).version };
   }
-
   if (existing === undefined) {
-    if (req.parentId !== null) {
-      const parent = await confluence.getPage(req.parentId, as).catch((e: unknown) => {
-        if (isAppError(e) && e.code === 'NOT_FOUND') {
-          throw new NotFoundError(`The parent page ${req.parentId} does not exist in Confluence, or you cannot see it.`, { parentPageId: req.parentId });
-        }
-        throw e;
-      });
-      if (parent.spaceId !== undefined && parent.spaceId !== space.id) {
-        throw new NotFoundError(`The parent page ${req.parentId} is not in Confluence space ${space.key}.`, { parentPageId: req.parentId, spaceKey: space.key });
-      }
-    }
     const created = await confluence.createPage(
-      { spaceId: space.id, ...(req.parentId !== null ? { parentId: req.parentId } : {}), title: req.title, adf },
-      as,
+      { spaceId: req.spaceId, ...(req.parentId !== null ? { parentId: req.parentId } : {}), title: req.title, adf },
+      opts,
     );
-    return { pageId: created.id, spaceId: space.id, version: created.version, created: true, url: confluencePagePath(space.key, created.id), conflictsRetried: 0 };
+    return { pageId: created.id, version: created.version, created: true, conflictsRetried: 0 };
   }
-
   let version = existing.version;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const updated = await confluence.updatePage({ id: existing.id, title: req.title, adf, currentVersion: version, message: req.message }, as);
-      return { pageId: updated.id, spaceId: space.id, version: updated.version, created: false, url: confluencePagePath(space.key, updated.id), conflictsRetried: attempt };
+      const updated = await confluence.updatePage({ id: existing.id, title: req.title, adf, currentVersion: version, message: req.message }, opts);
+      return { pageId: updated.id, version: updated.version, created: false, conflictsRetried: attempt };
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= MAX_UPSERT_CONFLICT_RETRIES) throw e;
-      version = (await confluence.getPage(existing.id, as)).version;
+      version = (await confluence.getPage(existing.id, opts)).version;
     }
   }
+}
+
+/** Creates or updates the page. NOT_FOUND when the space or the parent page does not exist (or is hidden). */
+export async function upsertPage(api: ProductApi, req: UpsertPageRequest, opts: UpsertPageOptions = {}): Promise<UpsertPageResult> {
+  const as = opts.as ?? 'user';
+  const confluence = new ConfluenceClient(api, opts.clientOptions);
+  const space = await requireSpace(confluence, req.spaceKey, as);
+  if (req.parentId !== null) await requireParentPage(confluence, req.parentId, space, as);
+  const page = await upsertPageInSpace(
+    confluence,
+    { spaceId: space.id, parentId: req.parentId, title: req.title, adf: req.adf, message: req.message, knownPageId: req.knownPageId ?? null },
+    as,
+  );
+  return { ...page, spaceId: space.id, url: confluencePagePath(space.key, page.pageId) };
 }

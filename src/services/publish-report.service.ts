@@ -6,7 +6,7 @@
  *   history in Confluence is the audit trail.
  * - Idempotent: the page id is stored as soon as the page exists, and when no id is stored (or the stored page
  *   is gone) the page is looked up by its title first, so a re-run never creates a second page.
- * - A stale version (409) is answered by reading the page again and retrying, up to MAX_CONFLICT_RETRIES times.
+ * - A stale version (409) is answered by reading the page again and retrying, up to MAX_UPSERT_CONFLICT_RETRIES times (confluence-page.service.ts).
  * - Size: Confluence refuses requests over 5 MiB (413 "Requests for this resource can be at most 5242880
  *   bytes"). The body is sent as a JSON string inside the JSON request, so the escaped size is what counts; over
  *   PAGE_BODY_LIMIT_BYTES (4 MiB, leaving room for the rest of the request) the report is split into an
@@ -16,21 +16,20 @@
  * Product calls of one publish: the search pages, then 2 Confluence calls (find or read the page, then create
  * or update it), + 2 per conflict retry, + 2 per child page of a split report, + 2 for a snapshot page.
  */
-import { ConflictError, NotFoundError, isAppError } from '../domain/errors';
 import { toGapSnapshot } from '../domain/gap';
 import { buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
 import type { DocNode } from '../domain/report/adf';
 import type { PublishReportResultView } from '../contract/gap-report';
-import { type AdfDocument, type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
+import { type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
 import type { JiraClientOptions } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
 import type { KeyValueStore } from '../storage/kv-store';
 import { type ReportPublication, PUBLICATION_SCHEMA_VERSION, ReportPublicationRepository } from '../storage/report-publication-repository';
+import { upsertPageInSpace } from './confluence-page.service';
 import { GapReportService, toReportInput } from './gap-report.service';
 
 /** Largest page body request we send (the escaped ADF string); Confluence's request limit is 5 MiB. */
 export const PAGE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
-export const MAX_CONFLICT_RETRIES = 3;
 
 /** Stable page title: with the project key, so it is unique per project and findable again. */
 export const reportPageTitle = (projectKey: string): string => `ISO/IEC 20000-1 gap report – ${projectKey}`;
@@ -213,75 +212,11 @@ export class PublishReportService {
     };
   }
 
-  /** Updates the page known by id or title (re-reading on a stale version), or creates it. */
-  private async upsert(p: {
-    spaceId: string;
-    parentId: string | null;
-    title: string;
-    adf: DocNode;
-    knownId: string | undefined;
-    message: string;
-  }): Promise<Upserted> {
-    const as = { as: this.opts.as };
-    let existing: { id: string; version: number } | undefined;
-    if (p.knownId !== undefined) {
-      try {
-        const page = await this.confluence.getPage(p.knownId, as);
-        if (page.status === undefined || page.status === 'current') existing = { id: page.id, version: page.version };
-      } catch (e) {
-        if (!(isAppError(e) && e.code === 'NOT_FOUND')) throw e;
-      }
-    }
-    if (existing === undefined) {
-      const found = await this.confluence.findPageByTitle(p.spaceId, p.title, as);
-      if (found !== undefined) {
-        existing = { id: found.id, version: found.version ?? (await this.confluence.getPage(found.id, as)).version };
-      }
-    }
-    const adf = p.adf as unknown as AdfDocument;
-    if (existing === undefined) {
-      const created = await this.confluence.createPage(
-        { spaceId: p.spaceId, ...(p.parentId !== null ? { parentId: p.parentId } : {}), title: p.title, adf },
-        as,
-      );
-      return { id: created.id, version: created.version, created: true, conflicts: 0 };
-    }
-    let version = existing.version;
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        const updated = await this.confluence.updatePage({ id: existing.id, title: p.title, adf, currentVersion: version, message: p.message }, as);
-        return { id: updated.id, version: updated.version, created: false, conflicts: attempt };
-      } catch (e) {
-        if (!(e instanceof ConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw e;
-        version = (await this.confluence.getPage(existing.id, as)).version;
-      }
-    }
-  }
-}
-
-/** The space of the settings, or NOT_FOUND naming its key. */
-export async function requireSpace(confluence: ConfluenceClient, spaceKey: string, as: 'user' | 'app'): Promise<{ id: string; key: string }> {
-  const space = await confluence.getSpaceByKey(spaceKey, { as });
-  return { id: space.id, key: space.key };
-}
-
-/** The parent page of the settings, or NOT_FOUND naming its id (also when it sits in another space). */
-export async function requireParentPage(confluence: ConfluenceClient, pageId: string, space: { id: string; key: string }, as: 'user' | 'app'): Promise<void> {
-  try {
-    const page = await confluence.getPage(pageId, { as });
-    if (page.spaceId !== undefined && page.spaceId !== space.id) {
-      throw new NotFoundError(`The parent page ${pageId} set in the project settings is not in Confluence space ${space.key}.`, {
-        parentPageId: pageId,
-        spaceKey: space.key,
-      });
-    }
-  } catch (e) {
-    if (isAppError(e) && e.code === 'NOT_FOUND' && !(e instanceof NotFoundError && e.details?.['parentPageId'] !== undefined)) {
-      throw new NotFoundError(`The parent page ${pageId} set in the project settings does not exist in Confluence, or you cannot see it.`, {
-        parentPageId: pageId,
-        spaceKey: space.key,
-      });
-    }
-    throw e;
+  private upsert(p: { spaceId: string; parentId: string | null; title: string; adf: DocNode; knownId: string | undefined; message: string }): Promise<Upserted> {
+    return upsertPageInSpace(
+      this.confluence,
+      { spaceId: p.spaceId, parentId: p.parentId, title: p.title, adf: p.adf, message: p.message, knownPageId: p.knownId ?? null },
+      this.opts.as,
+    ).then((r) => ({ id: r.pageId, version: r.version, created: r.created, conflicts: r.conflictsRetried }));
   }
 }
