@@ -1,0 +1,164 @@
+/**
+ * Payloads and responses of the clause-mapping resolvers (issue panel, bulk mapping, coverage). Types only:
+ * `static/` imports this through `@contract/*`.
+ */
+import type { EvidenceKind } from '../domain/vocabulary';
+
+export type { EvidenceKind };
+
+/** One mapped clause with the kind of evidence the issue gives for it. */
+export interface ClauseRef {
+  clauseId: string;
+  kind: EvidenceKind;
+}
+
+export interface ClauseOption {
+  id: string;
+  title: string;
+  parentId: string | null;
+  /** The top-level clause (4 … 10) it sits under, for grouping. */
+  topId: string;
+  depth: number;
+}
+
+export interface ListClausesResponse {
+  clauses: ClauseOption[];
+  kinds: { id: EvidenceKind; label: string }[];
+}
+
+export interface MappedClauseView extends ClauseRef {
+  title: string;
+  /** JQL (values escaped) finding every issue of the project mapped to this clause. */
+  jql: string;
+}
+
+export interface SuggestionView {
+  clauseId: string;
+  title: string;
+  score: number;
+  /** Words of the issue that led to the suggestion, strongest first. */
+  reasons: string[];
+}
+
+export interface IssueClausesResponse {
+  issue: { id: string; key: string; summary: string };
+  mapped: MappedClauseView[];
+  /** Clauses the user rejected as suggestions for this issue (never suggested again). */
+  rejected: string[];
+  /** At most five, from the issue's own text; mapped and rejected clauses excluded. */
+  suggestions: SuggestionView[];
+  /** The user holds EDIT_ISSUES on the project (needed to change the mapping). */
+  canEdit: boolean;
+}
+
+export type GetIssueClausesPayload = Record<string, never>;
+
+export type IssueClauseChange =
+  | { action: 'add'; clauseId: string; kind: EvidenceKind }
+  | { action: 'setKind'; clauseId: string; kind: EvidenceKind }
+  | { action: 'remove'; clauseId: string }
+  | { action: 'reject'; clauseId: string }
+  | { action: 'unreject'; clauseId: string };
+
+export interface SaveIssueClausesPayload {
+  changes: IssueClauseChange[];
+}
+
+// ---------------------------------------------------------------- bulk mapping
+
+export type BulkMappingSource =
+  /** Add `clauses` to every issue of the project matching `jql` (the app ANDs the project). */
+  | { source: 'jql'; jql: string; clauses: ClauseRef[] }
+  /** Accept the best suggestion of every unmapped issue of the project. */
+  | { source: 'suggestions'; kind?: EvidenceKind };
+
+export type PreviewBulkMappingPayload = BulkMappingSource;
+
+export interface BulkPreviewItem {
+  issueId: string;
+  key: string;
+  summary: string;
+  before: string[];
+  after: ClauseRef[];
+  /** Clauses added by this change. */
+  added: string[];
+  /** For suggestions: the words that led to them. */
+  reasons: string[];
+}
+
+export interface PreviewBulkMappingResponse {
+  previewId: string;
+  /** Issues matched by the selection. */
+  matched: number;
+  /** Issues already holding the target (nothing to write). */
+  unchanged: number;
+  /** Issues the search did not reach because the selection is larger than the limit. */
+  truncated: boolean;
+  /** Issues that would change (all of them, up to the limit). */
+  items: BulkPreviewItem[];
+}
+
+export interface StartBulkMappingPayload {
+  previewId: string;
+  /** The reviewed selection: ids from the preview's items. */
+  issueIds: string[];
+}
+
+export type UndoBulkMappingPayload = Record<string, never>;
+
+export interface StartBulkMappingResponse {
+  jobId: string;
+  total: number;
+}
+
+export interface GetBulkMappingStatusPayload {
+  jobId?: string;
+}
+
+export interface BulkJobView {
+  jobId: string;
+  op: 'apply' | 'undo';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  failed: { issueId: string; key: string; message: string }[];
+  /** Issues left alone by an undo because they changed after the bulk change. */
+  skipped: string[];
+  messages: string[];
+  updatedAt: string;
+}
+
+export interface LastBulkChangeView {
+  changeId: string;
+  at: string;
+  issues: number;
+  undone: boolean;
+}
+
+export interface BulkMappingStatusResponse {
+  job: BulkJobView | null;
+  lastChange: LastBulkChangeView | null;
+}
+
+// ---------------------------------------------------------------- coverage
+
+export interface GetCoveragePayload {
+  /** nextPageToken of the unmapped-issues list. */
+  unmappedCursor?: string;
+}
+
+export interface ClauseCoverage {
+  clauseId: string;
+  title: string;
+  total: number;
+  byCategory: { new: number; indeterminate: number; done: number };
+  jql: string;
+}
+
+export interface CoverageResponse {
+  clauses: ClauseCoverage[];
+  mappedIssues: number;
+  /** True when the project had more mapped issues than the coverage reads at once. */
+  partial: boolean;
+  unmapped: { issues: { key: string; summary: string; status: string }[]; nextCursor: string | null; jql: string };
+}

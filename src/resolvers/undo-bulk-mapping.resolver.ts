@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { StartBulkMappingResponse } from '../contract/mapping';
+import { requireEditIssues } from '../services/mapping.service';
+import { defineResolver } from './define-resolver';
+import { bulkMappingServiceOf } from './mapping-resolver-support';
+
+/** Queues the undo of the project's last bulk mapping change (same rights as applying one). */
+export const undoBulkMapping = defineResolver({
+  key: 'undoBulkMapping',
+  access: 'write',
+  payload: z.object({}),
+  async handler(_input, ctx): Promise<StartBulkMappingResponse> {
+    await requireEditIssues(ctx.deps.permissions, ctx.project);
+    return bulkMappingServiceOf(ctx).startUndo(ctx.project, ctx.accountId);
+  },
+});

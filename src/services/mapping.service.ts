@@ -1,0 +1,201 @@
+/**
+ * Clause mapping of single issues (the issue panel) and the coverage view. The mapping lives only in the
+ * issue entity property (see mapping-property.ts); every Jira call here runs as the user, so Jira applies
+ * their own browse and edit rights on top of the app's checks.
+ *
+ * Permission decision: changing an issue's mapping is editing the issue, so it needs Jira's EDIT_ISSUES on
+ * the project (checked as the user before anything is read or written), not the app's SMS editor role;
+ * reading needs BROWSE_PROJECTS (checked by the resolver framework).
+ */
+import { z } from 'zod';
+import { CLAUSES, compareClauseIds, getClause } from '../domain/catalogue/catalogue';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { adfToPlainText } from '../domain/mapping/adf-text';
+import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
+import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
+import { JiraClient, escapeJqlString, type JiraIssue } from '../jira/jira-client';
+import type { PermissionGateway } from '../resolvers/permission-gateway';
+import type {
+  ClauseCoverage,
+  CoverageResponse,
+  IssueClauseChange,
+  IssueClausesResponse,
+  ListClausesResponse,
+} from '../contract/mapping';
+import { MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, clauseTitle, readMapping, sameValue, toPropertyValue } from './mapping-property';
+
+export const EDIT_ISSUES = 'EDIT_ISSUES';
+/** Fields the suggester reads (plus project, to check where the issue lives). */
+export const SUGGEST_FIELDS = ['summary', 'description', 'issuetype', 'labels', 'components', 'project'];
+/** Most mapped issues the coverage view reads at once. */
+export const COVERAGE_MAX_ISSUES = 5_000;
+export const UNMAPPED_PAGE_SIZE = 25;
+
+export interface ProjectRef {
+  id: string;
+  key: string;
+}
+
+const issueFieldsSchema = z.looseObject({
+  summary: z.string().nullish(),
+  description: z.unknown().optional(),
+  issuetype: z.looseObject({ name: z.string() }).nullish(),
+  labels: z.array(z.string()).nullish(),
+  components: z.array(z.looseObject({ name: z.string() })).nullish(),
+  project: z.looseObject({ id: z.string() }).nullish(),
+  status: z.looseObject({ name: z.string().optional(), statusCategory: z.looseObject({ key: z.string() }).nullish() }).nullish(),
+});
+export type IssueFields = z.infer<typeof issueFieldsSchema>;
+
+export const readIssueFields = (issue: JiraIssue): IssueFields => {
+  const parsed = issueFieldsSchema.safeParse(issue.fields);
+  return parsed.success ? parsed.data : {};
+};
+
+/** What the suggester reads from an issue: its summary, description (ADF as text), type, labels, components. */
+export function suggestInputOf(fields: IssueFields): SuggestInput {
+  return {
+    summary: fields.summary ?? '',
+    description: fields.description === undefined || fields.description === null ? '' : typeof fields.description === 'string' ? fields.description : adfToPlainText(fields.description),
+    ...(fields.issuetype ? { issueType: fields.issuetype.name } : {}),
+    labels: fields.labels ?? [],
+    components: (fields.components ?? []).map((c) => c.name),
+  };
+}
+
+/** `project = "KEY" AND smsClause = "8.6.1"`, every value escaped. */
+export const clauseJql = (projectKey: string, clauseId: string): string =>
+  `project = ${escapeJqlString(projectKey)} AND smsClause = ${escapeJqlString(clauseId)}`;
+
+export const unmappedJql = (projectKey: string): string => `project = ${escapeJqlString(projectKey)} AND smsClause is EMPTY ORDER BY key ASC`;
+
+/** Whether the calling user holds EDIT_ISSUES on the project (asked of Jira as the user). */
+export async function canEditIssues(permissions: PermissionGateway, projectId: string): Promise<boolean> {
+  const granted = await permissions.getMyPermissions(projectId, [EDIT_ISSUES], { as: 'user' });
+  return granted[EDIT_ISSUES] === true;
+}
+
+export async function requireEditIssues(permissions: PermissionGateway, project: ProjectRef): Promise<void> {
+  if (!(await canEditIssues(permissions, project.id))) {
+    throw new ForbiddenError(`You need the Edit issues permission in project ${project.key} to change clause mappings.`, {
+      needed: EDIT_ISSUES,
+      projectKey: project.key,
+    });
+  }
+}
+
+export function listClauses(): ListClausesResponse {
+  return {
+    clauses: CLAUSES.map((c) => ({ id: c.id, title: c.title, parentId: c.parentId, topId: c.id.split('.')[0] ?? c.id, depth: c.depth })),
+    kinds: EVIDENCE_KINDS.map((id) => ({ id, label: EVIDENCE_KIND_LABELS[id] })),
+  };
+}
+
+export class MappingService {
+  constructor(
+    private readonly jira: JiraClient,
+    private readonly permissions: PermissionGateway,
+  ) {}
+
+  private async readIssue(project: ProjectRef, issueId: string): Promise<{ issue: JiraIssue; fields: IssueFields }> {
+    const issue = await this.jira.getIssue(issueId, { fields: SUGGEST_FIELDS, properties: [MAPPING_PROPERTY_KEY], as: 'user' });
+    const fields = readIssueFields(issue);
+    if (fields.project?.id !== undefined && fields.project.id !== project.id) {
+      throw new NotFoundError(`Issue ${issue.key} is not in project ${project.key}.`, { issueKey: issue.key });
+    }
+    return { issue, fields };
+  }
+
+  private view(project: ProjectRef, issue: JiraIssue, fields: IssueFields, value: unknown, canEdit: boolean): IssueClausesResponse {
+    const mapping = readMapping(value);
+    const exclude = [...mapping.mapped.map((m) => m.clauseId), ...mapping.rejected];
+    const suggestions = suggestClauses(suggestInputOf(fields), { exclude, limit: 5 }).map((s) => ({
+      clauseId: s.clauseId,
+      title: clauseTitle(s.clauseId),
+      score: s.score,
+      reasons: s.reasons,
+    }));
+    return {
+      issue: { id: issue.id, key: issue.key, summary: fields.summary ?? '' },
+      mapped: mapping.mapped.map((m) => ({ ...m, title: clauseTitle(m.clauseId), jql: clauseJql(project.key, m.clauseId) })),
+      rejected: mapping.rejected,
+      suggestions,
+      canEdit,
+    };
+  }
+
+  async getIssueClauses(project: ProjectRef, issueId: string): Promise<IssueClausesResponse> {
+    const [{ issue, fields }, canEdit] = await Promise.all([this.readIssue(project, issueId), canEditIssues(this.permissions, project.id)]);
+    return this.view(project, issue, fields, issue.properties[MAPPING_PROPERTY_KEY], canEdit);
+  }
+
+  /**
+   * Applies the panel's changes to the stored mapping and saves it at once (as the user). Unknown clause
+   * ids and missing EDIT_ISSUES are refused before Jira is called; an unchanged mapping is not rewritten.
+   */
+  async saveIssueClauses(project: ProjectRef, issueId: string, changes: readonly IssueClauseChange[]): Promise<IssueClausesResponse> {
+    assertKnownClauses(changes.map((c) => c.clauseId));
+    await requireEditIssues(this.permissions, project);
+    const { issue, fields } = await this.readIssue(project, issueId);
+    const stored = issue.properties[MAPPING_PROPERTY_KEY];
+    const current = readMapping(stored);
+    const next = applyChanges(current, changes);
+    const value = toPropertyValue(next.mapped, next.rejected, current.raw);
+    if (!sameValue(value, stored)) await this.jira.setIssueProperty(issue.id, MAPPING_PROPERTY_KEY, value, { as: 'user' });
+    return this.view(project, issue, fields, value, true);
+  }
+
+  /** Per clause, the mapped issues by status category; and one page of the project's unmapped issues. */
+  async coverage(project: ProjectRef, unmappedCursor?: string): Promise<CoverageResponse> {
+    const tally = new Map<string, ClauseCoverage>();
+    let mappedIssues = 0;
+    let partial = false;
+    const mappedJql = `project = ${escapeJqlString(project.key)} AND smsClause is not EMPTY ORDER BY key ASC`;
+    for await (const issue of this.jira.searchJqlAll(mappedJql, { fields: ['status', 'project'], properties: [MAPPING_PROPERTY_KEY], pageSize: 100, as: 'user' })) {
+      if (mappedIssues >= COVERAGE_MAX_ISSUES) {
+        partial = true;
+        break;
+      }
+      const fields = readIssueFields(issue);
+      if (fields.project?.id !== undefined && fields.project.id !== project.id) continue;
+      const mapping = readMapping(issue.properties[MAPPING_PROPERTY_KEY]);
+      if (mapping.mapped.length === 0) continue;
+      mappedIssues += 1;
+      const raw = fields.status?.statusCategory?.key;
+      const category = raw === 'done' ? 'done' : raw === 'indeterminate' ? 'indeterminate' : 'new';
+      for (const m of mapping.mapped) {
+        let row = tally.get(m.clauseId);
+        if (!row) {
+          row = { clauseId: m.clauseId, title: getClause(m.clauseId)?.title ?? m.clauseId, total: 0, byCategory: { new: 0, indeterminate: 0, done: 0 }, jql: clauseJql(project.key, m.clauseId) };
+          tally.set(m.clauseId, row);
+        }
+        row.total += 1;
+        row.byCategory[category] += 1;
+      }
+    }
+    const jql = unmappedJql(project.key);
+    const page = await this.jira.searchJql(jql, {
+      fields: ['summary', 'status'],
+      maxResults: UNMAPPED_PAGE_SIZE,
+      ...(unmappedCursor !== undefined ? { nextPageToken: unmappedCursor } : {}),
+      as: 'user',
+    });
+    return {
+      clauses: [...tally.values()].sort((a, b) => compareClauseIds(a.clauseId, b.clauseId)),
+      mappedIssues,
+      partial,
+      unmapped: {
+        issues: page.issues.map((i) => {
+          const f = readIssueFields(i);
+          return { key: i.key, summary: f.summary ?? '', status: f.status?.name ?? '' };
+        }),
+        nextCursor: page.isLast ? null : (page.nextPageToken ?? null),
+        jql,
+      },
+    };
+  }
+}
+
+export function createMappingService(api: ConstructorParameters<typeof JiraClient>[0], permissions: PermissionGateway): MappingService {
+  return new MappingService(new JiraClient(api), permissions);
+}

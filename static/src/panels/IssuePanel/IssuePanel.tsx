@@ -1,0 +1,212 @@
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { EvidenceKind, IssueClauseChange, IssueClausesResponse, ListClausesResponse } from '@contract/mapping';
+import type { ResolverResult } from '@contract/result';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getIssueClauses } from '../../api/get-issue-clauses';
+import { listClauses } from '../../api/list-clauses';
+import { saveIssueClauses } from '../../api/save-issue-clauses';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
+import { ClausePicker } from './ClausePicker';
+import { JqlLink } from './JqlLink';
+
+const row = {
+  display: 'grid',
+  gap: token('space.050', '4px'),
+  paddingBlock: token('space.075', '6px'),
+  borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`,
+} as const;
+const actions = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100', '8px') } as const;
+const subtle = { color: token('color.text.subtle', '#44546F') } as const;
+
+/** The "ISO 20000 clauses" issue panel: mapped clauses with their evidence kind, suggestions, and a picker. */
+export default function IssuePanel({ issueKey }: { issueKey: string }) {
+  const [data, setData] = useState<IssueClausesResponse | undefined>();
+  const [catalogue, setCatalogue] = useState<ListClausesResponse | undefined>();
+  const [loadError, setLoadError] = useState<ResolverErrorShape | undefined>();
+  const [saveError, setSaveError] = useState<ResolverErrorShape | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState('');
+  const [newKind, setNewKind] = useState<EvidenceKind>('record');
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([getIssueClauses(), listClauses()]).then(([issue, clauses]: [ResolverResult<IssueClausesResponse>, ResolverResult<ListClausesResponse>]) => {
+      if (!live) return;
+      if (!issue.ok) return setLoadError(issue.error);
+      if (!clauses.ok) return setLoadError(clauses.error);
+      setData(issue.data);
+      setCatalogue(clauses.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const save = useCallback(async (changes: IssueClauseChange[], done: string) => {
+    setSaving(true);
+    setSaveError(undefined);
+    setStatus('Saving…');
+    const r = await saveIssueClauses({ changes });
+    setSaving(false);
+    if (r.ok) {
+      setData(r.data);
+      setStatus(done);
+    } else {
+      setSaveError(r.error);
+      setStatus('');
+    }
+  }, []);
+
+  const mappedIds = useMemo(() => new Set(data?.mapped.map((m) => m.clauseId) ?? []), [data]);
+
+  if (loadError) return <ResolverError error={loadError} />;
+  if (data === undefined || catalogue === undefined) return <Loading label="Loading the clauses" />;
+  const key = data.issue.key || issueKey;
+  const kindLabel = (k: string): string => catalogue.kinds.find((x) => x.id === k)?.label ?? k;
+  const editable = data.canEdit && !saving;
+
+  return (
+    <section aria-label={`ISO 20000 clauses of ${key}`} style={{ padding: token('space.100', '8px'), display: 'grid', gap: token('space.200', '16px'), minWidth: 0, boxSizing: 'border-box' }}>
+      <p style={{ ...subtle, margin: 0 }}>
+        Issue <strong>{key}</strong>
+      </p>
+      {!data.canEdit && (
+        <Notice appearance="information" title="Read only">
+          Changing the clauses of this issue needs the Edit issues permission in this project.
+        </Notice>
+      )}
+      {saveError && <ResolverError error={saveError} />}
+
+      <div>
+        {data.mapped.length === 0 ? (
+          <EmptyState
+            header="No clauses mapped"
+            headingLevel={3}
+            width="narrow"
+            description="Map this issue to the ISO/IEC 20000-1 clauses it gives evidence for: accept a suggestion or pick a clause below."
+          />
+        ) : (
+          <>
+            <Heading size="xsmall" as="h3">
+              Mapped clauses
+            </Heading>
+            <ul aria-label="Mapped clauses" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {data.mapped.map((m) => (
+                <li key={m.clauseId} style={row}>
+                  <span>
+                    <strong>{m.clauseId}</strong> {m.title}
+                  </span>
+                  <span style={actions}>
+                  {data.canEdit ? (
+                    <select
+                      aria-label={`Evidence kind for ${m.clauseId}`}
+                      value={m.kind}
+                      disabled={!editable}
+                      onChange={(e) => void save([{ action: 'setKind', clauseId: m.clauseId, kind: e.target.value as EvidenceKind }], `Evidence kind of ${m.clauseId} saved.`)}
+                    >
+                      {catalogue.kinds.map((k) => (
+                        <option key={k.id} value={k.id}>
+                          {k.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <Lozenge>{kindLabel(m.kind)}</Lozenge>
+                  )}
+                  <JqlLink jql={m.jql} label={`Find issues mapped to ${m.clauseId}`}>
+                    Find issues
+                  </JqlLink>
+                  {data.canEdit && (
+                    <Button appearance="subtle" isDisabled={!editable} onClick={() => void save([{ action: 'remove', clauseId: m.clauseId }], `${m.clauseId} removed.`)} aria-label={`Remove ${m.clauseId}`}>
+                      Remove
+                    </Button>
+                  )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+
+      <div>
+        <Heading size="xsmall" as="h3">
+          Suggested from this issue's text
+        </Heading>
+        {data.suggestions.length === 0 ? (
+          <p style={subtle}>No suggestions: the summary, description, type, labels and components name no clause the app recognises.</p>
+        ) : (
+          <ul aria-label="Suggested clauses" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {data.suggestions.map((s) => (
+              <li key={s.clauseId} style={row}>
+                <span>
+                  <strong>{s.clauseId}</strong> {s.title}
+                  <br />
+                  <span style={{ ...subtle, fontSize: '0.857em' }}>Because of: {s.reasons.map((r) => `“${r}”`).join(', ')}</span>
+                </span>
+                {data.canEdit && (
+                  <span style={actions}>
+                    <Button appearance="primary" isDisabled={!editable} aria-label={`Accept ${s.clauseId}`} onClick={() => void save([{ action: 'add', clauseId: s.clauseId, kind: newKind }], `${s.clauseId} added.`)}>
+                      Accept
+                    </Button>
+                    <Button appearance="subtle" isDisabled={!editable} aria-label={`Reject ${s.clauseId}`} onClick={() => void save([{ action: 'reject', clauseId: s.clauseId }], `${s.clauseId} will not be suggested again.`)}>
+                      Reject
+                    </Button>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.rejected.length > 0 && (
+          <p style={{ ...subtle, fontSize: '0.857em' }}>
+            Not suggested again: {data.rejected.join(', ')}
+            {data.canEdit && (
+              <>
+                {' '}
+                <Button appearance="subtle" spacing="compact" isDisabled={!editable} onClick={() => void save(data.rejected.map((clauseId) => ({ action: 'unreject', clauseId })), 'Rejected suggestions cleared.')}>
+                  Suggest them again
+                </Button>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+
+      {data.canEdit && (
+        <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
+          <Heading size="xsmall" as="h3">
+            Add a clause
+          </Heading>
+          <label htmlFor="sms-new-kind" style={subtle}>
+            Evidence kind for added clauses
+          </label>
+          <select id="sms-new-kind" style={{ maxWidth: '100%' }} value={newKind} onChange={(e) => setNewKind(e.target.value as EvidenceKind)}>
+              {catalogue.kinds.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.label}
+                </option>
+              ))}
+          </select>
+          <ClausePicker
+            id="sms-clause-picker"
+            label="Add a clause"
+            clauses={catalogue.clauses}
+            exclude={mappedIds}
+            disabled={!editable}
+            onPick={(clauseId) => void save([{ action: 'add', clauseId, kind: newKind }], `${clauseId} added.`)}
+          />
+        </div>
+      )}
+      <p role="status" aria-live="polite" style={{ ...subtle, margin: 0, minHeight: '1.5em' }}>
+        {status}
+      </p>
+    </section>
+  );
+}

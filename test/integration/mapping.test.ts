@@ -1,0 +1,209 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { validateTraffic, formatViolations } from '../../sandbox/contract/openapi-validator';
+import { readTrafficLog } from '../../sandbox/emulator';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+// Clause mapping end to end against the whole sandbox (bridge -> resolvers -> HTTP -> emulated Jira, file KVS,
+// in-process queue): map one issue from the panel, find it with the smsClause alias, bulk-map by JQL, re-run
+// (nothing to write), undo; and every product call the app made checked against the Jira OpenAPI spec.
+jest.setTimeout(120_000);
+
+const ADMIN = '557058:sandbox-project-admin';
+const MEMBER = '557058:sandbox-member';
+const OUTSIDER = '557058:sandbox-outsider';
+
+let dataDir: string;
+let staticDir: string;
+let trafficFile: string;
+let sandbox: Sandbox;
+
+interface Result<T = Record<string, unknown>> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+async function invoke<T = Record<string, unknown>>(functionKey: string, accountId: string, payload: unknown = {}, issueKey?: string): Promise<Result<T>> {
+  const res = await fetch(`${sandbox.url}/bridge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(accountId)}` },
+    body: JSON.stringify({
+      functionKey,
+      payload,
+      moduleKey: issueKey ? 'sms-navigator-issue-panel' : 'sms-navigator-project-page',
+      projectKey: 'SMS',
+      ...(issueKey ? { issueKey } : {}),
+    }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Result<T>;
+}
+
+async function search(jql: string, accountId = ADMIN): Promise<{ key: string; id: string; properties?: Record<string, unknown> }[]> {
+  const out: { key: string; id: string; properties?: Record<string, unknown> }[] = [];
+  let token: string | undefined;
+  do {
+    const res = await fetch(`${sandbox.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sandbox-account-id': accountId },
+      body: JSON.stringify({ jql, fields: ['summary'], properties: ['sms-navigator-mapping'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { issues: { key: string; id: string; properties?: Record<string, unknown> }[]; nextPageToken?: string };
+    out.push(...body.issues);
+    token = body.nextPageToken;
+  } while (token);
+  return out;
+}
+
+async function waitForJob(jobId: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 200; i += 1) {
+    const r = await invoke<{ job: Record<string, unknown> | null }>('getBulkMappingStatus', ADMIN, { jobId });
+    const job = r.data.job;
+    if (job && (job.status === 'done' || job.status === 'failed')) return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+const writeCalls = (): number => {
+  const byRoute = sandbox.emulator.stats().byRoute;
+  return (byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0) + (byRoute['POST /rest/api/3/issue/properties'] ?? 0) + (byRoute['PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'] ?? 0);
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-mapping-'));
+  staticDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-mapping-static-'));
+  trafficFile = path.join(dataDir, 'traffic.jsonl');
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
+  sandbox = await startSandbox({ port: 0, dataDir, reset: true, staticBuildDir: staticDir, verbose: false, trafficLogFile: trafficFile });
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+describe('clause mapping in the sandbox', () => {
+  let issueKey: string;
+
+  it('maps an issue from the panel and finds it with the smsClause alias', async () => {
+    const unmapped = await search('project = SMS AND smsClause is EMPTY AND type = Incident ORDER BY key ASC');
+    issueKey = unmapped[0]!.key;
+    const before = await invoke<{ mapped: unknown[]; suggestions: { clauseId: string; reasons: string[] }[]; canEdit: boolean }>('getIssueClauses', MEMBER, {}, issueKey);
+    expect(before.ok).toBe(true);
+    expect(before.data.mapped).toEqual([]);
+    expect(before.data.canEdit).toBe(true);
+    expect(before.data.suggestions.length).toBeGreaterThan(0);
+    expect(before.data.suggestions.length).toBeLessThanOrEqual(5);
+    expect(before.data.suggestions[0]!.reasons.length).toBeGreaterThan(0);
+
+    const saved = await invoke<{ mapped: { clauseId: string; kind: string; jql: string }[] }>(
+      'saveIssueClauses',
+      MEMBER,
+      { changes: [{ action: 'add', clauseId: '7.5.4', kind: 'procedure' }, { action: 'reject', clauseId: '9.2' }] },
+      issueKey,
+    );
+    expect(saved.ok).toBe(true);
+    expect(saved.data.mapped).toEqual([{ clauseId: '7.5.4', kind: 'procedure', title: expect.any(String), jql: 'project = "SMS" AND smsClause = "7.5.4"' }]);
+
+    const found = await search('smsClause = "7.5.4"');
+    expect(found.map((i) => i.key)).toEqual([issueKey]);
+    expect(found[0]!.properties?.['sms-navigator-mapping']).toMatchObject({ clauses: ['7.5.4'], kinds: ['procedure'], rejected: ['9.2'] });
+    expect((await search('smsEvidence = "procedure"')).map((i) => i.key)).toContain(issueKey);
+
+    const again = await invoke<{ rejected: string[]; suggestions: { clauseId: string }[] }>('getIssueClauses', MEMBER, {}, issueKey);
+    expect(again.data.rejected).toEqual(['9.2']);
+    expect(again.data.suggestions.map((s) => s.clauseId)).not.toContain('9.2');
+  });
+
+  it('refuses unknown clauses and users without Edit issues, writing nothing', async () => {
+    const writes = writeCalls();
+    const bad = await invoke('saveIssueClauses', MEMBER, { changes: [{ action: 'add', clauseId: '8.6.99', kind: 'record' }] }, issueKey);
+    expect(bad.ok).toBe(false);
+    expect(bad.error?.code).toBe('VALIDATION_FAILED');
+    expect(bad.error?.message).toContain('8.6.99');
+    const outsider = await invoke('saveIssueClauses', OUTSIDER, { changes: [{ action: 'add', clauseId: '8.6.1', kind: 'record' }] }, issueKey);
+    expect(outsider.error?.code).toBe('FORBIDDEN');
+    expect(writeCalls()).toBe(writes);
+  });
+
+  it('bulk-maps by JQL within the project, changes nothing on a re-run, and undoes', async () => {
+    const requests = await search('project = SMS AND type = "Service request" ORDER BY key ASC');
+    expect(requests.length).toBeGreaterThan(10);
+    // The JQL tries to reach the other project: the app ANDs SMS in front, so OPS issues never appear.
+    const preview = await invoke<{ previewId: string; matched: number; items: { issueId: string; key: string; added: string[] }[] }>('previewBulkMapping', ADMIN, {
+      source: 'jql',
+      jql: 'type = "Service request" OR project = OPS',
+      clauses: [{ clauseId: '8.6.2', kind: 'record' }],
+    });
+    expect(preview.ok).toBe(true);
+    expect(preview.data.items.every((i) => i.key.startsWith('SMS-'))).toBe(true);
+    const alreadyMapped = requests.filter((r) => JSON.stringify(r.properties?.['sms-navigator-mapping'] ?? {}).includes('8.6.2')).length;
+    expect(preview.data.items.length).toBeGreaterThanOrEqual(requests.length - alreadyMapped);
+    expect(preview.data.items.every((i) => i.added.includes('8.6.2'))).toBe(true);
+
+    const ids = preview.data.items.map((i) => i.issueId);
+    const multiBefore = sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0;
+    const started = await invoke<{ jobId: string; total: number }>('startBulkMapping', ADMIN, { previewId: preview.data.previewId, issueIds: ids });
+    expect(started.ok).toBe(true);
+    expect(started.data.total).toBe(ids.length);
+    const job = await waitForJob(started.data.jobId);
+    expect(job).toMatchObject({ status: 'done', done: ids.length, total: ids.length, failed: [] });
+    const mapped = await search('project = SMS AND smsClause = "8.6.2"');
+    for (const i of preview.data.items) expect(mapped.map((m) => m.key)).toContain(i.key);
+    // Unmapped issues share one value: one by-list request, no multi at all for them.
+    expect((sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0) - multiBefore).toBeLessThanOrEqual(1);
+
+    // A second start of the same preview is refused; a fresh preview has nothing left to change.
+    const replay = await invoke('startBulkMapping', ADMIN, { previewId: preview.data.previewId, issueIds: ids });
+    expect(replay.error?.code).toBe('CONFLICT');
+    const writes = writeCalls();
+    const rerun = await invoke<{ items: unknown[]; unchanged: number }>('previewBulkMapping', ADMIN, { source: 'jql', jql: 'type = "Service request"', clauses: [{ clauseId: '8.6.2', kind: 'record' }] });
+    expect(rerun.data.items).toEqual([]);
+    expect(rerun.data.unchanged).toBe(requests.length);
+    expect(writeCalls()).toBe(writes);
+
+    const status = await invoke<{ lastChange: { issues: number; undone: boolean } }>('getBulkMappingStatus', ADMIN);
+    expect(status.data.lastChange).toMatchObject({ issues: ids.length, undone: false });
+    const undo = await invoke<{ jobId: string }>('undoBulkMapping', ADMIN);
+    expect(undo.ok).toBe(true);
+    expect(await waitForJob(undo.data.jobId)).toMatchObject({ status: 'done', done: ids.length, op: 'undo' });
+    const after = await search('project = SMS AND smsClause = "8.6.2"');
+    expect(after.length).toBe(alreadyMapped + (await search('project = SMS AND smsClause = "8.6.2" AND type != "Service request"')).length);
+    for (const i of preview.data.items) expect(after.map((m) => m.key)).not.toContain(i.key);
+    const again = await invoke('undoBulkMapping', ADMIN);
+    expect(again.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('accepts suggestions across unmapped issues and reports coverage by status category', async () => {
+    const preview = await invoke<{ previewId: string; items: { issueId: string; added: string[]; reasons: string[] }[] }>('previewBulkMapping', ADMIN, { source: 'suggestions' });
+    expect(preview.ok).toBe(true);
+    expect(preview.data.items.length).toBeGreaterThan(20);
+    expect(preview.data.items.every((i) => i.added.length === 1 && i.reasons.length > 0)).toBe(true);
+    const chosen = preview.data.items.slice(0, 30).map((i) => i.issueId);
+    const started = await invoke<{ jobId: string }>('startBulkMapping', ADMIN, { previewId: preview.data.previewId, issueIds: chosen });
+    expect(await waitForJob(started.data.jobId)).toMatchObject({ status: 'done', done: 30 });
+
+    const coverage = await invoke<{ clauses: { clauseId: string; total: number; byCategory: Record<string, number>; jql: string }[]; mappedIssues: number; unmapped: { issues: unknown[]; nextCursor: string | null } }>('getCoverage', MEMBER);
+    expect(coverage.ok).toBe(true);
+    const incident = coverage.data.clauses.find((c) => c.clauseId === '8.6.1');
+    expect(incident).toBeDefined();
+    expect(incident!.total).toBe(incident!.byCategory.new! + incident!.byCategory.indeterminate! + incident!.byCategory.done!);
+    expect(incident!.total).toBe((await search(incident!.jql)).length);
+    expect(coverage.data.unmapped.issues.length).toBe(25);
+    const page2 = await invoke<{ unmapped: { issues: { key: string }[] } }>('getCoverage', MEMBER, { unmappedCursor: coverage.data.unmapped.nextCursor });
+    expect(page2.data.unmapped.issues.length).toBeGreaterThan(0);
+  });
+
+  it('sends only requests and reads only answers that match the Jira OpenAPI spec', async () => {
+    const entries = readTrafficLog(trafficFile);
+    expect(entries.length).toBeGreaterThan(10);
+    const report = await validateTraffic(entries);
+    if (report.invalid.length > 0) throw new Error(formatViolations(report.invalid));
+    expect(report.requestsValidated).toBe(entries.length);
+  });
+});
