@@ -20,6 +20,16 @@ import { startEpicSync } from './resolvers/start-epic-sync.resolver';
 import { consoleLogger, type AppServices, type Logger } from './resolvers/services';
 import type { KeyValueStore } from './storage/kv-store';
 import { SettingsRepository } from './storage/settings-repository';
+import { AssessmentRepository } from './storage/assessment-repository';
+import { PlanRepository } from './storage/plan-repository';
+import { ScopeRepository } from './storage/scope-repository';
+import { SnapshotRepository } from './storage/snapshot-repository';
+import { PANEL_RESOLVERS } from './resolvers/panel-resolvers';
+import { MAPPING_RESOLVERS } from './resolvers/mapping-resolvers';
+import { bulkMappingJob } from './consumers/bulk-mapping.consumer';
+import { publishReportJob } from './consumers/publish-report.consumer';
+import { GAP_REPORT_RESOLVERS } from './resolvers/gap-report-resolvers';
+import { INITIATION_RESOLVERS } from './resolvers/initiation-resolvers';
 
 export interface AppDeps {
   api: ProductApi;
@@ -38,10 +48,14 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   saveProjectSettings,
   startEpicSync,
   getJobStatus,
+  ...PANEL_RESOLVERS,
+  ...MAPPING_RESOLVERS,
+  ...GAP_REPORT_RESOLVERS,
+  ...INITIATION_RESOLVERS,
 ];
 
 /** Every job type the `sms-jobs` queue carries. Add new ones here (see src/platform/job-handler.ts). */
-export const JOB_HANDLERS: readonly JobHandler[] = [epicSyncJob];
+export const JOB_HANDLERS: readonly JobHandler[] = [epicSyncJob, bulkMappingJob, publishReportJob];
 
 export interface AppOptions {
   resolvers?: readonly AnyResolverDefinition[];
@@ -79,6 +93,10 @@ export function buildServices(deps: AppDeps): AppServices {
     log: deps.log ?? consoleLogger,
     permissions: deps.permissions ?? new JiraClient(deps.api),
     settings: new SettingsRepository(deps.store, now),
+    scopes: new ScopeRepository(deps.store, now),
+    assessments: new AssessmentRepository(deps.store, now),
+    snapshots: new SnapshotRepository(deps.store, now),
+    plans: new PlanRepository(deps.store, now),
   };
 }
 

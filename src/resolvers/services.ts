@@ -2,6 +2,10 @@ import type { JobQueue } from '../platform/job-queue';
 import type { ProductApi } from '../platform/product-api';
 import type { KeyValueStore } from '../storage/kv-store';
 import type { SettingsRepository } from '../storage/settings-repository';
+import type { AssessmentRepository } from '../storage/assessment-repository';
+import type { PlanRepository } from '../storage/plan-repository';
+import type { ScopeRepository } from '../storage/scope-repository';
+import type { SnapshotRepository } from '../storage/snapshot-repository';
 import type { PermissionGateway } from './permission-gateway';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -16,6 +20,10 @@ export interface AppServices {
   log: Logger;
   permissions: PermissionGateway;
   settings: SettingsRepository;
+  scopes: ScopeRepository;
+  assessments: AssessmentRepository;
+  snapshots: SnapshotRepository;
+  plans: PlanRepository;
 }
 
 export const consoleLogger: Logger = (level, msg, data) => {

@@ -14,6 +14,7 @@ export const KEY_PREFIXES = {
   plan: 'plan:project:',
   mappingChange: 'mapping:change:',
   mappingLast: 'mapping:last:',
+  mappingDraft: 'mapping:draft:',
 } as const;
 
 export type KeyPrefix = (typeof KEY_PREFIXES)[keyof typeof KEY_PREFIXES];
@@ -57,3 +58,6 @@ export const mappingChangeKey = (projectId: string, changeId: string): string =>
 
 /** `mapping:last:<projectId>` — the last applied bulk mapping change of a project (what undo restores). */
 export const mappingLastKey = (projectId: string): string => `${KEY_PREFIXES.mappingLast}${projectId}`;
+
+/** `mapping:draft:<projectId>:<accountId>` — the user's latest unapplied bulk-mapping preview (replaced by the next). */
+export const mappingDraftKey = (projectId: string, accountId: string): string => `${KEY_PREFIXES.mappingDraft}${projectId}:${accountId}`;

@@ -165,7 +165,7 @@ export function SelectField<V extends string>({ label, value, options, onChange,
       <label htmlFor={id} style={hideLabel ? visuallyHidden : labelStyle}>
         {label}
       </label>
-      <select id={id} value={value} disabled={disabled} style={nativeControl} onChange={(e) => onChange(e.target.value as V)}>
+      <select id={id} value={value} disabled={disabled} style={{ ...nativeControl, maxWidth: hideLabel ? '280px' : '100%' }} onChange={(e) => onChange(e.target.value as V)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

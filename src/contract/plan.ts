@@ -1,0 +1,65 @@
+/** Payload and response types of the phase-plan resolvers. Types only: `static/` imports them via `@contract/*`. */
+import type { CrossPhaseInteraction, Plan, PlanApproach, PlanIssue } from '../domain/planning';
+
+export type {
+  CrossPhaseInteraction,
+  Phase,
+  PhaseInterface,
+  Plan,
+  PlanApproach,
+  PlanIssue,
+  PlanIssueCode,
+} from '../domain/planning';
+
+export interface PlanCheck {
+  valid: boolean;
+  issues: PlanIssue[];
+  crossings: CrossPhaseInteraction[];
+}
+
+/** Labels the planner shows (the app's wording). */
+export interface PlanOptions {
+  approaches: { value: PlanApproach; label: string }[];
+  processes: { id: string; title: string; processGroup: string }[];
+  elements: { id: string; name: string }[];
+  interactions: { id: string; from: string; to: string; what: string }[];
+}
+
+/** The stored plan (null before the first save) with its check against Rules 1 and 2. */
+export interface PlanView {
+  plan: Plan | null;
+  /** 0 before the first save. */
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  check: PlanCheck | null;
+  options: PlanOptions;
+}
+
+export type GetPlanPayload = Record<string, never>;
+export type GetPlanResponse = PlanView;
+
+/** Proposes phases from the TS 20000-5 priorities and the assessed gaps. Writes nothing. */
+export interface ProposePlanPayload {
+  approach: PlanApproach;
+  targetLevel?: 1 | 2 | 3;
+  /** ISO date the first phase starts (phases then follow back to back). */
+  start?: string | null;
+  phaseWeeks?: number;
+}
+export interface ProposePlanResponse {
+  plan: Plan;
+  check: PlanCheck;
+}
+
+/** Checks a draft against Rules 1 and 2 without saving it. */
+export interface CheckPlanPayload {
+  plan: Plan;
+}
+export type CheckPlanResponse = PlanCheck;
+
+export interface SavePlanPayload {
+  plan: Plan;
+  version: number;
+}
+export type SavePlanResponse = PlanView;

@@ -1,0 +1,30 @@
+/** Builds what the plan resolvers return: the plan, its Rule 1 / Rule 2 check and the planner's labels. */
+import type { PlanCheck, PlanOptions, PlanView } from '../contract/plan';
+import type { Assessment } from '../domain/assessment';
+import { ASSESSMENT_UNITS } from '../domain/assessment';
+import { KEY_ELEMENTS } from '../domain/maturity/maturity-model';
+import { type Plan, IDENTIFIED_INTERACTIONS, PLAN_APPROACHES, PLAN_APPROACH_LABELS, validatePlan } from '../domain/planning';
+import type { PlanRecord } from '../storage/plan-repository';
+
+export const PLAN_OPTIONS: PlanOptions = {
+  approaches: PLAN_APPROACHES.map((value) => ({ value, label: PLAN_APPROACH_LABELS[value] })),
+  processes: ASSESSMENT_UNITS.flatMap((u) => (u.processGroup === null ? [] : [{ id: u.id, title: u.title, processGroup: u.processGroup }])),
+  elements: KEY_ELEMENTS.map((e) => ({ id: e.id, name: e.name })),
+  interactions: IDENTIFIED_INTERACTIONS.map((i) => ({ id: i.id, from: i.from, to: i.to, what: i.what })),
+};
+
+export function checkPlan(plan: Plan, assessment: Assessment | null): PlanCheck {
+  const { valid, issues, crossings } = validatePlan(plan, { assessment });
+  return { valid, issues, crossings };
+}
+
+export function toPlanView(record: PlanRecord | undefined, assessment: Assessment | null): PlanView {
+  return {
+    plan: record?.plan ?? null,
+    version: record?.version ?? 0,
+    updatedAt: record?.updatedAt ?? null,
+    updatedBy: record?.updatedBy ?? null,
+    check: record === undefined ? null : checkPlan(record.plan, assessment),
+    options: PLAN_OPTIONS,
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { SaveUnitAssessmentResponse } from '../contract/assessment';
+import { assessmentUnitIdSchema, elementAssessmentSchema } from '../domain/assessment';
+import { keyElementIdSchema } from '../domain/maturity/maturity-model';
+import { defineResolver } from './define-resolver';
+import { toAssessmentView } from './assessment-view';
+
+export const saveUnitAssessmentPayloadSchema = z.object({
+  unitId: assessmentUnitIdSchema,
+  version: z.number().int().nonnegative(),
+  elements: z.partialRecord(keyElementIdSchema, elementAssessmentSchema),
+});
+
+/**
+ * Replaces one unit's assessment (current/target level, note, evidence per element). CONFLICT when the unit
+ * was saved after `version`; VALIDATION_FAILED when a current level would skip one.
+ */
+export const saveUnitAssessment = defineResolver({
+  key: 'saveUnitAssessment',
+  access: 'write',
+  payload: saveUnitAssessmentPayloadSchema,
+  async handler(input, ctx): Promise<SaveUnitAssessmentResponse> {
+    const saved = await ctx.deps.assessments.saveUnit(ctx.project.id, input.unitId, input.elements, input.version, ctx.accountId);
+    ctx.deps.log('info', 'unit assessment saved', { projectId: ctx.project.id, unitId: input.unitId, version: saved.version });
+    return toAssessmentView(await ctx.deps.assessments.getAll(ctx.project.id));
+  },
+});

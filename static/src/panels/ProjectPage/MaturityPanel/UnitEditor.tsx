@@ -1,0 +1,175 @@
+/**
+ * One assessment unit: for each of the 19 key elements the current level (raised one level per save, never
+ * skipping), the target, a note and evidence issue keys; and the elements to raise next.
+ */
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import { useEffect, useMemo, useState } from 'react';
+import type { AssessmentView, ElementAssessment, KeyElementId, MaturityLevel, UnitView } from '@contract/assessment';
+import { saveUnitAssessment } from '../../../api/save-unit-assessment';
+import { Card, ListField, ROMAN, Section, SelectField, StatusLine, TextAreaField, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+
+type Draft = Partial<Record<KeyElementId, ElementAssessment>>;
+const BLANK: ElementAssessment = { current: 0, target: 0, note: '', evidence: [] };
+const isBlank = (e: ElementAssessment) => e.current === 0 && e.target === 0 && e.note.trim() === '' && e.evidence.length === 0;
+
+interface Props {
+  view: AssessmentView;
+  unit: UnitView;
+  focusElement: string | null;
+  canEdit: boolean;
+  onSaved: (view: AssessmentView) => void;
+  onClose: () => void;
+  onReload: () => Promise<void>;
+}
+
+export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose, onReload }: Props) {
+  const [draft, setDraft] = useState<Draft>(unit.elements);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ResolverErrorShape | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    setDraft(unit.elements);
+  }, [unit]);
+
+  useEffect(() => {
+    if (focusElement === null) return;
+    document.getElementById(`element-${unit.unitId}-${focusElement}`)?.scrollIntoView({ block: 'center' });
+  }, [focusElement, unit.unitId]);
+
+  const dirty = useMemo(() => JSON.stringify(clean(draft)) !== JSON.stringify(clean(unit.elements)), [draft, unit.elements]);
+  const label = `${unit.unitId === 'sms' ? 'SMS' : unit.unitId} ${unit.title}`;
+  const levelOptions = (max: number) => [0, 1, 2, 3].filter((l) => l <= max).map((l) => ({ value: String(l), label: l === 0 ? 'None' : `Level ${ROMAN[l]}` }));
+
+  const patch = (id: KeyElementId, p: Partial<ElementAssessment>) => {
+    setStatus(null);
+    setDraft((d) => ({ ...d, [id]: { ...(d[id] ?? BLANK), ...p } }));
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    const r = await saveUnitAssessment({ unitId: unit.unitId, version: unit.version, elements: clean(draft) });
+    setSaving(false);
+    if (!r.ok) return setError(r.error);
+    onSaved(r.data);
+    setStatus(`Saved the assessment of ${label}.`);
+  };
+
+  const name = (id: string) => view.elements.find((e) => e.id === id)?.name ?? id;
+  const next = unit.summary.next.length > 0 ? unit.summary.next : unit.summary.toRaise.slice(0, 8);
+
+  return (
+    <Section
+      title={`Assess ${label}`}
+      description={
+        unit.version === 0
+          ? 'Not assessed yet. Rate each key element as it is today and where you want it.'
+          : `Saved ${formatWhen(unit.updatedAt)} by ${unit.updatedBy ?? ''} (version ${unit.version}).`
+      }
+      actions={<Button appearance="subtle" onClick={onClose}>Close {label}</Button>}
+    >
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'center', marginBlockEnd: space.s }}>
+        <span>
+          Unit level: <Lozenge appearance="inprogress">{view.levelLabels[unit.summary.currentLevel]}</Lozenge>
+        </span>
+        <span>
+          Target: <Lozenge appearance="new">{view.levelLabels[unit.summary.targetLevel]}</Lozenge>
+        </span>
+        <span style={subtleText}>
+          {unit.summary.assessedElements} of 19 elements assessed, {unit.summary.elementsBelowTarget} below target ({unit.summary.stepsToTarget} steps).
+          {unit.summary.assessedElements < 19 && unit.summary.assessedElements > 0 && ' Elements not assessed count as “none” for the unit level.'}
+        </span>
+      </div>
+
+      <Card label="Elements to raise next">
+        <strong>Elements to raise next</strong>
+        {next.length === 0 ? (
+          <p style={subtleText}>{unit.summary.assessedElements === 0 ? 'Set targets to see which elements to work on first.' : 'Every assessed element has reached its target.'}</p>
+        ) : (
+          <ol aria-label={`Elements to raise next for ${label}`} style={{ paddingInlineStart: space.l, marginBlock: space.xs }}>
+            {next.map((s) => (
+              <li key={`${s.elementId}-${s.to}`}>
+                {name(s.elementId)}: {s.from === 0 ? 'none' : `Level ${ROMAN[s.from]}`} → Level {ROMAN[s.to]}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+
+      <p style={{ ...subtleText, fontSize: '12px' }}>Current levels go up one level per save: levels are reached one at a time (TS 20000-5 5.2.3).</p>
+      {view.elements.map((el) => {
+        const stored = unit.elements[el.id]?.current ?? 0;
+        const e = draft[el.id] ?? BLANK;
+        const gap = e.target > e.current;
+        return (
+          <div
+            key={el.id}
+            id={`element-${unit.unitId}-${el.id}`}
+            role="group"
+            aria-label={el.name}
+            style={{
+              display: 'grid',
+              gridTemplateColumns: 'minmax(160px, 1.3fr) 120px 120px minmax(0, 2fr) minmax(0, 1.4fr)',
+              gap: space.s,
+              alignItems: 'start',
+              paddingBlock: space.s,
+              borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`,
+              background: focusElement === el.id ? token('color.background.selected', '#E9F2FF') : 'transparent',
+            }}
+          >
+            <div>
+              <div style={{ fontWeight: 600, color: token('color.text', '#172B4D') }}>{el.name}</div>
+              <div style={{ ...subtleText, fontSize: '12px' }}>
+                {e.current < 3 ? `Next (Level ${ROMAN[e.current + 1]}): ${el.levels[(e.current + 1) as 1 | 2 | 3]}` : `Level III: ${el.levels[3]}`}
+              </div>
+              {gap && <Lozenge appearance="moved">{`${e.target - e.current} to go`}</Lozenge>}
+            </div>
+            <SelectField
+              label="Current"
+              value={String(e.current)}
+              options={levelOptions(Math.max(e.current, stored + 1))}
+              disabled={!canEdit}
+              onChange={(v) => patch(el.id, { current: Number(v) as MaturityLevel })}
+            />
+            <SelectField label="Target" value={String(e.target)} options={levelOptions(3)} disabled={!canEdit} onChange={(v) => patch(el.id, { target: Number(v) as MaturityLevel })} />
+            <TextAreaField label="Note" value={e.note} readOnly={!canEdit} rows={1} onChange={(v) => patch(el.id, { note: v })} />
+            <ListField
+              label="Evidence (issue keys)"
+              value={e.evidence}
+              readOnly={!canEdit}
+              normalise={(s) => s.toUpperCase()}
+              onChange={(v) => patch(el.id, { evidence: v })}
+            />
+          </div>
+        );
+      })}
+      {canEdit && (
+        <div style={{ display: 'flex', gap: space.s, alignItems: 'center', marginBlockStart: space.m }}>
+          <Button appearance="primary" isDisabled={saving || !dirty} onClick={() => void save()}>
+            {saving ? 'Saving…' : `Save ${label}`}
+          </Button>
+          {dirty && <Lozenge appearance="moved">Unsaved changes</Lozenge>}
+        </div>
+      )}
+      {error !== null && (
+        <ResolverError
+          error={error}
+          action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void onReload().then(() => setError(null))}>Reload this unit</Button> : undefined}
+        />
+      )}
+      <StatusLine text={status} />
+    </Section>
+  );
+}
+
+function clean(d: Draft): Draft {
+  const out: Draft = {};
+  for (const [id, e] of Object.entries(d) as [KeyElementId, ElementAssessment | undefined][]) {
+    if (e !== undefined && !isBlank(e)) out[id] = { ...e, note: e.note };
+  }
+  return out;
+}

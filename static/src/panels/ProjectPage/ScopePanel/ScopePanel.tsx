@@ -1,0 +1,242 @@
+/**
+ * Scope panel (TS 20000-5 4.3; ISO/IEC 20000-1 4.3): edit the scope section by section, see the generated
+ * statement and the warnings while typing, save with a comment (each save is a new version), and browse the
+ * history with a readable diff between any two versions.
+ */
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ResolverErrorShape } from '../../../components/ResolverError';
+import type { PreviewScopeResponse, Scope, ScopeListSection, ScopeView, ScopeWarning } from '@contract/scope';
+import { getScope } from '../../../api/get-scope';
+import { previewScope } from '../../../api/preview-scope';
+import { saveScope } from '../../../api/save-scope';
+import { Loading } from '../../../components/Loading';
+import { Section, StatusLine, TextField, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { ResolverError } from '../../../components/ResolverError';
+import { ScopeHistory } from './ScopeHistory';
+import { ScopeSectionEditor } from './ScopeSectionEditor';
+import { isScopeEmpty } from './scope-draft';
+
+export interface PanelProps {
+  canEdit: boolean;
+}
+
+export default function ScopePanel({ canEdit }: PanelProps) {
+  const [view, setView] = useState<ScopeView | null>(null);
+  const [loadError, setLoadError] = useState<ResolverErrorShape | null>(null);
+  const [draft, setDraft] = useState<Scope | null>(null);
+  const [preview, setPreview] = useState<PreviewScopeResponse | null>(null);
+  const [comment, setComment] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ResolverErrorShape | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+  const [started, setStarted] = useState(false);
+
+  const load = useCallback(async () => {
+    const r = await getScope();
+    if (!r.ok) {
+      setLoadError(r.error);
+      return;
+    }
+    setLoadError(null);
+    setView(r.data);
+    setDraft(r.data.scope);
+    setPreview({ statement: r.data.statement, warnings: r.data.warnings, problems: [] });
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useDebouncedEffect(draft, 400, (d) => {
+    if (d === null) return;
+    void previewScope({ scope: d }).then((r) => {
+      if (r.ok) setPreview(r.data);
+    });
+  });
+
+  const dirty = useMemo(() => view !== null && draft !== null && JSON.stringify(view.scope) !== JSON.stringify(draft), [view, draft]);
+
+  if (loadError !== null) return <ResolverError error={loadError} action={undefined} />;
+  if (view === null || draft === null || preview === null) return <Loading label="Loading the scope" />;
+
+  const empty = view.version === 0 && isScopeEmpty(draft) && !started;
+  const edit = (next: Scope) => {
+    setDraft(next);
+    setStatus(null);
+  };
+
+  const onSave = async () => {
+    setSaving(true);
+    setSaveError(null);
+    const r = await saveScope({ scope: draft, comment, version: view.version });
+    setSaving(false);
+    if (!r.ok) {
+      setSaveError(r.error);
+      return;
+    }
+    setView(r.data);
+    setDraft(r.data.scope);
+    setPreview({ statement: r.data.statement, warnings: r.data.warnings, problems: [] });
+    setComment('');
+    setStatus(`Saved as version ${r.data.version}.`);
+    setHistoryKey((k) => k + 1);
+  };
+
+  if (empty) {
+    return (
+      <EmptyState
+        header="No scope yet"
+        headingLevel={2}
+        description={
+          canEdit
+            ? 'Start by naming the services your service management system covers and who they are for. Then add the teams, locations and other parties involved, and any exclusions with their reasons. The scope statement is written for you as you go.'
+            : 'No one has recorded the scope of the service management system yet. A project administrator or a member of the SMS editor role can start it here.'
+        }
+        primaryAction={
+          canEdit ? (
+            <Button appearance="primary" onClick={() => setStarted(true)}>
+              Define the scope
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+  }
+
+  const warningsFor = (section: ScopeListSection | 'general'): ScopeWarning[] => preview.warnings.filter((w) => w.section === section);
+
+  return (
+    <div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: space.s, marginBlockStart: space.m }}>
+        {view.version === 0 ? (
+          <Lozenge appearance="new">Not saved yet</Lozenge>
+        ) : (
+          <span style={subtleText}>
+            Version {view.version}, saved {formatWhen(view.updatedAt)} by <span title={view.updatedBy ?? ''}>{view.updatedBy}</span>
+            {view.comment !== '' ? ` — “${view.comment}”` : ''}
+          </span>
+        )}
+        {dirty && <Lozenge appearance="moved">Unsaved changes</Lozenge>}
+        {!canEdit && <Lozenge>Read only</Lozenge>}
+      </div>
+
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)', gap: space.l, alignItems: 'start' }}>
+        <div>
+          {view.options.sections.map((s) => (
+            <ScopeSectionEditor
+              key={s.key}
+              section={s.key}
+              label={s.label}
+              scope={draft}
+              options={view.options}
+              readOnly={!canEdit}
+              warnings={warningsFor(s.key)}
+              problems={preview.problems}
+              onChange={edit}
+            />
+          ))}
+        </div>
+        <aside aria-label="Scope statement and warnings" style={{ position: 'sticky', top: 0 }}>
+          <Section title="Scope statement" description="Written from the fields on the left; copy it into your SMS documentation and adjust it there.">
+            <div
+              aria-label="Generated scope statement"
+              style={{
+                whiteSpace: 'pre-wrap',
+                background: token('color.background.neutral.subtle', 'transparent'),
+                border: `1px solid ${token('color.border', '#091E4224')}`,
+                borderRadius: token('radius.large', '8px'),
+                padding: space.m,
+                color: token('color.text', '#172B4D'),
+              }}
+            >
+              {preview.statement}
+            </div>
+          </Section>
+          <Section title={`Warnings (${preview.warnings.length})`}>
+            {preview.warnings.length === 0 ? (
+              <p style={subtleText}>Nothing an auditor would ask about yet.</p>
+            ) : (
+              <SectionMessage appearance="warning" title="Check these before an audit">
+                <ul aria-label="Scope warnings" style={{ paddingInlineStart: space.m }}>
+                  {preview.warnings.map((w, i) => (
+                    <li key={`${w.code}-${w.itemId ?? ''}-${i}`}>
+                      {w.message}
+                      {w.clause !== undefined && <span style={subtleText}> ({w.clause})</span>}
+                    </li>
+                  ))}
+                </ul>
+              </SectionMessage>
+            )}
+          </Section>
+        </aside>
+      </div>
+
+      {canEdit && (
+        <Section title="Save this version">
+          {preview.problems.length > 0 && (
+            <div style={{ marginBlockEnd: space.s }}>
+              <SectionMessage appearance="error" title="Fix these before saving">
+                <ul style={{ paddingInlineStart: space.m }}>
+                  {preview.problems.slice(0, 10).map((p) => (
+                    <li key={p.path}>
+                      {describePath(p.path, draft)}: {p.message}
+                    </li>
+                  ))}
+                </ul>
+              </SectionMessage>
+            </div>
+          )}
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: space.s }}>
+            <div style={{ flex: '1 1 320px' }}>
+              <TextField label="Change comment" value={comment} onChange={setComment} placeholder="What changed and why" />
+            </div>
+            <div style={{ marginBlockEnd: space.s }}>
+              <Button appearance="primary" isDisabled={saving || (!dirty && view.version > 0)} onClick={() => void onSave()}>
+                {saving ? 'Saving…' : 'Save scope'}
+              </Button>
+            </div>
+          </div>
+          {saveError !== null && (
+            <ResolverError
+              error={saveError}
+              action={
+                saveError.code === 'CONFLICT' ? (
+                  <Button appearance="subtle" onClick={() => void load().then(() => setSaveError(null))}>
+                    Reload the latest version
+                  </Button>
+                ) : undefined
+              }
+            />
+          )}
+          <StatusLine text={status} />
+        </Section>
+      )}
+
+      <ScopeHistory key={historyKey} />
+    </div>
+  );
+}
+
+/** "services.0.name" -> "Services in scope, item 1 (Payroll): name". */
+function describePath(path: string, scope: Scope): string {
+  const [section, index, field] = path.split('.');
+  const labels: Record<string, string> = {
+    services: 'Services in scope',
+    organizationalUnits: 'Organizational units',
+    locations: 'Locations',
+    interestedParties: 'Customers and interested parties',
+    otherParties: 'Other parties',
+    exclusions: 'Exclusions',
+  };
+  if (section === undefined || labels[section] === undefined || index === undefined) return path;
+  const list = scope[section as ScopeListSection] as readonly { name?: string; what?: string }[];
+  const item = list[Number(index)];
+  const name = item?.name ?? item?.what ?? '';
+  return `${labels[section]}, item ${Number(index) + 1}${name ? ` (${name})` : ''}${field ? `: ${field}` : ''}`;
+}

@@ -1,0 +1,286 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+
+// Scope, Maturity and Phases panels end to end, against a sandbox this spec starts itself (so it can stop it
+// and start it again on the same data directory): fill in a scope, assess two processes, make a plan in
+// each approach, restart the server and read everything back. Screenshots of each panel, light and dark.
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'build', 'artifacts', 'screenshots');
+const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+class Sandbox {
+  private child: ChildProcess | null = null;
+  constructor(readonly port: number, readonly dataDir: string) {}
+  get url(): string {
+    return `http://localhost:${this.port}`;
+  }
+
+  async start(reset: boolean): Promise<void> {
+    const child = spawn(process.execPath, [TSX_CLI, 'sandbox/main.ts', ...(reset ? ['--reset'] : [])], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(this.port), SANDBOX_DATA_DIR: this.dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    this.child = child;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`sandbox exited early:\n${output}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${this.port}/__host/host.css`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child === null || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timeout);
+    this.child = null;
+  }
+}
+
+const app = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
+
+async function openTab(page: Page, name: string): Promise<FrameLocator> {
+  const a = app(page);
+  await a.getByRole('tab', { name }).click();
+  await expect(a.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  return a;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+let sandbox: Sandbox;
+
+test.beforeAll(async () => {
+  sandbox = new Sandbox(await freePort(), mkdtempSync(path.join(os.tmpdir(), 'sms-nav-panels-')));
+  await sandbox.start(true);
+});
+
+test.afterAll(async () => {
+  await sandbox.stop();
+  rmSync(sandbox.dataDir, { recursive: true, force: true });
+});
+
+test('scope: fill in every section, see the 8.2.3 warning, save two versions and read the diff', async ({ page }) => {
+  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  const a = app(page);
+  await expect(a.getByRole('heading', { name: 'No scope yet' })).toBeVisible();
+  await a.getByRole('button', { name: 'Define the scope' }).click();
+
+  await a.getByLabel('Organization', { exact: true }).fill('Example Ltd IT');
+  await a.getByRole('button', { name: 'Add service' }).click();
+  const service = a.getByRole('group', { name: /^Service 1/ });
+  await service.getByLabel('Name').fill('Payroll');
+  await service.getByLabel('Customers').fill('HR, Finance');
+  await a.getByRole('button', { name: 'Add organizational unit' }).click();
+  await a.getByRole('group', { name: /^Organizational unit 1/ }).getByLabel('Name').fill('Service desk');
+  await a.getByRole('button', { name: 'Add location' }).click();
+  await a.getByRole('group', { name: /^Location 1/ }).getByLabel('Name').fill('Berlin');
+  await a.getByRole('button', { name: 'Add interested party' }).click();
+  await a.getByRole('group', { name: /^Interested party 1/ }).getByLabel('Name').fill('HR');
+  await a.getByRole('button', { name: 'Add other party' }).click();
+  const other = a.getByRole('group', { name: /^Other party 1/ });
+  await other.getByLabel('Name').fill('HostCo');
+  await other.getByLabel('8.7.1 Service availability management').check();
+  await expect(a.getByRole('list', { name: 'Scope warnings' })).toContainText('HostCo operates 8.7.1 but no control over it is recorded');
+  await a.getByRole('button', { name: 'Add exclusion' }).click();
+  const exclusion = a.getByRole('group', { name: /^Exclusion 1/ });
+  await exclusion.getByLabel('Excluded').fill('Legacy mainframe');
+  await expect(a.getByText('Fix these before saving')).toBeVisible();
+  await exclusion.getByLabel('Justification').fill('Retired by the end of the year');
+  await other.getByLabel('Control applied (8.2.3)').fill('Monthly service review against the contract');
+  await expect(a.getByRole('list', { name: 'Scope warnings' })).not.toContainText('HostCo operates 8.7.1');
+  await expect(a.getByLabel('Generated scope statement')).toContainText('Payroll for HR and Finance');
+
+  await a.getByLabel('Change comment').fill('First cut');
+  await a.getByRole('button', { name: 'Save scope' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Saved as version 1.' })).toBeVisible();
+
+  await a.getByLabel('Organization', { exact: true }).fill('Example Group IT');
+  await a.getByLabel('Change comment').fill('Renamed after the merger');
+  await a.getByRole('button', { name: 'Save scope' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Saved as version 2.' })).toBeVisible();
+
+  const versions = a.getByRole('list', { name: 'Scope versions' });
+  await expect(versions.getByRole('listitem')).toHaveCount(2);
+  await expect(versions).toContainText('Renamed after the merger');
+  await a.getByRole('button', { name: 'Show changes' }).click();
+  const diff = a.getByRole('region', { name: 'Changes from version 1 to version 2' });
+  await expect(diff).toContainText('Example Ltd IT');
+  await expect(diff).toContainText('Example Group IT');
+  await shot(page, 'panel-scope-light');
+});
+
+test('maturity: assess two processes from the heatmap (mouse and keyboard) and take a baseline', async ({ page }) => {
+  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  const a = await openTab(page, 'Maturity');
+  await expect(a.getByRole('heading', { name: 'Nothing assessed yet' })).toBeVisible();
+
+  await a.getByRole('button', { name: /^Open 8\.6\.1 Incident management/ }).click();
+  await expect(a.getByRole('heading', { name: 'Assess 8.6.1 Incident management' })).toBeVisible();
+  const process = a.getByRole('group', { name: 'Process', exact: true });
+  await process.getByLabel('Current').selectOption({ label: 'Level I' });
+  await process.getByLabel('Target').selectOption({ label: 'Level II' });
+  await process.getByLabel('Note').fill('Tickets are logged, priorities vary by agent.');
+  await process.getByLabel('Evidence (issue keys)').fill('SMS-1, sms-2');
+  const support = a.getByRole('group', { name: 'Management support' });
+  await support.getByLabel('Current').selectOption({ label: 'Level I' });
+  await support.getByLabel('Target').selectOption({ label: 'Level III' });
+  // Levels go up one at a time: Level II is not offered before Level I is saved.
+  await expect(a.getByRole('group', { name: 'Risk' }).getByLabel('Current').locator('option')).toHaveText(['None', 'Level I']);
+  await a.getByRole('button', { name: 'Save 8.6.1 Incident management' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Saved the assessment of 8.6.1 Incident management.' })).toBeVisible();
+  await expect(a.getByRole('list', { name: 'Elements to raise next for 8.6.1 Incident management' })).toContainText('Process: Level I → Level II');
+
+  // Keyboard: from the 8.6.1 row header, ArrowDown twice reaches 8.6.3 (8.6.2 between), Enter opens it.
+  await a.getByRole('button', { name: /^Open 8\.6\.1 Incident management/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(a.getByRole('button', { name: /^Open 8\.6\.3 Problem management/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(a.getByRole('heading', { name: 'Assess 8.6.3 Problem management' })).toBeVisible();
+  const p2 = a.getByRole('group', { name: 'Process', exact: true });
+  await p2.getByLabel('Current').selectOption({ label: 'Level I' });
+  await p2.getByLabel('Target').selectOption({ label: 'Level II' });
+  await a.getByRole('button', { name: 'Save 8.6.3 Problem management' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Saved the assessment of 8.6.3 Problem management.' })).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Incident management, Process: current I, target II' })).toBeVisible();
+
+  await a.getByLabel('Snapshot label').fill('baseline');
+  await a.getByRole('button', { name: 'Take snapshot' }).click();
+  await expect(a.getByRole('list', { name: 'Snapshots taken' })).toContainText('baseline');
+  await expect(a.getByRole('table', { name: 'Trend per unit' })).toContainText('8.6.3 Problem management');
+  await a.getByRole('button', { name: 'Take snapshot' }).click();
+  await expect(a.getByText('A snapshot labelled “Phase 1”').or(a.getByRole('list', { name: 'Snapshots taken' }).getByText('Phase 1'))).toBeVisible();
+  await a.getByRole('button', { name: 'Compare' }).click();
+  await expect(a.getByRole('table', { name: 'Comparison of baseline with Phase 1' })).toContainText('same');
+  await a.getByRole('button', { name: /^Open 8\.6\.1 Incident management/ }).click();
+  await shot(page, 'panel-maturity-light');
+  await a.getByRole('grid').screenshot({ path: path.join(SHOTS, 'panel-maturity-heatmap-light.png') });
+});
+
+test('phases: a plan in each approach, moving a process and defining an interface', async ({ page }) => {
+  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  const a = await openTab(page, 'Phases');
+  await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
+
+  await a.getByLabel('Approach 2: Level I, then II, then III').check();
+  await a.getByRole('button', { name: 'Propose plan' }).click();
+  await expect(a.getByRole('group', { name: /^Phase 1: Level I$/ })).toBeVisible();
+  await expect(a.getByRole('group', { name: /^Phase 3: Level III$/ })).toBeVisible();
+  await a.getByRole('button', { name: 'Save plan' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 1).' })).toBeVisible();
+
+  await a.getByLabel('Approaches 1 and 2 combined: subsets within each level').check();
+  await a.getByRole('button', { name: 'Propose plan' }).click();
+  await expect(a.getByRole('group', { name: /^Phase 1: Level I: / })).toBeVisible();
+  await a.getByRole('button', { name: 'Save plan' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 2).' })).toBeVisible();
+
+  await a.getByLabel('Approach 1: a subset of processes in each phase').check();
+  await a.getByLabel('First phase starts').fill('2026-04-01');
+  await a.getByRole('button', { name: 'Propose plan' }).click();
+  const phase1 = a.getByRole('group', { name: /^Phase 1: / });
+  await expect(phase1.getByLabel('Start')).toHaveValue('2026-04-01');
+  await expect(a.getByRole('list', { name: 'Rule 2: interactions across phase boundaries need an interface' })).toBeVisible();
+
+  // Move problem management from phase 1 into phase 2 (select + button, keyboard reachable).
+  const phase2Name = (await a.getByRole('group', { name: /^Phase 2: / }).getByLabel('Phase name').inputValue()).trim();
+  await phase1.getByLabel('Move 8.6.3 Problem management to').selectOption({ label: phase2Name });
+  await phase1.getByRole('button', { name: 'Move 8.6.3 Problem management' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(a.getByRole('list', { name: new RegExp(`^Processes in Phase 2: `) })).toContainText('8.6.3 Problem management');
+  await expect(a.getByRole('list', { name: /^Processes in Phase 1: / })).not.toContainText('8.6.3');
+
+  const phase2 = a.getByRole('group', { name: /^Phase 2: / });
+  await phase1.getByLabel('Owner').fill('557058:sandbox-project-admin');
+  await expect(phase2.getByLabel('Interface for 8.6.1 → 8.6.3')).toBeVisible();
+  await phase2.getByLabel('Interface for 8.6.1 → 8.6.3').fill('Major incidents are raised as problems by the incident manager until problem management runs.');
+  await expect(a.getByRole('table', { name: 'Cross-phase interactions' }).getByRole('row', { name: /8\.6\.1 Incident management → 8\.6\.3 Problem management/ })).toContainText('Defined');
+  await a.getByRole('button', { name: 'Save plan' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 3).' })).toBeVisible();
+  await shot(page, 'panel-phases-light');
+  await phase2.screenshot({ path: path.join(SHOTS, 'panel-phases-phase2-light.png') });
+  await a.getByRole('region', { name: /^Issues/ }).screenshot({ path: path.join(SHOTS, 'panel-phases-issues-light.png') });
+});
+
+test('everything reads back after a server restart, and every panel renders in dark mode', async ({ page }) => {
+  await sandbox.stop();
+  await sandbox.start(false);
+  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  let a = app(page);
+  await expect(a.getByLabel('Organization', { exact: true })).toHaveValue('Example Group IT');
+  await expect(a.getByText(/Version 2, saved/)).toBeVisible();
+  await expect(a.getByRole('group', { name: /^Exclusion 1/ }).getByLabel('Justification')).toHaveValue('Retired by the end of the year');
+  await expect(a.getByRole('list', { name: 'Scope versions' }).getByRole('listitem')).toHaveCount(2);
+
+  a = await openTab(page, 'Maturity');
+  await expect(a.getByRole('button', { name: 'Incident management, Process: current I, target II' })).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Problem management, Process: current I, target II' })).toBeVisible();
+  await expect(a.getByRole('list', { name: 'Snapshots taken' })).toContainText('baseline');
+  await a.getByRole('button', { name: /^Open 8\.6\.1 Incident management/ }).click();
+  await expect(a.getByRole('group', { name: 'Process', exact: true }).getByLabel('Evidence (issue keys)')).toHaveValue('SMS-1, SMS-2');
+
+  a = await openTab(page, 'Phases');
+  await expect(a.getByText(/Plan version 3, saved/)).toBeVisible();
+  await expect(a.getByRole('list', { name: /^Processes in Phase 2: / })).toContainText('8.6.3 Problem management');
+  await expect(a.getByRole('group', { name: /^Phase 2: / }).getByLabel('Interface for 8.6.1 → 8.6.3')).toHaveValue(/Major incidents are raised/);
+
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(a.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  await shot(page, 'panel-phases-dark');
+  a = await openTab(page, 'Maturity');
+  await a.getByRole('button', { name: /^Open 8\.6\.1 Incident management/ }).click();
+  await shot(page, 'panel-maturity-dark');
+  a = await openTab(page, 'Scope');
+  await expect(a.getByLabel('Organization', { exact: true })).toHaveValue('Example Group IT');
+  await shot(page, 'panel-scope-dark');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(a.locator('html')).toHaveAttribute('data-color-mode', 'light');
+});
+
+test('a member without the editor role reads the panels without edit controls', async ({ page }) => {
+  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  await Promise.all([page.waitForURL(/.*/, { waitUntil: 'load' }), page.getByLabel('User').selectOption({ label: 'Mo Member (member)' })]);
+  const a = app(page);
+  await expect(a.getByLabel('Organization', { exact: true })).toHaveValue('Example Group IT');
+  await expect(a.getByRole('button', { name: 'Save scope' })).toHaveCount(0);
+  await expect(a.getByRole('button', { name: 'Add service' })).toHaveCount(0);
+  await openTab(page, 'Phases');
+  await expect(a.getByRole('button', { name: 'Propose plan' })).toHaveCount(0);
+  await expect(a.getByRole('button', { name: 'Save plan' })).toHaveCount(0);
+  await shot(page, 'panel-phases-member-read-only');
+  await Promise.all([page.waitForURL(/.*/, { waitUntil: 'load' }), page.getByLabel('User').selectOption({ label: 'Pat Project-Admin (project admin)' })]);
+});
