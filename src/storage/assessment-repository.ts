@@ -69,8 +69,8 @@ export class AssessmentRepository {
 
   /**
    * Replaces the assessment of one unit with `elements` (elements left out become "not assessed").
-   * Refuses (CONFLICT) when the unit was saved after `expectedVersion`, (VALIDATION_FAILED) when a current
-   * level would skip one relative to the stored one, and (LIMIT_EXCEEDED) when the record is too large.
+   * Refuses (CONFLICT) when the unit was saved after `expectedVersion`, (VALIDATION_FAILED) when an element
+   * is malformed, and (LIMIT_EXCEEDED) when the record is too large. Any observed level may be recorded.
    */
   async saveUnit(
     projectId: string,

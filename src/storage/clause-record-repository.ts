@@ -10,14 +10,11 @@ import { type ClauseRecord } from '../domain/gap/gap-model';
 import { type ConformityResult, conformityResultSchema } from '../domain/vocabulary';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { assertVersion, parseStored, readAll } from './stored-record';
+import { clauseRecordKey, clauseRecordPrefix } from './keys';
 
 export const CLAUSE_RECORD_SCHEMA_VERSION = 1;
 export const CLAUSE_NOTE_MAX = 2000;
 
-/** Key prefix of this aggregate (kept beside the repository; no other aggregate starts with it). */
-export const CLAUSE_RECORD_PREFIX = 'gap:clause:';
-export const clauseRecordPrefix = (projectId: string): string => `${CLAUSE_RECORD_PREFIX}${projectId}:`;
-export const clauseRecordKey = (projectId: string, clauseId: string): string => `${clauseRecordPrefix(projectId)}${clauseId}`;
 
 export const storedClauseRecordSchema = z.object({
   schemaVersion: z.literal(CLAUSE_RECORD_SCHEMA_VERSION),

@@ -11,10 +11,8 @@ import { type Initiation, INITIATION_SCHEMA_VERSION, emptyInitiation, initiation
 import type { ChallengeRegisterRow } from '../domain/report/report-input';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { assertVersion, parseStored } from './stored-record';
+import { initiationKey } from './keys';
 
-/** Key prefix of the aggregate (kept here; add it to keys.ts KEY_PREFIXES when that file is next touched). */
-export const INITIATION_KEY_PREFIX = 'initiation:project:';
-export const initiationKey = (projectId: string): string => `${INITIATION_KEY_PREFIX}${projectId}`;
 
 export const initiationRecordSchema = z.object({
   schemaVersion: z.literal(INITIATION_SCHEMA_VERSION),

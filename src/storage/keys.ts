@@ -15,6 +15,9 @@ export const KEY_PREFIXES = {
   mappingChange: 'mapping:change:',
   mappingLast: 'mapping:last:',
   mappingDraft: 'mapping:draft:',
+  clauseRecord: 'gap:clause:',
+  reportPublication: 'report:publication:',
+  initiation: 'initiation:project:',
 } as const;
 
 export type KeyPrefix = (typeof KEY_PREFIXES)[keyof typeof KEY_PREFIXES];
@@ -61,3 +64,15 @@ export const mappingLastKey = (projectId: string): string => `${KEY_PREFIXES.map
 
 /** `mapping:draft:<projectId>:<accountId>` — the user's latest unapplied bulk-mapping preview (replaced by the next). */
 export const mappingDraftKey = (projectId: string, accountId: string): string => `${KEY_PREFIXES.mappingDraft}${projectId}:${accountId}`;
+
+/** `gap:clause:<projectId>:` — prefix of the user-set conformity results of a project. */
+export const clauseRecordPrefix = (projectId: string): string => `${KEY_PREFIXES.clauseRecord}${projectId}:`;
+
+/** `gap:clause:<projectId>:<clauseId>` — the conformity result a user set for one clause. */
+export const clauseRecordKey = (projectId: string, clauseId: string): string => `${clauseRecordPrefix(projectId)}${clauseId}`;
+
+/** `report:publication:<projectId>` — where the gap report was published and the snapshot it showed. */
+export const reportPublicationKey = (projectId: string): string => `${KEY_PREFIXES.reportPublication}${projectId}`;
+
+/** `initiation:project:<projectId>` — the initiation workspace (business case, KPIs, target, register). */
+export const initiationKey = (projectId: string): string => `${KEY_PREFIXES.initiation}${projectId}`;

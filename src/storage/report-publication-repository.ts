@@ -7,10 +7,9 @@ import { z } from 'zod';
 import { gapSnapshotSchema } from '../domain/gap/gap-model';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { parseStored } from './stored-record';
+import { reportPublicationKey } from './keys';
 
 export const PUBLICATION_SCHEMA_VERSION = 1;
-export const REPORT_PUBLICATION_PREFIX = 'report:publication:';
-export const reportPublicationKey = (projectId: string): string => `${REPORT_PUBLICATION_PREFIX}${projectId}`;
 
 const idString = z.string().regex(/^\d{1,20}$/);
 

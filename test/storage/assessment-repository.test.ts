@@ -45,12 +45,11 @@ describe('AssessmentRepository', () => {
     expect((await repo.getUnit(P, '8.6.1'))?.unit.elements.process).toEqual(at(1, 2));
   });
 
-  it('refuses a current level that skips one relative to the stored level', async () => {
+  it('records any observed level, even Level III on a first save and a drop from III to none', async () => {
     const { repo } = setup();
-    await expect(repo.saveUnit(P, '8.6.1', { process: at(2, 3) }, 0, ALICE)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await repo.saveUnit(P, '8.6.1', { process: at(1, 3) }, 0, ALICE);
-    await expect(repo.saveUnit(P, '8.6.1', { process: at(2, 3) }, 1, ALICE)).resolves.toMatchObject({ version: 2 });
-    expect(await repo.getUnit(P, '8.6.1')).toMatchObject({ version: 2 });
+    await expect(repo.saveUnit(P, '8.6.1', { process: at(2, 3), risk: at(3, 3) }, 0, ALICE)).resolves.toMatchObject({ version: 1 });
+    await expect(repo.saveUnit(P, '8.6.1', { process: at(2, 3), risk: at(0, 3) }, 1, ALICE)).resolves.toMatchObject({ version: 2 });
+    expect((await repo.getUnit(P, '8.6.1'))?.unit.elements).toEqual({ process: at(2, 3), risk: at(0, 3) });
   });
 
   it('clears elements left out of a save and de-duplicates evidence', async () => {

@@ -1,6 +1,7 @@
 import { emptyInitiation } from '../../src/domain/initiation';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
-import { InitiationRepository, initiationKey, readChallengeRowsForReport } from '../../src/storage/initiation-repository';
+import { InitiationRepository, readChallengeRowsForReport } from '../../src/storage/initiation-repository';
+import { initiationKey } from '../../src/storage/keys';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 
