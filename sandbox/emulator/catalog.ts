@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
 import type { SandboxRole } from '../seed/users';
 
 /**
@@ -143,10 +147,39 @@ export const PERMISSION_NAMES: Record<string, string> = Object.fromEntries(
   ]),
 );
 
-/** The entity property the app indexes, with its JQL search aliases (as declared in the app manifest). */
+/** The clause-mapping entity property of the app (the seed puts it on some issues). */
 export const MAPPING_PROPERTY_KEY = 'sms-navigator-mapping';
-export const ENTITY_PROPERTY_ALIASES: Record<string, { propertyKey: string; path: string }> = {
-  smsclause: { propertyKey: MAPPING_PROPERTY_KEY, path: 'clauses' },
-  smsphase: { propertyKey: MAPPING_PROPERTY_KEY, path: 'phases' },
-  smsevidence: { propertyKey: MAPPING_PROPERTY_KEY, path: 'kinds' },
-};
+
+const manifestEntityPropertiesSchema = z.object({
+  modules: z.object({
+    'jira:entityProperty': z
+      .array(
+        z.object({
+          entityType: z.string().optional(),
+          propertyKey: z.string(),
+          values: z.array(z.object({ path: z.string(), type: z.string(), searchAlias: z.string().optional() })),
+        }),
+      )
+      .default([]),
+  }),
+});
+
+/**
+ * JQL search aliases of indexed issue properties, read from the app's manifest.yml as Jira does when the app is
+ * installed: the manifest is the one place they are declared. Keys are lower-case aliases.
+ */
+export function entityPropertyAliasesFrom(manifestYaml: string): Record<string, { propertyKey: string; path: string }> {
+  const manifest = manifestEntityPropertiesSchema.parse(YAML.parse(manifestYaml));
+  const aliases: Record<string, { propertyKey: string; path: string }> = {};
+  for (const prop of manifest.modules['jira:entityProperty']) {
+    if (prop.entityType !== undefined && prop.entityType !== 'issue') continue;
+    for (const v of prop.values) {
+      if (v.searchAlias) aliases[v.searchAlias.toLowerCase()] = { propertyKey: prop.propertyKey, path: v.path };
+    }
+  }
+  return aliases;
+}
+
+export const ENTITY_PROPERTY_ALIASES = entityPropertyAliasesFrom(
+  readFileSync(path.resolve(__dirname, '..', '..', 'manifest.yml'), 'utf8'),
+);

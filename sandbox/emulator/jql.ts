@@ -4,7 +4,7 @@
  * fields project, key/issuekey/id, issuetype/type, status, statusCategory, labels, component, text/summary/
  * description (~), parent, created/updated/resolved (also *Date forms), resolution (EMPTY / Unresolved),
  * assignee/reporter (accountId or currentUser()), priority, entity properties `issue.property[key].path` and the
- * search aliases of the app manifest (smsClause, smsPhase, smsEvidence); ORDER BY key, id, created, updated,
+ * search aliases of the app manifest (aliases read from manifest.yml); ORDER BY key, id, created, updated,
  * resolved, summary, priority, status, issuetype. Anything else is a JqlError (the REST layer answers 400).
  */
 import { adfText } from '../seed/adf';

@@ -12,6 +12,8 @@ export const paths = {
   projectPage: (projectKey: string) => `/jira/software/projects/${encodeURIComponent(projectKey)}/apps/sms-navigator`,
   settingsPage: (projectKey: string) => `/plugins/servlet/project-config/${encodeURIComponent(projectKey)}/apps/sms-navigator`,
   issues: (projectKey: string) => `/jira/software/projects/${encodeURIComponent(projectKey)}/issues`,
+  /** The issue navigator with a JQL query. */
+  issueSearch: (jql: string) => `/issues/?jql=${encodeURIComponent(jql)}`,
   issue: (issueKey: string) => `/browse/${encodeURIComponent(issueKey)}`,
   spaceOverview: (spaceKey: string) => `/wiki/spaces/${encodeURIComponent(spaceKey)}/overview`,
   confluencePage: (spaceKey: string, pageId: string) => `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`,
@@ -64,7 +66,7 @@ function sidebar(c: PageChrome): Raw {
   const links =
     c.sidebar === 'project'
       ? html`
-        <li><a href="${paths.issues(p.key)}"${current('issues')}>Issues</a></li>
+        <li><a href="${paths.issueSearch(`project = ${p.key}`)}"${current('issues')}>Issues</a></li>
         <li class="nav-section" aria-hidden="true">Apps</li>
         <li><a href="${paths.projectPage(p.key)}"${current('app')}>SMS Navigator</a></li>
         <li class="nav-section" aria-hidden="true">Settings</li>

@@ -16,6 +16,7 @@ import {
   settingsPageBody,
   type PageChrome,
 } from './host-pages';
+import { fastifyInject, registerIssueSearchPage } from './issue-search-page';
 
 export interface HostDeps {
   data: HostData;
@@ -115,6 +116,8 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
     const issues = await deps.data.issues(project.key, { accountId: c.user.accountId }, 50);
     return sendPage(reply, layout(c, issueListBody(project, issues)));
   });
+
+  registerIssueSearchPage(server, { chrome, layout, sendPage, projectDetails: (key) => deps.data.projectDetails(key), projectPageHref: paths.projectPage, inject: fastifyInject(server) });
 
   server.get<{ Params: { issueKey: string } }>('/browse/:issueKey', async (req, reply) => {
     const issueKey = req.params.issueKey.toUpperCase();
