@@ -1,7 +1,8 @@
 /**
  * Epic sync benchmarks (issue 5), on the default Approach 1 plan of the seeded project SMS:
- * - epics.create.calls: the app's product calls for the first "Create in Jira" (resolver + queued job);
- *   bound = the plan's lower bound (epicCreateLowerBound, printed as lowerBound) + 3.
+ * - epics.create.calls: the app's product calls for the first "Create in Jira" (resolver + queued job) of the
+ *   plan SAVED in storage (the resolver reads it; saving is not counted); bound = the plan's lower bound
+ *   (epicCreateLowerBound, printed as lowerBound) + 3.
  * - epics.rerun.calls: the same again with nothing to change; bound 3.
  * - epics.faults.duplicates: 100 runs (seeds 1..100) with 20 % random 429/500/reset faults; issues created
  *   twice over all runs; bound 0. `mismatches` counts runs whose final Jira state differs from a fault-free run.
@@ -9,12 +10,13 @@
  */
 import type { Emit } from './run';
 import { createHttpProductApi } from '../sandbox/http-product-api';
-import { buildDesiredState, epicCreateLowerBound } from '../src/domain/epics';
+import { buildDesiredState, epicCreateLowerBound, epicPlanInputFromPlan } from '../src/domain/epics';
+import { proposePlan } from '../src/domain/planning/propose-plan';
 import type { ProductApi, ProductRequester } from '../src/platform/product-api';
 import type { JobEvent } from '../src/platform/job-queue';
 import { InMemoryKvStore } from '../src/storage/in-memory-kv-store';
+import { PlanRepository } from '../src/storage/plan-repository';
 import { createApp } from '../src/wiring';
-import { defaultEpicPlanInput } from '../test/builders/epic-sync.builder';
 import { SMS_PROJECT_ID, expectedPicture, pictureOf, startEpicHarness } from '../test/integration/epic-sync-harness';
 
 const ADMIN = '557058:sandbox-project-admin';
@@ -37,15 +39,19 @@ function counting(inner: ProductApi): ProductApi & { count: () => number } {
 export async function run(emit: Emit): Promise<void> {
   const h = await startEpicHarness();
   try {
-    const input = defaultEpicPlanInput();
+    // The default Approach 1 plan, saved as the Phases tab would save it; the epic input is derived from it.
+    const plan = proposePlan('subsets');
+    const input = epicPlanInputFromPlan('main', plan);
     const lowerBound = epicCreateLowerBound(buildDesiredState(input));
 
     // The app as Forge runs it: resolver -> queue -> consumer, with an inline queue.
     const api = counting(createHttpProductApi(h.url, () => ADMIN));
     const queued: JobEvent[] = [];
+    const store = new InMemoryKvStore();
+    await new PlanRepository(store).save(SMS_PROJECT_ID, plan, 0, ADMIN);
     const app = createApp({
       api,
-      store: new InMemoryKvStore(),
+      store,
       queue: { push: async (events) => (queued.push(...events), `job-${queued.length}`) },
       log: () => undefined,
     });
@@ -53,7 +59,7 @@ export async function run(emit: Emit): Promise<void> {
     const createInJira = async (): Promise<number> => {
       const before = api.count();
       const res = (await app.resolverHandler(
-        { call: { functionKey: 'startEpicSync', payload: { planId: input.planId, phases: input.phases } }, context },
+        { call: { functionKey: 'startEpicSync', payload: { includeItems: true } }, context },
         { principal: { accountId: ADMIN } },
       )) as { ok: boolean; error?: { message: string } };
       if (!res.ok) throw new Error(`startEpicSync failed: ${res.error?.message ?? ''}`);

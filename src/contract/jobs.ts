@@ -20,22 +20,15 @@ export interface GetJobStatusPayload {
   jobId: string;
 }
 
-/** One phase of the plan as the epic sync needs it (see `epicPlanInputFromPlan` in src/domain/epics). */
-export interface EpicSyncPhasePayload {
-  id: string;
-  name: string;
-  objectives: string[];
-  /** Clause-8 process ids, e.g. "8.1", "8.6.1". */
-  processes: string[];
-}
-
-/** What the Phases panel sends to `startEpicSync`. */
+/**
+ * What the Phases panel sends to `startEpicSync`. No plan: the resolver reads the project's SAVED plan, so
+ * Jira always follows what is stored (CONFIG_MISSING when nothing is saved).
+ */
 export interface StartEpicSyncPayload {
-  /** Slug naming the plan (default "main"); the app finds its issues of this plan by it. */
-  planId?: string;
-  phases: EpicSyncPhasePayload[];
   /** One work item per clause under each epic (default true). */
   includeItems?: boolean;
+  /** The saved plan version the user is looking at; a newer saved version refuses the start with CONFLICT. */
+  expectedPlanVersion?: number;
 }
 
 export interface StartEpicSyncResponse {

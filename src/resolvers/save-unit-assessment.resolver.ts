@@ -13,7 +13,8 @@ export const saveUnitAssessmentPayloadSchema = z.object({
 
 /**
  * Replaces one unit's assessment (current/target level, note, evidence per element). CONFLICT when the unit
- * was saved after `version`; VALIDATION_FAILED when a current level would skip one.
+ * was saved after `version`; VALIDATION_FAILED for a malformed element. Any observed level may be recorded
+ * (no stepwise raising: "no level skipped" is about the unit level and the Approach 2 phases).
  */
 export const saveUnitAssessment = defineResolver({
   key: 'saveUnitAssessment',

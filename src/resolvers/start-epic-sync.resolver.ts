@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { StartEpicSyncResponse } from '../contract/jobs';
-import { buildDesiredState, epicPlanPhaseSchema, planIdSchema } from '../domain/epics';
-import { ForbiddenError } from '../domain/errors';
+import { buildDesiredState, epicPlanInputFromPlan } from '../domain/epics';
+import { ConfigMissingError, ConflictError, ForbiddenError } from '../domain/errors';
 import { EPIC_SYNC_JOB_TYPE, type EpicSyncEvent, type EpicSyncJobInput } from '../consumers/epic-sync.consumer';
 import { JobRepository } from '../storage/job-repository';
 import { defineResolver } from './define-resolver';
@@ -11,14 +11,19 @@ export const CREATE_ISSUES_PERMISSION = 'CREATE_ISSUES';
 /** A queued or running sync not heard from for this long is taken as dead: a new start is allowed. */
 export const STALE_JOB_MS = 15 * 60 * 1000;
 
+/** The plan id the app's issues of the project's (single) saved plan carry in their entity property. */
+export const EPIC_SYNC_PLAN_ID = 'main';
+
+/** The browser sends no plan: the resolver reads the SAVED plan, so Jira follows what is stored, never a draft. */
 export const startEpicSyncPayloadSchema = z.object({
-  planId: planIdSchema.default('main'),
-  phases: z.array(epicPlanPhaseSchema).max(30),
   includeItems: z.boolean().default(true),
+  /** The plan version the user saw; when given and no longer the saved one, the start is refused (CONFLICT). */
+  expectedPlanVersion: z.number().int().positive().optional(),
 });
 
 /**
- * Queues the job that creates (or brings in line) the plan's epics and work items in this project.
+ * Queues the job that creates (or brings in line) the epics and work items of the project's SAVED plan
+ * (`deps.plans`). CONFIG_MISSING when no plan is saved; CONFLICT when `expectedPlanVersion` is stale.
  * Needs write access (checked by defineResolver) and, as the user, Jira's CREATE_ISSUES in the project:
  * the consumer works as the app, so this check is what keeps it within the user's own rights.
  * While a sync of the project is queued or running, returns that job instead of starting a second one.
@@ -36,7 +41,18 @@ export const startEpicSync = defineResolver({
         projectKey: project.key,
       });
     }
-    buildDesiredState(input); // rejects unknown clauses or duplicate phases now, not in the queue
+    const record = await deps.plans.get(project.id);
+    if (record === undefined) {
+      throw new ConfigMissingError('This project has no saved plan. Save a plan on the Phases tab first.', { projectId: project.id });
+    }
+    if (input.expectedPlanVersion !== undefined && input.expectedPlanVersion !== record.version) {
+      throw new ConflictError(
+        `The plan changed since you loaded it: ${record.updatedBy} saved version ${record.version} at ${record.updatedAt} (you had version ${input.expectedPlanVersion}). Reload the plan, check it, then create the epics.`,
+        { expectedVersion: input.expectedPlanVersion, currentVersion: record.version, updatedBy: record.updatedBy, updatedAt: record.updatedAt },
+      );
+    }
+    const request = epicPlanInputFromPlan(EPIC_SYNC_PLAN_ID, record.plan, input.includeItems);
+    buildDesiredState(request); // rejects unknown clauses or duplicate phases now, not in the queue
 
     const jobs = new JobRepository(deps.store, deps.now);
     const active = await jobs.getActive(EPIC_SYNC_JOB_TYPE, project.id);
@@ -49,7 +65,7 @@ export const startEpicSync = defineResolver({
     }
 
     const jobId = randomUUID();
-    const jobInput: EpicSyncJobInput = { projectId: project.id, request: input };
+    const jobInput: EpicSyncJobInput = { projectId: project.id, request };
     await jobs.createActive({ jobId, type: EPIC_SYNC_JOB_TYPE, scope: project.id, accountId, input: jobInput });
     const event: EpicSyncEvent = { type: EPIC_SYNC_JOB_TYPE, jobId, accountId, projectId: project.id };
     try {
@@ -58,7 +74,7 @@ export const startEpicSync = defineResolver({
       await jobs.update(jobId, { status: 'failed', addMessages: ['The job could not be queued.'] });
       throw e;
     }
-    deps.log('info', 'epic sync queued', { jobId, projectId: project.id, accountId });
+    deps.log('info', 'epic sync queued', { jobId, projectId: project.id, accountId, planVersion: record.version });
     return { jobId, alreadyRunning: false };
   },
 });

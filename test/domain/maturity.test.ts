@@ -7,10 +7,8 @@ import {
   type KeyElementId,
   type MaturityLevel,
   type MaturityLevels,
-  assertAllowedLevelChange,
   elementsToRaise,
   getKeyElement,
-  isAllowedLevelChange,
   levelGaps,
   maturityLevelSchema,
   maturityLevelsSchema,
@@ -149,22 +147,6 @@ describe('maturity model', () => {
       expect(byId.process).toBe(1);
       expect(byId.risk).toBe(0);
       expect(byId.learning).toBe(2);
-    });
-  });
-
-  describe('level changes', () => {
-    it('allows one step up, staying put and going down, but not skipping', () => {
-      expect(isAllowedLevelChange(0, 1)).toBe(true);
-      expect(isAllowedLevelChange(2, 2)).toBe(true);
-      expect(isAllowedLevelChange(3, 1)).toBe(true);
-      expect(isAllowedLevelChange(0, 2)).toBe(false);
-      expect(isAllowedLevelChange(1, 3)).toBe(false);
-    });
-
-    it('throws a ValidationError naming the element when a level would be skipped', () => {
-      expect(() => assertAllowedLevelChange('risk', 0, 2)).toThrow(ValidationError);
-      expect(() => assertAllowedLevelChange('risk', 0, 2)).toThrow(/risk/);
-      expect(() => assertAllowedLevelChange('risk', 1, 2)).not.toThrow();
     });
   });
 

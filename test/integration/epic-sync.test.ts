@@ -9,6 +9,8 @@ import { buildServices } from '../../src/wiring';
 import { runEpicSyncJob } from '../../src/consumers/epic-sync.consumer';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { JobRepository } from '../../src/storage/job-repository';
+import type { Plan } from '../../src/domain/planning';
+import { proposePlan } from '../../src/domain/planning/propose-plan';
 import { changedPlan, defaultEpicPlanInput } from '../builders/epic-sync.builder';
 import {
   type EpicHarness,
@@ -268,7 +270,16 @@ describe('startEpicSync and getJobStatus through the sandbox bridge', () => {
     return (await res.json()) as { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
   }
 
-  const payload = { planId: 'main', phases: base.phases };
+  const admin = '557058:sandbox-project-admin';
+  /** The plan `base` was made from, saved through the savePlan resolver as the Phases tab does. */
+  const plan = proposePlan('subsets');
+  const payload = { includeItems: true };
+  let savedVersion = 0;
+  async function savePlan(p: Plan): Promise<void> {
+    const saved = await invoke('savePlan', admin, { plan: p, version: savedVersion });
+    if (!saved.ok) throw new Error(`savePlan failed: ${saved.error?.message ?? ''}`);
+    savedVersion = saved.data?.version as number;
+  }
 
   /** Product calls made since `before` (per-route counts), leaving out the bridge's own project lookup. */
   function appCallsSince(before: Record<string, number>): number {
@@ -285,15 +296,22 @@ describe('startEpicSync and getJobStatus through the sandbox bridge', () => {
     expect((await invoke('startEpicSync', '557058:sandbox-outsider', payload)).error?.code).toBe('FORBIDDEN');
   });
 
-  it('rejects a plan naming a clause outside clause 8 before queueing anything', async () => {
-    const bad = { ...payload, phases: [{ id: 'x', name: 'X', objectives: [], processes: ['5.1'] }] };
-    expect((await invoke('startEpicSync', '557058:sandbox-project-admin', bad)).error?.code).toBe('VALIDATION_FAILED');
+  it('refuses to start before a plan is saved, and refuses a saved plan that cannot become epics, queueing nothing', async () => {
+    const none = await invoke('startEpicSync', admin, payload);
+    expect(none.error).toMatchObject({ code: 'CONFIG_MISSING', message: expect.stringContaining('Save a plan on the Phases tab first') });
+    const [first] = plan.phases;
+    if (first === undefined) throw new Error('the proposal has no phases');
+    await savePlan({ ...plan, phases: [first, { ...first, name: 'Same id again' }] });
+    expect((await invoke('startEpicSync', admin, payload)).error?.code).toBe('VALIDATION_FAILED');
+    expect(sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/bulk'] ?? 0).toBe(0);
   });
 
-  it('queues the sync, reports "n of m" progress and links every epic; a second run changes nothing', async () => {
-    const admin = '557058:sandbox-project-admin';
+  it('queues the sync of the SAVED plan, reports "n of m" progress and links every epic; a second run changes nothing', async () => {
+    await savePlan(plan);
+    const stale = await invoke('startEpicSync', admin, { ...payload, expectedPlanVersion: savedVersion - 1 });
+    expect(stale.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('plan changed') });
     const before = { ...sandbox.emulator.stats().byRoute };
-    const started = await invoke('startEpicSync', admin, payload);
+    const started = await invoke('startEpicSync', admin, { ...payload, expectedPlanVersion: savedVersion });
     expect(started.ok).toBe(true);
     const jobId = started.data?.jobId as string;
     await sandbox.queue.idle();

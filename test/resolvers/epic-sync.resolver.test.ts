@@ -1,9 +1,12 @@
 import type { ResolverResult } from '../../src/contract/result';
 import type { JobStatusView, StartEpicSyncResponse } from '../../src/contract/jobs';
+import { epicPlanInputFromPlan } from '../../src/domain/epics';
+import type { Plan } from '../../src/domain/planning';
+import { proposePlan } from '../../src/domain/planning/propose-plan';
 import type { JobEvent } from '../../src/platform/job-queue';
 import { JobRepository } from '../../src/storage/job-repository';
+import { PlanRepository } from '../../src/storage/plan-repository';
 import { createApp } from '../../src/wiring';
-import { defaultEpicPlanInput } from '../builders/epic-sync.builder';
 import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forbiddenProductApi, forgeContext, recordingLogger } from './resolver-fakes';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
@@ -30,37 +33,87 @@ function setup() {
     gateway.currentAccountId = accountId;
     return (await app.resolverHandler({ call: { functionKey, payload }, context: forgeContext() }, { principal: { accountId } })) as ResolverResult<T>;
   }
-  return { store, pushed, invoke, later: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  const plans = new PlanRepository(store, () => now);
+  /** Saves `plan` as the project's next plan version (as the Phases tab does). */
+  async function savePlan(plan: Plan = PLAN): Promise<number> {
+    const current = await plans.get(PROJECT.id);
+    return (await plans.save(PROJECT.id, plan, current?.version ?? 0, ADMIN)).version;
+  }
+  return { store, pushed, invoke, savePlan, later: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
-const payload = { phases: defaultEpicPlanInput().phases };
+const PLAN = proposePlan('subsets');
+const payload = {};
+
+/** A ready setup with the default Approach 1 plan saved (version 1). */
+async function withSavedPlan() {
+  const t = setup();
+  await t.savePlan();
+  return t;
+}
 
 describe('startEpicSync', () => {
-  it('queues one event naming the job, the user and the project, and stores the plan on the job', async () => {
-    const { store, pushed, invoke } = setup();
+  it('queues one event naming the job, the user and the project, and stores the SAVED plan on the job', async () => {
+    const { store, pushed, invoke } = await withSavedPlan();
     const res = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data.alreadyRunning).toBe(false);
     expect(pushed).toEqual([{ body: { type: 'epic-sync', jobId: res.data.jobId, accountId: ADMIN, projectId: PROJECT.id } }]);
     const job = await new JobRepository(store).get(res.data.jobId);
     expect(job).toMatchObject({ status: 'queued', type: 'epic-sync', scope: PROJECT.id, accountId: ADMIN });
-    expect(job?.input).toMatchObject({ projectId: PROJECT.id, request: { planId: 'main', includeItems: true } });
+    expect(job?.input).toEqual({ projectId: PROJECT.id, request: epicPlanInputFromPlan('main', PLAN, true) });
+  });
+
+  it('ignores phases sent by the browser: the job follows the saved plan', async () => {
+    const { store, invoke } = await withSavedPlan();
+    const forged = { phases: [{ id: 'forged', name: 'Not the saved plan', objectives: [], processes: ['8.1'] }], planId: 'other' };
+    const res = await invoke<StartEpicSyncResponse>('startEpicSync', forged, ADMIN);
+    if (!res.ok) throw new Error(res.error.message);
+    const job = await new JobRepository(store).get(res.data.jobId);
+    expect(job?.input).toEqual({ projectId: PROJECT.id, request: epicPlanInputFromPlan('main', PLAN, true) });
+  });
+
+  it('passes includeItems on to the job', async () => {
+    const { store, invoke } = await withSavedPlan();
+    const res = await invoke<StartEpicSyncResponse>('startEpicSync', { includeItems: false }, ADMIN);
+    if (!res.ok) throw new Error(res.error.message);
+    expect((await new JobRepository(store).get(res.data.jobId))?.input).toMatchObject({ request: { includeItems: false } });
+  });
+
+  it('refuses with CONFIG_MISSING, queueing nothing, when no plan is saved', async () => {
+    const { pushed, invoke } = setup();
+    const res = await invoke('startEpicSync', payload, ADMIN);
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONFIG_MISSING', message: expect.stringContaining('Save a plan on the Phases tab first') } });
+    expect(pushed).toEqual([]);
+  });
+
+  it('refuses a stale expectedPlanVersion with CONFLICT naming who saved the plan; the current version starts', async () => {
+    const { pushed, invoke, savePlan } = await withSavedPlan();
+    const v2 = await savePlan({ ...PLAN, phases: PLAN.phases.slice(0, 2) });
+    const stale = await invoke('startEpicSync', { expectedPlanVersion: 1 }, ADMIN);
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/plan changed.*Reload/), details: { expectedVersion: 1, currentVersion: v2, updatedBy: ADMIN } },
+    });
+    expect(pushed).toEqual([]);
+    expect(await invoke('startEpicSync', { expectedPlanVersion: v2 }, ADMIN)).toMatchObject({ ok: true });
+    expect(pushed).toHaveLength(1);
   });
 
   it('refuses a user who may change the plan but may not create issues in the project', async () => {
-    const { pushed, invoke } = setup();
+    const { pushed, invoke } = await withSavedPlan();
     const res = await invoke('startEpicSync', payload, WRITER_NO_CREATE);
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { needed: 'CREATE_ISSUES' } } });
     expect(pushed).toEqual([]);
   });
 
   it('refuses a member without write access even though they may create issues', async () => {
-    const { invoke } = setup();
+    const { invoke } = await withSavedPlan();
     expect(await invoke('startEpicSync', payload, MEMBER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('returns the running job instead of queueing a second one, until it goes stale', async () => {
-    const { pushed, invoke, later } = setup();
+    const { pushed, invoke, later } = await withSavedPlan();
     const first = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
     const second = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
     if (!first.ok || !second.ok) throw new Error('start failed');
@@ -72,16 +125,25 @@ describe('startEpicSync', () => {
     expect(pushed).toHaveLength(2);
   });
 
-  it('rejects a malformed plan with the failing path', async () => {
-    const { invoke } = setup();
-    const res = await invoke('startEpicSync', { phases: [{ id: 'Bad Id', name: 'x', objectives: [], processes: [] }] }, ADMIN);
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  it('rejects a saved plan that cannot become epics (a phase id used twice) before queueing', async () => {
+    const { pushed, invoke, savePlan } = setup();
+    const [first] = PLAN.phases;
+    if (first === undefined) throw new Error('the proposal has no phases');
+    await savePlan({ ...PLAN, phases: [first, { ...first, name: 'Copy' }] });
+    expect(await invoke('startEpicSync', payload, ADMIN)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(pushed).toEqual([]);
+  });
+
+  it('rejects a malformed payload', async () => {
+    const { invoke } = await withSavedPlan();
+    expect(await invoke('startEpicSync', { includeItems: 'yes' }, ADMIN)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await invoke('startEpicSync', { expectedPlanVersion: 0 }, ADMIN)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 });
 
 describe('getJobStatus', () => {
   it('returns the progress of a job of this project and NOT_FOUND for an unknown one', async () => {
-    const { invoke } = setup();
+    const { invoke } = await withSavedPlan();
     const started = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
     if (!started.ok) throw new Error('start failed');
     const status = await invoke<JobStatusView>('getJobStatus', { jobId: started.data.jobId }, MEMBER);

@@ -116,16 +116,25 @@ describe('maturity resolvers', () => {
     expect(await t.invoke('saveUnitAssessment', { unitId: '8.6.1', version: 0, elements: {} })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
-  it('refuses bad input (unknown unit, level 4, bad issue key, skipped level) with VALIDATION_FAILED and writes nothing', async () => {
+  it('refuses bad input (unknown unit, level 4, bad issue key) with VALIDATION_FAILED and writes nothing', async () => {
     const t = setup();
     const bad = [
       { unitId: '9.9', version: 0, elements: {} },
       { unitId: '8.6.1', version: 0, elements: { process: el(4, 1) } },
       { unitId: '8.6.1', version: 0, elements: { process: { ...el(1, 1), evidence: ['not a key'] } } },
-      { unitId: '8.6.1', version: 0, elements: { process: el(2, 3) } },
     ];
     for (const payload of bad) expect(await t.invoke('saveUnitAssessment', payload)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(t.store.writes).toEqual([]);
+  });
+
+  it('records the observed level on a first assessment (Level II straight away) and a target below it as met', async () => {
+    const t = setup();
+    const saved = data(await t.invoke<AssessmentView>('saveUnitAssessment', { unitId: '8.6.1', version: 0, elements: { process: el(2, 3), risk: el(3, 1) } }));
+    const unit = saved.units.find((u) => u.unitId === '8.6.1');
+    expect(unit?.elements).toEqual({ process: el(2, 3), risk: el(3, 1) });
+    const cells = saved.heatmap.rows.find((r) => r.unitId === '8.6.1')?.cells;
+    expect(cells?.find((c) => c.elementId === 'process')).toMatchObject({ current: 2, target: 3, gap: 1 });
+    expect(cells?.find((c) => c.elementId === 'risk')).toMatchObject({ current: 3, target: 1, gap: 0 });
   });
 
   it('takes snapshots, compares them and gives a trend per unit; a member cannot take one', async () => {

@@ -10,7 +10,6 @@ import {
   type MaturityLevel,
   type MaturityLevels,
   KEY_ELEMENT_IDS,
-  assertAllowedLevelChange,
   keyElementIdSchema,
   maturityLevelSchema,
 } from '../maturity/maturity-model';
@@ -97,9 +96,10 @@ export function targetLevels(unit: UnitAssessment): MaturityLevels {
 export type ElementPatch = Partial<ElementAssessment>;
 
 /**
- * Returns a new assessment with one element of one unit changed. The current level may only move up one
- * level at a time (0 -> 1 -> 2 -> 3; lowering is allowed), as the maturity model requires; a bad patch
- * throws ValidationError.
+ * Returns a new assessment with one element of one unit changed; a bad patch throws ValidationError.
+ * Any level (none, I, II, III) may be recorded for current and target: an assessment records what is observed,
+ * and an element observed at Level II has the Level I characteristics too. A target below the current level
+ * is allowed (it counts as met).
  */
 export function setElementAssessment(
   assessment: Assessment,
@@ -118,7 +118,6 @@ export function setElementAssessment(
       issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   }
-  assertAllowedLevelChange(elementId, before.current, parsed.data.current);
   const evidence = [...new Set(parsed.data.evidence)];
   return {
     ...assessment,

@@ -1,6 +1,9 @@
 /**
  * Maturity model for Approach 2 of ISO/IEC TS 20000-5:2022 (5.2.3, Table 1): the SMS (or a subset of it)
- * is taken through levels I, II and III, one phase per level, and no level may be skipped.
+ * is taken through levels I, II and III, one phase per level, and no level may be skipped. "No level
+ * skipped" governs the unit (its level is the highest level ALL its elements reach, see unitLevel) and the
+ * Approach 2 phases (I -> II -> III, see elementsToRaise); it does not limit what an assessment records: an
+ * element observed at Level II also shows the Level I characteristics, so any observed level may be recorded.
  * Element names follow Table 1 (facts); every description here is our own short paraphrase.
  */
 import { z } from 'zod';
@@ -293,21 +296,6 @@ export function levelGaps(levels: MaturityLevels, target: MaturityLevel): LevelG
     const current = currentOf(levels, id);
     return { elementId: id, current, target, steps: Math.max(0, target - current) };
   });
-}
-
-/** True when moving an element from `from` to `to` respects "no level skipped" (lowering is always allowed). */
-export function isAllowedLevelChange(from: MaturityLevel, to: MaturityLevel): boolean {
-  return to <= from + 1;
-}
-
-/** Throws ValidationError when a change would skip a level (e.g. 0 -> 2 or 1 -> 3). */
-export function assertAllowedLevelChange(elementId: KeyElementId, from: MaturityLevel, to: MaturityLevel): void {
-  if (!isAllowedLevelChange(from, to)) {
-    throw new ValidationError(
-      `${LEVEL_LABELS[to]} cannot be recorded for ${elementId} before ${LEVEL_LABELS[(to - 1) as MaturityLevel]}: levels are reached one at a time.`,
-      { elementId, from, to },
-    );
-  }
 }
 
 export function getKeyElement(id: KeyElementId): KeyElement {

@@ -8,6 +8,8 @@ import {
   setElementAssessment,
   unitSummary,
   emptyUnitAssessment,
+  getUnit,
+  targetLevels,
 } from '../../../src/domain/assessment';
 import { getClause } from '../../../src/domain/catalogue/catalogue';
 import { KEY_ELEMENT_IDS } from '../../../src/domain/maturity/maturity-model';
@@ -41,8 +43,25 @@ describe('setElementAssessment', () => {
     expect(assessmentSchema.safeParse(a1).success).toBe(true);
   });
 
-  it('refuses a current level that skips a level and a bad issue key', () => {
-    expect(() => setElementAssessment(emptyAssessment(), '8.6.1', 'process', { current: 2 })).toThrow(
+  it('records any observed level on a first assessment and jumps between levels in either direction', () => {
+    const a1 = setElementAssessment(emptyAssessment(), '8.6.1', 'process', { current: 2, target: 3 });
+    expect(a1.units['8.6.1']?.elements.process).toMatchObject({ current: 2, target: 3 });
+    const a2 = setElementAssessment(a1, '8.6.1', 'risk', { current: 3, target: 3 });
+    expect(a2.units['8.6.1']?.elements.risk).toMatchObject({ current: 3 });
+    const a3 = setElementAssessment(a2, '8.6.1', 'process', { current: 0 });
+    expect(a3.units['8.6.1']?.elements.process).toMatchObject({ current: 0, target: 3 });
+  });
+
+  it('accepts a target below the current level and counts it as met', () => {
+    const a = setElementAssessment(emptyAssessment(), '8.6.1', 'process', { current: 3, target: 1 });
+    const unit = getUnit(a, '8.6.1');
+    expect(unit.elements.process).toMatchObject({ current: 3, target: 1 });
+    expect(targetLevels(unit).process).toBe(3);
+    expect(heatmap(a).rows.find((r) => r.unitId === '8.6.1')?.cells.find((c) => c.elementId === 'process')).toMatchObject({ gap: 0 });
+  });
+
+  it('refuses a level outside 0..3 and a bad issue key', () => {
+    expect(() => setElementAssessment(emptyAssessment(), '8.6.1', 'process', { current: 4 as never })).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
     );
     expect(() => setElementAssessment(emptyAssessment(), '8.6.1', 'process', { evidence: ['not a key'] })).toThrow(

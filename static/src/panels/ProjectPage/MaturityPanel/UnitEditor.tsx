@@ -1,6 +1,7 @@
 /**
- * One assessment unit: for each of the 19 key elements the current level (raised one level per save, never
- * skipping), the target, a note and evidence issue keys; and the elements to raise next.
+ * One assessment unit: for each of the 19 key elements the current level as observed (none, I, II or III:
+ * an element observed at Level II shows the Level I characteristics too), the target, a note and evidence
+ * issue keys; and the elements to raise next. A target at or below the current level counts as met.
  */
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
@@ -42,7 +43,7 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
 
   const dirty = useMemo(() => JSON.stringify(clean(draft)) !== JSON.stringify(clean(unit.elements)), [draft, unit.elements]);
   const label = `${unit.unitId === 'sms' ? 'SMS' : unit.unitId} ${unit.title}`;
-  const levelOptions = (max: number) => [0, 1, 2, 3].filter((l) => l <= max).map((l) => ({ value: String(l), label: l === 0 ? 'None' : `Level ${ROMAN[l]}` }));
+  const levelOptions = [0, 1, 2, 3].map((l) => ({ value: String(l), label: l === 0 ? 'None' : `Level ${ROMAN[l]}` }));
 
   const patch = (id: KeyElementId, p: Partial<ElementAssessment>) => {
     setStatus(null);
@@ -100,9 +101,10 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
         )}
       </Card>
 
-      <p style={{ ...subtleText, fontSize: '12px' }}>Current levels go up one level per save: levels are reached one at a time (TS 20000-5 5.2.3).</p>
+      <p style={{ ...subtleText, fontSize: '12px' }}>
+        Record the level you observe today. The unit’s level is the highest level all 19 elements reach (TS 20000-5 5.2.3).
+      </p>
       {view.elements.map((el) => {
-        const stored = unit.elements[el.id]?.current ?? 0;
         const e = draft[el.id] ?? BLANK;
         const gap = e.target > e.current;
         return (
@@ -127,15 +129,16 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
                 {e.current < 3 ? `Next (Level ${ROMAN[e.current + 1]}): ${el.levels[(e.current + 1) as 1 | 2 | 3]}` : `Level III: ${el.levels[3]}`}
               </div>
               {gap && <Lozenge appearance="moved">{`${e.target - e.current} to go`}</Lozenge>}
+              {!gap && e.target > 0 && <Lozenge appearance="success">Target met</Lozenge>}
             </div>
             <SelectField
               label="Current"
               value={String(e.current)}
-              options={levelOptions(Math.max(e.current, stored + 1))}
+              options={levelOptions}
               disabled={!canEdit}
               onChange={(v) => patch(el.id, { current: Number(v) as MaturityLevel })}
             />
-            <SelectField label="Target" value={String(e.target)} options={levelOptions(3)} disabled={!canEdit} onChange={(v) => patch(el.id, { target: Number(v) as MaturityLevel })} />
+            <SelectField label="Target" value={String(e.target)} options={levelOptions} disabled={!canEdit} onChange={(v) => patch(el.id, { target: Number(v) as MaturityLevel })} />
             <TextAreaField label="Note" value={e.note} readOnly={!canEdit} rows={1} onChange={(v) => patch(el.id, { note: v })} />
             <ListField
               label="Evidence (issue keys)"

@@ -226,8 +226,8 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
         <ResolverError error={error} action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void load().then(() => setError(null))}>Reload the saved plan</Button> : undefined} />
       )}
       <StatusLine text={status} />
-      {/* Slot for the epics work (issue 5): creates the saved plan's epics in Jira. */}
-      <CreateInJira plan={view.plan} dirty={dirty} canEdit={canEdit} />
+      {/* Creates the SAVED plan's epics in Jira (the resolver reads the stored plan). */}
+      <CreateInJira savedVersion={view.plan === null ? 0 : view.version} dirty={dirty} canEdit={canEdit} onReload={load} />
     </div>
   );
 }

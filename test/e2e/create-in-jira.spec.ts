@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+
+// "Create in Jira" end to end, against a sandbox of its own (so the epics it creates do not change what the
+// other specs see): propose and save an Approach 1 plan, create its epics, follow the progress to the epic
+// links, see that a second run has nothing to change, and open an epic in the sandbox's issue view.
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'build', 'artifacts', 'screenshots');
+const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+let child: ChildProcess | null = null;
+let port = 0;
+let dataDir = '';
+
+async function startSandbox(): Promise<void> {
+  port = await freePort();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-cij-'));
+  const c = spawn(process.execPath, [TSX_CLI, 'sandbox/main.ts', '--reset'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), SANDBOX_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  c.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  c.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child = c;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (c.exitCode !== null) throw new Error(`sandbox exited early:\n${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/__host/host.css`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function stopSandbox(): Promise<void> {
+  const c = child;
+  child = null;
+  if (c !== null && c.exitCode === null) {
+    const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+    c.kill('SIGTERM');
+    const timeout = setTimeout(() => c.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timeout);
+  }
+  if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
+}
+
+const app = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(startSandbox);
+test.afterAll(stopSandbox);
+
+test('create in Jira: the saved Approach 1 plan becomes linked epics; a second run has nothing to change', async ({ page }) => {
+  await page.goto(`http://localhost:${port}/jira/software/projects/SMS/apps/sms-navigator`);
+  const a = app(page);
+  await a.getByRole('tab', { name: 'Phases' }).click();
+  await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
+  const create = a.getByRole('button', { name: 'Create in Jira', exact: true });
+  await expect(create).toBeDisabled();
+  await expect(a.getByText('Save a plan first: the epics are made from the saved plan.')).toBeVisible();
+
+  // Propose an Approach 1 plan: still nothing saved, so still disabled.
+  await a.getByLabel('Approach 1: a subset of processes in each phase').check();
+  await a.getByRole('button', { name: 'Propose plan' }).click();
+  await expect(a.getByRole('group', { name: /^Phase 1: / })).toBeVisible();
+  await expect(create).toBeDisabled();
+  await a.getByRole('button', { name: 'Save plan' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 1).' })).toBeVisible();
+  await expect(create).toBeEnabled();
+
+  // Unsaved edits disable it again, with the reason; undoing the edit enables it.
+  const name = a.getByRole('group', { name: /^Phase 1: / }).getByLabel('Phase name');
+  const original = await name.inputValue();
+  await name.fill(`${original} (draft)`);
+  await expect(create).toBeDisabled();
+  await expect(a.getByText('Save your changes first: the epics follow the saved plan, not the edits on screen.')).toBeVisible();
+  await name.fill(original);
+  await expect(create).toBeEnabled();
+
+  // First run: progress "n of m", then one link per epic.
+  await create.click();
+  const progress = a.getByRole('status').filter({ hasText: / of \d+/ });
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveText(/^Done: (\d+) of \1$/);
+  const total = Number(/of (\d+)/.exec((await progress.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(0);
+  await expect(a.getByText(/^Created \d+ epic\(s\) and \d+ work item\(s\)/)).toBeVisible();
+  const epics = a.getByRole('list', { name: 'Epics of the plan' });
+  const links = epics.getByRole('link');
+  const epicCount = await epics.getByRole('listitem').count();
+  expect(epicCount).toBeGreaterThan(0);
+  await expect(links).toHaveCount(epicCount);
+  for (const text of await links.allTextContents()) expect(text).toMatch(/^SMS-\d+$/);
+  await expect(epics.getByText('(not created)')).toHaveCount(0);
+  await expect(a.getByRole('list', { name: 'Failures' })).toHaveCount(0);
+  // The whole page is several screens long: keep the section itself, readable.
+  const section = a.getByRole('region', { name: 'Create in Jira' });
+  await section.screenshot({ path: path.join(SHOTS, 'phases-create-in-jira.png') });
+
+  // Second run with the same saved plan: nothing to change, the same epics.
+  const firstKeys = await links.allTextContents();
+  await create.click();
+  await expect(a.getByText(/^Nothing to change: Jira already matches the saved plan/)).toBeVisible();
+  await expect(a.getByRole('status').filter({ hasText: / of \d+/ })).toHaveText('Done: 0 of 0');
+  await expect(links).toHaveText(firstKeys);
+  await section.screenshot({ path: path.join(SHOTS, 'phases-create-in-jira-rerun.png') });
+
+  // Open the first epic: the sandbox's issue view at /browse/KEY.
+  const [firstKey] = firstKeys;
+  const firstSummary = ((await epics.getByRole('listitem').first().textContent()) ?? '').replace(firstKey ?? '', '').trim();
+  await links.first().click();
+  await expect(page).toHaveURL(new RegExp(`/browse/${firstKey}$`));
+  await expect(page.locator('#issue-summary')).toHaveText(firstSummary);
+});
