@@ -163,11 +163,7 @@ function toPage(p: z.infer<typeof pageSchema>, fallbackAdf?: AdfDocument): Confl
     adf = parsed.data;
   }
   return {
-    id: p.id,
-    title: p.title,
-    ...(p.spaceId !== undefined ? { spaceId: p.spaceId } : {}),
-    ...(p.parentId != null ? { parentId: p.parentId } : {}),
-    ...(p.status !== undefined ? { status: p.status } : {}),
+    ...toSummary(p),
     version: p.version?.number ?? 1,
     ...(adf !== undefined ? { adf } : {}),
     ...(p._links?.webui !== undefined ? { webui: p._links.webui } : {}),
@@ -179,6 +175,16 @@ function toProperty(p: z.infer<typeof contentPropertySchema>): ConfluencePagePro
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;
+
+/** The fields a page create and a page update both send: current status, title, optional parent, ADF body. */
+function pageWriteFields(input: { title: string; parentId?: string; adf: AdfDocument }) {
+  return {
+    status: 'current',
+    title: input.title,
+    ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
+    body: { representation: 'atlas_doc_format', value: JSON.stringify(input.adf) },
+  };
+}
 
 export class ConfluenceClient {
   private readonly retry: RetryOptions;
@@ -240,13 +246,7 @@ export class ConfluenceClient {
 
   /** POST /wiki/api/v2/pages (published, ADF body). */
   async createPage(input: CreatePageInput, opts?: CallOptions): Promise<ConfluencePage> {
-    const body = {
-      spaceId: input.spaceId,
-      status: 'current',
-      title: input.title,
-      ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
-      body: { representation: 'atlas_doc_format', value: JSON.stringify(input.adf) },
-    };
+    const body = { spaceId: input.spaceId, ...pageWriteFields(input) };
     const res = await this.requester(opts).requestConfluence(route`/wiki/api/v2/pages`, {
       method: 'POST',
       headers: JSON_HEADERS,
@@ -259,10 +259,7 @@ export class ConfluenceClient {
   async updatePage(input: UpdatePageInput, opts?: CallOptions): Promise<ConfluencePage> {
     const body = {
       id: input.id,
-      status: 'current',
-      title: input.title,
-      ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
-      body: { representation: 'atlas_doc_format', value: JSON.stringify(input.adf) },
+      ...pageWriteFields(input),
       version: { number: input.currentVersion + 1, ...(input.message !== undefined ? { message: input.message } : {}) },
     };
     const res = await this.requester(opts).requestConfluence(route`/wiki/api/v2/pages/${input.id}`, {

@@ -86,28 +86,53 @@ export class KpiService {
     return source.kind === 'jqlCount' ? this.count(projectKey, source.jql) : this.medianDuration(projectKey, source);
   }
 
-  async count(projectKey: string, userJql: string): Promise<KpiComputation> {
-    const jql = projectScopedJql(projectKey, userJql);
-    let count = 0;
+  /**
+   * Reads every page of `jql` (following nextPageToken until the last page or a token seen before), handing
+   * each to `onPage`. Before asking for another page it calls `beforeNextPage` with the pages read so far,
+   * which throws to stop. Returns the number of pages read.
+   */
+  private async forEachPage(
+    jql: string,
+    fields: string[],
+    maxResults: number,
+    onPage: (page: SearchJqlPage) => void,
+    beforeNextPage: (pagesRead: number) => void,
+  ): Promise<number> {
     let pages = 0;
     let token: string | undefined;
     const seen = new Set<string>();
     for (;;) {
       const page = await this.jira.searchJql(jql, {
         ...this.call,
-        fields: [...COUNT_FIELDS],
-        maxResults: COUNT_PAGE_SIZE,
+        fields,
+        maxResults,
         ...(token !== undefined ? { nextPageToken: token } : {}),
       });
       pages += 1;
-      count += page.issues.length;
-      if (page.isLast || page.nextPageToken === undefined || seen.has(page.nextPageToken)) break;
-      if (pages >= MAX_COUNT_PAGES) {
-        throw new LimitExceededError(`The query finds more than ${count} issues; narrow it down.`, { jql, pages });
-      }
+      onPage(page);
+      if (page.isLast || page.nextPageToken === undefined || seen.has(page.nextPageToken)) return pages;
+      beforeNextPage(pages);
       seen.add(page.nextPageToken);
       token = page.nextPageToken;
     }
+  }
+
+  async count(projectKey: string, userJql: string): Promise<KpiComputation> {
+    const jql = projectScopedJql(projectKey, userJql);
+    let count = 0;
+    const pages = await this.forEachPage(
+      jql,
+      [...COUNT_FIELDS],
+      COUNT_PAGE_SIZE,
+      (page) => {
+        count += page.issues.length;
+      },
+      (pagesRead) => {
+        if (pagesRead >= MAX_COUNT_PAGES) {
+          throw new LimitExceededError(`The query finds more than ${count} issues; narrow it down.`, { jql, pages: pagesRead });
+        }
+      },
+    );
     return { value: count, issueCount: count, sampleSize: count, jql, pages };
   }
 
@@ -116,30 +141,24 @@ export class KpiService {
     const jql = projectScopedJql(projectKey, source.jql);
     const durations: number[] = [];
     let issueCount = 0;
-    let pages = 0;
-    let token: string | undefined;
-    const seen = new Set<string>();
-    for (;;) {
-      const page = await this.jira.searchJql(jql, {
-        ...this.call,
-        fields: [source.from, source.to],
-        maxResults: DURATION_PAGE_SIZE,
-        ...(token !== undefined ? { nextPageToken: token } : {}),
-      });
-      pages += 1;
-      for (const issue of page.issues) {
-        issueCount += 1;
-        const from = dateValue(issue.fields[source.from]);
-        const to = dateValue(issue.fields[source.to]);
-        if (from !== undefined && to !== undefined) durations.push(to - from);
-      }
-      if (page.isLast || page.nextPageToken === undefined || seen.has(page.nextPageToken)) break;
-      if (issueCount >= MAX_DURATION_ISSUES) {
-        throw new LimitExceededError(`The query finds more than ${MAX_DURATION_ISSUES} issues; narrow it down (for example to the last year).`, { jql });
-      }
-      seen.add(page.nextPageToken);
-      token = page.nextPageToken;
-    }
+    const pages = await this.forEachPage(
+      jql,
+      [source.from, source.to],
+      DURATION_PAGE_SIZE,
+      (page) => {
+        for (const issue of page.issues) {
+          issueCount += 1;
+          const from = dateValue(issue.fields[source.from]);
+          const to = dateValue(issue.fields[source.to]);
+          if (from !== undefined && to !== undefined) durations.push(to - from);
+        }
+      },
+      () => {
+        if (issueCount >= MAX_DURATION_ISSUES) {
+          throw new LimitExceededError(`The query finds more than ${MAX_DURATION_ISSUES} issues; narrow it down (for example to the last year).`, { jql });
+        }
+      },
+    );
     const mid = median(durations);
     const value = mid === null ? null : Math.round((mid / MS_PER[source.durationUnit]) * 100) / 100;
     return { value, issueCount, sampleSize: durations.length, jql, pages };

@@ -1,45 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { formatViolations, validateTraffic } from '../../sandbox/contract/openapi-validator';
-import { readTrafficLog } from '../../sandbox/emulator';
 import { buildSeedTables } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { ComputeKpiResponse, InitiationView, KpiDefinition, PublishBusinessCaseResponse } from '../../src/contract/initiation';
+import { ADMIN, MEMBER, type BridgeResult, useSandboxHarness } from './support/sandbox-harness';
 
 // The Initiation tab end to end against the whole sandbox (bridge -> resolvers -> HTTP -> emulated Jira and
 // Confluence, file KVS). KPI values are checked against counts made here, straight from the seed tables the
 // emulator was reset with, with our own filtering and median: none of the app's KPI code is used for them.
 jest.setTimeout(120_000);
 
-const ADMIN = '557058:sandbox-project-admin';
-const MEMBER = '557058:sandbox-member';
 const SMS_PROJECT_ID = '10000';
 const INCIDENT_TYPE_ID = '10003';
 const CHANGE_TYPE_ID = '10005';
 
-let dataDir: string;
-let staticDir: string;
-let trafficFile: string;
-let sandbox: Sandbox;
+const harness = useSandboxHarness('sms-nav-initiation');
+const { invoke } = harness;
 
-interface Result<T> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string; details?: Record<string, unknown> };
-}
-
-async function invoke<T>(functionKey: string, accountId: string, payload: unknown = {}): Promise<Result<T>> {
-  const res = await fetch(`${sandbox.url}/bridge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(accountId)}` },
-    body: JSON.stringify({ functionKey, payload, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Result<T>;
-}
-
-function ok<T>(r: Result<T>): T {
+function ok<T>(r: BridgeResult<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error?.code}: ${r.error?.message}`);
   return r.data;
 }
@@ -67,20 +42,6 @@ const KPIS: KpiDefinition[] = [
   { id: 'change-lead-time', name: 'Change lead time', unit: 'days', direction: 'lower', baseline: null, target: 3, source: { kind: 'jqlMedianDuration', jql: 'issuetype = Change AND resolved IS NOT EMPTY', from: 'created', to: 'resolutiondate', durationUnit: 'days' } },
   { id: 'csat', name: 'Customer satisfaction', unit: '%', direction: 'higher', baseline: 70, target: 85, source: { kind: 'manual' } },
 ];
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-initiation-'));
-  staticDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-initiation-static-'));
-  trafficFile = path.join(dataDir, 'traffic.jsonl');
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, staticBuildDir: staticDir, verbose: false, trafficLogFile: trafficFile });
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(staticDir, { recursive: true, force: true });
-});
 
 describe('initiation in the sandbox', () => {
   let version = 0;
@@ -164,16 +125,16 @@ describe('initiation in the sandbox', () => {
     const again = ok(await invoke<PublishBusinessCaseResponse>('publishBusinessCase', ADMIN));
     expect(again.page).toMatchObject({ pageId: first.page.pageId, created: false, version: 2 });
 
-    const html = await (await fetch(`${sandbox.url}${first.page.url}`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` } })).text();
+    const html = await (await fetch(`${harness.sandbox.url}${first.page.url}`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` } })).text();
     expect(html).toContain('Business case: Service Management');
     expect(html).toContain('Customer satisfaction');
     expect(html).toContain('Time to restore');
   });
 
   it('sent only requests and got only responses that match the official OpenAPI specs', async () => {
-    const report = await validateTraffic(readTrafficLog(trafficFile));
-    expect(report.requestsValidated).toBeGreaterThan(5);
-    expect(formatViolations(report.invalid)).toBe('');
+    const traffic = await harness.checkTraffic();
+    expect(traffic.requestsValidated).toBeGreaterThan(5);
+    expect(traffic.violations).toBe('');
   });
 });
 

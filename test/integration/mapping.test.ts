@@ -1,51 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { validateTraffic, formatViolations } from '../../sandbox/contract/openapi-validator';
-import { readTrafficLog } from '../../sandbox/emulator';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { ADMIN, MEMBER, OUTSIDER, useSandboxHarness } from './support/sandbox-harness';
 
 // Clause mapping end to end against the whole sandbox (bridge -> resolvers -> HTTP -> emulated Jira, file KVS,
 // in-process queue): map one issue from the panel, find it with the smsClause alias, bulk-map by JQL, re-run
 // (nothing to write), undo; and every product call the app made checked against the Jira OpenAPI spec.
 jest.setTimeout(120_000);
 
-const ADMIN = '557058:sandbox-project-admin';
-const MEMBER = '557058:sandbox-member';
-const OUTSIDER = '557058:sandbox-outsider';
-
-let dataDir: string;
-let staticDir: string;
-let trafficFile: string;
-let sandbox: Sandbox;
-
-interface Result<T = Record<string, unknown>> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string; details?: Record<string, unknown> };
-}
-
-async function invoke<T = Record<string, unknown>>(functionKey: string, accountId: string, payload: unknown = {}, issueKey?: string): Promise<Result<T>> {
-  const res = await fetch(`${sandbox.url}/bridge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(accountId)}` },
-    body: JSON.stringify({
-      functionKey,
-      payload,
-      moduleKey: issueKey ? 'sms-navigator-issue-panel' : 'sms-navigator-project-page',
-      projectKey: 'SMS',
-      ...(issueKey ? { issueKey } : {}),
-    }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Result<T>;
-}
+const harness = useSandboxHarness('sms-nav-mapping');
+const { invoke } = harness;
 
 async function search(jql: string, accountId = ADMIN): Promise<{ key: string; id: string; properties?: Record<string, unknown> }[]> {
   const out: { key: string; id: string; properties?: Record<string, unknown> }[] = [];
   let token: string | undefined;
   do {
-    const res = await fetch(`${sandbox.url}/rest/api/3/search/jql`, {
+    const res = await fetch(`${harness.sandbox.url}/rest/api/3/search/jql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-sandbox-account-id': accountId },
       body: JSON.stringify({ jql, fields: ['summary'], properties: ['sms-navigator-mapping'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
@@ -69,23 +36,9 @@ async function waitForJob(jobId: string): Promise<Record<string, unknown>> {
 }
 
 const writeCalls = (): number => {
-  const byRoute = sandbox.emulator.stats().byRoute;
+  const byRoute = harness.sandbox.emulator.stats().byRoute;
   return (byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0) + (byRoute['POST /rest/api/3/issue/properties'] ?? 0) + (byRoute['PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'] ?? 0);
 };
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-mapping-'));
-  staticDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-mapping-static-'));
-  trafficFile = path.join(dataDir, 'traffic.jsonl');
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, staticBuildDir: staticDir, verbose: false, trafficLogFile: trafficFile });
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(staticDir, { recursive: true, force: true });
-});
 
 describe('clause mapping in the sandbox', () => {
   let issueKey: string;
@@ -147,7 +100,7 @@ describe('clause mapping in the sandbox', () => {
     expect(preview.data.items.every((i) => i.added.includes('8.6.2'))).toBe(true);
 
     const ids = preview.data.items.map((i) => i.issueId);
-    const multiBefore = sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0;
+    const multiBefore = harness.sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0;
     const started = await invoke<{ jobId: string; total: number }>('startBulkMapping', ADMIN, { previewId: preview.data.previewId, issueIds: ids });
     expect(started.ok).toBe(true);
     expect(started.data.total).toBe(ids.length);
@@ -156,7 +109,7 @@ describe('clause mapping in the sandbox', () => {
     const mapped = await search('project = SMS AND smsClause = "8.6.2"');
     for (const i of preview.data.items) expect(mapped.map((m) => m.key)).toContain(i.key);
     // Unmapped issues share one value: one by-list request, no multi at all for them.
-    expect((sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0) - multiBefore).toBeLessThanOrEqual(1);
+    expect((harness.sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/properties/multi'] ?? 0) - multiBefore).toBeLessThanOrEqual(1);
 
     // A second start of the same preview is refused; a fresh preview has nothing left to change.
     const replay = await invoke('startBulkMapping', ADMIN, { previewId: preview.data.previewId, issueIds: ids });
@@ -200,10 +153,9 @@ describe('clause mapping in the sandbox', () => {
   });
 
   it('sends only requests and reads only answers that match the Jira OpenAPI spec', async () => {
-    const entries = readTrafficLog(trafficFile);
-    expect(entries.length).toBeGreaterThan(10);
-    const report = await validateTraffic(entries);
-    if (report.invalid.length > 0) throw new Error(formatViolations(report.invalid));
-    expect(report.requestsValidated).toBe(entries.length);
+    const traffic = await harness.checkTraffic();
+    expect(traffic.entries).toBeGreaterThan(10);
+    expect(traffic.violations).toBe('');
+    expect(traffic.requestsValidated).toBe(traffic.entries);
   });
 });

@@ -1,44 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { formatViolations, validateTraffic } from '../../sandbox/contract/openapi-validator';
-import { readTrafficLog } from '../../sandbox/emulator';
 import { Prng } from '../../sandbox/seed/prng';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { GapReportView, PreviewReportResponse, PublishReportResultView } from '../../src/contract/gap-report';
 import type { JobStatusView } from '../../src/contract/jobs';
 import { createHttpProductApi } from '../../sandbox/http-product-api';
 import { PublishReportService, reportPageTitle } from '../../src/services/publish-report.service';
+import { ADMIN, MEMBER, useSandboxHarness } from './support/sandbox-harness';
 
 // The gap report end to end against the whole sandbox (bridge -> resolvers -> in-process queue -> HTTP ->
 // emulated Jira and Confluence, file KVS): set a result, preview, publish, republish, a stale-version 409,
 // missing space / parent, the page in the sandbox's Confluence view, and every product call against the specs.
 jest.setTimeout(120_000);
 
-const ADMIN = '557058:sandbox-project-admin';
-const MEMBER = '557058:sandbox-member';
 const SMS_HOME_PAGE_ID = '65537';
 
-let dataDir: string;
-let staticDir: string;
-let trafficFile: string;
-let sandbox: Sandbox;
-
-interface Result<T> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string; details?: Record<string, unknown> };
-}
-
-async function invoke<T>(functionKey: string, accountId: string, payload: unknown = {}): Promise<Result<T>> {
-  const res = await fetch(`${sandbox.url}/bridge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(accountId)}` },
-    body: JSON.stringify({ functionKey, payload, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Result<T>;
-}
+const harness = useSandboxHarness('sms-nav-report');
+const { invoke } = harness;
 
 async function saveSettings(confluenceSpaceKey: string, confluenceParentPageId: string | null): Promise<void> {
   const current = await invoke<{ version: number }>('getProjectSettings', ADMIN);
@@ -63,25 +38,25 @@ async function waitForJob(jobId: string): Promise<JobStatusView<PublishReportRes
 }
 
 async function publish(snapshot = false): Promise<JobStatusView<PublishReportResultView>> {
-  const started = await invoke<{ jobId: string; alreadyRunning: boolean }>('startPublishReport', ADMIN, { siteUrl: sandbox.url, snapshot });
+  const started = await invoke<{ jobId: string; alreadyRunning: boolean }>('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url, snapshot });
   expect(started.error).toBeUndefined();
   expect(started.data.alreadyRunning).toBe(false);
   return waitForJob(started.data.jobId);
 }
 
 async function confluencePage(id: string): Promise<{ id: string; title: string; parentId?: string; version: { number: number; message?: string } }> {
-  const res = await fetch(`${sandbox.url}/wiki/api/v2/pages/${id}`, { headers: { 'x-sandbox-account-id': ADMIN } });
+  const res = await fetch(`${harness.sandbox.url}/wiki/api/v2/pages/${id}`, { headers: { 'x-sandbox-account-id': ADMIN } });
   expect(res.status).toBe(200);
   return (await res.json()) as { id: string; title: string; parentId?: string; version: { number: number; message?: string } };
 }
 
 async function pagesTitled(title: string): Promise<string[]> {
-  const res = await fetch(`${sandbox.url}/wiki/api/v2/pages?title=${encodeURIComponent(title)}`, { headers: { 'x-sandbox-account-id': ADMIN } });
+  const res = await fetch(`${harness.sandbox.url}/wiki/api/v2/pages?title=${encodeURIComponent(title)}`, { headers: { 'x-sandbox-account-id': ADMIN } });
   return ((await res.json()) as { results: { id: string }[] }).results.map((p) => p.id);
 }
 
 async function confluenceSpaceId(key: string): Promise<string | undefined> {
-  const res = await fetch(`${sandbox.url}/wiki/api/v2/spaces?keys=${key}`, { headers: { 'x-sandbox-account-id': ADMIN } });
+  const res = await fetch(`${harness.sandbox.url}/wiki/api/v2/spaces?keys=${key}`, { headers: { 'x-sandbox-account-id': ADMIN } });
   return ((await res.json()) as { results: { id: string }[] }).results[0]?.id;
 }
 
@@ -94,25 +69,11 @@ function seedFailingOnce(rate: number): number {
   throw new Error('no seed found');
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-report-'));
-  staticDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-report-static-'));
-  trafficFile = path.join(dataDir, 'traffic.jsonl');
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, staticBuildDir: staticDir, verbose: false, trafficLogFile: trafficFile });
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(staticDir, { recursive: true, force: true });
-});
-
 describe('gap report in the sandbox', () => {
   let pageId: string;
 
   it('refuses to publish before a Confluence space is set (CONFIG_MISSING)', async () => {
-    const r = await invoke('startPublishReport', ADMIN, { siteUrl: sandbox.url });
+    const r = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
     expect(r.ok).toBe(false);
     expect(r.error?.code).toBe('CONFIG_MISSING');
     expect(r.error?.message).toContain('Confluence space');
@@ -154,12 +115,12 @@ describe('gap report in the sandbox', () => {
 
   it('names the missing space or parent page instead of publishing', async () => {
     await saveSettings('NOPE', null);
-    const space = await invoke('startPublishReport', ADMIN, { siteUrl: sandbox.url });
+    const space = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
     expect(space.error?.code).toBe('NOT_FOUND');
     expect(space.error?.message).toContain('NOPE');
 
     await saveSettings('SMS', '999999');
-    const parent = await invoke('startPublishReport', ADMIN, { siteUrl: sandbox.url });
+    const parent = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
     expect(parent.error?.code).toBe('NOT_FOUND');
     expect(parent.error?.message).toContain('999999');
     expect(await pagesTitled(reportPageTitle('SMS'))).toEqual([]);
@@ -167,7 +128,7 @@ describe('gap report in the sandbox', () => {
 
   it('previews the page the publish would write', async () => {
     await saveSettings('SMS', SMS_HOME_PAGE_ID);
-    const r = await invoke<PreviewReportResponse>('previewReport', MEMBER, { siteUrl: sandbox.url });
+    const r = await invoke<PreviewReportResponse>('previewReport', MEMBER, { siteUrl: harness.sandbox.url });
     expect(r.error).toBeUndefined();
     expect(r.data.title).toBe(reportPageTitle('SMS'));
     expect(r.data.willSplit).toBe(false);
@@ -191,7 +152,7 @@ describe('gap report in the sandbox', () => {
   });
 
   it('renders the page in the sandbox Confluence view with the clause table and issue links', async () => {
-    const res = await fetch(`${sandbox.url}/wiki/spaces/SMS/pages/${pageId}`);
+    const res = await fetch(`${harness.sandbox.url}/wiki/spaces/SMS/pages/${pageId}`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<table');
@@ -212,39 +173,39 @@ describe('gap report in the sandbox', () => {
     // The dated snapshot is a child page of the report.
     const snapshot = await confluencePage(job.result?.snapshotPageId as string);
     expect(snapshot.parentId).toBe(pageId);
-    const html = await (await fetch(`${sandbox.url}/wiki/spaces/SMS/pages/${pageId}`)).text();
+    const html = await (await fetch(`${harness.sandbox.url}/wiki/spaces/SMS/pages/${pageId}`)).text();
     expect(html).toContain('What changed since the last publish');
     expect(html).toContain('Improved (1)');
   });
 
   it('re-reads and retries when Confluence answers a stale version (409)', async () => {
-    sandbox.emulator.setFaults({ stale409Rate: 0.5, seed: seedFailingOnce(0.5) });
+    harness.sandbox.emulator.setFaults({ stale409Rate: 0.5, seed: seedFailingOnce(0.5) });
     try {
       const job = await publish();
       expect(job.status).toBe('done');
       expect(job.result).toMatchObject({ pageId, pageVersion: 3, conflictsRetried: 1 });
     } finally {
-      sandbox.emulator.setFaults({});
+      harness.sandbox.emulator.setFaults({});
     }
-    expect(sandbox.emulator.stats().byStatus['409']).toBeGreaterThanOrEqual(1);
+    expect(harness.sandbox.emulator.stats().byStatus['409']).toBeGreaterThanOrEqual(1);
     expect((await confluencePage(pageId)).version.number).toBe(3);
   });
 
   it('finds the page by its title when the stored page id is lost, instead of creating a second one', async () => {
-    await sandbox.store.delete(`report:publication:10000`);
+    await harness.sandbox.store.delete(`report:publication:10000`);
     const job = await publish();
     expect(job.result).toMatchObject({ pageId, pageVersion: 4, created: false });
     expect(await pagesTitled(reportPageTitle('SMS'))).toEqual([pageId]);
   });
 
   it('splits a report over the size limit into an overview and one child page per clause group, idempotently', async () => {
-    const api = createHttpProductApi(sandbox.url, () => undefined);
-    const service = new PublishReportService(api, sandbox.store, () => new Date(), { as: 'app', limitBytes: 20_000 });
+    const api = createHttpProductApi(harness.sandbox.url, () => undefined);
+    const service = new PublishReportService(api, harness.sandbox.store, () => new Date(), { as: 'app', limitBytes: 20_000 });
     const request = {
       projectId: '10000',
       projectKey: 'SMS',
       projectName: 'Service Management',
-      siteBaseUrl: sandbox.url,
+      siteBaseUrl: harness.sandbox.url,
       spaceKey: 'SMS',
       spaceId: (await confluenceSpaceId('SMS')) as string,
       parentPageId: SMS_HOME_PAGE_ID,
@@ -257,9 +218,9 @@ describe('gap report in the sandbox', () => {
     expect(first.pageId).toBe(pageId);
     expect(first.childPageIds).toHaveLength(7);
     for (const id of first.childPageIds) expect((await confluencePage(id)).parentId).toBe(pageId);
-    const groupHtml = await (await fetch(`${sandbox.url}/wiki/spaces/SMS/pages/${first.childPageIds[4] as string}`)).text();
+    const groupHtml = await (await fetch(`${harness.sandbox.url}/wiki/spaces/SMS/pages/${first.childPageIds[4] as string}`)).text();
     expect(groupHtml).toContain('8.6.1');
-    const overview = await (await fetch(`${sandbox.url}/wiki/spaces/SMS/pages/${pageId}`)).text();
+    const overview = await (await fetch(`${harness.sandbox.url}/wiki/spaces/SMS/pages/${pageId}`)).text();
     expect(overview).toContain('on the child pages of this page');
 
     const again = await service.publish(request);
@@ -268,8 +229,8 @@ describe('gap report in the sandbox', () => {
   });
 
   it('sent only requests and got only answers that the Jira and Confluence specs allow', async () => {
-    const report = await validateTraffic(readTrafficLog(trafficFile));
-    expect(report.requestsValidated).toBeGreaterThan(10);
-    expect(formatViolations(report.invalid)).toBe('');
+    const traffic = await harness.checkTraffic();
+    expect(traffic.requestsValidated).toBeGreaterThan(10);
+    expect(traffic.violations).toBe('');
   });
 });

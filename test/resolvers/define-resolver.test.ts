@@ -17,6 +17,7 @@ import {
   forgeContext,
   noQueue,
   recordingLogger,
+  resolverInvoker,
 } from './resolver-fakes';
 
 /** A write resolver whose handler stores what it was given: the tests check it never runs when refused. */
@@ -49,18 +50,7 @@ function setup(extra: AnyResolverDefinition[] = []) {
     { api: forbiddenProductApi(productCalls), store, queue: noQueue, log, permissions: gateway },
     { resolvers: [writeThing, readThing, ...extra] },
   );
-  const invoke = async (
-    functionKey: string,
-    payload: unknown,
-    accountId: string | undefined,
-    context: Record<string, unknown> = forgeContext(),
-  ) => {
-    gateway.currentAccountId = accountId;
-    return app.resolverHandler(
-      { call: { functionKey, payload }, context },
-      accountId === undefined ? {} : { principal: { accountId } },
-    );
-  };
+  const invoke = resolverInvoker(app, gateway);
   return { store, gateway, productCalls, lines, handlerCalls, invoke };
 }
 
@@ -125,7 +115,8 @@ describe('defineResolver', () => {
     const before = await t.store.dump();
     const result = await t.invoke('writeThing', { name: '', count: 'three' }, ADMIN);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    const issues = (result as { error: { details: { issues: { path: string }[] } } }).error.details.issues;
+    if (result.ok) throw new Error('expected VALIDATION_FAILED');
+    const issues = result.error.details?.issues as { path: string }[];
     expect(issues.map((i) => i.path).sort()).toEqual(['count', 'name']);
     expect(t.handlerCalls).toEqual([]);
     expect(t.store.writes).toEqual([]);

@@ -2,7 +2,7 @@ import type { InitiationView } from '../../src/contract/initiation';
 import type { ResolverResult } from '../../src/contract/result';
 import { BUSINESS_CASE_ELEMENT_IDS } from '../../src/domain/initiation';
 import { createApp } from '../../src/wiring';
-import { ADMIN, FakePermissionGateway, MEMBER, OUTSIDER, RecordingStore, forbiddenProductApi, forgeContext, noQueue, recordingLogger } from './resolver-fakes';
+import { ADMIN, FakePermissionGateway, MEMBER, OUTSIDER, RecordingStore, forbiddenProductApi, noQueue, recordingLogger, resolverInvoker } from './resolver-fakes';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 
@@ -11,10 +11,8 @@ function setup() {
   const gateway = new FakePermissionGateway();
   const productCalls: string[] = [];
   const app = createApp({ api: forbiddenProductApi(productCalls), store, queue: noQueue, log: recordingLogger().log, permissions: gateway, now: () => NOW });
-  async function invoke<T>(functionKey: string, payload: unknown, accountId: string = ADMIN) {
-    gateway.currentAccountId = accountId;
-    return (await app.resolverHandler({ call: { functionKey, payload }, context: forgeContext() }, { principal: { accountId } })) as ResolverResult<T>;
-  }
+  const call = resolverInvoker(app, gateway);
+  const invoke = <T,>(functionKey: string, payload: unknown, accountId: string = ADMIN) => call<T>(functionKey, payload, accountId);
   return { store, invoke, productCalls };
 }
 

@@ -1,10 +1,9 @@
 import type { Route } from '@forge/api';
 import type { IssueClausesResponse, PreviewBulkMappingResponse } from '../../src/contract/mapping';
-import type { ResolverResult } from '../../src/contract/result';
 import type { JobEvent } from '../../src/platform/job-queue';
 import type { ProductApi, ProductRequestInit, ProductResponse } from '../../src/platform/product-api';
 import { createApp } from '../../src/wiring';
-import { ADMIN, FakePermissionGateway, MEMBER, OUTSIDER, PROJECT, RecordingStore, forgeContext, recordingLogger } from './resolver-fakes';
+import { ADMIN, FakePermissionGateway, MEMBER, OUTSIDER, PROJECT, RecordingStore, forgeContext, recordingLogger, resolverInvoker } from './resolver-fakes';
 
 const READER = '557058:reader-without-edit';
 const ISSUE = { id: '10042', key: 'SMS-42', type: 'Incident' };
@@ -76,11 +75,9 @@ function setup(property?: unknown) {
     log: recordingLogger().log,
     permissions: gateway,
   });
-  async function invoke<T>(functionKey: string, payload: unknown, accountId: string, onIssue = true) {
-    gateway.currentAccountId = accountId;
-    const context = onIssue ? forgeContext('jira:issuePanel', { issue: ISSUE }) : forgeContext();
-    return (await app.resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId } })) as ResolverResult<T>;
-  }
+  const call = resolverInvoker(app, gateway);
+  const invoke = <T,>(functionKey: string, payload: unknown, accountId: string, onIssue = true) =>
+    call<T>(functionKey, payload, accountId, onIssue ? forgeContext('jira:issuePanel', { issue: ISSUE }) : forgeContext());
   return { store, jira, gateway, pushed, invoke };
 }
 

@@ -1,6 +1,5 @@
 import type { AppContextResponse } from '../../src/contract/app-context';
 import type { ProjectSettingsView } from '../../src/contract/settings';
-import type { ResolverResult } from '../../src/contract/result';
 import { createApp } from '../../src/wiring';
 import {
   ADMIN,
@@ -14,6 +13,7 @@ import {
   forgeContext,
   noQueue,
   recordingLogger,
+  resolverInvoker,
 } from './resolver-fakes';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
@@ -29,13 +29,9 @@ function setup() {
     permissions: gateway,
     now: () => NOW,
   });
-  async function invoke<T>(functionKey: string, payload: unknown, accountId: string, moduleType?: 'jira:projectSettingsPage') {
-    gateway.currentAccountId = accountId;
-    return (await app.resolverHandler(
-      { call: { functionKey, payload }, context: forgeContext(moduleType) },
-      { principal: { accountId } },
-    )) as ResolverResult<T>;
-  }
+  const call = resolverInvoker(app, gateway);
+  const invoke = <T,>(functionKey: string, payload: unknown, accountId: string, moduleType?: 'jira:projectSettingsPage') =>
+    call<T>(functionKey, payload, accountId, forgeContext(moduleType));
   return { store, gateway, invoke };
 }
 

@@ -5,6 +5,8 @@ import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import type { ProductApi, ProductRequester } from '../../src/platform/product-api';
 import type { JobQueue } from '../../src/platform/job-queue';
 import type { Logger } from '../../src/resolvers/services';
+import type { ResolverResult } from '../../src/contract/result';
+import type { App } from '../../src/wiring';
 
 export const PROJECT = { id: '10000', key: 'SMS', type: 'software' } as const;
 export const ADMIN = '557058:sandbox-project-admin';
@@ -111,5 +113,24 @@ export function forgeContext(
     moduleKey: 'sms-navigator-project-page',
     localId: 'local-1',
     extension: { type: moduleType, project: { ...PROJECT }, ...extra },
+  };
+}
+
+/** Calls one resolver the way Forge would, as `accountId` (none: no principal), in `context` (default: the project page). */
+export type ResolverInvoke = <T = unknown>(
+  functionKey: string,
+  payload: unknown,
+  accountId: string | undefined,
+  context?: Record<string, unknown>,
+) => Promise<ResolverResult<T>>;
+
+/** An invoke for `app` that first tells the fake gateway who is calling. */
+export function resolverInvoker(app: Pick<App, 'resolverHandler'>, gateway: FakePermissionGateway): ResolverInvoke {
+  return async <T,>(functionKey: string, payload: unknown, accountId: string | undefined, context: Record<string, unknown> = forgeContext()) => {
+    gateway.currentAccountId = accountId;
+    return (await app.resolverHandler(
+      { call: { functionKey, payload }, context },
+      accountId === undefined ? {} : { principal: { accountId } },
+    )) as ResolverResult<T>;
   };
 }

@@ -6,27 +6,24 @@
 import { CHALLENGES } from '../challenges';
 import {
   type BlockContent,
-  type BulletListDefinition,
   type DocNode,
   type Inline,
-  type ListItemDefinition,
   type ParagraphDefinition,
-  type TableCellDefinition,
+  type StatusColor,
   type TableRowDefinition,
   PanelType,
-  bulletList,
+  bullets,
+  cell,
   doc,
   heading,
-  listItem,
+  lozenge,
+  p,
   panel,
-  paragraph,
-  status,
   strong,
+  t,
   table,
-  tableCell,
   tableHeader,
   tableRow,
-  text,
 } from '../report/adf';
 import { safeLine, safeParagraphs } from '../report/safe-text';
 import { BASELINE_FACTORS, baselineCoverage } from './baseline';
@@ -58,29 +55,10 @@ export interface BusinessCaseAdfInput {
 
 const MAX_TEXT = 4000;
 const MAX_CELL = 500;
-type Color = 'neutral' | 'purple' | 'blue' | 'red' | 'yellow' | 'green';
-
-function t(value: string): Inline {
-  return text(value);
-}
-function p(...content: Inline[]): ParagraphDefinition {
-  return paragraph(...content);
-}
-function lozenge(label: string, color: Color): Inline {
-  return status({ text: label, color }) as Inline;
-}
-function cell(...content: TableCellDefinition['content']): TableCellDefinition {
-  return tableCell()(...content);
-}
 function headerRow(labels: readonly string[]): TableRowDefinition {
   return tableRow(labels.map((l) => tableHeader()(p(strong(l) as Inline))));
 }
 const line = (value: string | undefined, fallback = '—', max = MAX_CELL): string => safeLine(value, max, fallback);
-function bullets(items: readonly Inline[][]): BulletListDefinition | ParagraphDefinition {
-  const list: ListItemDefinition[] = items.map((inlines) => listItem([p(...inlines)]));
-  const [first, ...rest] = list;
-  return first ? bulletList(first, ...rest) : p(t('None.'));
-}
 
 function formatDate(iso: string): string {
   const d = new Date(iso);
@@ -249,7 +227,7 @@ function checklistSection(input: BusinessCaseAdfInput): BlockContent[] {
 
 function challengeSection(input: BusinessCaseAdfInput): BlockContent[] {
   const rows = completeRegister(input.initiation.challengeRegister);
-  const colors: Record<string, Color> = { open: 'red', watching: 'yellow', resolved: 'green' };
+  const colors: Record<string, StatusColor> = { open: 'red', watching: 'yellow', resolved: 'green' };
   return [
     heading({ level: 2 })(t('Challenge register (TS 20000-5 clause 6)')),
     table(

@@ -3,7 +3,17 @@
  * return plain JSON objects) and ADF type definitions. The house lint rule bans @atlaskit/* in the domain to
  * keep UI out; these modules hold no UI. If the lint rule is tightened, exempt this file only.
  * (CommonJS subpaths: the TypeScript `commonjs` output turns these into require() calls, which work in Node.)
+ * It also holds the small node helpers (p, t, lozenge, bullets, cell) that every ADF document here builds with.
  */
+import { bulletList, listItem, paragraph, status, tableCell, text } from '@atlaskit/adf-utils/builders';
+import type {
+  BulletListDefinition,
+  Inline,
+  ListItemDefinition,
+  ParagraphDefinition,
+  TableCellDefinition,
+} from '@atlaskit/adf-schema';
+
 export {
   bulletList,
   doc,
@@ -36,3 +46,31 @@ export type {
   TableCellDefinition,
   TableRowDefinition,
 } from '@atlaskit/adf-schema';
+
+// ---------- small node helpers shared by the ADF documents (strings passed here must already be safe) ----------
+
+/** The colours of an ADF status lozenge. */
+export type StatusColor = 'neutral' | 'purple' | 'blue' | 'red' | 'yellow' | 'green';
+
+export function p(...content: Inline[]): ParagraphDefinition {
+  return paragraph(...content);
+}
+
+export function t(value: string): Inline {
+  return text(value);
+}
+
+export function lozenge(value: string, color: StatusColor): Inline {
+  return status({ text: value, color });
+}
+
+/** A bullet list of the given lines, or a "None." paragraph when there are none. */
+export function bullets(items: readonly Inline[][]): BulletListDefinition | ParagraphDefinition {
+  const list: ListItemDefinition[] = items.map((inlines) => listItem([p(...inlines)]));
+  const [first, ...rest] = list;
+  return first ? bulletList(first, ...rest) : p(t('None.'));
+}
+
+export function cell(...content: TableCellDefinition['content']): TableCellDefinition {
+  return tableCell()(...content);
+}

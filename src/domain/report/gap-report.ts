@@ -22,32 +22,28 @@ import { LEVEL_LABELS, type MaturityLevel } from '../maturity/maturity-model';
 import { CONFORMITY_RESULT_LABELS, type ConformityResult } from '../vocabulary';
 import {
   type BlockContent,
-  type BulletListDefinition,
   type DocNode,
   type Inline,
-  type ListItemDefinition,
   type PanelDefinition,
-  type ParagraphDefinition,
-  PanelType,
-  type StatusDefinition,
+  type StatusColor,
   type TableCellDefinition,
   type TableRowDefinition,
-  bulletList,
+  PanelType,
+  bullets,
+  cell,
   doc,
   expand,
   heading,
   inlineCard,
   link,
-  listItem,
+  lozenge,
+  p,
   panel,
-  paragraph,
-  status,
   strong,
+  t,
   table,
-  tableCell,
   tableHeader,
   tableRow,
-  text,
 } from './adf';
 import {
   type ChallengeRegisterRow,
@@ -67,8 +63,6 @@ export const REPORT_DEFAULTS = {
 } as const;
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
-
-type StatusColor = 'neutral' | 'purple' | 'blue' | 'red' | 'yellow' | 'green';
 
 export const RESULT_COLORS: Readonly<Record<ConformityResult, StatusColor>> = {
   conformant: 'green',
@@ -146,30 +140,8 @@ export function jqlSearchUrl(siteBaseUrl: string, jql: string): string {
 
 // ---------- small node helpers (all strings passed here are already safe) ----------
 
-function p(...content: Inline[]): ParagraphDefinition {
-  return paragraph(...content);
-}
-
-function t(value: string): Inline {
-  return text(value);
-}
-
 function bold(value: string): Inline {
   return strong(value) as Inline;
-}
-
-function lozenge(value: string, color: StatusColor): StatusDefinition {
-  return status({ text: value, color });
-}
-
-function bullets(items: readonly Inline[][]): BulletListDefinition | ParagraphDefinition {
-  const list: ListItemDefinition[] = items.map((inlines) => listItem([p(...inlines)]));
-  const [first, ...rest] = list;
-  return first ? bulletList(first, ...rest) : p(t('None.'));
-}
-
-function cell(...content: TableCellDefinition['content']): TableCellDefinition {
-  return tableCell()(...content);
 }
 
 function headerRow(labels: readonly string[]): TableRowDefinition {

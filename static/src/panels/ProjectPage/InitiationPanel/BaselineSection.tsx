@@ -1,15 +1,15 @@
 import Button from '@atlaskit/button/new';
-import { SectionMessageAction } from '@atlaskit/section-message';
 import type { BaselineFindings, KpiDefinition, KpiSource } from '@contract/initiation';
 import { useState } from 'react';
 import { computeKpi } from '../../../api/compute-kpi';
 import { recordKpiMeasurement } from '../../../api/record-kpi-measurement';
 import { saveKpis } from '../../../api/save-kpis';
-import { Card, ROMAN, Section, SelectField, StatusLine, TextAreaField, formatWhen, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { Card, ROMAN, Section, SelectField, TextAreaField, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
+import { SectionFooter } from './SectionFooter';
 import { KpiCard, type KpiDraft, type MeasurementInput, toDraft } from './KpiCard';
 import { formatNumber, parseNumber, uniqueId } from './initiation-ui';
+import { useSectionSave } from './use-section-save';
 
 function toDefinition(d: KpiDraft): KpiDefinition | string {
   const baseline = parseNumber(d.baseline);
@@ -30,23 +30,12 @@ export function BaselineSection({ view, canEdit, onSaved, reload }: SectionProps
   const [findings, setFindings] = useState<BaselineFindings>(view.initiation.baselineFindings);
   const [drafts, setDrafts] = useState<KpiDraft[]>(view.initiation.kpis.map(toDraft));
   const [suggestion, setSuggestion] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const { busy, status, error, setError, run, submit } = useSectionSave();
 
   const savedDrafts = view.initiation.kpis.map(toDraft);
   const dirty =
     JSON.stringify(drafts) !== JSON.stringify(savedDrafts) ||
     catalog.baselineFactors.some((f) => (findings[f.id] ?? '') !== (view.initiation.baselineFindings[f.id] ?? ''));
-
-  const run = async (fn: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(undefined);
-    setStatus(null);
-    const message = await fn();
-    setBusy(false);
-    if (message !== null) setStatus(message);
-  };
 
   const save = () =>
     run(async () => {
@@ -68,30 +57,26 @@ export function BaselineSection({ view, canEdit, onSaved, reload }: SectionProps
 
   const record = async (kpiId: string, m: MeasurementInput): Promise<boolean> => {
     let okay = false;
-    await run(async () => {
-      const r = await recordKpiMeasurement({ version: view.version, kpiId, value: m.value, note: m.note });
-      if (!r.ok) {
-        setError(r.error);
-        return null;
-      }
-      onSaved(r.data);
-      okay = true;
-      return 'Measurement recorded.';
-    });
+    await submit(
+      () => recordKpiMeasurement({ version: view.version, kpiId, value: m.value, note: m.note }),
+      (data) => {
+        onSaved(data);
+        okay = true;
+        return 'Measurement recorded.';
+      },
+    );
     return okay;
   };
 
   const compute = (kpiId: string) =>
-    run(async () => {
-      const r = await computeKpi({ version: view.version, kpiId });
-      if (!r.ok) {
-        setError(r.error);
-        return null;
-      }
-      onSaved(r.data.view);
-      const c = r.data.computation;
-      return `Computed from Jira: ${formatNumber(c.value)} (${c.issueCount} issues found by ${c.jql}).`;
-    });
+    submit(
+      () => computeKpi({ version: view.version, kpiId }),
+      (data) => {
+        onSaved(data.view);
+        const c = data.computation;
+        return `Computed from Jira: ${formatNumber(c.value)} (${c.issueCount} issues found by ${c.jql}).`;
+      },
+    );
 
   const addSuggestion = (id: string) => {
     const s = catalog.kpiSuggestions.find((x) => x.id === id);
@@ -185,15 +170,7 @@ export function BaselineSection({ view, canEdit, onSaved, reload }: SectionProps
           {dirty && <span style={subtleText}>Unsaved changes: save before recording measurements.</span>}
         </div>
       )}
-      <StatusLine text={status} />
-      {error !== undefined && (
-        <div role="alert">
-          <ResolverError
-            error={error}
-            action={error.code === 'CONFLICT' ? <SectionMessageAction onClick={reload}>Load the latest version (replaces your changes)</SectionMessageAction> : undefined}
-          />
-        </div>
-      )}
+      <SectionFooter status={status} error={error} reload={reload} />
     </Section>
   );
 }

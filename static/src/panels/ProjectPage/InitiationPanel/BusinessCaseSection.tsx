@@ -1,14 +1,14 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
-import { SectionMessageAction } from '@atlaskit/section-message';
 import type { BusinessCaseElements } from '@contract/initiation';
 import { useState } from 'react';
 import { approveBusinessCase } from '../../../api/approve-business-case';
 import { saveBusinessCase } from '../../../api/save-business-case';
-import { Card, Section, StatusLine, TextAreaField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { Card, Section, TextAreaField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
+import { SectionFooter } from './SectionFooter';
+import { useSectionSave } from './use-section-save';
 
 const same = (a: BusinessCaseElements, b: BusinessCaseElements, ids: readonly string[]): boolean =>
   ids.every((id) => (a[id as keyof BusinessCaseElements] ?? '') === (b[id as keyof BusinessCaseElements] ?? ''));
@@ -17,35 +17,29 @@ export function BusinessCaseSection({ view, canEdit, onSaved, reload }: SectionP
   const elements = view.catalog.businessCaseElements;
   const ids = elements.map((e) => e.id);
   const [draft, setDraft] = useState<BusinessCaseElements>(view.initiation.businessCase.elements);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const { busy, status, error, submit } = useSectionSave();
 
   const dirty = !same(draft, view.initiation.businessCase.elements, ids);
   const filled = ids.filter((id) => (draft[id] ?? '').trim() !== '').length;
   const approval = view.initiation.businessCase.approval;
 
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setStatus(null);
-    const r = await saveBusinessCase({ version: view.version, elements: draft });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    onSaved(r.data);
-    setStatus(`Business case saved (version ${r.data.version}).`);
-  };
+  const save = () =>
+    submit(
+      () => saveBusinessCase({ version: view.version, elements: draft }),
+      (data) => {
+        onSaved(data);
+        return `Business case saved (version ${data.version}).`;
+      },
+    );
 
-  const approve = async () => {
-    setBusy(true);
-    setError(undefined);
-    setStatus(null);
-    const r = await approveBusinessCase({ version: view.version });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    onSaved(r.data);
-    setStatus('Business case approved. Management support counts as obtained for maturity Level I.');
-  };
+  const approve = () =>
+    submit(
+      () => approveBusinessCase({ version: view.version }),
+      (data) => {
+        onSaved(data);
+        return 'Business case approved. Management support counts as obtained for maturity Level I.';
+      },
+    );
 
   return (
     <Section
@@ -118,15 +112,7 @@ export function BusinessCaseSection({ view, canEdit, onSaved, reload }: SectionP
           </div>
         )}
       </Card>
-      <StatusLine text={status} />
-      {error !== undefined && (
-        <div role="alert">
-          <ResolverError
-            error={error}
-            action={error.code === 'CONFLICT' ? <SectionMessageAction onClick={reload}>Load the latest version (replaces your changes)</SectionMessageAction> : undefined}
-          />
-        </div>
-      )}
+      <SectionFooter status={status} error={error} reload={reload} />
     </Section>
   );
 }

@@ -1,14 +1,14 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ChallengeRisk } from '@contract/initiation';
 import { useState } from 'react';
 import { saveChallengeRegister } from '../../../api/save-challenge-register';
-import { Card, CheckboxGroup, Section, SelectField, StatusLine, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { Card, CheckboxGroup, Section, SelectField, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
+import { SectionFooter } from './SectionFooter';
 import { openAppLink } from './initiation-ui';
+import { useSectionSave } from './use-section-save';
 
 const RATINGS = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }));
 const STATUSES = [
@@ -25,24 +25,20 @@ const strip = (rows: readonly ChallengeRisk[]): ChallengeRisk[] =>
 
 export function ChallengeRegisterSection({ view, canEdit, onSaved, reload }: SectionProps) {
   const [rows, setRows] = useState<ChallengeRisk[]>(strip(view.register));
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const { busy, status, error, submit } = useSectionSave();
   const dirty = JSON.stringify(rows) !== JSON.stringify(strip(view.register));
   const readOnly = !canEdit;
   const set = (i: number, patch: Partial<ChallengeRisk>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setStatus(null);
-    const r = await saveChallengeRegister({ version: view.version, register: rows });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    onSaved(r.data);
-    setRows(strip(r.data.register));
-    setStatus(`Challenge register saved (version ${r.data.version}). The gap report lists the open and watched ones as risks.`);
-  };
+  const save = () =>
+    submit(
+      () => saveChallengeRegister({ version: view.version, register: rows }),
+      (data) => {
+        onSaved(data);
+        setRows(strip(data.register));
+        return `Challenge register saved (version ${data.version}). The gap report lists the open and watched ones as risks.`;
+      },
+    );
 
   return (
     <Section title="Challenge register" description="The implementation challenges of TS 20000-5 clause 6 treated as risks, with the key considerations as mitigations to tick off.">
@@ -91,15 +87,7 @@ export function ChallengeRegisterSection({ view, canEdit, onSaved, reload }: Sec
           Save challenge register
         </Button>
       )}
-      <StatusLine text={status} />
-      {error !== undefined && (
-        <div role="alert">
-          <ResolverError
-            error={error}
-            action={error.code === 'CONFLICT' ? <SectionMessageAction onClick={reload}>Load the latest version (replaces your changes)</SectionMessageAction> : undefined}
-          />
-        </div>
-      )}
+      <SectionFooter status={status} error={error} reload={reload} />
     </Section>
   );
 }

@@ -2,30 +2,27 @@ import Button from '@atlaskit/button/new';
 import { useEffect, useState } from 'react';
 import { publishBusinessCase } from '../../../api/publish-business-case';
 import { getSiteUrl } from '../../../api/start-publish-report';
-import { Card, Section, StatusLine, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
+import { SectionFooter } from './SectionFooter';
+import { useSectionSave } from './use-section-save';
 
 export function PublishBusinessCase({ view, canEdit, onSaved }: SectionProps) {
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const { busy, status, error, submit } = useSectionSave();
   const [siteUrl, setSiteUrl] = useState('');
   useEffect(() => {
     void getSiteUrl().then(setSiteUrl);
   }, []);
   const published = view.initiation.published;
 
-  const publish = async () => {
-    setBusy(true);
-    setError(undefined);
-    setStatus(null);
-    const r = await publishBusinessCase();
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    onSaved(r.data.view);
-    setStatus(`${r.data.page.created ? 'Created' : 'Updated'} the page “${r.data.page.title}” (version ${r.data.page.version}).`);
-  };
+  const publish = () =>
+    submit(
+      () => publishBusinessCase(),
+      (data) => {
+        onSaved(data.view);
+        return `${data.page.created ? 'Created' : 'Updated'} the page “${data.page.title}” (version ${data.page.version}).`;
+      },
+    );
 
   return (
     <Section title="Publish to Confluence" description="Publishes everything above as one “Business case” page in the space set in the project settings; later publishes update the same page.">
@@ -51,12 +48,7 @@ export function PublishBusinessCase({ view, canEdit, onSaved }: SectionProps) {
           </div>
         )}
       </Card>
-      <StatusLine text={status} />
-      {error !== undefined && (
-        <div role="alert">
-          <ResolverError error={error} />
-        </div>
-      )}
+      <SectionFooter status={status} error={error} />
     </Section>
   );
 }

@@ -1,14 +1,14 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { PlanChecklistState, TargetKind, TargetObjective, TargetState } from '@contract/initiation';
 import { useState } from 'react';
 import { saveTargetState } from '../../../api/save-target-state';
-import { Card, CheckboxGroup, ListField, Section, SelectField, StatusLine, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { Card, CheckboxGroup, ListField, Section, SelectField, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
+import { SectionFooter } from './SectionFooter';
 import { openAppLink, uniqueId } from './initiation-ui';
+import { useSectionSave } from './use-section-save';
 
 const linkButton = {
   background: 'none',
@@ -24,9 +24,7 @@ export function TargetStateSection({ view, canEdit, onSaved, reload }: SectionPr
   const { catalog } = view;
   const [target, setTarget] = useState<TargetState>(view.initiation.targetState);
   const [checklist, setChecklist] = useState<PlanChecklistState>(view.initiation.planChecklist);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const { busy, status, error, submit } = useSectionSave();
 
   const dirty =
     JSON.stringify(target) !== JSON.stringify(view.initiation.targetState) || JSON.stringify(checklist) !== JSON.stringify(view.initiation.planChecklist);
@@ -35,18 +33,16 @@ export function TargetStateSection({ view, canEdit, onSaved, reload }: SectionPr
   const setObjective = (i: number, patch: Partial<TargetObjective>) =>
     setTarget((t) => ({ ...t, objectives: t.objectives.map((o, j) => (j === i ? { ...o, ...patch } : o)) }));
 
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    setStatus(null);
-    const r = await saveTargetState({ version: view.version, targetState: target, planChecklist: checklist });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    onSaved(r.data);
-    setTarget(r.data.initiation.targetState);
-    setChecklist(r.data.initiation.planChecklist);
-    setStatus(`Target state and plan checklist saved (version ${r.data.version}).`);
-  };
+  const save = () =>
+    submit(
+      () => saveTargetState({ version: view.version, targetState: target, planChecklist: checklist }),
+      (data) => {
+        onSaved(data);
+        setTarget(data.initiation.targetState);
+        setChecklist(data.initiation.planChecklist);
+        return `Target state and plan checklist saved (version ${data.version}).`;
+      },
+    );
 
   const check = view.phaseCheck;
   return (
@@ -170,15 +166,7 @@ export function TargetStateSection({ view, canEdit, onSaved, reload }: SectionPr
           Save target state and checklist
         </Button>
       )}
-      <StatusLine text={status} />
-      {error !== undefined && (
-        <div role="alert">
-          <ResolverError
-            error={error}
-            action={error.code === 'CONFLICT' ? <SectionMessageAction onClick={reload}>Load the latest version (replaces your changes)</SectionMessageAction> : undefined}
-          />
-        </div>
-      )}
+      <SectionFooter status={status} error={error} reload={reload} />
     </Section>
   );
 }
