@@ -3,7 +3,7 @@
 // Stages: specs present -> typecheck -> ESLint -> Jest (unit, Forge checks, integration + contract)
 // -> UI build -> browser tests (Playwright + system Chromium). A failed stage fails the run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -40,13 +40,14 @@ step('typecheck (tsc --noEmit, strict)', 'npm', ['run', '--silent', 'typecheck']
 step('ESLint (typescript-eslint)', bin('eslint'), ['.', '--max-warnings=0']);
 
 // Jest: counted test by test.
-const jestJson = 'build/test-results/jest.json';
-run('Jest: unit, Forge manifest + lint, integration, contract', bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`]);
+const jestJson = path.join(root, 'build/test-results/jest.json');
+rmSync(jestJson, { force: true });
+const jestOk = run('Jest: unit, Forge manifest + lint, integration, contract', bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`]);
 if (existsSync(jestJson)) {
   const j = JSON.parse(readFileSync(jestJson, 'utf8'));
   passed += j.numPassedTests;
   failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
-  if (!j.success) failures.push('jest');
+  if (!j.success || !jestOk) failures.push('jest');
 } else { failed += 1; failures.push('jest (no results)'); }
 
 // Browser tests need the built UI.
@@ -54,18 +55,21 @@ const e2eDir = 'test/e2e';
 const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
 if (hasE2e) {
   step('UI build (Vite)', 'npm', ['run', '--silent', 'build:ui']);
-  const pwJson = 'build/test-results/playwright.json';
-  run('browser tests (Playwright, system Chromium)', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], {
+  const pwJson = path.join(root, 'build/test-results/playwright.json');
+  rmSync(pwJson, { force: true }); // never count a stale report
+  const pwOk = run('browser tests (Playwright, system Chromium)', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
   });
   if (existsSync(pwJson)) {
     const p = JSON.parse(readFileSync(pwJson, 'utf8'));
     passed += p.stats.expected;
     failed += p.stats.unexpected;
-    if (p.stats.unexpected > 0) failures.push('playwright');
+    if (p.stats.unexpected > 0 || !pwOk) failures.push('playwright');
   } else { failed += 1; failures.push('playwright (no results)'); }
 }
 
 if (failures.length) console.log(`\nfailed: ${failures.join(', ')}`);
+// A stage that failed without a counted test failure (a crash, a leak) still counts as a failure.
+if (failures.length > 0 && failed === 0) failed = failures.length;
 console.log(`\nchecks: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || failures.length > 0 ? 1 : 0);
