@@ -22,15 +22,33 @@ export async function evaluateAccess(
   projectId: string,
   needed: AccessLevel,
 ): Promise<AppContextPermissions> {
-  const granted = await gateway.getMyPermissions(projectId, [JIRA_PERMISSIONS.browse, JIRA_PERMISSIONS.administer], {
-    as: 'user',
-  });
+  return (await evaluateAccessWith(gateway, settings, accountId, projectId, needed, [])).access;
+}
+
+/**
+ * evaluateAccess, also asking Jira for `extra` project permissions in the SAME `mypermissions` call (one
+ * product call per resolver invocation, whatever the resolver needs). `granted` holds every key asked.
+ */
+export async function evaluateAccessWith(
+  gateway: PermissionGateway,
+  settings: SettingsRepository,
+  accountId: string,
+  projectId: string,
+  needed: AccessLevel,
+  extra: readonly string[],
+): Promise<{ access: AppContextPermissions; granted: Readonly<Record<string, boolean>> }> {
+  const keys = [...new Set([JIRA_PERMISSIONS.browse, JIRA_PERMISSIONS.administer, ...extra])];
+  const granted = await gateway.getMyPermissions(projectId, keys, { as: 'user' });
   const canRead = granted[JIRA_PERMISSIONS.browse] === true;
   const isProjectAdmin = canRead && granted[JIRA_PERMISSIONS.administer] === true;
-  if (!canRead) return { canRead: false, canEdit: false, isProjectAdmin: false };
-  if (isProjectAdmin) return { canRead, canEdit: true, isProjectAdmin };
-  if (needed === 'read' || needed === 'admin') return { canRead, canEdit: false, isProjectAdmin };
-  return { canRead, canEdit: await isEditorRoleMember(gateway, settings, accountId, projectId), isProjectAdmin };
+  const access = !canRead
+    ? { canRead: false, canEdit: false, isProjectAdmin: false }
+    : isProjectAdmin
+      ? { canRead, canEdit: true, isProjectAdmin }
+      : needed === 'read' || needed === 'admin'
+        ? { canRead, canEdit: false, isProjectAdmin }
+        : { canRead, canEdit: await isEditorRoleMember(gateway, settings, accountId, projectId), isProjectAdmin };
+  return { access, granted };
 }
 
 /**

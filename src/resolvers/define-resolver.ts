@@ -8,7 +8,7 @@ import {
   ValidationError,
   isAppError,
 } from '../domain/errors';
-import { evaluateAccess, hasAccess, type AccessLevel } from './access';
+import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
 import type { AppServices } from './services';
 
 /** The trusted part of a resolver call: built by Forge (or the sandbox bridge), never by the UI. */
@@ -19,6 +19,8 @@ export interface ResolverContext {
   moduleKey: string;
   /** The caller's rights as established by the permission check (for 'read' calls, canEdit is only known for admins). */
   access: AppContextPermissions;
+  /** The Jira project permissions asked for this call (browse, administer, and the spec's `requires`). */
+  granted: Readonly<Record<string, boolean>>;
   deps: AppServices;
 }
 
@@ -34,6 +36,11 @@ export interface ResolverSpec<S extends z.ZodType, O> {
   access: AccessLevel;
   /** Schema of the untrusted payload. Unknown fields are dropped by `z.object`. */
   payload: S;
+  /**
+   * Further Jira project permissions the caller must hold (e.g. CREATE_ISSUES), each with the message shown
+   * when it is missing. Asked in the same `mypermissions` call as the access check, before the payload is read.
+   */
+  requires?: Readonly<Record<string, (projectKey: string) => string>>;
   handler: (input: z.output<S>, ctx: ResolverContext) => Promise<O>;
 }
 
@@ -84,7 +91,7 @@ class UnauthenticatedError extends AppError {
 }
 
 /** Reads the trusted context. Throws UNAUTHENTICATED without a user, VALIDATION_FAILED without a project. */
-export function readTrustedContext(context: unknown): Omit<ResolverContext, 'access' | 'deps'> {
+export function readTrustedContext(context: unknown): Omit<ResolverContext, 'access' | 'granted' | 'deps'> {
   const parsed = trustedContextSchema.safeParse(context ?? {});
   const accountId = parsed.success ? parsed.data.accountId : undefined;
   if (!accountId) throw new UnauthenticatedError();
@@ -130,18 +137,29 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
         if (named.projectId !== undefined && named.projectId !== trusted.project.id) {
           throw new ProjectMismatchError(trusted.project.id, named.projectId);
         }
-        const access = await evaluateAccess(deps.permissions, deps.settings, trusted.accountId, trusted.project.id, spec.access);
+        const required = Object.entries(spec.requires ?? {});
+        const { access, granted } = await evaluateAccessWith(
+          deps.permissions,
+          deps.settings,
+          trusted.accountId,
+          trusted.project.id,
+          spec.access,
+          required.map(([key]) => key),
+        );
         if (!hasAccess(access, spec.access)) {
           throw new ForbiddenError(accessDeniedMessage(spec.access, trusted.project.key), {
             needed: spec.access,
             projectKey: trusted.project.key,
           });
         }
+        for (const [key, message] of required) {
+          if (granted[key] !== true) throw new ForbiddenError(message(trusted.project.key), { needed: key, projectKey: trusted.project.key });
+        }
         const input = spec.payload.safeParse(request.payload ?? {});
         if (!input.success) {
           throw new ValidationError('The request is not valid.', zodDetails(input.error));
         }
-        const data = await spec.handler(input.data, { ...trusted, access, deps });
+        const data = await spec.handler(input.data, { ...trusted, access, granted, deps });
         return { ok: true, data };
       } catch (e) {
         if (isAppError(e)) {

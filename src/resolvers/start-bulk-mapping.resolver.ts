@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StartBulkMappingPayload, StartBulkMappingResponse } from '../contract/mapping';
-import { requireEditIssues } from '../services/mapping.service';
+import { EDIT_ISSUES, editIssuesDenied } from '../services/mapping.service';
 import { defineResolver } from './define-resolver';
 import { bulkMappingServiceOf } from './mapping-resolver-support';
 
@@ -16,9 +16,9 @@ export const startBulkMappingPayloadSchema = z.object({
 export const startBulkMapping = defineResolver({
   key: 'startBulkMapping',
   access: 'write',
+  requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: startBulkMappingPayloadSchema,
   async handler(input, ctx): Promise<StartBulkMappingResponse> {
-    await requireEditIssues(ctx.deps.permissions, ctx.project);
     return bulkMappingServiceOf(ctx).start(ctx.project, ctx.accountId, input.previewId, input.issueIds);
   },
 });

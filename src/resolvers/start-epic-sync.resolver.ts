@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { StartEpicSyncResponse } from '../contract/jobs';
 import { buildDesiredState, epicPlanInputFromPlan } from '../domain/epics';
-import { ConfigMissingError, ConflictError, ForbiddenError } from '../domain/errors';
+import { ConfigMissingError, ConflictError } from '../domain/errors';
 import { EPIC_SYNC_JOB_TYPE, type EpicSyncEvent, type EpicSyncJobInput } from '../consumers/epic-sync.consumer';
 import { JobRepository } from '../storage/job-repository';
 import { defineResolver } from './define-resolver';
@@ -31,16 +31,12 @@ export const startEpicSyncPayloadSchema = z.object({
 export const startEpicSync = defineResolver({
   key: 'startEpicSync',
   access: 'write',
+  requires: {
+    [CREATE_ISSUES_PERMISSION]: (projectKey) => `You cannot create issues in project ${projectKey}, so the app cannot create the epics for you.`,
+  },
   payload: startEpicSyncPayloadSchema,
   async handler(input, ctx): Promise<StartEpicSyncResponse> {
     const { deps, project, accountId } = ctx;
-    const granted = await deps.permissions.getMyPermissions(project.id, [CREATE_ISSUES_PERMISSION], { as: 'user' });
-    if (granted[CREATE_ISSUES_PERMISSION] !== true) {
-      throw new ForbiddenError(`You cannot create issues in project ${project.key}, so the app cannot create the epics for you.`, {
-        needed: CREATE_ISSUES_PERMISSION,
-        projectKey: project.key,
-      });
-    }
     const record = await deps.plans.get(project.id);
     if (record === undefined) {
       throw new ConfigMissingError('This project has no saved plan. Save a plan on the Phases tab first.', { projectId: project.id });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StartBulkMappingResponse } from '../contract/mapping';
-import { requireEditIssues } from '../services/mapping.service';
+import { EDIT_ISSUES, editIssuesDenied } from '../services/mapping.service';
 import { defineResolver } from './define-resolver';
 import { bulkMappingServiceOf } from './mapping-resolver-support';
 
@@ -8,9 +8,9 @@ import { bulkMappingServiceOf } from './mapping-resolver-support';
 export const undoBulkMapping = defineResolver({
   key: 'undoBulkMapping',
   access: 'write',
+  requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: z.object({}),
   async handler(_input, ctx): Promise<StartBulkMappingResponse> {
-    await requireEditIssues(ctx.deps.permissions, ctx.project);
     return bulkMappingServiceOf(ctx).startUndo(ctx.project, ctx.accountId);
   },
 });

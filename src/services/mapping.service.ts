@@ -75,9 +75,13 @@ export async function canEditIssues(permissions: PermissionGateway, projectId: s
   return granted[EDIT_ISSUES] === true;
 }
 
+/** The message when EDIT_ISSUES is missing (used by resolvers that declare it in `requires`). */
+export const editIssuesDenied = (projectKey: string): string =>
+  `You need the Edit issues permission in project ${projectKey} to change clause mappings.`;
+
 export async function requireEditIssues(permissions: PermissionGateway, project: ProjectRef): Promise<void> {
   if (!(await canEditIssues(permissions, project.id))) {
-    throw new ForbiddenError(`You need the Edit issues permission in project ${project.key} to change clause mappings.`, {
+    throw new ForbiddenError(editIssuesDenied(project.key), {
       needed: EDIT_ISSUES,
       projectKey: project.key,
     });

@@ -326,7 +326,7 @@ describe('startEpicSync and getJobStatus through the sandbox bridge', () => {
     const mid = { ...sandbox.emulator.stats().byRoute };
     const again = await invoke('startEpicSync', admin, payload);
     await sandbox.queue.idle();
-    expect(appCallsSince(mid)).toBe(3); // two permission checks in the resolver + one search in the job
+    expect(appCallsSince(mid)).toBe(2); // one permission check (access + CREATE_ISSUES in one call) + one search in the job
     const status2 = await invoke('getJobStatus', admin, { jobId: again.data?.jobId });
     expect(status2.data).toMatchObject({ status: 'done', total: 0 });
 

@@ -189,6 +189,37 @@ describe('defineResolver', () => {
     expect(gateway.calls.some((c) => c.startsWith('getProjectRoleActorIds'))).toBe(false);
   });
 
+  it('asks for the permissions a resolver requires in the same single Jira call, and refuses with its message when one is missing', async () => {
+    const handled: string[] = [];
+    const createThings = defineResolver({
+      key: 'createThings',
+      access: 'write',
+      requires: { CREATE_ISSUES: (projectKey) => `No issue creation in ${projectKey}.` },
+      payload: z.object({}),
+      async handler(_input, ctx) {
+        handled.push(ctx.accountId);
+        return { granted: ctx.granted };
+      },
+    });
+    const t = setup([createThings]);
+    const refused = await t.invoke('createThings', {}, ADMIN);
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'No issue creation in SMS.', details: { needed: 'CREATE_ISSUES', projectKey: 'SMS' } },
+    });
+    expect(handled).toEqual([]);
+    expect(t.gateway.calls).toEqual([`getMyPermissions ${PROJECT.id} BROWSE_PROJECTS,ADMINISTER_PROJECTS,CREATE_ISSUES as user`]);
+
+    const granting = new FakePermissionGateway({ [ADMIN]: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS', 'CREATE_ISSUES'] });
+    const app = createApp(
+      { api: forbiddenProductApi([]), store: new RecordingStore(), queue: noQueue, log: recordingLogger().log, permissions: granting },
+      { resolvers: [createThings] },
+    );
+    const ok = await resolverInvoker(app, granting)('createThings', {}, ADMIN);
+    expect(ok).toEqual({ ok: true, data: { granted: { BROWSE_PROJECTS: true, ADMINISTER_PROJECTS: true, CREATE_ISSUES: true } } });
+    expect(granting.calls).toHaveLength(1);
+  });
+
   it('maps an AppError thrown by the handler to its code, message and details', async () => {
     const failing = defineResolver({
       key: 'findThing',
