@@ -89,7 +89,10 @@ test('create in Jira: the saved Approach 1 plan becomes linked epics; a second r
   await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 1).' })).toBeVisible();
   await expect(create).toBeEnabled();
 
-  // Unsaved edits disable it again, with the reason; undoing the edit enables it.
+  // Unsaved edits disable it again, with the reason; undoing the edit enables it (in the expanded phase editor).
+  const toggle = a.getByRole('group', { name: /^Phase 1: / }).getByRole('button', { name: /^Phase 1: / });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const name = a.getByRole('group', { name: /^Phase 1: / }).getByLabel('Phase name');
   const original = await name.inputValue();
   await name.fill(`${original} (draft)`);

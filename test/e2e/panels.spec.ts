@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 // Scope, Maturity and Phases panels end to end, against a sandbox this spec starts itself (so it can stop it
 // and start it again on the same data directory): fill in a scope, assess two processes, make a plan in
@@ -73,6 +73,13 @@ async function openTab(page: Page, name: string): Promise<FrameLocator> {
   await a.getByRole('tab', { name }).click();
   await expect(a.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
   return a;
+}
+
+/** Opens a phase card's editor with its disclosure button (the card shows a summary until then). */
+async function expandPhase(phase: Locator, n: number): Promise<void> {
+  const toggle = phase.getByRole('button', { name: new RegExp(`^Phase ${n}: `) });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -216,10 +223,26 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   await a.getByLabel('First phase starts').fill('2026-04-01');
   await a.getByRole('button', { name: 'Propose plan' }).click();
   const phase1 = a.getByRole('group', { name: /^Phase 1: / });
+  // Cards start as summaries: processes as chips, Rule 1 / Rule 2 badges, no editor until expanded.
+  await expect(phase1.getByRole('button', { name: /^Phase 1: / })).toHaveAttribute('aria-expanded', 'false');
+  await expect(phase1.getByLabel('Start')).toHaveCount(0);
+  await expect(a.getByRole('list', { name: /^Processes in Phase 1: / })).toContainText('8.6.3 Problem management');
+  // Keyboard: the disclosure button opens the editor with Enter.
+  await phase1.getByRole('button', { name: /^Phase 1: / }).focus();
+  await page.keyboard.press('Enter');
+  await expandPhase(phase1, 1);
   await expect(phase1.getByLabel('Start')).toHaveValue('2026-04-01');
   await expect(a.getByRole('list', { name: 'Rule 2: interactions across phase boundaries need an interface' })).toBeVisible();
 
+  // An issue opens the phase it concerns and focuses the field that fixes it.
+  const firstRule2 = a.getByRole('list', { name: 'Rule 2: interactions across phase boundaries need an interface' }).getByRole('listitem').first();
+  const pair = /defines no interface for (\S+ → \S+)/.exec((await firstRule2.textContent()) ?? '')?.[1] ?? '';
+  expect(pair).not.toBe('');
+  await firstRule2.getByRole('button', { name: 'Go to Phase 2' }).click();
+  await expect(a.getByRole('group', { name: /^Phase 2: / }).getByLabel(`Interface for ${pair}`)).toBeFocused();
+
   // Move problem management from phase 1 into phase 2 (select + button, keyboard reachable).
+  await expandPhase(a.getByRole('group', { name: /^Phase 2: / }), 2);
   const phase2Name = (await a.getByRole('group', { name: /^Phase 2: / }).getByLabel('Phase name').inputValue()).trim();
   await phase1.getByLabel('Move 8.6.3 Problem management to').selectOption({ label: phase2Name });
   await phase1.getByRole('button', { name: 'Move 8.6.3 Problem management' }).focus();
@@ -230,8 +253,15 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   const phase2 = a.getByRole('group', { name: /^Phase 2: / });
   await phase1.getByLabel('Owner').fill('557058:sandbox-project-admin');
   await expect(phase2.getByLabel('Interface for 8.6.1 → 8.6.3')).toBeVisible();
+  // The crossings table lists it under phase 2, without an interface; "Define" focuses phase 2's field.
+  const crossings = a.getByRole('table', { name: 'Cross-phase interactions' });
+  await expect(crossings.getByRole('row', { name: /8\.6\.1 Incident management → 8\.6\.3 Problem management/ })).toContainText('No interface');
+  await crossings.getByRole('button', { name: 'Define the interface for 8.6.1 → 8.6.3' }).click();
+  await expect(phase2.getByLabel('Interface for 8.6.1 → 8.6.3')).toBeFocused();
   await phase2.getByLabel('Interface for 8.6.1 → 8.6.3').fill('Major incidents are raised as problems by the incident manager until problem management runs.');
-  await expect(a.getByRole('table', { name: 'Cross-phase interactions' }).getByRole('row', { name: /8\.6\.1 Incident management → 8\.6\.3 Problem management/ })).toContainText('Defined');
+  // Defined interactions fold behind "Show n interactions with an interface" in their phase's group.
+  await crossings.getByRole('button', { name: /^Show \d+ interactions? with an interface in Phase 2: / }).click();
+  await expect(crossings.getByRole('row', { name: /8\.6\.1 Incident management → 8\.6\.3 Problem management/ })).toContainText('Defined');
   await a.getByRole('button', { name: 'Save plan' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 3).' })).toBeVisible();
   await shot(page, 'panel-phases-light');
@@ -259,6 +289,7 @@ test('everything reads back after a server restart, and every panel renders in d
   a = await openTab(page, 'Phases');
   await expect(a.getByText(/Plan version 3, saved/)).toBeVisible();
   await expect(a.getByRole('list', { name: /^Processes in Phase 2: / })).toContainText('8.6.3 Problem management');
+  await expandPhase(a.getByRole('group', { name: /^Phase 2: / }), 2);
   await expect(a.getByRole('group', { name: /^Phase 2: / }).getByLabel('Interface for 8.6.1 → 8.6.3')).toHaveValue(/Major incidents are raised/);
 
   await page.getByRole('button', { name: 'Dark theme' }).click();

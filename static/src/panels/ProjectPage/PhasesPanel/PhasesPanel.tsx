@@ -1,6 +1,9 @@
 /**
  * Phases panel (TS 20000-5 5.2): choose Approach 1, 2 or both, let the planner propose phases from the TS
  * priorities and the assessed gaps, edit them, and see Rule 1 / Rule 2 issues before saving.
+ * Layout for reading at a glance: the issues first, then one compact card per phase (each expands on its own
+ * to the full editor), then the cross-phase interactions grouped by phase. Issues and crossings open the phase
+ * they concern and focus the control to fix.
  */
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
@@ -16,9 +19,11 @@ import { Loading } from '../../../components/Loading';
 import { Card, Section, SelectField, StatusLine, TextField, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { CreateInJira } from './CreateInJira';
-import { PhaseEditor } from './PhaseEditor';
+import { CrossPhaseTable } from './CrossPhaseTable';
+import { PhaseCard } from './PhaseCard';
 import { PlanIssues } from './PlanIssues';
 import { addPhase, cleanPlan, removePhase } from './plan-draft';
+import type { FocusRequest, FocusTarget } from './phase-summary';
 
 export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
   const [view, setView] = useState<PlanView | null>(null);
@@ -33,6 +38,23 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
   const [error, setError] = useState<ResolverErrorShape | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [newPhase, setNewPhase] = useState('');
+  /** Phases whose editor is open (each card opens and closes on its own). */
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+
+  const toggle = useCallback((phaseId: string) => {
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (!next.delete(phaseId)) next.add(phaseId);
+      return next;
+    });
+  }, []);
+
+  /** Opens a phase and moves focus to the control `target` names (the card's own button when none). */
+  const reveal = useCallback((phaseId: string, target: FocusTarget) => {
+    setExpanded((s) => (s.has(phaseId) ? s : new Set([...s, phaseId])));
+    setFocus((f) => ({ phaseId, target, seq: (f?.seq ?? 0) + 1 }));
+  }, []);
 
   const load = useCallback(async () => {
     const r = await getPlan();
@@ -75,6 +97,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     if (!r.ok) return setError(r.error);
     setDraft(r.data.plan);
     setCheck(r.data.check);
+    setExpanded(new Set());
     setStatus(`Proposed ${r.data.plan.phases.length} phases. Edit them, then save the plan.`);
   };
 
@@ -167,17 +190,36 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
         </div>
       ) : (
         <>
-          <Section title={`Phases (${draft.phases.length})`} description={approachLabel(draft.approach)}>
+          {checkError !== null && <ResolverError error={checkError} />}
+          {check !== null && <PlanIssues check={check} plan={draft} onShow={reveal} />}
+          <Section
+            title={`Phases (${draft.phases.length})`}
+            description={`${approachLabel(draft.approach)}. Open a phase to edit it.`}
+            actions={
+              draft.phases.length > 1 ? (
+                <>
+                  <Button spacing="compact" isDisabled={draft.phases.every((p) => expanded.has(p.id))} onClick={() => setExpanded(new Set(draft.phases.map((p) => p.id)))}>
+                    Expand all
+                  </Button>
+                  <Button spacing="compact" isDisabled={expanded.size === 0} onClick={() => setExpanded(new Set())}>
+                    Collapse all
+                  </Button>
+                </>
+              ) : undefined
+            }
+          >
             {draft.phases.map((p, i) => (
-              <PhaseEditor
+              <PhaseCard
                 key={p.id}
                 plan={draft}
                 phase={p}
                 index={i}
                 options={view.options}
-                crossings={check?.crossings ?? []}
-                issues={check?.issues ?? []}
+                check={check}
                 readOnly={!canEdit}
+                expanded={expanded.has(p.id)}
+                onToggle={() => toggle(p.id)}
+                focus={focus}
                 onChange={edit}
                 onRemove={() => edit(removePhase(draft, p.id))}
               />
@@ -201,8 +243,11 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
                   <Button
                     isDisabled={newPhase.trim() === ''}
                     onClick={() => {
-                      edit(addPhase(draft, newPhase.trim()));
+                      const next = addPhase(draft, newPhase.trim());
+                      edit(next);
                       setNewPhase('');
+                      const added = next.phases[next.phases.length - 1];
+                      if (added !== undefined) reveal(added.id, { kind: 'field', field: 'name' });
                     }}
                   >
                     Add phase
@@ -211,8 +256,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
               </div>
             )}
           </Section>
-          {checkError !== null && <ResolverError error={checkError} />}
-          {check !== null && <PlanIssues check={check} plan={draft} options={view.options} />}
+          {check !== null && <CrossPhaseTable check={check} plan={draft} options={view.options} readOnly={!canEdit} onShow={reveal} />}
           {canEdit && (
             <Section title="Save the plan">
               <Button appearance="primary" isDisabled={busy || !dirty} onClick={() => void save()}>
