@@ -1,5 +1,7 @@
 import type { IssueRecord, IssueTypeRecord, LinkRecord, ProjectRecord } from '../emulator/records';
 import { MAPPING_PROPERTY_KEY } from '../emulator/catalog';
+import { FINDING_LABELS } from '../../src/domain/gap/finding-labels';
+import type { FindingGrade } from '../../src/domain/vocabulary';
 import { bullets, doc, p, panel, type AdfDoc } from './adf';
 import { Prng } from './prng';
 import { SANDBOX_USERS } from './users';
@@ -227,14 +229,24 @@ const POLICIES = [
 ];
 const AUDITS = [
   'Internal audit: incident management',
-  'Internal audit: change management',
+  'Audit finding: emergency changes approved after implementation',
   'Prepare for the certification surveillance audit',
   'Supplier review: hosting provider',
   'Management review meeting (first half)',
-  'Management review meeting (second half)',
+  'Audit finding: management review minutes miss the required inputs',
   'Customer satisfaction survey results',
-  'Internal audit: service level management',
-  'Review of service availability against targets',
+  'Audit observation: service level reports reach two customers late',
+  'Audit finding: availability is not measured against the agreed targets',
+];
+/**
+ * Audit findings of the demo (see src/domain/gap/finding-labels.ts): these audit issues get a finding label, a
+ * clause mapping and a fixed status, so the gap report shows open nonconformities, a closed one and an observation.
+ */
+const SEEDED_FINDINGS: readonly { summary: string; grade: FindingGrade; clauses: string[]; open: boolean }[] = [
+  { summary: 'Audit finding: availability is not measured against the agreed targets', grade: 'major_nc', clauses: ['8.7.1'], open: true },
+  { summary: 'Audit finding: management review minutes miss the required inputs', grade: 'minor_nc', clauses: ['9.3'], open: true },
+  { summary: 'Audit finding: emergency changes approved after implementation', grade: 'minor_nc', clauses: ['8.5.1.3'], open: false },
+  { summary: 'Audit observation: service level reports reach two customers late', grade: 'observation', clauses: ['8.3.3'], open: true },
 ];
 const IMPROVEMENTS = [
   'Cut restore time for priority 1 incidents',
@@ -368,6 +380,22 @@ export function buildJiraSeed(): JiraSeed {
       mappedOthers += 1;
     }
   });
+
+  // Audit findings: label, mapping and status set here, without drawing from the PRNG (the rest stays as it was).
+  for (const f of SEEDED_FINDINGS) {
+    const issue = (byKind.get('audit') ?? []).find((i) => i.summary === f.summary);
+    if (!issue) throw new Error(`seed: no audit issue '${f.summary}'`);
+    issue.labels = [...issue.labels, FINDING_LABELS[f.grade]];
+    issue.properties[MAPPING_PROPERTY_KEY] = { clauses: f.clauses, kinds: ['report'], phases: [] };
+    const done = issue.resolutiondate !== null;
+    if (f.open && done) {
+      issue.statusId = '3';
+      issue.resolutiondate = null;
+    } else if (!f.open && !done) {
+      issue.statusId = '10007';
+      issue.resolutiondate = issue.updated;
+    }
+  }
 
   // Sub-tasks under a few changes.
   for (const ch of (byKind.get('change') ?? []).slice(0, 4)) {

@@ -2,7 +2,7 @@
  * Payloads and responses of the gap report resolvers (getGapReport, setClauseResult, previewReport,
  * startPublishReport) and the result of a 'publish-report' job. Types only: `static/` imports them via `@contract/*`.
  */
-import type { ConformityResult } from '../domain/vocabulary';
+import type { ConformityResult, FindingGrade } from '../domain/vocabulary';
 import type { GapWarningCode, ReadinessFigures, StatusCategory } from '../domain/gap/gap-model';
 
 export interface EvidenceView {
@@ -12,6 +12,23 @@ export interface EvidenceView {
   updated: string;
   ageDays: number;
   stale: boolean;
+}
+
+/** An open audit finding on a clause: a mapped Jira issue with a finding label (src/domain/gap/finding-labels.ts). */
+export interface FindingView {
+  issueKey: string;
+  summary: string;
+  grade: FindingGrade;
+  /** Plain name of the grade, e.g. "Major nonconformity". */
+  gradeTitle: string;
+}
+
+/** One label of the finding convention. */
+export interface FindingLabelView {
+  grade: FindingGrade;
+  /** The Jira label, e.g. "sms-major-nc". */
+  label: string;
+  title: string;
 }
 
 export interface GapWarningView {
@@ -39,6 +56,8 @@ export interface ClauseGapView {
   /** At most GAP_VIEW_EVIDENCE_PER_CLAUSE items; `evidenceCount` has the full number. */
   evidence: EvidenceView[];
   evidenceCount: number;
+  /** Open audit findings on the clause, most severe first. */
+  findings: FindingView[];
   warnings: GapWarningView[];
 }
 
@@ -63,6 +82,11 @@ export interface GapReportView {
   proposalRules: string;
   warningCount: number;
   evidenceCount: number;
+  /** Distinct open audit findings (issues) over all clauses. */
+  openFindingCount: number;
+  /** The labels that make a mapped issue an audit finding, and the convention in plain sentences (one per line). */
+  findingLabels: FindingLabelView[];
+  findingConvention: string;
   /** True when the in-app view stopped reading issues early (time or size budget); publishing reads them all. */
   evidenceTruncated: boolean;
   /** Which other parts of the app had data for the report. */

@@ -1,8 +1,18 @@
 /** Maps the gap analysis and the stored publication to what the Gap report tab shows (src/contract/gap-report.ts). */
-import type { ClauseGapView, GapReportView, PublicationView } from '../contract/gap-report';
+import type { ClauseGapView, FindingView, GapReportView, PublicationView } from '../contract/gap-report';
 import type { ProjectSettingsView } from '../contract/settings';
 import { getClause } from '../domain/catalogue/catalogue';
-import { type GapAnalysis, PROPOSAL_RULES_TEXT, READINESS_FORMULA, formatReadiness } from '../domain/gap';
+import {
+  FINDING_CONVENTION_TEXT,
+  FINDING_LABEL_ROWS,
+  type Finding,
+  type GapAnalysis,
+  PROPOSAL_RULES_TEXT,
+  READINESS_FORMULA,
+  distinctFindings,
+  formatReadiness,
+} from '../domain/gap';
+import { FINDING_GRADE_LABELS } from '../domain/vocabulary';
 import type { StoredClauseRecord } from '../storage/clause-record-repository';
 import type { ReportPublication } from '../storage/report-publication-repository';
 import type { CollectedGapData } from './gap-report.service';
@@ -23,6 +33,11 @@ export function toPublicationView(p: ReportPublication | undefined): Publication
     lastPublishedBy: p.lastPublishedBy ?? '',
     split: p.split,
   };
+}
+
+/** Open findings of a clause as the app lists them: one per issue, most severe grade first, then by issue key. */
+export function toFindingViews(findings: readonly Finding[]): FindingView[] {
+  return distinctFindings(findings).map((f) => ({ issueKey: f.id, summary: f.summary, grade: f.grade, gradeTitle: FINDING_GRADE_LABELS[f.grade] }));
 }
 
 export function toClauseViews(analysis: GapAnalysis, records: readonly StoredClauseRecord[]): ClauseGapView[] {
@@ -50,6 +65,7 @@ export function toClauseViews(analysis: GapAnalysis, records: readonly StoredCla
         stale: e.stale,
       })),
       evidenceCount: c.evidence.length,
+      findings: toFindingViews(c.openFindings),
       warnings: c.warnings.map((w) => ({ code: w.code, message: w.message })),
     };
   });
@@ -78,6 +94,9 @@ export function toGapReportView(input: {
     proposalRules: PROPOSAL_RULES_TEXT,
     warningCount: analysis.warningCount,
     evidenceCount: analysis.evidenceCount,
+    openFindingCount: new Set(analysis.clauses.flatMap((c) => c.openFindings.map((f) => f.id))).size,
+    findingLabels: FINDING_LABEL_ROWS.map((r) => ({ ...r })),
+    findingConvention: FINDING_CONVENTION_TEXT,
     evidenceTruncated: data.truncated,
     sources: { scope: data.scope !== undefined, maturity: data.maturity !== undefined, plan: data.plan !== undefined, challenges: data.challenges !== undefined },
     canEdit: input.canEdit,

@@ -4,9 +4,10 @@
  *
  * Jira: ONE paged `search/jql` over the project's issues that carry a clause mapping (the `smsClause` alias
  * the manifest indexes on `sms-navigator-mapping.clauses`) or are epics of the phase plan (the
- * `sms-navigator-plan-item` property). Only `summary`, `status` and `updated` are asked for, plus the two
- * properties. The same pages give the evidence, the phase progress (work items by phase) and which processes
- * have an epic — no second search.
+ * `sms-navigator-plan-item` property). Only `summary`, `status`, `updated` and `labels` are asked for, plus the
+ * two properties. The same pages give the evidence, the audit findings (mapped issues with a finding label, see
+ * src/domain/gap/finding-labels.ts), the phase progress (work items by phase) and which processes have an epic —
+ * no second search.
  *
  * Storage: clause records (this feature), and, when present, the scope, the maturity assessment and the plan
  * and the challenge register (other tabs). Each missing part gives a clear empty state in the report instead of failing.
@@ -20,12 +21,14 @@ import {
   type ClauseMaturityGap,
   type EpicCoverage,
   type Evidence,
+  type Finding,
   type GapAnalysis,
   type GapSnapshot,
   STATUS_CATEGORIES,
   type StatusCategory,
   analyseGaps,
   changesSince,
+  findingsFromIssue,
 } from '../domain/gap';
 import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow, type ReportPhase } from '../domain/report';
 import { generateScopeStatement } from '../domain/scope/scope-statement';
@@ -43,7 +46,7 @@ import { MAPPING_PROPERTY_KEY, readMapping } from './mapping-property';
 export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
 /** Issues per search page (Jira gives at most 100 when fields other than id/key are asked for). */
 export const SEARCH_PAGE_SIZE = 100;
-export const EVIDENCE_FIELDS = ['summary', 'status', 'updated'] as const;
+export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels'] as const;
 export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
 
 /** The one JQL of the report: the project's mapped issues and the plan's epics, in key order. */
@@ -57,6 +60,7 @@ export function reportIssuesJql(projectId: string): string {
 const issueFieldsSchema = z.looseObject({
   summary: z.string().catch(''),
   updated: z.string().catch(''),
+  labels: z.array(z.string()).catch([]).optional(),
   status: z
     .looseObject({ statusCategory: z.looseObject({ key: z.string() }).optional() })
     .nullable()
@@ -70,7 +74,10 @@ export function statusCategoryOf(key: string | undefined): StatusCategory {
 
 /** One searched issue as the report reads it. */
 export interface ReportIssue {
+  /** Undefined when the issue is not mapped, or is an audit finding (a finding is not evidence). */
   evidence: Evidence | undefined;
+  /** One per mapped clause when the issue carries a finding label; empty otherwise. */
+  findings: Finding[];
   planItem: PlanItemProperty | undefined;
   key: string;
   statusCategory: StatusCategory;
@@ -81,8 +88,15 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
   const statusCategory = statusCategoryOf(f.status?.statusCategory?.key);
   const mapping = readMapping(issue.properties[MAPPING_PROPERTY_KEY]);
   const plan = planItemPropertySchema.safeParse(issue.properties[PLAN_ITEM_PROPERTY_KEY]);
+  const findings = findingsFromIssue({
+    issueKey: issue.key,
+    summary: f.summary,
+    labels: f.labels ?? [],
+    statusCategory,
+    clauses: mapping.mapped.map((m) => m.clauseId),
+  });
   const evidence: Evidence | undefined =
-    mapping.mapped.length === 0
+    mapping.mapped.length === 0 || findings.length > 0
       ? undefined
       : {
           issueKey: issue.key,
@@ -92,7 +106,7 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
           kinds: [...new Set(mapping.mapped.map((m) => m.kind))],
           clauses: mapping.mapped.map((m) => m.clauseId),
         };
-  return { evidence, planItem: plan.success ? plan.data : undefined, key: issue.key, statusCategory };
+  return { evidence, findings, planItem: plan.success ? plan.data : undefined, key: issue.key, statusCategory };
 }
 
 export interface CollectOptions {
@@ -182,7 +196,7 @@ export class GapReportService {
       {
         records: data.records.map(toClauseRecord),
         evidence: data.issues.flatMap((i) => (i.evidence ? [i.evidence] : [])),
-        findings: [],
+        findings: data.issues.flatMap((i) => i.findings),
         maturityGaps: data.maturity?.gaps ?? [],
         ...(epicCoverage(data) ? { epics: epicCoverage(data) as EpicCoverage } : {}),
       },

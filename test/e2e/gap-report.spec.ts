@@ -40,7 +40,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   await app.getByRole('tab', { name: 'Gap report' }).click();
   const panel = app.getByRole('tabpanel');
   await expect(panel.getByRole('heading', { name: 'Readiness' })).toBeVisible();
-  await expect(panel.getByRole('table', { name: 'Clauses with result, evidence and warnings' })).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Clauses with result, evidence, findings and warnings' })).toBeVisible();
   await expect(panel.getByText('Readiness =', { exact: false }).first()).toBeAttached();
 
   // Set a clause result with the keyboard-reachable select of its row.
@@ -57,6 +57,17 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   await expect(panel.getByRole('row', { name: /^8\.6\.1 / })).toBeVisible();
   await expect(panel.getByRole('row', { name: /^4\.1 / })).toHaveCount(0);
   await panel.getByLabel('Only clauses with warnings').check();
+
+  // Audit findings (seeded: an open major nonconformity on 8.7.1), with the label convention above the table.
+  await expect(panel.getByRole('note', { name: 'How audit findings are read' })).toContainText('sms-major-nc');
+  const row871 = panel.getByRole('row', { name: /^8\.7\.1 / });
+  await expect(row871.getByText('Major nonconformity')).toBeVisible();
+  await expect(row871.locator('span', { hasText: /^Nonconformant$/ }).first()).toBeVisible();
+  await expect(row871.getByText(/1 open nonconformity \(1 major, 0 minor\)/)).toBeVisible();
+  await expect(row871.getByRole('link', { name: /^SMS-\d+$/ })).toHaveAttribute('href', /\/browse\/SMS-\d+$/);
+  await row871.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'gap-report-findings.png') });
+
   await panel.getByLabel('Clause group').selectOption('all');
   await shot(page, 'gap-report-tab');
 
@@ -79,5 +90,6 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   await expect(page.getByRole('heading', { name: 'Clause by clause' })).toBeVisible();
   await expect(page.getByRole('table').first()).toBeVisible();
   await expect(page.getByText('8.6.1').first()).toBeVisible();
+  await expect(page.getByText('Major nonconformity').first()).toBeVisible();
   await shot(page, 'gap-report-confluence-page');
 });

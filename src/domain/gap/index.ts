@@ -4,3 +4,4 @@ export * from './proposal-rules';
 export * from './readiness';
 export * from './analyse-gaps';
 export * from './changes-since';
+export * from './finding-labels';

@@ -15,11 +15,12 @@ import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
 import { type GapChanges } from '../gap/changes-since';
+import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
 import { type ClauseGap, type EvidenceItem, type GroupReadiness, STATUS_CATEGORY_LABELS, type StatusCategory } from '../gap/gap-model';
 import { PROPOSAL_RULES_TEXT } from '../gap/proposal-rules';
 import { READINESS_FORMULA, formatReadiness } from '../gap/readiness';
 import { LEVEL_LABELS, type MaturityLevel } from '../maturity/maturity-model';
-import { CONFORMITY_RESULT_LABELS, type ConformityResult } from '../vocabulary';
+import { CONFORMITY_RESULT_LABELS, type ConformityResult, FINDING_GRADE_LABELS, type FindingGrade } from '../vocabulary';
 import {
   type BlockContent,
   type DocNode,
@@ -76,6 +77,13 @@ const STATUS_CATEGORY_COLORS: Readonly<Record<StatusCategory, StatusColor>> = {
   done: 'green',
   indeterminate: 'blue',
   new: 'neutral',
+};
+
+export const FINDING_GRADE_COLORS: Readonly<Record<FindingGrade, StatusColor>> = {
+  major_nc: 'red',
+  minor_nc: 'yellow',
+  observation: 'blue',
+  opportunity_for_improvement: 'purple',
 };
 
 /** Colour of a maturity lozenge by how far the current level is below target. */
@@ -281,6 +289,24 @@ function evidenceCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   return cell(...blocks);
 }
 
+function findingsCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
+  const all = distinctFindings(c.openFindings);
+  if (all.length === 0) return cell(p(t('None.')));
+  const shown = all.slice(0, ctx.maxCards);
+  const blocks: TableCellDefinition['content'] = [
+    bullets(
+      shown.map((f) => [
+        issueRef(ctx, f.id),
+        t(' '),
+        lozenge(FINDING_GRADE_LABELS[f.grade], FINDING_GRADE_COLORS[f.grade]),
+        t(` ${safeLine(f.summary, ctx.maxText, '(no summary)')}`),
+      ]),
+    ),
+  ];
+  if (all.length > shown.length) blocks.push(p(t(`and ${all.length - shown.length} more`)));
+  return cell(...blocks);
+}
+
 function resultCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   const how = c.proposed
     ? 'Proposed from evidence'
@@ -299,6 +325,7 @@ function clauseRow(ctx: Ctx, c: ClauseGap): TableRowDefinition {
     cell(p(t(c.title))),
     resultCell(ctx, c),
     evidenceCell(ctx, c),
+    findingsCell(ctx, c),
     cell(c.warnings.length === 0 ? p(t('None.')) : bullets(c.warnings.map((w) => [t(safeLine(w.message, 2 * ctx.maxText, w.code))]))),
   ]);
 }
@@ -307,7 +334,7 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   const clauses = input.gaps.clauses.filter((c) => c.groupId === g.groupId);
   return [
     heading({ level })(t(`${g.groupId} ${g.title} — readiness ${pct(g.figures.percent)}`)),
-    table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))),
+    table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))),
   ];
 }
 
@@ -411,7 +438,7 @@ function changesSection(input: GapReportInput): BlockContent[] {
 
 function formulaExpand(input: GapReportInput): BlockContent {
   const overall = input.gaps.readiness.overall;
-  return expand({ title: 'How readiness is calculated and results are proposed' })(
+  return expand({ title: 'How readiness is calculated, results are proposed and findings are read' })(
     ...READINESS_FORMULA.split('\n').map((line) => p(t(line))),
     p(
       t(
@@ -419,6 +446,7 @@ function formulaExpand(input: GapReportInput): BlockContent {
       ),
     ),
     ...PROPOSAL_RULES_TEXT.split('\n').map((line) => p(t(line))),
+    ...FINDING_CONVENTION_TEXT.split('\n').map((line) => p(t(line))),
   );
 }
 

@@ -9,7 +9,7 @@ import {
   normaliseSiteBaseUrl,
   splitReportByGroup,
 } from '../../../src/domain/report';
-import { aGapInput, gapOptions } from '../../builders/gap.builder';
+import { aFinding, aGapInput, gapOptions } from '../../builders/gap.builder';
 import { SITE, aReportInput } from '../../builders/report.builder';
 import { adfErrors, allNodes, plainText } from './validate-adf';
 
@@ -75,8 +75,8 @@ describe('buildGapReportAdf', () => {
     expect(statuses(row.content?.[2])).toEqual([{ text: 'Conformant', color: 'green' }]);
     expect(plainText(row.content?.[2])).toContain('Set by 557058:sandbox-project-admin on 2026-11-24');
     expect(plainText(row.content?.[3])).toContain(`<${SITE}/browse/SMS-1> [Done] 10 d · Change management procedure approved`);
-    expect(plainText(row.content?.[4])).toMatch(/open nonconformity/);
-    expect(plainText(row.content?.[4])).toMatch(/below its target of level 2/);
+    expect(plainText(row.content?.[5])).toMatch(/open nonconformity/);
+    expect(plainText(row.content?.[5])).toMatch(/below its target of level 2/);
 
     const stale = clauseRow(report, '4.3');
     expect(plainText(stale.content?.[3])).toContain('400 d (stale)');
@@ -84,8 +84,35 @@ describe('buildGapReportAdf', () => {
     expect(plainText(clauseRow(report, '9.1').content?.[2])).toContain('Proposed from evidence');
   });
 
+  it('lists the open audit findings of a clause with a grade lozenge and a card for issue keys, most severe first', () => {
+    const doc = buildGapReportAdf(
+      aReportInput(
+        {},
+        aGapInput({
+          records: [],
+          evidence: [],
+          findings: [
+            aFinding({ id: 'SMS-12', grade: 'observation', clauseId: '8.7.1', summary: 'Reports reach customers late' }),
+            aFinding({ id: 'SMS-11', grade: 'major_nc', clauseId: '8.7.1', summary: 'Availability not measured' }),
+            aFinding({ id: 'SMS-13', grade: 'minor_nc', clauseId: '8.7.1', open: false, summary: 'Closed one' }),
+          ],
+        }),
+      ),
+    );
+    const cellText = plainText(clauseRow(doc, '8.7.1').content?.[4]);
+    expect(cellText).toBe(`<${SITE}/browse/SMS-11> [Major nonconformity] Availability not measured<${SITE}/browse/SMS-12> [Observation] Reports reach customers late`);
+    expect(statuses(clauseRow(doc, '8.7.1').content?.[4])).toEqual([
+      { text: 'Major nonconformity', color: 'red' },
+      { text: 'Observation', color: 'blue' },
+    ]);
+    expect(plainText(clauseRow(doc, '8.7.1').content?.[2])).toContain('Nonconformant');
+    expect(plainText(clauseRow(doc, '9.1').content?.[4])).toBe('None.');
+    expect(plainText(doc)).toContain('sms-major-nc');
+    expect(adfErrors(doc)).toEqual([]);
+  });
+
   it('has one clause table per top-level clause covering every assessable clause', () => {
-    const tables = allNodes(report).filter((n) => n.type === 'table' && plainText(n.content?.[0]) === 'ClauseTitleResultEvidenceWarnings');
+    const tables = allNodes(report).filter((n) => n.type === 'table' && plainText(n.content?.[0]) === 'ClauseTitleResultEvidenceOpen findingsWarnings');
     expect(tables).toHaveLength(7);
     expect(tables.reduce((sum, tbl) => sum + (tbl.content?.length ?? 0) - 1, 0)).toBe(input.gaps.clauses.length);
   });

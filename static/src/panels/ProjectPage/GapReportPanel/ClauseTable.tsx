@@ -1,12 +1,13 @@
 /**
- * The clause-by-clause table: result (editable for editors), evidence with status and age, warnings.
+ * The clause-by-clause table: result (editable for editors), evidence with status and age, open audit
+ * findings with their grade, warnings.
  * A native table with row headers; every control is a native, labelled, keyboard-reachable element.
  */
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ClauseGapView } from '@contract/gap-report';
 import { nativeControl, space, subtleText, visuallyHidden } from '../../../components/PanelKit';
-import { type ConformityResult, RESULT_APPEARANCE, RESULT_LABELS, RESULT_OPTIONS, STATUS_APPEARANCE, STATUS_LABELS } from './labels';
+import { type ConformityResult, FINDING_APPEARANCE, RESULT_APPEARANCE, RESULT_LABELS, RESULT_OPTIONS, STATUS_APPEARANCE, STATUS_LABELS } from './labels';
 
 const cell = {
   padding: space.s,
@@ -73,6 +74,25 @@ function EvidenceCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: str
   );
 }
 
+function FindingsCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: string }) {
+  if (clause.findings.length === 0) return <span style={subtleText}>None open</span>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: space.m }}>
+      {clause.findings.map((f) => (
+        <li key={f.issueKey}>
+          <a href={`${siteUrl}/browse/${encodeURIComponent(f.issueKey)}`} target="_blank" rel="noreferrer" title={f.summary}>
+            {f.issueKey}
+          </a>{' '}
+          <Lozenge appearance={FINDING_APPEARANCE[f.grade]} isBold={f.grade === 'major_nc'}>
+            {f.gradeTitle}
+          </Lozenge>{' '}
+          <span style={{ ...subtleText, fontSize: '12px' }}>{f.summary}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ClauseTable({ clauses, canEdit, savingClause, siteUrl, onSet }: {
   clauses: readonly ClauseGapView[];
   canEdit: boolean;
@@ -83,12 +103,13 @@ export function ClauseTable({ clauses, canEdit, savingClause, siteUrl, onSet }: 
   if (clauses.length === 0) return <p style={subtleText}>No clause matches the filters.</p>;
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Clauses with result, evidence and warnings">
+      <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Clauses with result, evidence, findings and warnings">
         <thead>
           <tr>
-            <th scope="col" style={{ ...cell, width: '28%' }}>Clause</th>
-            <th scope="col" style={{ ...cell, width: '20%' }}>Result</th>
-            <th scope="col" style={{ ...cell, width: '24%' }}>Evidence</th>
+            <th scope="col" style={{ ...cell, width: '22%' }}>Clause</th>
+            <th scope="col" style={{ ...cell, width: '17%' }}>Result</th>
+            <th scope="col" style={{ ...cell, width: '20%' }}>Evidence</th>
+            <th scope="col" style={{ ...cell, width: '20%' }}>Open findings</th>
             <th scope="col" style={cell}>Warnings</th>
           </tr>
         </thead>
@@ -103,6 +124,9 @@ export function ClauseTable({ clauses, canEdit, savingClause, siteUrl, onSet }: 
               </td>
               <td style={cell}>
                 <EvidenceCell clause={c} siteUrl={siteUrl} />
+              </td>
+              <td style={cell}>
+                <FindingsCell clause={c} siteUrl={siteUrl} />
               </td>
               <td style={cell}>
                 {c.warnings.length === 0 ? (

@@ -1,5 +1,6 @@
 /**
- * The Gap report tab: readiness with its formula, every clause 4 to 10 with result, evidence and warnings
+ * The Gap report tab: readiness with its formula, every clause 4 to 10 with result, evidence, open audit
+ * findings (the label convention shown above the table) and warnings
  * (filter by group, only warnings), results set by editors, and preview / publish to Confluence.
  */
 import Button from '@atlaskit/button/new';
@@ -14,6 +15,7 @@ import { Notice } from '../../../components/Notice';
 import { Section, SelectField, StatusLine, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ClauseTable } from './ClauseTable';
+import { FindingConvention } from './FindingConvention';
 import { GROUP_TITLES, type ConformityResult } from './labels';
 import { PublishSection } from './PublishSection';
 import { ReadinessSummary } from './ReadinessSummary';
@@ -86,6 +88,7 @@ export default function GapReportPanel({ canEdit }: { canEdit: boolean }) {
             {clauses.length} of {data.clauses.length} clauses
           </span>
         </div>
+        <FindingConvention view={data} />
         <StatusLine text={status} />
         {saveError !== undefined && <ResolverError error={saveError} />}
         <ClauseTable clauses={clauses} canEdit={editable} savingClause={saving} siteUrl={siteUrl} onSet={(c, r) => void onSet(c, r)} />

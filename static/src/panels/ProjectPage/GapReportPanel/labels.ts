@@ -3,6 +3,7 @@ import type { ClauseGapView } from '@contract/gap-report';
 
 export type ConformityResult = ClauseGapView['result'];
 export type StatusCategory = ClauseGapView['evidence'][number]['statusCategory'];
+export type FindingGrade = ClauseGapView['findings'][number]['grade'];
 export type LozengeAppearance = 'default' | 'success' | 'removed' | 'inprogress' | 'new' | 'moved';
 
 export const RESULT_OPTIONS: readonly { value: ConformityResult; label: string }[] = [
@@ -25,6 +26,14 @@ export const RESULT_APPEARANCE: Record<ConformityResult, LozengeAppearance> = {
 
 export const STATUS_LABELS: Record<StatusCategory, string> = { new: 'To do', indeterminate: 'In progress', done: 'Done' };
 export const STATUS_APPEARANCE: Record<StatusCategory, LozengeAppearance> = { new: 'default', indeterminate: 'inprogress', done: 'success' };
+
+/** Lozenge colour of an audit finding by grade (the names come from the view). */
+export const FINDING_APPEARANCE: Record<FindingGrade, LozengeAppearance> = {
+  major_nc: 'removed',
+  minor_nc: 'moved',
+  observation: 'inprogress',
+  opportunity_for_improvement: 'new',
+};
 
 export const GROUP_TITLES: Record<string, string> = {
   '4': 'Context of the organization',
