@@ -22,6 +22,10 @@ import type { IssueRecord, IssueTypeRecord, LinkRecord, ProjectRecord } from './
 
 const API = '/rest/api/3';
 const MAX_PROPERTY_BYTES = 32768;
+/** How the app's own account is named to users (Forge apps act as an app user). */
+export const APP_DISPLAY_NAME = 'SMS Navigator (app)';
+/** Largest page GET /user/bulk serves, whatever maxResults asks. */
+const MAX_USERS_PAGE = 200;
 
 export interface JiraApiOptions {
   now: () => Date;
@@ -33,6 +37,7 @@ export function registerJiraApi(router: Router, state: EmulatorState, opts: Jira
   const r = (method: string, path: string, h: (req: ApiRequest) => ApiResponse | Promise<ApiResponse>): void =>
     router.add(method, `${API}${path}`, h);
   r('GET', '/myself', (q) => api.myself(q));
+  r('GET', '/user/bulk', (q) => api.bulkGetUsers(q));
   r('GET', '/project/search', (q) => api.searchProjects(q));
   r('GET', '/project/{projectIdOrKey}', (q) => api.getProject(q));
   r('GET', '/project/{projectIdOrKey}/role', (q) => api.getProjectRoles(q));
@@ -160,7 +165,7 @@ class JiraApi {
       self: `${SITE_URL}${API}/user?accountId=${encodeURIComponent(accountId)}`,
       accountId,
       avatarUrls: avatarUrls('user', '10122'),
-      displayName: u?.displayName ?? (accountId === APP_ACCOUNT_ID ? 'SMS Navigator' : 'Former user'),
+      displayName: u?.displayName ?? (accountId === APP_ACCOUNT_ID ? APP_DISPLAY_NAME : 'Former user'),
       active: u !== undefined || accountId === APP_ACCOUNT_ID,
       timeZone: 'Etc/UTC',
       accountType: accountId === APP_ACCOUNT_ID ? 'app' : 'atlassian',
@@ -347,6 +352,26 @@ class JiraApi {
         applicationRoles: { size: 1, items: [] },
         expand: 'groups,applicationRoles',
       },
+    };
+  }
+
+  /**
+   * GET /user/bulk?accountId=…&accountId=…: the known users among the ids (sandbox users and the app), as a
+   * PageBeanUser; unknown ids are left out. Needs at least one accountId (400 otherwise), as Jira does.
+   */
+  bulkGetUsers(req: ApiRequest): ApiResponse {
+    const ids = [...new Set(csv(req.query.accountId))];
+    if (ids.length === 0) throw jiraError(400, 'The accountId query parameter needs to be provided.');
+    const startAt = Math.max(0, Number(req.query.startAt ?? 0) || 0);
+    const maxResults = Math.min(Math.max(1, Number(req.query.maxResults ?? 10) || 10), MAX_USERS_PAGE);
+    const known = ids.filter((id) => findSandboxUser(id) !== undefined || id === APP_ACCOUNT_ID);
+    const values = known.slice(startAt, startAt + maxResults).flatMap((id) => {
+      const bean = this.userBean(id);
+      return bean === null ? [] : [bean];
+    });
+    return {
+      status: 200,
+      body: { self: `${SITE_URL}${API}/user/bulk`, maxResults, startAt, total: known.length, isLast: startAt + values.length >= known.length, values },
     };
   }
 

@@ -9,6 +9,7 @@ import type {
   UnitSummary,
 } from '../domain/assessment';
 import type { KeyElementId, MaturityLevel } from '../domain/maturity/maturity-model';
+import type { PeopleNames } from './people';
 
 export type {
   AssessmentUnitId,
@@ -50,6 +51,8 @@ export interface AssessmentView {
   units: UnitView[];
   heatmap: Heatmap;
   assessedUnits: number;
+  /** Display names of the units' `updatedBy`. */
+  people: PeopleNames;
 }
 
 export type GetAssessmentPayload = Record<string, never>;
@@ -76,6 +79,8 @@ export interface SnapshotsView {
   snapshots: SnapshotView[];
   /** Per unit that appears in any snapshot: its level across snapshots, oldest first. */
   trends: { unitId: AssessmentUnitId; title: string; points: TrendPoint[] }[];
+  /** Display names of the snapshots' `takenBy`. */
+  people: PeopleNames;
 }
 
 export type ListSnapshotsPayload = Record<string, never>;

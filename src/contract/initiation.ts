@@ -18,6 +18,7 @@ import type {
   TargetKind,
   TargetState,
 } from '../domain/initiation';
+import type { PeopleNames } from './people';
 
 export type {
   ApprovalState,
@@ -107,6 +108,11 @@ export interface InitiationView {
   baselineMaturity: BaselineMaturityView | null;
   register: ChallengeRiskView[];
   catalog: InitiationCatalog;
+  /**
+   * Display names of `updatedBy`, the approver, the publisher, who recorded KPI measurements and the challenge
+   * owners (an owner typed as a name maps to itself).
+   */
+  people: PeopleNames;
 }
 
 export type GetInitiationPayload = Record<string, never>;

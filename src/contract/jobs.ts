@@ -1,4 +1,5 @@
 /** Payload and response types of the job resolvers (epic sync and any queued job). Types only: `static/` imports them via `@contract/*`. */
+import type { PeopleNames } from './people';
 
 export type JobStatusName = 'queued' | 'running' | 'done' | 'failed';
 
@@ -14,6 +15,10 @@ export interface JobStatusView<R = unknown> {
   result: R | null;
   createdAt: string;
   updatedAt: string;
+  /** accountId of who started the job (null for jobs started by the app itself). */
+  startedBy: string | null;
+  /** Display name of `startedBy`. */
+  people: PeopleNames;
 }
 
 export interface GetJobStatusPayload {

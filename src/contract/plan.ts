@@ -1,5 +1,6 @@
 /** Payload and response types of the phase-plan resolvers. Types only: `static/` imports them via `@contract/*`. */
 import type { CrossPhaseInteraction, Plan, PlanApproach, PlanIssue } from '../domain/planning';
+import type { PeopleNames } from './people';
 
 export type {
   CrossPhaseInteraction,
@@ -34,6 +35,8 @@ export interface PlanView {
   updatedBy: string | null;
   check: PlanCheck | null;
   options: PlanOptions;
+  /** Display names of `updatedBy` and of the phase owners given as account ids. */
+  people: PeopleNames;
 }
 
 export type GetPlanPayload = Record<string, never>;

@@ -1,4 +1,5 @@
 /** Payload and response types of the scope resolvers. Types only: `static/` imports them via `@contract/*`. */
+import type { PeopleNames } from './people';
 import type {
   InterestedPartyKind,
   OtherPartyType,
@@ -51,6 +52,8 @@ export interface ScopeView {
   updatedAt: string | null;
   updatedBy: string | null;
   comment: string;
+  /** Display names of `updatedBy` (see PeopleNames). */
+  people: PeopleNames;
   statement: string;
   warnings: ScopeWarning[];
   options: ScopeOptions;
@@ -81,6 +84,8 @@ export type GetScopeHistoryPayload = Record<string, never>;
 /** Newest first. */
 export interface GetScopeHistoryResponse {
   versions: ScopeVersionInfo[];
+  /** Display names of the versions' authors. */
+  people: PeopleNames;
 }
 
 export interface GetScopeDiffPayload {

@@ -1,4 +1,5 @@
 /** Payload and response types of the project-settings resolvers. Types only: `static/` imports them via `@contract/*`. */
+import type { PeopleNames } from './people';
 
 /** What the settings page sends to `saveProjectSettings`. `version` is the version the user loaded (0 = never saved). */
 export interface SaveProjectSettingsPayload {
@@ -24,5 +25,9 @@ export interface ProjectSettingsView {
 
 /** `getProjectSettings` takes no fields (the project comes from the trusted context). */
 export type GetProjectSettingsPayload = Record<string, never>;
-export type GetProjectSettingsResponse = ProjectSettingsView;
-export type SaveProjectSettingsResponse = ProjectSettingsView;
+/** The settings with the display name of `updatedBy`. */
+export interface ProjectSettingsResponse extends ProjectSettingsView {
+  people: PeopleNames;
+}
+export type GetProjectSettingsResponse = ProjectSettingsResponse;
+export type SaveProjectSettingsResponse = ProjectSettingsResponse;

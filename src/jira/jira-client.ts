@@ -25,6 +25,7 @@ import {
   projectSchema,
   searchResultsSchema,
   taskSchema,
+  userPageSchema,
 } from './jira-wire';
 
 /**
@@ -170,6 +171,8 @@ export const PROPERTIES_MULTI_CHUNK = 100;
 export const PROPERTIES_BY_LIST_CHUNK = 10_000;
 export const MAX_PROPERTIES_PER_ISSUE = 10;
 const KEYS_PER_SEARCH = 100;
+/** Account ids per GET /user/bulk request (also its maxResults: Jira's default page is only 10). */
+export const USERS_PER_BULK = 100;
 const CREATEMETA_PAGE = 200;
 
 /**
@@ -333,6 +336,28 @@ export class JiraClient {
   async getProjectRoleActorIds(projectIdOrKey: string, roleId: string, opts?: CallOptions): Promise<string[]> {
     const role = await this.getProjectRole(projectIdOrKey, roleId, opts);
     return role.actors.flatMap((a) => (a.type === 'user' && a.accountId !== undefined ? [a.accountId] : []));
+  }
+
+  /**
+   * GET /rest/api/3/user/bulk: display names by account id, in chunks of USERS_PER_BULK ids (each chunk paged
+   * with startAt until isLast). Ids Jira does not return (unknown, deleted) are simply absent from the result.
+   */
+  async getUsersByAccountIds(accountIds: string[], opts?: CallOptions): Promise<Record<string, string>> {
+    const unique = [...new Set(accountIds.filter((id) => id !== ''))];
+    const out: Record<string, string> = {};
+    for (const part of chunk(unique, USERS_PER_BULK)) {
+      for (let startAt = 0; startAt < part.length; ) {
+        const params = new URLSearchParams({ startAt: String(startAt), maxResults: String(part.length) });
+        for (const id of part) params.append('accountId', id);
+        const res = await this.requester(opts).requestJira(route`/rest/api/3/user/bulk?${params}`);
+        const page = await this.parse(res, userPageSchema, `${part.length} users`);
+        const values = page.values ?? [];
+        for (const u of values) if (u.displayName !== undefined && u.displayName !== '') out[u.accountId] = u.displayName;
+        startAt += values.length;
+        if (values.length === 0 || page.isLast !== false) break;
+      }
+    }
+    return out;
   }
 
   /** GET /rest/api/3/project/{projectIdOrKey}. */

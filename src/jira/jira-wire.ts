@@ -121,3 +121,14 @@ export const taskSchema = z.looseObject({
   progress: z.number().optional(),
   result: z.unknown().optional(),
 });
+
+/** GET /user/bulk: a page of users (PageBeanUser). Only what the app reads is declared. */
+export const userPageSchema = z.looseObject({
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+  isLast: z.boolean().optional(),
+  values: z
+    .array(z.looseObject({ accountId: z.string().min(1), displayName: z.string().optional(), active: z.boolean().optional() }))
+    .optional(),
+});

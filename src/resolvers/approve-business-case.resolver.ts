@@ -3,6 +3,7 @@ import type { ApproveBusinessCaseResponse } from '../contract/initiation';
 import { ValidationError } from '../domain/errors';
 import { BUSINESS_CASE_ELEMENTS, approveBusinessCase as approve, businessCaseCompleteness } from '../domain/initiation';
 import { InitiationService } from '../services/initiation.service';
+import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 /**
@@ -15,7 +16,7 @@ export const approveBusinessCase = defineResolver({
   access: 'write',
   payload: z.object({ version: z.number().int().nonnegative() }),
   async handler(input, ctx): Promise<ApproveBusinessCaseResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now);
+    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
     const at = ctx.deps.now().toISOString();
     const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const c = businessCaseCompleteness(cur.businessCase);

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../domain/errors'
 import { KPI_DATE_FIELD_LABELS, addMeasurement } from '../domain/initiation';
 import { JiraClient } from '../jira/jira-client';
 import { InitiationService } from '../services/initiation.service';
+import { nameLookup, resolveNames } from '../services/user-names.service';
 import { KpiService } from '../services/kpi.service';
 import { defineResolver } from './define-resolver';
 
@@ -16,12 +17,13 @@ export const computeKpi = defineResolver({
   access: 'write',
   payload: z.object({ version: z.number().int().nonnegative(), kpiId: z.string().min(1).max(60) }),
   async handler(input, ctx): Promise<ComputeKpiResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now);
+    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
     const current = await service.repository.get(ctx.project.id);
     if (current.version !== input.version) {
+      const who = current.updatedBy === null ? 'Someone' : (await resolveNames(ctx.deps.api, [current.updatedBy], ctx.deps.log))[current.updatedBy];
       throw new ConflictError(
-        `${current.updatedBy ?? 'Someone'} saved the initiation at ${current.updatedAt ?? 'an unknown time'} (version ${current.version}; you had version ${input.version}). Reload and try again.`,
-        { expectedVersion: input.version, currentVersion: current.version },
+        `${who ?? 'Someone'} saved the initiation at ${current.updatedAt ?? 'an unknown time'} (version ${current.version}; you had version ${input.version}). Reload and try again.`,
+        { expectedVersion: input.version, currentVersion: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt },
       );
     }
     const kpi = current.initiation.kpis.find((k) => k.id === input.kpiId);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { GetAssessmentResponse } from '../contract/assessment';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
-import { toAssessmentView } from './assessment-view';
+import { assessmentPeople, toAssessmentView } from './assessment-view';
 
 /** Every assessment unit with its element levels, summary and version, plus the units × elements heatmap. */
 export const getAssessment = defineResolver({
@@ -9,6 +10,7 @@ export const getAssessment = defineResolver({
   access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetAssessmentResponse> {
-    return toAssessmentView(await ctx.deps.assessments.getAll(ctx.project.id));
+    const stored = await ctx.deps.assessments.getAll(ctx.project.id);
+    return toAssessmentView(stored, await resolveNames(ctx.deps.api, assessmentPeople(stored), ctx.deps.log));
   },
 });

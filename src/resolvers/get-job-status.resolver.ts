@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { JobStatusView } from '../contract/jobs';
 import { NotFoundError } from '../domain/errors';
 import { JobRepository } from '../storage/job-repository';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
-/** Progress and result of a queued job of this project (any job type). */
+/** Progress and result of a queued job of this project (any job type), with who started it. */
 export const getJobStatus = defineResolver({
   key: 'getJobStatus',
   access: 'read',
@@ -24,6 +25,8 @@ export const getJobStatus = defineResolver({
       result: job.result,
       createdAt: job.createdAt,
       updatedAt: job.updatedAt,
+      startedBy: job.accountId,
+      people: await resolveNames(ctx.deps.api, [job.accountId], ctx.deps.log),
     };
   },
 });

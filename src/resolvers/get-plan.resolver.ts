@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { GetPlanResponse } from '../contract/plan';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
-import { toPlanView } from './plan-view';
+import { planPeople, toPlanView } from './plan-view';
 
 /** The stored phase plan (null before the first save) with its Rule 1 / Rule 2 check. */
 export const getPlan = defineResolver({
@@ -10,6 +11,6 @@ export const getPlan = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetPlanResponse> {
     const [record, stored] = await Promise.all([ctx.deps.plans.get(ctx.project.id), ctx.deps.assessments.getAll(ctx.project.id)]);
-    return toPlanView(record, stored.assessment);
+    return toPlanView(record, stored.assessment, await resolveNames(ctx.deps.api, planPeople(record), ctx.deps.log));
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GetProjectSettingsResponse } from '../contract/settings';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 /** The project's SMS Navigator settings (defaults with version 0 before the first save). */
@@ -8,6 +9,7 @@ export const getProjectSettings = defineResolver({
   access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetProjectSettingsResponse> {
-    return ctx.deps.settings.getView(ctx.project.id);
+    const view = await ctx.deps.settings.getView(ctx.project.id);
+    return { ...view, people: await resolveNames(ctx.deps.api, [view.updatedBy], ctx.deps.log) };
   },
 });

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { GetScopeHistoryResponse } from '../contract/scope';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
-/** Every saved scope version (number, author, time, comment), newest first. */
+/** Every saved scope version (number, author, time, comment), newest first, with the authors' display names. */
 export const getScopeHistory = defineResolver({
   key: 'getScopeHistory',
   access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetScopeHistoryResponse> {
-    return { versions: await ctx.deps.scopes.history(ctx.project.id) };
+    const versions = await ctx.deps.scopes.history(ctx.project.id);
+    return { versions, people: await resolveNames(ctx.deps.api, versions.map((v) => v.author), ctx.deps.log) };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GetScopeResponse } from '../contract/scope';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { toScopeView } from './scope-view';
 
@@ -9,6 +10,7 @@ export const getScope = defineResolver({
   access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetScopeResponse> {
-    return toScopeView(await ctx.deps.scopes.getCurrent(ctx.project.id));
+    const current = await ctx.deps.scopes.getCurrent(ctx.project.id);
+    return toScopeView(current, await resolveNames(ctx.deps.api, [current?.author], ctx.deps.log));
   },
 });

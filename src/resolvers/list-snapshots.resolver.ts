@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ListSnapshotsResponse } from '../contract/assessment';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { toSnapshotsView } from './assessment-view';
 
@@ -9,6 +10,7 @@ export const listSnapshots = defineResolver({
   access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<ListSnapshotsResponse> {
-    return toSnapshotsView(await ctx.deps.snapshots.list(ctx.project.id));
+    const records = await ctx.deps.snapshots.list(ctx.project.id);
+    return toSnapshotsView(records, await resolveNames(ctx.deps.api, records.map((r) => r.takenBy), ctx.deps.log));
   },
 });

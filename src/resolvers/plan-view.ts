@@ -1,4 +1,5 @@
 /** Builds what the plan resolvers return: the plan, its Rule 1 / Rule 2 check and the planner's labels. */
+import type { PeopleNames } from '../contract/people';
 import type { PlanCheck, PlanOptions, PlanView } from '../contract/plan';
 import type { Assessment } from '../domain/assessment';
 import { ASSESSMENT_UNITS } from '../domain/assessment';
@@ -18,7 +19,11 @@ export function checkPlan(plan: Plan, assessment: Assessment | null): PlanCheck 
   return { valid, issues, crossings };
 }
 
-export function toPlanView(record: PlanRecord | undefined, assessment: Assessment | null): PlanView {
+/** Who saved the plan and the phase owners: the ids to give resolveNames for toPlanView. */
+export const planPeople = (record: PlanRecord | undefined): (string | null | undefined)[] =>
+  record === undefined ? [] : [record.updatedBy, ...record.plan.phases.map((p) => p.owner)];
+
+export function toPlanView(record: PlanRecord | undefined, assessment: Assessment | null, people: PeopleNames): PlanView {
   return {
     plan: record?.plan ?? null,
     version: record?.version ?? 0,
@@ -26,5 +31,6 @@ export function toPlanView(record: PlanRecord | undefined, assessment: Assessmen
     updatedBy: record?.updatedBy ?? null,
     check: record === undefined ? null : checkPlan(record.plan, assessment),
     options: PLAN_OPTIONS,
+    people,
   };
 }

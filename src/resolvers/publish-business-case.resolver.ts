@@ -4,7 +4,8 @@ import { ConfigMissingError } from '../domain/errors';
 import { businessCaseAdf, businessCasePageTitle } from '../domain/initiation';
 import { JiraClient } from '../jira/jira-client';
 import { upsertPage } from '../services/confluence-page.service';
-import { InitiationService } from '../services/initiation.service';
+import { InitiationService, initiationPeople } from '../services/initiation.service';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 /**
@@ -22,12 +23,15 @@ export const publishBusinessCase = defineResolver({
     if (settings === undefined) {
       throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
     }
-    const service = new InitiationService(deps.store, deps.now);
+    const names = (ids: Iterable<string | null | undefined>) => resolveNames(deps.api, ids, deps.log);
+    const service = new InitiationService(deps.store, deps.now, names);
     const [snap, context, jiraProject] = await Promise.all([
       service.repository.get(project.id),
       service.context(project.id),
       new JiraClient(deps.api).getProject(project.id, { as: 'user' }),
     ]);
+    // One lookup serves the page and the view returned (the caller becomes the publisher).
+    const people = await names([...initiationPeople(snap), ctx.accountId]);
     const title = businessCasePageTitle(jiraProject.name, project.key);
     const adf = businessCaseAdf({
       projectKey: project.key,
@@ -36,6 +40,7 @@ export const publishBusinessCase = defineResolver({
       initiation: snap.initiation,
       baselineMaturity: context.baselineMaturity,
       plan: { phases: context.planPhases },
+      people,
     });
     const page = await upsertPage(
       deps.api,
@@ -64,7 +69,7 @@ export const publishBusinessCase = defineResolver({
     }));
     deps.log('info', 'business case published', { projectId: project.id, pageId: page.pageId, version: page.version });
     return {
-      view: await service.view(project.id, saved),
+      view: await service.view(project.id, saved, people),
       page: { pageId: page.pageId, title, url: page.url, version: page.version, created: page.created },
     };
   },

@@ -3,6 +3,7 @@ import type { RecordKpiMeasurementResponse } from '../contract/initiation';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { addMeasurement } from '../domain/initiation';
 import { InitiationService } from '../services/initiation.service';
+import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 /** Clock skew allowed for a client-given time. */
@@ -27,7 +28,7 @@ export const recordKpiMeasurement = defineResolver({
       throw new ValidationError('A measurement cannot be dated in the future.', { at: input.at });
     }
     const at = input.at ?? now.toISOString();
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now);
+    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
     const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const kpi = cur.kpis.find((k) => k.id === input.kpiId);
       if (kpi === undefined) throw new NotFoundError(`There is no KPI ${input.kpiId}.`, { kpiId: input.kpiId });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SaveBusinessCaseResponse } from '../contract/initiation';
 import { businessCaseElementsSchema } from '../domain/initiation';
 import { InitiationService } from '../services/initiation.service';
+import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 export const saveBusinessCasePayloadSchema = z.object({
@@ -18,7 +19,7 @@ export const saveBusinessCase = defineResolver({
   access: 'write',
   payload: saveBusinessCasePayloadSchema,
   async handler(input, ctx): Promise<SaveBusinessCaseResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now);
+    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
     const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => ({
       ...cur,
       businessCase: { ...cur.businessCase, elements: input.elements },

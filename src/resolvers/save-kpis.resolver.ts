@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SaveKpisResponse } from '../contract/initiation';
 import { MAX_KPIS, baselineFindingsSchema, kpiSchema } from '../domain/initiation';
 import { InitiationService } from '../services/initiation.service';
+import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 export const kpiDefinitionSchema = kpiSchema.omit({ measurements: true });
@@ -22,7 +23,7 @@ export const saveKpis = defineResolver({
   access: 'write',
   payload: saveKpisPayloadSchema,
   async handler(input, ctx): Promise<SaveKpisResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now);
+    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
     const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const old = new Map(cur.kpis.map((k) => [k.id, k.measurements]));
       const kpis = input.kpis.map((k) => ({ ...k, measurements: old.get(k.id) ?? [] }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SaveProjectSettingsPayload, SaveProjectSettingsResponse } from '../contract/settings';
 import { confluenceSpaceKeySchema, toSettingsView } from '../storage/settings-repository';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 const numericId = z.string().trim().regex(/^\d{1,18}$/, 'must be a numeric id');
@@ -25,6 +26,6 @@ export const saveProjectSettings = defineResolver({
     const { version, ...fields } = input;
     const record = await ctx.deps.settings.save(ctx.project.id, fields, version, ctx.accountId);
     ctx.deps.log('info', 'project settings saved', { projectId: ctx.project.id, version: record.version });
-    return toSettingsView(ctx.project.id, record);
+    return { ...toSettingsView(ctx.project.id, record), people: await resolveNames(ctx.deps.api, [record.updatedBy], ctx.deps.log) };
   },
 });

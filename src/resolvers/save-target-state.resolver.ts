@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SaveTargetStateResponse } from '../contract/initiation';
 import { planChecklistStateSchema, targetStateSchema } from '../domain/initiation';
 import { InitiationService } from '../services/initiation.service';
+import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 export const saveTargetStatePayloadSchema = z.object({
@@ -16,7 +17,7 @@ export const saveTargetState = defineResolver({
   access: 'write',
   payload: saveTargetStatePayloadSchema,
   async handler(input, ctx): Promise<SaveTargetStateResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now);
+    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
     const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => ({
       ...cur,
       targetState: input.targetState,

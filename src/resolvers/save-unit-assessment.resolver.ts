@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { SaveUnitAssessmentResponse } from '../contract/assessment';
 import { assessmentUnitIdSchema, elementAssessmentSchema } from '../domain/assessment';
 import { keyElementIdSchema } from '../domain/maturity/maturity-model';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
-import { toAssessmentView } from './assessment-view';
+import { assessmentPeople, toAssessmentView } from './assessment-view';
 
 export const saveUnitAssessmentPayloadSchema = z.object({
   unitId: assessmentUnitIdSchema,
@@ -23,6 +24,7 @@ export const saveUnitAssessment = defineResolver({
   async handler(input, ctx): Promise<SaveUnitAssessmentResponse> {
     const saved = await ctx.deps.assessments.saveUnit(ctx.project.id, input.unitId, input.elements, input.version, ctx.accountId);
     ctx.deps.log('info', 'unit assessment saved', { projectId: ctx.project.id, unitId: input.unitId, version: saved.version });
-    return toAssessmentView(await ctx.deps.assessments.getAll(ctx.project.id));
+    const stored = await ctx.deps.assessments.getAll(ctx.project.id);
+    return toAssessmentView(stored, await resolveNames(ctx.deps.api, assessmentPeople(stored), ctx.deps.log));
   },
 });

@@ -1,4 +1,5 @@
 /** Builds what the scope resolvers return: the stored scope with its statement, warnings and editor choices. */
+import type { PeopleNames } from '../contract/people';
 import type { ScopeOptions, ScopeView } from '../contract/scope';
 import { ASSESSMENT_UNITS } from '../domain/assessment';
 import {
@@ -21,7 +22,8 @@ export const SCOPE_OPTIONS: ScopeOptions = {
   processes: ASSESSMENT_UNITS.filter((u) => u.kind === 'process').map((u) => ({ id: u.id, title: u.title })),
 };
 
-export function toScopeView(current: ScopeVersion | undefined): ScopeView {
+/** `people`: display names of at least `current.author` (see resolveNames). */
+export function toScopeView(current: ScopeVersion | undefined, people: PeopleNames): ScopeView {
   const scope: Scope = current?.scope ?? emptyScope();
   return {
     version: current?.version ?? 0,
@@ -29,6 +31,7 @@ export function toScopeView(current: ScopeVersion | undefined): ScopeView {
     updatedAt: current?.at ?? null,
     updatedBy: current?.author ?? null,
     comment: current?.comment ?? '',
+    people,
     statement: generateScopeStatement(scope),
     warnings: scopeWarnings(scope),
     options: SCOPE_OPTIONS,

@@ -5,6 +5,7 @@ import { buildDesiredState, epicPlanInputFromPlan } from '../domain/epics';
 import { ConfigMissingError, ConflictError } from '../domain/errors';
 import { EPIC_SYNC_JOB_TYPE, type EpicSyncEvent, type EpicSyncJobInput } from '../consumers/epic-sync.consumer';
 import { JobRepository } from '../storage/job-repository';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 export const CREATE_ISSUES_PERMISSION = 'CREATE_ISSUES';
@@ -42,8 +43,9 @@ export const startEpicSync = defineResolver({
       throw new ConfigMissingError('This project has no saved plan. Save a plan on the Phases tab first.', { projectId: project.id });
     }
     if (input.expectedPlanVersion !== undefined && input.expectedPlanVersion !== record.version) {
+      const people = await resolveNames(deps.api, [record.updatedBy], deps.log);
       throw new ConflictError(
-        `The plan changed since you loaded it: ${record.updatedBy} saved version ${record.version} at ${record.updatedAt} (you had version ${input.expectedPlanVersion}). Reload the plan, check it, then create the epics.`,
+        `The plan changed since you loaded it: ${people[record.updatedBy] ?? record.updatedBy} saved version ${record.version} at ${record.updatedAt} (you had version ${input.expectedPlanVersion}). Reload the plan, check it, then create the epics.`,
         { expectedVersion: input.expectedPlanVersion, currentVersion: record.version, updatedBy: record.updatedBy, updatedAt: record.updatedAt },
       );
     }

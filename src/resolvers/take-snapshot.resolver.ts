@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TakeSnapshotPayload, TakeSnapshotResponse } from '../contract/assessment';
+import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { toSnapshotsView } from './assessment-view';
 
@@ -12,6 +13,7 @@ export const takeSnapshot = defineResolver({
     const { assessment } = await ctx.deps.assessments.getAll(ctx.project.id);
     const record = await ctx.deps.snapshots.take(ctx.project.id, assessment, input.label, ctx.accountId);
     ctx.deps.log('info', 'snapshot taken', { projectId: ctx.project.id, snapshotId: record.snapshot.id });
-    return toSnapshotsView(await ctx.deps.snapshots.list(ctx.project.id));
+    const records = await ctx.deps.snapshots.list(ctx.project.id);
+    return toSnapshotsView(records, await resolveNames(ctx.deps.api, records.map((r) => r.takenBy), ctx.deps.log));
   },
 });

@@ -26,10 +26,13 @@ import {
   riskScore,
 } from '../domain/initiation';
 import type { BaselineMaturityView, InitiationCatalog, InitiationView } from '../contract/initiation';
+import type { PeopleNames } from '../contract/people';
+import type { Initiation } from '../domain/initiation';
 import type { KeyValueStore } from '../storage/kv-store';
 import { type InitiationSnapshot, InitiationRepository } from '../storage/initiation-repository';
 import { PlanRepository } from '../storage/plan-repository';
 import { SnapshotRepository } from '../storage/snapshot-repository';
+import type { NameLookup } from './user-names.service';
 
 export const INITIATION_CATALOG: InitiationCatalog = {
   businessCaseElements: [...BUSINESS_CASE_ELEMENTS],
@@ -58,6 +61,8 @@ export class InitiationService {
   constructor(
     private readonly store: KeyValueStore,
     private readonly now: () => Date,
+    /** Display names for the people the view mentions (one lookup per view). */
+    private readonly names: NameLookup,
   ) {
     this.repository = new InitiationRepository(store, now);
   }
@@ -82,13 +87,26 @@ export class InitiationService {
     return { planPhases: (plan?.plan.phases ?? []).map((p) => ({ id: p.id, name: p.name })), baselineMaturity };
   }
 
-  async view(projectId: string, snapshot?: InitiationSnapshot): Promise<InitiationView> {
+  /** `people`: names already looked up for this call (then no second lookup is made). */
+  async view(projectId: string, snapshot?: InitiationSnapshot, people?: PeopleNames): Promise<InitiationView> {
     const [snap, ctx] = await Promise.all([snapshot ?? this.repository.get(projectId), this.context(projectId)]);
-    return toInitiationView(snap, ctx);
+    return toInitiationView(snap, ctx, people ?? (await this.names(initiationPeople(snap))));
   }
 }
 
-export function toInitiationView(snap: InitiationSnapshot, ctx: InitiationContext): InitiationView {
+/** Everyone the initiation names by account id: last saver, approver, publisher, KPI recorders, challenge owners. */
+export function initiationPeople(snap: { initiation: Initiation; updatedBy: string | null }): (string | null | undefined)[] {
+  const ini = snap.initiation;
+  return [
+    snap.updatedBy,
+    ini.businessCase.approval?.approvedBy,
+    ini.published?.publishedBy,
+    ...ini.kpis.flatMap((k) => k.measurements.map((m) => m.by)),
+    ...ini.challengeRegister.map((r) => r.owner),
+  ];
+}
+
+export function toInitiationView(snap: InitiationSnapshot, ctx: InitiationContext, people: PeopleNames): InitiationView {
   const ini = snap.initiation;
   return {
     initiation: ini,
@@ -117,5 +135,6 @@ export function toInitiationView(snap: InitiationSnapshot, ctx: InitiationContex
       };
     }),
     catalog: INITIATION_CATALOG,
+    people,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The Initiation record of a project (`initiation:project:<projectId>`): one value holding the business case,
  * baseline, KPIs, target state, plan checklist, challenge register and the last publish. Every change names the
- * version it was based on; a stale one is refused with CONFLICT naming who saved last. Records are read back
+ * version it was based on; a stale one is refused with CONFLICT (who saved last is in its details). Records are read back
  * through zod and checked against the 240 KiB value limit before they are written.
  */
 import { z } from 'zod';

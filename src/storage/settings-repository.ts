@@ -97,7 +97,7 @@ export class SettingsRepository {
 
   /**
    * Saves `input` if `expectedVersion` is the current version (0 when nothing is stored yet).
-   * Returns the new record (version + 1). Throws ConflictError naming who saved last otherwise.
+   * Returns the new record (version + 1). Throws ConflictError otherwise (who saved last is in its details).
    */
   async save(
     projectId: string,
@@ -111,7 +111,7 @@ export class SettingsRepository {
       throw new ConflictError(
         current === undefined
           ? `These settings were removed after you opened the page (you had version ${expectedVersion}). Reload and try again.`
-          : `User ${current.updatedBy} saved these settings at ${current.updatedAt} (version ${current.version}; you had version ${expectedVersion}). Reload to see their changes, then save again.`,
+          : `Someone else saved these settings at ${current.updatedAt} (version ${current.version}; you had version ${expectedVersion}). Reload to see their changes and who made them, then save again.`,
         {
           expectedVersion,
           currentVersion,

@@ -50,7 +50,7 @@ export class SnapshotRepository {
     const clash = existing.find((r) => r.snapshot.label.trim().toLowerCase() === wanted);
     if (clash !== undefined) {
       throw new ConflictError(
-        `A snapshot labelled “${clash.snapshot.label}” already exists (taken by ${clash.takenBy} at ${clash.snapshot.at}). Choose another label.`,
+        `A snapshot labelled “${clash.snapshot.label}” already exists (taken at ${clash.snapshot.at}). Choose another label.`,
         { snapshotId: clash.snapshot.id, takenBy: clash.takenBy, at: clash.snapshot.at },
       );
     }

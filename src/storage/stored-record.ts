@@ -36,8 +36,9 @@ export interface VersionStamp {
 }
 
 /**
- * Throws CONFLICT unless `expectedVersion` is the stored version (0 = nothing stored). The message names who
- * saved last and when, so the user knows whose work they would have overwritten.
+ * Throws CONFLICT unless `expectedVersion` is the stored version (0 = nothing stored). The message says when the
+ * newer version was saved; storage cannot look up display names, so who saved it is only in `details.updatedBy`
+ * (an accountId) and the reloaded view names them.
  */
 export function assertVersion(what: string, current: VersionStamp | undefined, expectedVersion: number): void {
   const currentVersion = current?.version ?? 0;
@@ -45,7 +46,7 @@ export function assertVersion(what: string, current: VersionStamp | undefined, e
   const message =
     current === undefined
       ? `${what} was removed after you opened it (you had version ${expectedVersion}). Reload and try again.`
-      : `${current.updatedBy} saved ${lowerFirst(what)} at ${current.updatedAt} (version ${current.version}; you had version ${expectedVersion}). Nothing was saved: reload to see their changes, then make yours again.`;
+      : `Someone else saved ${lowerFirst(what)} at ${current.updatedAt} (version ${current.version}; you had version ${expectedVersion}). Nothing was saved: reload to see their changes and who made them, then make yours again.`;
   throw new ConflictError(message, {
     expectedVersion,
     currentVersion,

@@ -25,6 +25,7 @@ beforeAll(async () => {
   };
   const J = '/rest/api/3';
   await ok('GET', `${J}/myself`);
+  await ok('GET', `${J}/user/bulk?maxResults=3&accountId=${encodeURIComponent('557058:sandbox-member')}&accountId=${encodeURIComponent('557058:sandbox-app-sms-navigator')}&accountId=unknown-account`);
   await ok('GET', `${J}/project/search?keys=SMS&keys=OPS&maxResults=10`);
   await ok('GET', `${J}/project/SMS`);
   await ok('GET', `${J}/project/OPS`);

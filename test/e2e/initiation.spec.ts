@@ -68,7 +68,9 @@ test('initiation: business case approved, three KPIs measured, published and sho
   await expect(panel.getByText(/Business case approved/)).toBeVisible();
   const summary = panel.getByRole('group', { name: 'Initiation summary' });
   await expect(summary.getByText('Management support obtained')).toBeVisible();
-  await expect(panel.getByRole('group', { name: 'Sponsor approval' }).getByText(ADMIN)).toBeVisible();
+  // People are shown by their Jira display name (the account id stays in the tooltip).
+  await expect(panel.getByRole('group', { name: 'Sponsor approval' }).getByText('Pat Project-Admin')).toBeVisible();
+  await expect(panel.getByRole('group', { name: 'Sponsor approval' }).getByText(ADMIN)).toHaveCount(0);
   await shot(page, 'initiation-business-case');
 
   // 2. Three KPIs: manual, JQL count, JQL duration (two from the suggestions, one typed in).
@@ -123,6 +125,7 @@ test('initiation: business case approved, three KPIs measured, published and sho
   await expect(page.getByRole('heading', { name: 'Business case: Service Management' }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Business case (TS 20000-5 5.3.1)' })).toBeVisible();
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/by Pat Project-Admin on \d{4}-\d{2}-\d{2}/).first()).toBeVisible();
   await expect(page.getByText('Customers complain about slow incident handling', { exact: false })).toBeVisible();
   const kpiTable = page.getByRole('table').filter({ hasText: 'Customer satisfaction' });
   await expect(kpiTable.getByRole('row', { name: /^Customer satisfaction %/ })).toContainText('78');

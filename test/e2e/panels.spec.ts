@@ -143,6 +143,7 @@ test('scope: fill in every section, see the 8.2.3 warning, save two versions and
   const versions = a.getByRole('list', { name: 'Scope versions' });
   await expect(versions.getByRole('listitem')).toHaveCount(2);
   await expect(versions).toContainText('Renamed after the merger');
+  await expect(versions.getByRole('listitem').first()).toContainText('by Pat Project-Admin');
   await a.getByRole('button', { name: 'Show changes' }).click();
   const diff = a.getByRole('region', { name: 'Changes from version 1 to version 2' });
   await expect(diff).toContainText('Example Ltd IT');
@@ -191,6 +192,7 @@ test('maturity: assess two processes from the heatmap (mouse and keyboard) and t
   await a.getByLabel('Snapshot label').fill('baseline');
   await a.getByRole('button', { name: 'Take snapshot' }).click();
   await expect(a.getByRole('list', { name: 'Snapshots taken' })).toContainText('baseline');
+  await expect(a.getByRole('list', { name: 'Snapshots taken' })).toContainText('by Pat Project-Admin');
   await expect(a.getByRole('table', { name: 'Trend per unit' })).toContainText('8.6.3 Problem management');
   await a.getByRole('button', { name: 'Take snapshot' }).click();
   await expect(a.getByText('A snapshot labelled “Phase 1”').or(a.getByRole('list', { name: 'Snapshots taken' }).getByText('Phase 1'))).toBeVisible();

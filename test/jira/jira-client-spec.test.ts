@@ -21,6 +21,7 @@ function jiraFake(req: RecordedRequest): FakeReply {
   if (p.startsWith('/rest/api/3/task/')) return { status: 200, body: { id: '5', status: 'COMPLETE' } };
   if (p.includes('/properties/')) return req.method === 'GET' ? { status: 200, body: { key: 'k', value: 1 } } : { status: 204 };
   if (p === '/rest/api/3/issueLink') return { status: 201 };
+  if (p === '/rest/api/3/user/bulk') return { status: 200, body: { isLast: true, values: [{ accountId: 'a:1', displayName: 'Ann' }] } };
   if (/\/issue\/[^/]+$/.test(p)) return req.method === 'GET' ? { status: 200, body: { id: '1', key: 'SMS-1', fields: {} } } : { status: 204 };
   return { status: 599, body: `unrouted ${req.method} ${p}` };
 }
@@ -76,6 +77,7 @@ describe('JiraClient against the official Jira v3 spec', () => {
     await c.bulkSetIssuePropertyByList(['1'], { p: 1 });
     await c.searchJql('project = SMS', { properties: ['p'], nextPageToken: 't' });
     await c.createIssueLink({ type: { name: 'Relates' }, inwardIssue: { key: 'SMS-1' }, outwardIssue: { key: 'SMS-2' } });
+    await c.getUsersByAccountIds(['a:1', 'b:2']);
 
     const seen = new Set(api.requests.map((r) => `${r.method} ${r.pathname}`));
     expect(seen.size).toBeGreaterThanOrEqual(15);

@@ -95,7 +95,7 @@ describe('manifest.yml', () => {
 
   it('asks for exactly the scopes the code uses, and inline styles for Atlaskit', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual(
-      ['read:jira-work', 'read:page:confluence', 'read:space:confluence', 'storage:app', 'write:jira-work', 'write:page:confluence'],
+      ['read:jira-user', 'read:jira-work', 'read:page:confluence', 'read:space:confluence', 'storage:app', 'write:jira-work', 'write:page:confluence'],
     );
     expect(manifest.permissions.content.styles).toEqual(['unsafe-inline']);
   });

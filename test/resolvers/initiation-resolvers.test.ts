@@ -2,18 +2,20 @@ import type { InitiationView } from '../../src/contract/initiation';
 import type { ResolverResult } from '../../src/contract/result';
 import { BUSINESS_CASE_ELEMENT_IDS } from '../../src/domain/initiation';
 import { createApp } from '../../src/wiring';
-import { ADMIN, FakePermissionGateway, MEMBER, OUTSIDER, RecordingStore, forbiddenProductApi, noQueue, recordingLogger, resolverInvoker } from './resolver-fakes';
+import { ADMIN, FakePermissionGateway, MEMBER, OUTSIDER, RecordingStore, noQueue, recordingLogger, resolverInvoker, userDirectoryApi } from './resolver-fakes';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 
 function setup() {
   const store = new RecordingStore();
   const gateway = new FakePermissionGateway();
+  // Only display-name lookups may reach Jira here; any other product call is recorded (and fails).
   const productCalls: string[] = [];
-  const app = createApp({ api: forbiddenProductApi(productCalls), store, queue: noQueue, log: recordingLogger().log, permissions: gateway, now: () => NOW });
+  const lookups: { as: string; ids: string[] }[] = [];
+  const app = createApp({ api: userDirectoryApi(undefined, productCalls, lookups), store, queue: noQueue, log: recordingLogger().log, permissions: gateway, now: () => NOW });
   const call = resolverInvoker(app, gateway);
   const invoke = <T,>(functionKey: string, payload: unknown, accountId: string = ADMIN) => call<T>(functionKey, payload, accountId);
-  return { store, invoke, productCalls };
+  return { store, invoke, productCalls, lookups };
 }
 
 function data<T>(r: ResolverResult<T>): T {
@@ -54,7 +56,7 @@ describe('initiation resolvers', () => {
       await t.invoke<InitiationView>('approveBusinessCase', { version: full.version, approvedBy: 'someone-else', approvedAt: '2020-01-01T00:00:00Z' }),
     );
     expect(approved.initiation.businessCase.approval).toMatchObject({ approvedBy: ADMIN, approvedAt: NOW.toISOString() });
-    expect(approved).toMatchObject({ approval: 'approved', managementSupportObtained: true });
+    expect(approved).toMatchObject({ approval: 'approved', managementSupportObtained: true, people: { [ADMIN]: 'Pat Project-Admin' } });
 
     expect(errorCode(await t.invoke('approveBusinessCase', { version: full.version }))).toBe('CONFLICT');
 
@@ -72,6 +74,7 @@ describe('initiation resolvers', () => {
     let v = data(await t.invoke<InitiationView>('saveKpis', { version: 0, kpis: defs, baselineFindings: { workload: 'High' } }));
     v = data(await t.invoke<InitiationView>('recordKpiMeasurement', { version: v.version, kpiId: 'csat', value: 72, note: 'Q1' }));
     expect(v.initiation.kpis[0]?.measurements).toEqual([{ at: NOW.toISOString(), value: 72, note: 'Q1', by: ADMIN }]);
+    expect(v.people).toEqual({ [ADMIN]: 'Pat Project-Admin' });
 
     v = data(await t.invoke<InitiationView>('saveKpis', { version: v.version, kpis: [{ ...defs[0], name: 'CSAT' }] }));
     expect(v.initiation.kpis).toHaveLength(1);
@@ -98,8 +101,12 @@ describe('initiation resolvers', () => {
     expect(v.phaseCheck.objectivesWithoutPhase).toEqual(['fast']);
     const register = v.register.map(({ challengeId, likelihood, impact, owner, status, mitigations, note }) => ({ challengeId, likelihood, impact, owner, status, mitigations, note }));
     register[0] = { ...register[0]!, likelihood: 5, impact: 5, owner: 'Pat', mitigations: { 'weak-initial-support/business-case': true } };
+    register[1] = { ...register[1]!, owner: MEMBER };
     v = data(await t.invoke<InitiationView>('saveChallengeRegister', { version: v.version, register }));
     expect(v.register[0]).toMatchObject({ score: 25, band: 'high', mitigationsDone: 1, owner: 'Pat' });
+    // Owners given as account ids are named; one typed as a name stays as typed and is not sent to Jira.
+    expect(v.people).toEqual({ [ADMIN]: 'Pat Project-Admin', Pat: 'Pat', [MEMBER]: 'Mo Member' });
+    expect(t.lookups.at(-1)).toEqual({ as: 'asUser', ids: [ADMIN, MEMBER] });
     expect(errorCode(await t.invoke('saveChallengeRegister', { version: v.version, register: [{ ...register[0], likelihood: 9 }] }))).toBe('VALIDATION_FAILED');
   });
 

@@ -4,19 +4,23 @@ import type { ResolverResult } from '../../src/contract/result';
 import type { GetScopeDiffResponse, GetScopeHistoryResponse, PreviewScopeResponse, ScopeView } from '../../src/contract/scope';
 import { emptyScope, type Scope } from '../../src/domain/scope';
 import { createApp } from '../../src/wiring';
-import { ADMIN, EDITOR_ROLE_ID, FakePermissionGateway, MEMBER, OUTSIDER, RecordingStore, forbiddenProductApi, forgeContext, noQueue, recordingLogger } from './resolver-fakes';
+import type { ProductApi } from '../../src/platform/product-api';
+import { ADMIN, EDITOR_ROLE_ID, FakePermissionGateway, MEMBER, OUTSIDER, RecordingStore, forbiddenProductApi, forgeContext, noQueue, recordingLogger, userDirectoryApi } from './resolver-fakes';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 
-function setup() {
+function setup(api?: ProductApi) {
   const store = new RecordingStore();
   const gateway = new FakePermissionGateway();
-  const app = createApp({ api: forbiddenProductApi(), store, queue: noQueue, log: recordingLogger().log, permissions: gateway, now: () => NOW });
+  const productCalls: string[] = [];
+  const lookups: { as: string; ids: string[] }[] = [];
+  const logger = recordingLogger();
+  const app = createApp({ api: api ?? userDirectoryApi(undefined, productCalls, lookups), store, queue: noQueue, log: logger.log, permissions: gateway, now: () => NOW });
   async function invoke<T>(functionKey: string, payload: unknown, accountId: string = ADMIN) {
     gateway.currentAccountId = accountId;
     return (await app.resolverHandler({ call: { functionKey, payload }, context: forgeContext() }, { principal: { accountId } })) as ResolverResult<T>;
   }
-  return { store, invoke };
+  return { store, invoke, productCalls, lookups, lines: logger.lines };
 }
 
 const scope = (overrides: Partial<Scope> = {}): Scope => ({
@@ -37,11 +41,11 @@ describe('scope resolvers', () => {
   it('saves versions with author and comment, returns statement and 8.2.3 warnings, history and a readable diff', async () => {
     const t = setup();
     const empty = data(await t.invoke<ScopeView>('getScope', {}, MEMBER));
-    expect(empty).toMatchObject({ version: 0, updatedBy: null });
+    expect(empty).toMatchObject({ version: 0, updatedBy: null, people: {} });
     expect(empty.options.processes).toContainEqual({ id: '8.6.1', title: 'Incident management' });
 
     const v1 = data(await t.invoke<ScopeView>('saveScope', { scope: scope(), comment: 'First cut', version: 0 }));
-    expect(v1).toMatchObject({ version: 1, updatedBy: ADMIN, updatedAt: NOW.toISOString(), comment: 'First cut' });
+    expect(v1).toMatchObject({ version: 1, updatedBy: ADMIN, updatedAt: NOW.toISOString(), comment: 'First cut', people: { [ADMIN]: 'Pat Project-Admin' } });
     expect(v1.statement).toContain('Payroll for HR');
     expect(v1.warnings).toContainEqual(expect.objectContaining({ code: 'party-control-missing', clause: '8.2.3', itemId: 'other-1' }));
 
@@ -51,9 +55,15 @@ describe('scope resolvers', () => {
 
     const history = data(await t.invoke<GetScopeHistoryResponse>('getScopeHistory', {}, MEMBER));
     expect(history.versions.map((v) => [v.version, v.comment])).toEqual([[2, 'Control recorded'], [1, 'First cut']]);
+    expect(history.people).toEqual({ [ADMIN]: 'Pat Project-Admin' });
+    const lookupsBefore = t.lookups.length;
     const diff = data(await t.invoke<GetScopeDiffResponse>('getScopeDiff', { from: 2, to: 1 }, MEMBER));
     expect(diff).toMatchObject({ fromVersion: 1, toVersion: 2, changeCount: 1 });
     expect(diff.lines.join('\n')).toContain('Control applied: (empty) → “Monthly review”');
+    // One bulk lookup per view that names someone (none for the empty scope nor the diff); nothing else reaches Jira.
+    expect(t.lookups.length).toBe(lookupsBefore);
+    expect(t.lookups).toEqual([1, 2, 3].map(() => ({ as: 'asUser', ids: [ADMIN] })));
+    expect(t.productCalls).toEqual([]);
   });
 
   it('previews an unsaved draft with its problems and writes nothing', async () => {
@@ -75,11 +85,14 @@ describe('scope resolvers', () => {
     expect(t.store.writes).toEqual([]);
   });
 
-  it('refuses a stale save with CONFLICT naming who saved', async () => {
+  it('refuses a stale save with CONFLICT saying when, with who saved in the details', async () => {
     const t = setup();
     await t.invoke('saveScope', { scope: scope(), comment: '', version: 0 });
     const r = await t.invoke('saveScope', { scope: scope({ notes: 'late' }), comment: '', version: 0 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining(ADMIN) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('Someone else saved the scope at 2026-03-01T09:30:00.000Z (version 1; you had version 0)'), details: { updatedBy: ADMIN } },
+    });
   });
 
   it('lets readers read but only admins or the editor role write', async () => {
@@ -110,6 +123,7 @@ describe('maturity resolvers', () => {
     const saved = data(await t.invoke<AssessmentView>('saveUnitAssessment', { unitId: '8.6.1', version: 0, elements: { process: el(1, 2) } }));
     const unit = saved.units.find((u) => u.unitId === '8.6.1');
     expect(unit).toMatchObject({ version: 1, updatedBy: ADMIN, elements: { process: el(1, 2) } });
+    expect(saved.people).toEqual({ [ADMIN]: 'Pat Project-Admin' });
     expect(saved.heatmap.rows.find((r) => r.unitId === '8.6.1')?.cells.find((c) => c.elementId === 'process')).toMatchObject({ current: 1, target: 2, gap: 1 });
     expect(saved.assessedUnits).toBe(1);
 
@@ -145,6 +159,8 @@ describe('maturity resolvers', () => {
     expect(await t.invoke('takeSnapshot', { label: 'Phase 1' }, MEMBER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.invoke('takeSnapshot', { label: '  ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(first.snapshots).toHaveLength(1);
+    expect(first.snapshots[0]?.takenBy).toBe(ADMIN);
+    expect(first.people).toEqual({ [ADMIN]: 'Pat Project-Admin' });
     const list = data(await t.invoke<SnapshotsView>('listSnapshots', {}, MEMBER));
     expect(list.trends).toEqual([expect.objectContaining({ unitId: '8.6.1', points: [expect.objectContaining({ label: 'baseline', level: 0, assessed: true })] })]);
     const id = list.snapshots[0]?.id ?? '';
@@ -167,7 +183,7 @@ describe('plan resolvers', () => {
     expect(check.crossings.some((c) => c.flagged)).toBe(true);
     expect(check.issues.some((i) => i.rule === 'rule-2')).toBe(true);
     const saved = data(await t.invoke<PlanView>('savePlan', { plan, version: 0 }));
-    expect(saved).toMatchObject({ version: 1, updatedBy: ADMIN });
+    expect(saved).toMatchObject({ version: 1, updatedBy: ADMIN, people: { [ADMIN]: 'Pat Project-Admin' } });
     expect(data(await t.invoke<PlanView>('getPlan', {}, MEMBER)).plan).toEqual(plan);
     expect(await t.invoke('savePlan', { plan, version: 0 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
@@ -182,5 +198,32 @@ describe('plan resolvers', () => {
     expect(await t.invoke('proposePlan', { approach: 'levels', start: 'tomorrow' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await t.invoke('savePlan', { plan, version: 0 }, MEMBER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(t.store.writes).toEqual([]);
+  });
+});
+
+describe('display names in the views', () => {
+  it('names phase owners given as account ids; an owner typed as a name or unknown to Jira stays as it is', async () => {
+    const t = setup();
+    const { plan } = data(await t.invoke<ProposePlanResponse>('proposePlan', { approach: 'levels' }));
+    const owners = [MEMBER, 'Quality team', '557058:deleted-user'];
+    const owned = { ...plan, phases: plan.phases.map((p, i) => ({ ...p, owner: owners[i % owners.length] ?? null })) };
+    const saved = data(await t.invoke<PlanView>('savePlan', { plan: owned, version: 0 }));
+    expect(saved.people).toEqual({
+      [ADMIN]: 'Pat Project-Admin',
+      [MEMBER]: 'Mo Member',
+      'Quality team': 'Quality team',
+      '557058:deleted-user': '557058:deleted-user',
+    });
+    // The typed name is not sent to Jira.
+    expect(t.lookups.at(-1)?.ids.sort()).toEqual(['557058:deleted-user', ADMIN, MEMBER].sort());
+  });
+
+  it('shows account ids, logs a warning and still answers when the name lookup fails', async () => {
+    const productCalls: string[] = [];
+    const t = setup(forbiddenProductApi(productCalls));
+    const saved = data(await t.invoke<ScopeView>('saveScope', { scope: scope(), comment: 'First cut', version: 0 }));
+    expect(saved).toMatchObject({ version: 1, updatedBy: ADMIN, people: { [ADMIN]: ADMIN } });
+    expect(productCalls).toEqual(['asUser requestJira']);
+    expect(t.lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringContaining('display names') }));
   });
 });

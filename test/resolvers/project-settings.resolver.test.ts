@@ -1,5 +1,5 @@
 import type { AppContextResponse } from '../../src/contract/app-context';
-import type { ProjectSettingsView } from '../../src/contract/settings';
+import type { ProjectSettingsResponse as ProjectSettingsView } from '../../src/contract/settings';
 import { createApp } from '../../src/wiring';
 import {
   ADMIN,
@@ -9,7 +9,7 @@ import {
   OUTSIDER,
   PROJECT,
   RecordingStore,
-  forbiddenProductApi,
+  userDirectoryApi,
   forgeContext,
   noQueue,
   recordingLogger,
@@ -21,8 +21,10 @@ const NOW = new Date('2026-03-01T09:30:00.000Z');
 function setup() {
   const store = new RecordingStore();
   const gateway = new FakePermissionGateway();
+  const productCalls: string[] = [];
+  const lookups: { as: string; ids: string[] }[] = [];
   const app = createApp({
-    api: forbiddenProductApi(),
+    api: userDirectoryApi(undefined, productCalls, lookups),
     store,
     queue: noQueue,
     log: recordingLogger().log,
@@ -32,7 +34,7 @@ function setup() {
   const call = resolverInvoker(app, gateway);
   const invoke = <T,>(functionKey: string, payload: unknown, accountId: string, moduleType?: 'jira:projectSettingsPage') =>
     call<T>(functionKey, payload, accountId, forgeContext(moduleType));
-  return { store, gateway, invoke };
+  return { store, gateway, invoke, productCalls, lookups };
 }
 
 const goodSettings = {
@@ -50,9 +52,10 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
       ok: true,
       data: {
         projectId: PROJECT.id, configured: false, confluenceSpaceKey: null, confluenceParentPageId: null,
-        epicIssueTypeId: null, editorRoleId: null, version: 0, updatedAt: null, updatedBy: null,
+        epicIssueTypeId: null, editorRoleId: null, version: 0, updatedAt: null, updatedBy: null, people: {},
       },
     });
+    expect(t.lookups).toEqual([]);
   });
 
   it('saves as a project admin, bumps the version and returns who saved when', async () => {
@@ -60,13 +63,19 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     const saved = await t.invoke<ProjectSettingsView>('saveProjectSettings', { ...goodSettings, version: 0 }, ADMIN, 'jira:projectSettingsPage');
     expect(saved).toEqual({
       ok: true,
-      data: { projectId: PROJECT.id, configured: true, ...goodSettings, version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN },
+      data: {
+        projectId: PROJECT.id, configured: true, ...goodSettings, version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN,
+        people: { [ADMIN]: 'Pat Project-Admin' },
+      },
     });
     const read = await t.invoke<ProjectSettingsView>('getProjectSettings', {}, MEMBER);
     expect(read).toEqual(saved);
+    // One name lookup per call, as the caller; nothing else reaches Jira.
+    expect(t.lookups).toEqual([{ as: 'asUser', ids: [ADMIN] }, { as: 'asUser', ids: [ADMIN] }]);
+    expect(t.productCalls).toEqual([]);
   });
 
-  it('refuses a save based on a stale version with CONFLICT naming who saved last, and keeps their data', async () => {
+  it('refuses a save based on a stale version with CONFLICT giving who saved last in the details, and keeps their data', async () => {
     const t = setup();
     await t.invoke('saveProjectSettings', { ...goodSettings, version: 0 }, ADMIN);
     const stale = await t.invoke('saveProjectSettings', { ...goodSettings, confluenceSpaceKey: 'OTHER', version: 0 }, ADMIN);
@@ -74,7 +83,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
       ok: false,
       error: { code: 'CONFLICT', details: { expectedVersion: 0, currentVersion: 1, updatedBy: ADMIN, updatedAt: NOW.toISOString() } },
     });
-    expect((stale as { error: { message: string } }).error.message).toContain(ADMIN);
+    expect((stale as { error: { message: string } }).error.message).toMatch(/^Someone else saved these settings at 2026-03-01T09:30:00.000Z \(version 1; you had version 0\)/);
     const read = await t.invoke<ProjectSettingsView>('getProjectSettings', {}, ADMIN);
     expect(read).toMatchObject({ ok: true, data: { confluenceSpaceKey: 'SMS', version: 1 } });
   });

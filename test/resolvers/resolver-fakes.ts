@@ -7,6 +7,7 @@ import type { JobQueue } from '../../src/platform/job-queue';
 import type { Logger } from '../../src/resolvers/services';
 import type { ResolverResult } from '../../src/contract/result';
 import type { App } from '../../src/wiring';
+import { response } from '../jira/fake-product-api';
 
 export const PROJECT = { id: '10000', key: 'SMS', type: 'software' } as const;
 export const ADMIN = '557058:sandbox-project-admin';
@@ -83,6 +84,46 @@ export function forbiddenProductApi(record: string[] = []): ProductApi {
     requestJira: async () => {
       record.push(`${who} requestJira`);
       throw new Error(`unexpected ${who} Jira call`);
+    },
+    requestConfluence: async () => {
+      record.push(`${who} requestConfluence`);
+      throw new Error(`unexpected ${who} Confluence call`);
+    },
+  });
+  return { asUser: () => requester('asUser'), asApp: () => requester('asApp') };
+}
+
+/** Display names the fake user directory knows (as in sandbox/seed/users.ts). */
+export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  [ADMIN]: 'Pat Project-Admin',
+  [MEMBER]: 'Mo Member',
+  [OUTSIDER]: 'Olu Outsider',
+};
+
+/**
+ * A ProductApi that only answers GET /rest/api/3/user/bulk (from `names`, leaving unknown ids out, as Jira does),
+ * recording the ids of each lookup in `lookups`; any other call is recorded in `record` and fails, like
+ * forbiddenProductApi.
+ */
+export function userDirectoryApi(
+  names: Readonly<Record<string, string>> = DISPLAY_NAMES,
+  record: string[] = [],
+  lookups: { as: string; ids: string[] }[] = [],
+): ProductApi {
+  const requester = (who: string): ProductRequester => ({
+    requestJira: async (path, init) => {
+      const [pathname, query = ''] = path.value.split('?');
+      if ((init?.method ?? 'GET') === 'GET' && pathname === '/rest/api/3/user/bulk') {
+        const ids = new URLSearchParams(query).getAll('accountId');
+        lookups.push({ as: who, ids });
+        const values = ids.flatMap((accountId) => {
+          const displayName = names[accountId];
+          return displayName === undefined ? [] : [{ accountId, displayName, active: true, accountType: 'atlassian' }];
+        });
+        return response({ status: 200, body: { startAt: 0, maxResults: ids.length, total: values.length, isLast: true, values } });
+      }
+      record.push(`${who} requestJira`);
+      throw new Error(`unexpected ${who} Jira call ${path.value}`);
     },
     requestConfluence: async () => {
       record.push(`${who} requestConfluence`);

@@ -1,3 +1,4 @@
+import { APP_ACCOUNT_ID } from '../../sandbox/emulator';
 import { startHarness, type Harness } from './emulator-harness';
 
 type Json = Record<string, unknown>;
@@ -44,6 +45,23 @@ describe('emulated Jira: seed and identity', () => {
     expect(res.statusCode).toBe(401);
     const me = await h.call('GET', '/rest/api/3/myself', undefined, 'projectAdmin');
     expect(me.json()).toMatchObject({ accountId: '557058:sandbox-project-admin', displayName: 'Pat Project-Admin' });
+  });
+
+  it('names users in bulk by account id, the app included, leaving unknown ids out', async () => {
+    const ids = ['557058:sandbox-member', APP_ACCOUNT_ID, '557058:deleted-long-ago', '557058:sandbox-project-admin'];
+    const res = await h.call('GET', `/rest/api/3/user/bulk?maxResults=10&${ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&')}`);
+    expect(res.statusCode).toBe(200);
+    const page = res.json() as { isLast: boolean; total: number; values: { accountId: string; displayName: string; active: boolean }[] };
+    expect(page.values.map((u) => [u.accountId, u.displayName, u.active])).toEqual([
+      ['557058:sandbox-member', 'Mo Member', true],
+      [APP_ACCOUNT_ID, 'SMS Navigator (app)', true],
+      ['557058:sandbox-project-admin', 'Pat Project-Admin', true],
+    ]);
+    expect(page).toMatchObject({ isLast: true, total: 3 });
+    const paged = (await h.call('GET', `/rest/api/3/user/bulk?maxResults=1&startAt=1&${ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&')}`)).json() as typeof page;
+    expect(paged.values.map((u) => u.accountId)).toEqual([APP_ACCOUNT_ID]);
+    expect(paged.isLast).toBe(false);
+    expect((await h.call('GET', '/rest/api/3/user/bulk')).statusCode).toBe(400);
   });
 
   it('hides projects and issues from an outsider like Jira (404)', async () => {

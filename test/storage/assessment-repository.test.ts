@@ -35,12 +35,13 @@ describe('AssessmentRepository', () => {
     await expect(repo.saveUnit(P, '8.5.3', { process: at(1, 1) }, 0, BOB)).resolves.toMatchObject({ version: 1 });
   });
 
-  it('refuses a stale save of the same unit with CONFLICT naming who saved it, keeping their data', async () => {
+  it('refuses a stale save of the same unit with CONFLICT saying when (who is in the details), keeping their data', async () => {
     const { repo } = setup();
     await repo.saveUnit(P, '8.6.1', { process: at(1, 2) }, 0, ALICE);
     await expect(repo.saveUnit(P, '8.6.1', { process: at(0, 3) }, 0, BOB)).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining(`${ALICE} saved the assessment of Incident management (8.6.1) at 2026-03-01T09:01:00.000Z`),
+      message: expect.stringContaining('Someone else saved the assessment of Incident management (8.6.1) at 2026-03-01T09:01:00.000Z'),
+      details: { updatedBy: ALICE },
     });
     expect((await repo.getUnit(P, '8.6.1'))?.unit.elements.process).toEqual(at(1, 2));
   });

@@ -16,12 +16,13 @@ describe('InitiationRepository', () => {
     expect(await store.get(initiationKey('10000'))).toMatchObject({ schemaVersion: 1, projectId: '10000', version: 1 });
   });
 
-  it('refuses a stale version with CONFLICT naming who saved, and writes nothing', async () => {
+  it('refuses a stale version with CONFLICT giving who saved in the details, and writes nothing', async () => {
     const repo = new InitiationRepository(new InMemoryKvStore(), () => NOW);
     await repo.update('10000', 0, 'alice', (cur) => cur);
     await expect(repo.update('10000', 0, 'bob', (cur) => ({ ...cur, baselineFindings: { workload: 'x' } }))).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('alice'),
+      message: expect.stringContaining('Someone else saved the initiation'),
+      details: { expectedVersion: 0, currentVersion: 1, updatedBy: 'alice' },
     });
     expect((await repo.get('10000')).initiation.baselineFindings).toEqual({});
   });

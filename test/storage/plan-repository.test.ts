@@ -25,12 +25,13 @@ describe('PlanRepository', () => {
     expect(await store.get(planKey(P))).toMatchObject({ version: 2 });
   });
 
-  it('refuses a stale save with CONFLICT naming who saved the plan, and keeps their plan', async () => {
+  it('refuses a stale save with CONFLICT saying when (who is in the details), and keeps their plan', async () => {
     const { repo } = setup();
     await repo.save(P, proposePlan('combined'), 0, ALICE);
     await expect(repo.save(P, proposePlan('subsets'), 0, BOB)).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining(`${ALICE} saved the plan at 2026-03-01T09:01:00.000Z`),
+      message: expect.stringContaining('Someone else saved the plan at 2026-03-01T09:01:00.000Z'),
+      details: { updatedBy: ALICE },
     });
     expect((await repo.get(P))?.plan.approach).toBe('combined');
   });

@@ -27,12 +27,13 @@ describe('SnapshotRepository', () => {
     expect(await repo.get(P, list[0]?.snapshot.id ?? '')).toEqual(list[0]);
   });
 
-  it('refuses a second snapshot with the same label (any case) with CONFLICT naming who took the first', async () => {
+  it('refuses a second snapshot with the same label (any case) with CONFLICT, who took the first in the details', async () => {
     const { repo } = setup();
     await repo.take(P, emptyAssessment(), 'baseline', ALICE);
     await expect(repo.take(P, emptyAssessment(), ' Baseline ', '557058:bob')).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining(`taken by ${ALICE}`),
+      message: expect.stringContaining('A snapshot labelled “baseline” already exists (taken at '),
+      details: { takenBy: ALICE },
     });
     expect(await repo.list(P)).toHaveLength(1);
   });

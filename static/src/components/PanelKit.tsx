@@ -8,6 +8,7 @@ import Textarea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { PeopleNames } from '@contract/people';
 
 export const space = {
   xs: token('space.050', '4px'),
@@ -234,10 +235,16 @@ export function formatWhen(iso: string | null): string {
   return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-/** Shortens a sandbox or Atlassian account id for display (the full id stays in the title). */
-export function Who({ accountId }: { accountId: string | null }) {
+/** The display name of `accountId` from a view's `people` map; the id itself when Jira gave no name. */
+export function nameOf(people: PeopleNames | undefined, accountId: string | null | undefined): string {
+  if (accountId === null || accountId === undefined || accountId === '') return '';
+  return people?.[accountId] ?? accountId;
+}
+
+/** A person a view names: their display name, with the account id in the tooltip. */
+export function Who({ accountId, people }: { accountId: string | null; people?: PeopleNames }) {
   if (accountId === null) return null;
-  return <span title={accountId}>{accountId}</span>;
+  return <span title={accountId}>{nameOf(people, accountId)}</span>;
 }
 
 export const ROMAN = ['–', 'I', 'II', 'III'] as const;

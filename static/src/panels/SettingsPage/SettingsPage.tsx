@@ -6,7 +6,8 @@ import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AppContextResponse } from '@contract/app-context';
-import type { ProjectSettingsView, SaveProjectSettingsPayload } from '@contract/settings';
+import type { PeopleNames } from '@contract/people';
+import type { ProjectSettingsResponse, ProjectSettingsView, SaveProjectSettingsPayload } from '@contract/settings';
 import { getAppContext } from '../../api/get-app-context';
 import { getProjectSettings } from '../../api/get-project-settings';
 import { saveProjectSettings } from '../../api/save-project-settings';
@@ -37,11 +38,11 @@ const toForm = (s: ProjectSettingsView): FormValues => ({
   editorRoleId: s.editorRoleId ?? '',
 });
 
-const savedBy = (by: string | null, me: string): string => (by === null ? '' : by === me ? ' by you' : ` by ${by}`);
+const savedBy = (by: string | null, me: string, people: PeopleNames): string => (by === null ? '' : by === me ? ' by you' : ` by ${people[by] ?? by}`);
 
 const orNull = (v: string): string | null => (v.trim() === '' ? null : v.trim());
 
-type Loaded = { appContext: AppContextResponse; settings: ProjectSettingsView };
+type Loaded = { appContext: AppContextResponse; settings: ProjectSettingsResponse };
 
 export default function SettingsPage() {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
@@ -99,7 +100,7 @@ export default function SettingsPage() {
       <p style={{ marginBlock: token('space.100', '8px'), color: token('color.text.subtle', '#44546F') }}>
         Settings for project <strong>{appContext.project.key}</strong>.{' '}
         {settings.updatedAt !== null
-          ? `Version ${settings.version}, last saved ${new Date(settings.updatedAt).toLocaleString()}${savedBy(settings.updatedBy, appContext.user.accountId)}.`
+          ? `Version ${settings.version}, last saved ${new Date(settings.updatedAt).toLocaleString()}${savedBy(settings.updatedBy, appContext.user.accountId, settings.people)}.`
           : 'Not saved yet.'}
       </p>
       {!editable && (

@@ -152,6 +152,7 @@ export function BaselineSection({ view, canEdit, onSaved, reload }: SectionProps
             draft={d}
             saved={view.initiation.kpis.find((k) => k.id === d.id)}
             progress={view.kpiProgress.find((p) => p.kpiId === d.id)}
+            people={view.people}
             dateFields={catalog.kpiDateFields}
             canEdit={canEdit}
             busy={busy || dirty}

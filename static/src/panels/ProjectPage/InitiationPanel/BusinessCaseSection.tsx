@@ -79,7 +79,7 @@ export function BusinessCaseSection({ view, canEdit, onSaved, reload }: SectionP
             <>
               <Lozenge appearance="success">Approved</Lozenge>
               <span>
-                by <Who accountId={approval.approvedBy} /> on {formatWhen(approval.approvedAt)}
+                by <Who accountId={approval.approvedBy} people={view.people} /> on {formatWhen(approval.approvedAt)}
               </span>
             </>
           )}
@@ -87,7 +87,7 @@ export function BusinessCaseSection({ view, canEdit, onSaved, reload }: SectionP
             <>
               <Lozenge appearance="moved">Approval out of date</Lozenge>
               <span>
-                Approved by <Who accountId={approval.approvedBy} /> on {formatWhen(approval.approvedAt)}, but the text has changed since. Ask the
+                Approved by <Who accountId={approval.approvedBy} people={view.people} /> on {formatWhen(approval.approvedAt)}, but the text has changed since. Ask the
                 sponsor to approve again.
               </span>
             </>

@@ -3,8 +3,9 @@ import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import type { Kpi, KpiProgress, KpiSourceKind } from '@contract/initiation';
+import type { PeopleNames } from '@contract/people';
 import { useState } from 'react';
-import { Card, SelectField, TextField, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Card, SelectField, TextField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { formatNumber, parseNumber } from './initiation-ui';
 
 /** A KPI being edited: numbers as typed text. */
@@ -54,6 +55,7 @@ export function KpiCard({
   draft,
   saved,
   progress,
+  people,
   dateFields,
   canEdit,
   busy,
@@ -66,6 +68,8 @@ export function KpiCard({
   /** The stored KPI (undefined while it is new and unsaved). */
   saved: Kpi | undefined;
   progress: KpiProgress | undefined;
+  /** Display names of who recorded the measurements. */
+  people: PeopleNames;
   dateFields: { value: string; label: string }[];
   canEdit: boolean;
   busy: boolean;
@@ -150,7 +154,7 @@ export function KpiCard({
             <table aria-label={`Measurements of ${saved.name}`} style={{ borderCollapse: 'collapse', width: 'auto', marginBlockEnd: space.s, fontSize: '13px' }}>
               <thead>
                 <tr>
-                  {['When', 'Value', 'Note'].map((h) => (
+                  {['When', 'Value', 'Note', 'By'].map((h) => (
                     <th key={h} style={{ textAlign: 'start', paddingInlineEnd: space.m, ...subtleText }}>
                       {h}
                     </th>
@@ -162,7 +166,10 @@ export function KpiCard({
                   <tr key={`${m.at}-${i}`}>
                     <td style={{ paddingInlineEnd: space.m }}>{formatWhen(m.at)}</td>
                     <td style={{ paddingInlineEnd: space.m }}>{formatNumber(m.value)}</td>
-                    <td>{m.note}</td>
+                    <td style={{ paddingInlineEnd: space.m }}>{m.note}</td>
+                    <td>
+                      <Who accountId={m.by ?? null} people={people} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -36,7 +36,7 @@ export function PublishBusinessCase({ view, canEdit, onSaved }: SectionProps) {
               {published.title}
             </a>{' '}
             <span style={subtleText}>
-              (version {published.version}, {formatWhen(published.publishedAt)} by <Who accountId={published.publishedBy} />)
+              (version {published.version}, {formatWhen(published.publishedAt)} by <Who accountId={published.publishedBy} people={view.people} />)
             </span>
           </p>
         )}

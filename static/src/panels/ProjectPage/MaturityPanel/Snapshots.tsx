@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { CompareSnapshotsResponse, SnapshotsView } from '@contract/assessment';
 import { compareSnapshots } from '../../../api/compare-snapshots';
 import { takeSnapshot } from '../../../api/take-snapshot';
-import { ROMAN, Section, SelectField, StatusLine, TextField, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { ROMAN, Section, SelectField, StatusLine, TextField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 const cell = { padding: `${space.xs} ${space.s}`, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'left' as const };
@@ -52,7 +52,7 @@ export function Snapshots({ data, canEdit, onChange, unitTitle }: { data: Snapsh
         <ul aria-label="Snapshots taken" style={{ paddingInlineStart: space.m }}>
           {snapshots.map((s) => (
             <li key={s.id}>
-              <strong>{s.label}</strong> <span style={subtleText}>— {formatWhen(s.at)} by {s.takenBy}, {Object.keys(s.levels).length} units</span>
+              <strong>{s.label}</strong> <span style={subtleText}>— {formatWhen(s.at)} by <Who accountId={s.takenBy} people={data.people} />, {Object.keys(s.levels).length} units</span>
             </li>
           ))}
         </ul>

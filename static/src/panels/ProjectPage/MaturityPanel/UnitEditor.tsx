@@ -9,7 +9,7 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useMemo, useState } from 'react';
 import type { AssessmentView, ElementAssessment, KeyElementId, MaturityLevel, UnitView } from '@contract/assessment';
 import { saveUnitAssessment } from '../../../api/save-unit-assessment';
-import { Card, ListField, ROMAN, Section, SelectField, StatusLine, TextAreaField, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Card, ListField, ROMAN, Section, SelectField, StatusLine, TextAreaField, formatWhen, nameOf, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 type Draft = Partial<Record<KeyElementId, ElementAssessment>>;
@@ -69,7 +69,7 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
       description={
         unit.version === 0
           ? 'Not assessed yet. Rate each key element as it is today and where you want it.'
-          : `Saved ${formatWhen(unit.updatedAt)} by ${unit.updatedBy ?? ''} (version ${unit.version}).`
+          : `Saved ${formatWhen(unit.updatedAt)} by ${nameOf(view.people, unit.updatedBy)} (version ${unit.version}).`
       }
       actions={<Button appearance="subtle" onClick={onClose}>Close {label}</Button>}
     >

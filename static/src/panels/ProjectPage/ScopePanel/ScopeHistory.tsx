@@ -3,14 +3,16 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
+import type { PeopleNames } from '@contract/people';
 import type { FieldChange, GetScopeDiffResponse, ScopeVersionInfo } from '@contract/scope';
 import { getScopeDiff } from '../../../api/get-scope-diff';
 import { getScopeHistory } from '../../../api/get-scope-history';
-import { Section, SelectField, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Section, SelectField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 export function ScopeHistory() {
   const [versions, setVersions] = useState<ScopeVersionInfo[] | null>(null);
+  const [people, setPeople] = useState<PeopleNames>({});
   const [error, setError] = useState<ResolverErrorShape | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -22,6 +24,7 @@ export function ScopeHistory() {
       if (!live) return;
       if (!r.ok) return setError(r.error);
       setVersions(r.data.versions);
+      setPeople(r.data.people);
       const [newest, previous] = r.data.versions;
       if (newest !== undefined) setTo(String(newest.version));
       setFrom(String((previous ?? newest)?.version ?? ''));
@@ -54,8 +57,8 @@ export function ScopeHistory() {
           <li key={v.version} style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, paddingBlock: space.xs, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}` }}>
             <strong style={{ minWidth: '88px' }}>Version {v.version}</strong>
             <span style={subtleText}>{formatWhen(v.at)}</span>
-            <span style={subtleText} title={v.author}>
-              by {v.author}
+            <span style={subtleText}>
+              by <Who accountId={v.author} people={people} />
             </span>
             <span>{v.comment === '' ? <em style={subtleText}>no comment</em> : v.comment}</span>
           </li>

@@ -15,7 +15,7 @@ import { getScope } from '../../../api/get-scope';
 import { previewScope } from '../../../api/preview-scope';
 import { saveScope } from '../../../api/save-scope';
 import { Loading } from '../../../components/Loading';
-import { Section, StatusLine, TextField, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { Section, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
 import { ResolverError } from '../../../components/ResolverError';
 import { ScopeHistory } from './ScopeHistory';
 import { ScopeSectionEditor } from './ScopeSectionEditor';
@@ -118,7 +118,7 @@ export default function ScopePanel({ canEdit }: PanelProps) {
           <Lozenge appearance="new">Not saved yet</Lozenge>
         ) : (
           <span style={subtleText}>
-            Version {view.version}, saved {formatWhen(view.updatedAt)} by <span title={view.updatedBy ?? ''}>{view.updatedBy}</span>
+            Version {view.version}, saved {formatWhen(view.updatedAt)} by <Who accountId={view.updatedBy} people={view.people} />
             {view.comment !== '' ? ` — “${view.comment}”` : ''}
           </span>
         )}
