@@ -81,13 +81,13 @@ test('an issue mapped a moment ago is found with the alias, and the sidebar link
   const [key] = await searchKeys(request, 'project = SMS AND type = "Service Request" AND smsClause is EMPTY ORDER BY key DESC');
   expect(key).toMatch(/^SMS-\d+$/);
   const url = `/rest/api/3/issue/${key ?? ''}/properties/${MAPPING}`;
-  const put = await request.put(url, { headers: { 'x-sandbox-account-id': ADMIN }, data: { clauses: ['9.3'], kinds: ['report'], phases: [] } });
+  const put = await request.put(url, { headers: { 'x-sandbox-account-id': ADMIN }, data: { clauses: ['7.6'], kinds: ['procedure'], phases: [] } });
   expect([200, 201]).toContain(put.status());
   try {
     await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
     await page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'Issues' }).click();
     await expect(page.getByLabel('JQL')).toHaveValue('project = SMS');
-    await page.getByLabel('JQL').fill('project = SMS AND smsClause = "9.3" AND smsEvidence = "report"');
+    await page.getByLabel('JQL').fill('project = SMS AND smsClause = "7.6" AND smsEvidence = "procedure"');
     await page.getByLabel('JQL').press('Enter');
     expect(await shownKeys(page)).toEqual([key]);
     await expect(page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'Issues' })).toHaveAttribute('aria-current', 'page');
