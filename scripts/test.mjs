@@ -30,7 +30,7 @@ function step(label, cmd, args, opts) {
 }
 
 // 0. The official specs must be there (ATLASSIAN_SPECS_DIR or ../shared/reference/openapi).
-step('OpenAPI specs present', bin('tsx'), ['-e', "require('./sandbox/specs').specsDir(); console.log('specs:', require('./sandbox/specs').specsDir())"]);
+step('OpenAPI specs present', bin('tsx'), ['-e', "try { console.log('specs:', require('./sandbox/specs').specsDir()); } catch (e) { console.error(e.message); process.exit(1); }"]);
 if (failed > 0) {
   console.log(`\nchecks: ${passed} passed, ${failed} failed`);
   process.exit(1);
