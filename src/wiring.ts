@@ -14,6 +14,7 @@ import type { AnyResolverDefinition } from './resolvers/define-resolver';
 import { getAppContext } from './resolvers/get-app-context.resolver';
 import { getJobStatus } from './resolvers/get-job-status.resolver';
 import { getProjectSettings } from './resolvers/get-project-settings.resolver';
+import { getSettingsOptions } from './resolvers/get-settings-options.resolver';
 import type { PermissionGateway } from './resolvers/permission-gateway';
 import { saveProjectSettings } from './resolvers/save-project-settings.resolver';
 import { startEpicSync } from './resolvers/start-epic-sync.resolver';
@@ -46,6 +47,7 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   getAppContext,
   getProjectSettings,
   saveProjectSettings,
+  getSettingsOptions,
   startEpicSync,
   getJobStatus,
   ...PANEL_RESOLVERS,

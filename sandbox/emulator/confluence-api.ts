@@ -20,6 +20,7 @@ export function registerConfluenceApi(router: Router, state: EmulatorState, opts
   const r = (method: string, path: string, h: (req: ApiRequest) => ApiResponse): void => router.add(method, `${API}${path}`, h);
   r('GET', '/spaces', (q) => api.getSpaces(q));
   r('GET', '/spaces/{id}', (q) => api.getSpace(q));
+  r('GET', '/spaces/{id}/pages', (q) => api.getSpacePages(q));
   r('GET', '/pages', (q) => api.getPages(q));
   r('POST', '/pages', (q) => api.createPage(q));
   r('GET', '/pages/{id}', (q) => api.getPage(q));
@@ -193,6 +194,35 @@ class ConfluenceApi {
       .filter((p) => title === undefined || p.title === title)
       .filter((p) => statuses.includes(p.status) || statuses.includes('any'))
       .sort((a, b) => Number(a.id) - Number(b.id));
+    const format = req.query['body-format'];
+    return this.paged(req, all.slice(offset, offset + limit).map((p) => this.pageBean(p, format)), offset, limit, all.length);
+  }
+
+  /** Pages of one space: depth all|root, status (default current and archived), title, sort title|-title|id|-id. */
+  getSpacePages(req: ApiRequest): ApiResponse {
+    const s = this.state.get('space', req.params.id as string);
+    if (!s) throw confluenceError(404, 'Space not found', `No space with id ${req.params.id as string} exists or you cannot view it.`);
+    const depth = req.query.depth ?? 'all';
+    if (depth !== 'all' && depth !== 'root') throw confluenceError(400, `Unsupported depth '${depth}'`);
+    const statuses = (req.query.status ?? 'current,archived').split(',');
+    const title = req.query.title;
+    const sort = req.query.sort ?? 'id';
+    const order: Record<string, (a: PageRecord, b: PageRecord) => number> = {
+      id: (a, b) => Number(a.id) - Number(b.id),
+      '-id': (a, b) => Number(b.id) - Number(a.id),
+      title: (a, b) => a.title.localeCompare(b.title) || Number(a.id) - Number(b.id),
+      '-title': (a, b) => b.title.localeCompare(a.title) || Number(a.id) - Number(b.id),
+    };
+    const compare = order[sort];
+    if (compare === undefined) throw confluenceError(400, `Unsupported sort '${sort}'`);
+    const limit = limitOf(req.query);
+    const offset = decodeCursor(req.query.cursor);
+    const all = [...this.state.all('page')]
+      .filter((p) => p.spaceId === s.id)
+      .filter((p) => depth === 'all' || p.parentId === null || p.id === s.homepageId)
+      .filter((p) => statuses.includes(p.status))
+      .filter((p) => title === undefined || p.title === title)
+      .sort(compare);
     const format = req.query['body-format'];
     return this.paged(req, all.slice(offset, offset + limit).map((p) => this.pageBean(p, format)), offset, limit, all.length);
   }

@@ -294,6 +294,31 @@ export class ConfluenceClient {
     }
   }
 
+  /**
+   * GET /wiki/api/v2/spaces/{id}/pages?status=current&sort=title: the space's current pages by title, following
+   * the cursor (limit 250 per request) until `max` pages are listed; `truncated` when the space has more.
+   */
+  async listSpacePages(
+    spaceId: string,
+    opts?: CallOptions & { max?: number },
+  ): Promise<{ pages: ConfluencePageSummary[]; truncated: boolean }> {
+    const max = opts?.max ?? 500;
+    const pages: ConfluencePageSummary[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (;;) {
+      const params = new URLSearchParams({ status: 'current', sort: 'title', limit: String(Math.min(PAGE_LIMIT, Math.max(1, max - pages.length))) });
+      if (cursor !== undefined) params.set('cursor', cursor);
+      const res = await this.requester(opts).requestConfluence(route`/wiki/api/v2/spaces/${spaceId}/pages?${params}`);
+      const data = await this.parse(res, pagesResultSchema, `pages of space ${spaceId}`);
+      for (const p of data.results) pages.push(toSummary(p));
+      cursor = nextCursor(res.headers.get('link'), data._links?.next);
+      if (cursor === undefined || seen.has(cursor)) return { pages, truncated: false };
+      if (pages.length >= max) return { pages: pages.slice(0, max), truncated: true };
+      seen.add(cursor);
+    }
+  }
+
   /** GET /wiki/api/v2/pages/{page-id}/properties?key=; undefined when the page has no such property. */
   async getPageProperty(pageId: string, key: string, opts?: CallOptions): Promise<ConfluencePageProperty | undefined> {
     const res = await this.requester(opts).requestConfluence(route`/wiki/api/v2/pages/${pageId}/properties?key=${key}`);

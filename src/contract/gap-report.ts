@@ -4,6 +4,7 @@
  */
 import type { ConformityResult, FindingGrade } from '../domain/vocabulary';
 import type { GapWarningCode, ReadinessFigures, StatusCategory } from '../domain/gap/gap-model';
+import type { PeopleNames } from './people';
 
 export interface EvidenceView {
   issueKey: string;
@@ -94,6 +95,8 @@ export interface GapReportView {
   canEdit: boolean;
   publication: PublicationView | null;
   settings: { configured: boolean; confluenceSpaceKey: string | null; confluenceParentPageId: string | null };
+  /** Display names of the clauses' `setBy` and of `publication.lastPublishedBy`. */
+  people: PeopleNames;
 }
 
 export interface PublicationView {
@@ -126,6 +129,8 @@ export interface ClauseRecordView {
   version: number;
   updatedAt: string;
   updatedBy: string;
+  /** Display name of `updatedBy`. */
+  people: PeopleNames;
 }
 
 export interface PreviewReportPayload {

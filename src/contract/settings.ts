@@ -31,3 +31,53 @@ export interface ProjectSettingsResponse extends ProjectSettingsView {
 }
 export type GetProjectSettingsResponse = ProjectSettingsResponse;
 export type SaveProjectSettingsResponse = ProjectSettingsResponse;
+
+/**
+ * `getSettingsOptions` (project administrators): what the settings page offers to choose from.
+ * `includeJira` (default true) asks for the issue types and roles; `confluenceSpaceKey`, when given, for that
+ * space's pages. An unknown space key answers NOT_FOUND naming the key (details.field = 'confluenceSpaceKey').
+ */
+export interface GetSettingsOptionsPayload {
+  confluenceSpaceKey?: string;
+  includeJira?: boolean;
+}
+
+export interface SettingsIssueTypeOption {
+  id: string;
+  name: string;
+  /** 1 = epic level, 0 = standard, -1 = subtask (above 1: levels above epic). */
+  hierarchyLevel: number;
+  /** The type the app uses when no epic type is set: the project's first type at hierarchy level 1. */
+  isDefaultEpic: boolean;
+}
+
+export interface SettingsRoleOption {
+  id: string;
+  name: string;
+}
+
+export interface SettingsPageOption {
+  id: string;
+  title: string;
+  parentId: string | null;
+  isHomepage: boolean;
+}
+
+export interface SettingsSpaceOptions {
+  id: string;
+  key: string;
+  name: string;
+  homepageId: string | null;
+  /** Current pages of the space, sorted by title (at most 500). */
+  pages: SettingsPageOption[];
+  /** True when the space has more pages than were listed. */
+  truncated: boolean;
+}
+
+export interface GetSettingsOptionsResponse {
+  /** Null when `includeJira` was false. */
+  issueTypes: SettingsIssueTypeOption[] | null;
+  roles: SettingsRoleOption[] | null;
+  /** Null when no space key was given. */
+  space: SettingsSpaceOptions | null;
+}

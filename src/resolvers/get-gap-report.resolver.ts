@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { GapReportView } from '../contract/gap-report';
 import { GapReportService } from '../services/gap-report.service';
-import { toGapReportView } from '../services/gap-report-view';
+import { gapReportPeople, toGapReportView } from '../services/gap-report-view';
+import { resolveNames } from '../services/user-names.service';
 import { ReportPublicationRepository } from '../storage/report-publication-repository';
 import { isEditorRoleMember } from './access';
 import { defineResolver } from './define-resolver';
@@ -12,7 +13,8 @@ export const GAP_VIEW_SEARCH_BUDGET_MS = 12_000;
 
 /**
  * The gap analysis of the project for the Gap report tab: every assessable clause of 4 to 10 with its result,
- * evidence and warnings, readiness with the formula, and the last publication. Jira is searched as the user.
+ * evidence and warnings, readiness with the formula, and the last publication. Jira is searched as the user;
+ * the people named (who set a result, who published last) are looked up in one extra call.
  */
 export const getGapReport = defineResolver({
   key: 'getGapReport',
@@ -28,6 +30,7 @@ export const getGapReport = defineResolver({
       ctx.access.isProjectAdmin ? Promise.resolve(true) : isEditorRoleMember(deps.permissions, deps.settings, ctx.accountId, project.id),
     ]);
     const analysis = service.analyse(data);
-    return toGapReportView({ projectKey: project.key, analysis, data, canEdit, publication, settings });
+    const people = await resolveNames(deps.api, gapReportPeople(analysis, publication), deps.log);
+    return toGapReportView({ projectKey: project.key, analysis, data, canEdit, publication, settings, people });
   },
 });

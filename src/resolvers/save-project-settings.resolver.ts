@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SaveProjectSettingsPayload, SaveProjectSettingsResponse } from '../contract/settings';
 import { confluenceSpaceKeySchema, toSettingsView } from '../storage/settings-repository';
+import { validateSettingsChoices } from '../services/project-settings-options.service';
 import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
@@ -16,7 +17,9 @@ export const saveProjectSettingsPayloadSchema = z.object({
 
 /**
  * Saves the project's settings with optimistic concurrency (`version` = the version the page loaded).
- * Admin-only: the settings choose the editor role, i.e. who may write.
+ * Admin-only: the settings choose the editor role, i.e. who may write. Before writing, checks as the user that
+ * the space, parent page, issue type and role exist (VALIDATION_FAILED naming the field; see
+ * validateSettingsChoices for the product calls).
  */
 export const saveProjectSettings = defineResolver({
   key: 'saveProjectSettings',
@@ -24,6 +27,7 @@ export const saveProjectSettings = defineResolver({
   payload: saveProjectSettingsPayloadSchema,
   async handler(input, ctx): Promise<SaveProjectSettingsResponse> {
     const { version, ...fields } = input;
+    await validateSettingsChoices(ctx.deps.api, ctx.project.id, fields);
     const record = await ctx.deps.settings.save(ctx.project.id, fields, version, ctx.accountId);
     ctx.deps.log('info', 'project settings saved', { projectId: ctx.project.id, version: record.version });
     return { ...toSettingsView(ctx.project.id, record), people: await resolveNames(ctx.deps.api, [record.updatedBy], ctx.deps.log) };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ClauseRecordView } from '../contract/gap-report';
 import { conformityResultSchema } from '../domain/vocabulary';
+import { resolveNames } from '../services/user-names.service';
 import { CLAUSE_NOTE_MAX, ClauseRecordRepository } from '../storage/clause-record-repository';
 import { defineResolver } from './define-resolver';
 
@@ -26,6 +27,7 @@ export const setClauseResult = defineResolver({
       input.expectedVersion,
       ctx.accountId,
     );
-    return { clauseId: r.clauseId, result: r.result, note: r.note, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
+    const people = await resolveNames(ctx.deps.api, [r.updatedBy], ctx.deps.log);
+    return { clauseId: r.clauseId, result: r.result, note: r.note, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy, people };
   },
 });

@@ -1,5 +1,6 @@
 /** Maps the gap analysis and the stored publication to what the Gap report tab shows (src/contract/gap-report.ts). */
 import type { ClauseGapView, FindingView, GapReportView, PublicationView } from '../contract/gap-report';
+import type { PeopleNames } from '../contract/people';
 import type { ProjectSettingsView } from '../contract/settings';
 import { getClause } from '../domain/catalogue/catalogue';
 import {
@@ -71,6 +72,13 @@ export function toClauseViews(analysis: GapAnalysis, records: readonly StoredCla
   });
 }
 
+/** Who set a clause result and who published last: the ids to give resolveNames for toGapReportView. */
+export const gapReportPeople = (analysis: GapAnalysis, publication: ReportPublication | undefined): (string | null | undefined)[] => [
+  ...analysis.clauses.map((c) => c.setBy),
+  publication?.lastPublishedBy,
+];
+
+/** `people`: display names of at least the ids gapReportPeople lists (see resolveNames). */
 export function toGapReportView(input: {
   projectKey: string;
   analysis: GapAnalysis;
@@ -78,6 +86,7 @@ export function toGapReportView(input: {
   canEdit: boolean;
   publication: ReportPublication | undefined;
   settings: ProjectSettingsView;
+  people: PeopleNames;
 }): GapReportView {
   const { analysis, data, settings } = input;
   return {
@@ -106,5 +115,6 @@ export function toGapReportView(input: {
       confluenceSpaceKey: settings.confluenceSpaceKey,
       confluenceParentPageId: settings.confluenceParentPageId,
     },
+    people: input.people,
   };
 }

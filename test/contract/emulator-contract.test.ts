@@ -76,6 +76,11 @@ beforeAll(async () => {
   await ok('GET', `${C}/pages/${page.id}?body-format=storage`);
   await ok('PUT', `${C}/pages/${page.id}`, { id: page.id, status: 'current', title: 'SMS assessment 2026-11', body: { representation: 'atlas_doc_format', value: adf('Updated results.') }, version: { number: 2, message: 'Refreshed by SMS Navigator' } });
   await ok('GET', `${C}/pages/65537/children?limit=1`);
+  const spacePages = await ok('GET', `${C}/spaces/131073/pages?status=current&sort=title&limit=1`);
+  const nextPages = /<([^>]*)>;\s*rel="next"/.exec(spacePages.headers.link as string)?.[1];
+  expect(nextPages).toMatch(/^\/wiki\/api\/v2\/spaces\/131073\/pages\?.*cursor=/);
+  await ok('GET', nextPages as string);
+  await ok('GET', `${C}/spaces/131073/pages?depth=root&sort=-title&limit=25`);
   const prop = (await ok('POST', `${C}/pages/${page.id}/properties`, { key: 'sms-navigator-report', value: { projectKey: 'SMS', generatedAt: '2026-11-20T12:00:00.000Z' } })).json() as { id: string };
   await ok('GET', `${C}/pages/${page.id}/properties?key=sms-navigator-report`);
   await ok('GET', `${C}/pages/${page.id}/properties/${prop.id}`);

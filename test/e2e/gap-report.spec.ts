@@ -50,6 +50,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   await expect(panel.getByText('Saved the result of clause 4.1.')).toBeVisible();
   const row41 = panel.getByRole('row', { name: /4\.1 Understanding the organization/ });
   await expect(row41.getByText('set', { exact: true })).toBeVisible();
+  await expect(row41).toContainText('by Pat Project-Admin');
   await expect(row41.getByText(/Marked conformant, but no Jira issue is mapped/)).toBeVisible();
 
   // Filters: one group, only clauses with warnings.
@@ -82,7 +83,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   const link = panel.getByRole('link', { name: 'Open the page in Confluence' });
   const href = await link.getAttribute('href');
   expect(href).toMatch(/\/wiki\/spaces\/SMS\/pages\/\d+$/);
-  await expect(panel.getByText(/Last published .* as version 1/)).toBeVisible();
+  await expect(panel.getByText(/Last published .* by Pat Project-Admin as version 1/)).toBeVisible();
 
   // The page in the sandbox's Confluence view.
   await page.goto(href as string);

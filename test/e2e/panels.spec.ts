@@ -289,7 +289,7 @@ test('everything reads back after a server restart, and every panel renders in d
   await expect(a.getByRole('group', { name: 'Process', exact: true }).getByLabel('Evidence (issue keys)')).toHaveValue('SMS-1, SMS-2');
 
   a = await openTab(page, 'Phases');
-  await expect(a.getByText(/Plan version 3, saved/)).toBeVisible();
+  await expect(a.getByText(/Plan version 3, saved .* by Pat Project-Admin\./)).toBeVisible();
   await expect(a.getByRole('list', { name: /^Processes in Phase 2: / })).toContainText('8.6.3 Problem management');
   await expandPhase(a.getByRole('group', { name: /^Phase 2: / }), 2);
   await expect(a.getByRole('group', { name: /^Phase 2: / }).getByLabel('Interface for 8.6.1 → 8.6.3')).toHaveValue(/Major incidents are raised/);

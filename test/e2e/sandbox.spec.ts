@@ -73,21 +73,41 @@ test('settings page: saves, reads back after reload, refuses bad input, and is r
   let app = settingsApp(page);
   await expect(app.getByRole('heading', { name: 'SMS Navigator settings' })).toBeVisible();
 
-  await app.getByLabel('Confluence space key').fill('SMS');
-  await app.getByLabel('Parent page ID').fill('not-a-number');
+  // An unknown space is named next to its field as soon as it is entered, and a save naming it is refused.
+  await app.getByLabel('Confluence space key').fill('NOPE');
+  await app.getByLabel('Confluence space key').press('Enter');
+  await expect(app.getByTestId('settings-confluenceSpaceKey-error')).toContainText('There is no Confluence space with key NOPE');
+  await expect(app.getByLabel('Parent page ID')).toBeDisabled();
   await app.getByRole('button', { name: 'Save settings' }).click();
   await expect(app.getByRole('alert')).toContainText('Some values are not valid');
+  await expect(app.getByRole('alert')).toContainText('Confluence space key: there is no Confluence space with key NOPE');
   await shot(page, 'settings-validation-error');
 
-  await app.getByLabel('Parent page ID').fill('');
-  await app.getByLabel('Editor project role ID').fill('10002');
+  // A known space lists its pages; the epic type and the editor role are chosen from the project's own.
+  await app.getByLabel('Confluence space key').fill('SMS');
+  await app.getByLabel('Confluence space key').press('Tab');
+  await expect(app.getByTestId('settings-confluenceSpaceKey-error')).toHaveCount(0);
+  const parent = app.getByLabel('Parent page ID');
+  await expect(parent.locator('option', { hasText: 'Service Management System Home (home page)' })).toHaveCount(1);
+  await parent.selectOption({ label: 'Service Management System Home (home page)' });
+  await expect(app.getByLabel('Epic issue type ID').locator('option').first()).toHaveText("Use the project's epic type (Epic)");
+  await expect(app.getByLabel('Epic issue type ID')).toHaveValue('');
+  const role = app.getByLabel('Editor project role ID');
+  await expect(role.locator('option').first()).toHaveText('No editor role: only project administrators');
+  // Keyboard: the role select takes focus and the arrow keys choose (roles are sorted by name).
+  await role.focus();
+  await expect(role).toBeFocused();
+  await role.press('ArrowDown');
+  await expect(role.locator('option:checked')).toHaveText('Administrators');
   await app.getByRole('button', { name: 'Save settings' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
 
   await page.reload();
   app = settingsApp(page);
   await expect(app.getByLabel('Confluence space key')).toHaveValue('SMS');
+  await expect(app.getByLabel('Parent page ID')).toHaveValue('65537');
   await expect(app.getByLabel('Editor project role ID')).toHaveValue('10002');
+  await expect(app.getByLabel('Editor project role ID').locator('option:checked')).toHaveText('Administrators');
   // Other specs share this sandbox and may have saved settings before: any version, saved by this user.
   await expect(app.getByText(/Version \d+, last saved .* by you/)).toBeVisible();
   await shot(page, 'settings-page-light');

@@ -1,8 +1,9 @@
 import { Prng } from '../../sandbox/seed/prng';
-import type { GapReportView, PreviewReportResponse, PublishReportResultView } from '../../src/contract/gap-report';
+import type { ClauseRecordView, GapReportView, PreviewReportResponse, PublishReportResultView } from '../../src/contract/gap-report';
 import type { JobStatusView } from '../../src/contract/jobs';
 import { createHttpProductApi } from '../../sandbox/http-product-api';
 import { PublishReportService, reportPageTitle } from '../../src/services/publish-report.service';
+import { SettingsRepository } from '../../src/storage/settings-repository';
 import { ADMIN, MEMBER, useSandboxHarness } from './support/sandbox-harness';
 
 // The gap report end to end against the whole sandbox (bridge -> resolvers -> in-process queue -> HTTP ->
@@ -97,9 +98,9 @@ describe('gap report in the sandbox', () => {
   });
 
   it('lets an editor set a clause result, refuses a stale version and a member without write access', async () => {
-    const set = await invoke<{ version: number; result: string }>('setClauseResult', ADMIN, { clauseId: '4.1', result: 'conformant', note: 'Reviewed in the management review', expectedVersion: 0 });
+    const set = await invoke<ClauseRecordView>('setClauseResult', ADMIN, { clauseId: '4.1', result: 'conformant', note: 'Reviewed in the management review', expectedVersion: 0 });
     expect(set.error).toBeUndefined();
-    expect(set.data).toMatchObject({ version: 1, result: 'conformant' });
+    expect(set.data).toMatchObject({ version: 1, result: 'conformant', updatedBy: ADMIN, people: { [ADMIN]: 'Pat Project-Admin' } });
     const stale = await invoke('setClauseResult', ADMIN, { clauseId: '4.1', result: 'nonconformant', expectedVersion: 0 });
     expect(stale.error?.code).toBe('CONFLICT');
     const member = await invoke('setClauseResult', MEMBER, { clauseId: '4.2', result: 'conformant', expectedVersion: 0 });
@@ -110,16 +111,23 @@ describe('gap report in the sandbox', () => {
     const view = (await invoke<GapReportView>('getGapReport', ADMIN)).data;
     const c41 = view.clauses.find((c) => c.clauseId === '4.1');
     expect(c41).toMatchObject({ result: 'conformant', proposed: false, version: 1, note: 'Reviewed in the management review', setBy: ADMIN });
+    expect(view.people).toEqual({ [ADMIN]: 'Pat Project-Admin' });
     expect(c41?.warnings.map((w) => w.code)).toContain('conformant_without_evidence');
   });
 
   it('names the missing space or parent page instead of publishing', async () => {
-    await saveSettings('NOPE', null);
+    // Saving checks the choices exist, so write the settings as they would be once the space or page is gone.
+    const storeSettings = async (confluenceSpaceKey: string, confluenceParentPageId: string | null): Promise<void> => {
+      const repo = new SettingsRepository(harness.sandbox.store);
+      const current = await repo.get('10000');
+      await repo.save('10000', { confluenceSpaceKey, confluenceParentPageId, epicIssueTypeId: null, editorRoleId: null }, current?.version ?? 0, ADMIN);
+    };
+    await storeSettings('NOPE', null);
     const space = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
     expect(space.error?.code).toBe('NOT_FOUND');
     expect(space.error?.message).toContain('NOPE');
 
-    await saveSettings('SMS', '999999');
+    await storeSettings('SMS', '999999');
     const parent = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
     expect(parent.error?.code).toBe('NOT_FOUND');
     expect(parent.error?.message).toContain('999999');
@@ -139,6 +147,7 @@ describe('gap report in the sandbox', () => {
   it('publishes: creates the page under the parent page, as a queued job with progress', async () => {
     const job = await publish();
     expect(job.status).toBe('done');
+    expect(job).toMatchObject({ startedBy: ADMIN, people: { [ADMIN]: 'Pat Project-Admin' } });
     expect(job.result?.created).toBe(true);
     expect(job.result?.pageVersion).toBe(1);
     expect(job.messages.some((m) => /Read \d+ mapped issues/.test(m))).toBe(true);
@@ -148,7 +157,8 @@ describe('gap report in the sandbox', () => {
     expect(page.parentId).toBe(SMS_HOME_PAGE_ID);
 
     const view = (await invoke<GapReportView>('getGapReport', MEMBER)).data;
-    expect(view.publication).toMatchObject({ pageId, pageVersion: 1, spaceKey: 'SMS', pagePath: `/wiki/spaces/SMS/pages/${pageId}` });
+    expect(view.publication).toMatchObject({ pageId, pageVersion: 1, spaceKey: 'SMS', pagePath: `/wiki/spaces/SMS/pages/${pageId}`, lastPublishedBy: ADMIN });
+    expect(view.people[ADMIN]).toBe('Pat Project-Admin');
   });
 
   it('renders the page in the sandbox Confluence view with the clause table and issue links', async () => {

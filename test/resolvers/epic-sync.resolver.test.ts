@@ -7,7 +7,7 @@ import type { JobEvent } from '../../src/platform/job-queue';
 import { JobRepository } from '../../src/storage/job-repository';
 import { PlanRepository } from '../../src/storage/plan-repository';
 import { createApp } from '../../src/wiring';
-import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forbiddenProductApi, forgeContext, recordingLogger } from './resolver-fakes';
+import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forgeContext, recordingLogger, userDirectoryApi } from './resolver-fakes';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 const WRITER_NO_CREATE = '557058:writer-without-create';
@@ -22,7 +22,7 @@ function setup() {
   const pushed: JobEvent[] = [];
   let now = NOW;
   const app = createApp({
-    api: forbiddenProductApi(),
+    api: userDirectoryApi(),
     store,
     queue: { push: async (events) => (pushed.push(...events), 'forge-job') },
     log: recordingLogger().log,
@@ -142,12 +142,12 @@ describe('startEpicSync', () => {
 });
 
 describe('getJobStatus', () => {
-  it('returns the progress of a job of this project and NOT_FOUND for an unknown one', async () => {
+  it('returns the progress of a job of this project with who started it by name, and NOT_FOUND for an unknown one', async () => {
     const { invoke } = await withSavedPlan();
     const started = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
     if (!started.ok) throw new Error('start failed');
     const status = await invoke<JobStatusView>('getJobStatus', { jobId: started.data.jobId }, MEMBER);
-    expect(status).toMatchObject({ ok: true, data: { status: 'queued', done: 0, total: 0, type: 'epic-sync' } });
+    expect(status).toMatchObject({ ok: true, data: { status: 'queued', done: 0, total: 0, type: 'epic-sync', startedBy: ADMIN, people: { [ADMIN]: 'Pat Project-Admin' } } });
     expect(await invoke('getJobStatus', { jobId: 'nope' }, MEMBER)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -91,6 +91,7 @@ describe('GapReportService with findings', () => {
         updatedAt: null,
         updatedBy: null,
       },
+      people: {},
     });
     expect(view.openFindingCount).toBe(2);
     expect(view.findingLabels.map((l) => l.label)).toEqual(['sms-major-nc', 'sms-minor-nc', 'sms-observation', 'sms-ofi']);

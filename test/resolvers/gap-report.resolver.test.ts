@@ -7,7 +7,7 @@ import { startPublishReport } from '../../src/resolvers/start-publish-report.res
 import { ClauseRecordRepository } from '../../src/storage/clause-record-repository';
 import { JobRepository } from '../../src/storage/job-repository';
 import { buildServices } from '../../src/wiring';
-import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forbiddenProductApi, forgeContext, recordingLogger } from './resolver-fakes';
+import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forgeContext, recordingLogger, userDirectoryApi } from './resolver-fakes';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 
@@ -15,26 +15,38 @@ function setup(queue: JobQueue = { push: async () => 'q' }) {
   const permissions = new FakePermissionGateway();
   const store = new RecordingStore();
   const productCalls: string[] = [];
-  const services = buildServices({ api: forbiddenProductApi(productCalls), store, queue, now: () => NOW, log: recordingLogger().log, permissions });
+  const lookups: { as: string; ids: string[] }[] = [];
+  const services = buildServices({ api: userDirectoryApi(undefined, productCalls, lookups), store, queue, now: () => NOW, log: recordingLogger().log, permissions });
   const call = async <T>(def: { run: (r: { payload: unknown; context: unknown }, d: typeof services) => Promise<ResolverResult<unknown>> }, accountId: string, payload: unknown): Promise<ResolverResult<T>> => {
     permissions.currentAccountId = accountId;
     return (await def.run({ payload, context: { ...forgeContext(), accountId } }, services)) as ResolverResult<T>;
   };
-  return { services, store, productCalls, call };
+  return { services, store, productCalls, lookups, call };
 }
 
 describe('setClauseResult', () => {
-  it('stores the result with who set it, and a new version on each save', async () => {
-    const { call, store, productCalls } = setup();
+  it('stores the result with who set it (named in one user lookup), and a new version on each save', async () => {
+    const { call, store, productCalls, lookups } = setup();
     const first = await call<ClauseRecordView>(setClauseResult, ADMIN, { clauseId: '8.6.1', result: 'partially_conformant', note: ' Incident records reviewed ', expectedVersion: 0 });
     expect(first).toEqual({
       ok: true,
-      data: { clauseId: '8.6.1', result: 'partially_conformant', note: 'Incident records reviewed', version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN },
+      data: {
+        clauseId: '8.6.1',
+        result: 'partially_conformant',
+        note: 'Incident records reviewed',
+        version: 1,
+        updatedAt: NOW.toISOString(),
+        updatedBy: ADMIN,
+        people: { [ADMIN]: 'Pat Project-Admin' },
+      },
     });
+    expect(lookups).toEqual([{ as: 'asUser', ids: [ADMIN] }]);
     const cleared = await call<ClauseRecordView>(setClauseResult, ADMIN, { clauseId: '8.6.1', result: null, expectedVersion: 1 });
     expect(cleared.ok && cleared.data).toMatchObject({ result: null, note: null, version: 2 });
     const stored = await new ClauseRecordRepository(store).list(PROJECT.id);
     expect(stored.map((r) => [r.clauseId, r.result, r.version])).toEqual([['8.6.1', null, 2]]);
+    // Nothing but the two name lookups (one per call) reached Jira.
+    expect(lookups).toHaveLength(2);
     expect(productCalls).toEqual([]);
   });
 

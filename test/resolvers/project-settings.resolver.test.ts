@@ -23,8 +23,9 @@ function setup() {
   const gateway = new FakePermissionGateway();
   const productCalls: string[] = [];
   const lookups: { as: string; ids: string[] }[] = [];
+  const settingsCalls: string[] = [];
   const app = createApp({
-    api: userDirectoryApi(undefined, productCalls, lookups),
+    api: userDirectoryApi(undefined, productCalls, lookups, settingsCalls),
     store,
     queue: noQueue,
     log: recordingLogger().log,
@@ -34,7 +35,7 @@ function setup() {
   const call = resolverInvoker(app, gateway);
   const invoke = <T,>(functionKey: string, payload: unknown, accountId: string, moduleType?: 'jira:projectSettingsPage') =>
     call<T>(functionKey, payload, accountId, forgeContext(moduleType));
-  return { store, gateway, invoke, productCalls, lookups };
+  return { store, gateway, invoke, productCalls, lookups, settingsCalls };
 }
 
 const goodSettings = {
@@ -70,22 +71,58 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     });
     const read = await t.invoke<ProjectSettingsView>('getProjectSettings', {}, MEMBER);
     expect(read).toEqual(saved);
-    // One name lookup per call, as the caller; nothing else reaches Jira.
+    // One name lookup per call, as the caller; the save checks its four choices once each, as the caller.
     expect(t.lookups).toEqual([{ as: 'asUser', ids: [ADMIN] }, { as: 'asUser', ids: [ADMIN] }]);
+    expect([...t.settingsCalls].sort()).toEqual([
+      'asUser /rest/api/3/issuetype/project?projectId=10000',
+      'asUser /rest/api/3/project/10000/role',
+      'asUser /wiki/api/v2/pages/98305?body-format=atlas_doc_format',
+      'asUser /wiki/api/v2/spaces?keys=SMS',
+    ]);
     expect(t.productCalls).toEqual([]);
   });
 
   it('refuses a save based on a stale version with CONFLICT giving who saved last in the details, and keeps their data', async () => {
     const t = setup();
     await t.invoke('saveProjectSettings', { ...goodSettings, version: 0 }, ADMIN);
-    const stale = await t.invoke('saveProjectSettings', { ...goodSettings, confluenceSpaceKey: 'OTHER', version: 0 }, ADMIN);
+    const stale = await t.invoke('saveProjectSettings', { ...goodSettings, confluenceParentPageId: null, version: 0 }, ADMIN);
     expect(stale).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', details: { expectedVersion: 0, currentVersion: 1, updatedBy: ADMIN, updatedAt: NOW.toISOString() } },
     });
     expect((stale as { error: { message: string } }).error.message).toMatch(/^Someone else saved these settings at 2026-03-01T09:30:00.000Z \(version 1; you had version 0\)/);
     const read = await t.invoke<ProjectSettingsView>('getProjectSettings', {}, ADMIN);
-    expect(read).toMatchObject({ ok: true, data: { confluenceSpaceKey: 'SMS', version: 1 } });
+    expect(read).toMatchObject({ ok: true, data: { confluenceParentPageId: '98305', version: 1 } });
+  });
+
+  it('refuses, naming each field, a space the user cannot see, a page of another space, a subtask type and an unknown role', async () => {
+    const t = setup();
+    const unknownSpace = await t.invoke('saveProjectSettings', { ...goodSettings, confluenceSpaceKey: 'NOPE', version: 0 }, ADMIN);
+    expect(unknownSpace).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'confluenceSpaceKey', message: 'there is no Confluence space with key NOPE, or you cannot see it' }] } },
+    });
+    const wrong = await t.invoke('saveProjectSettings', { confluenceSpaceKey: 'SMS', confluenceParentPageId: '99999', epicIssueTypeId: '10002', editorRoleId: '77777', version: 0 }, ADMIN);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect((wrong as unknown as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([
+      { path: 'confluenceParentPageId', message: 'page 99999 ("Elsewhere") is not a current page of space SMS' },
+      { path: 'epicIssueTypeId', message: 'Sub-task is a subtask type and cannot hold work items' },
+      { path: 'editorRoleId', message: 'project role 77777 does not exist in this project' },
+    ]);
+    const missing = await t.invoke('saveProjectSettings', { ...goodSettings, confluenceParentPageId: '12345', epicIssueTypeId: '424242', version: 0 }, ADMIN);
+    expect((missing as unknown as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([
+      { path: 'confluenceParentPageId', message: 'page 12345 does not exist, or you cannot see it' },
+      { path: 'epicIssueTypeId', message: 'issue type 424242 is not used in this project' },
+    ]);
+    expect(t.store.writes).toEqual([]);
+    expect(t.settingsCalls.every((c) => c.startsWith('asUser '))).toBe(true);
+  });
+
+  it('checks only the space when the optional choices are empty', async () => {
+    const t = setup();
+    const saved = await t.invoke('saveProjectSettings', { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, version: 0 }, ADMIN);
+    expect(saved).toMatchObject({ ok: true, data: { version: 1 } });
+    expect(t.settingsCalls).toEqual(['asUser /wiki/api/v2/spaces?keys=SMS']);
   });
 
   it('refuses settings changes from a member even when they are in the editor role (settings decide who may write)', async () => {

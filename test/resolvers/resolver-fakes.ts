@@ -7,7 +7,7 @@ import type { JobQueue } from '../../src/platform/job-queue';
 import type { Logger } from '../../src/resolvers/services';
 import type { ResolverResult } from '../../src/contract/result';
 import type { App } from '../../src/wiring';
-import { response } from '../jira/fake-product-api';
+import { response, type FakeReply } from '../jira/fake-product-api';
 
 export const PROJECT = { id: '10000', key: 'SMS', type: 'software' } as const;
 export const ADMIN = '557058:sandbox-project-admin';
@@ -100,19 +100,65 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   [OUTSIDER]: 'Olu Outsider',
 };
 
+/** What the fake Jira and Confluence hold for the settings lookups (issue types, roles, the SMS space and its pages). */
+export const SETTINGS_DIRECTORY = {
+  issueTypes: [
+    { id: '10000', name: 'Epic', hierarchyLevel: 1, subtask: false },
+    { id: '10001', name: 'Task', hierarchyLevel: 0, subtask: false },
+    { id: '10002', name: 'Sub-task', hierarchyLevel: -1, subtask: true },
+  ],
+  roles: { Administrators: '10002', Editors: EDITOR_ROLE_ID },
+  space: { id: '131073', key: 'SMS', name: 'Service Management', homepageId: '65537' },
+  pages: [
+    { id: '65537', title: 'SMS Home', spaceId: '131073', parentId: null, status: 'current' },
+    { id: '98305', title: 'Reports', spaceId: '131073', parentId: '65537', status: 'current' },
+    { id: '99999', title: 'Elsewhere', spaceId: '555555', parentId: null, status: 'current' },
+  ],
+} as const;
+
+/** Answers the read-only lookups the settings resolvers make, from SETTINGS_DIRECTORY; undefined for anything else. */
+function settingsLookup(product: 'jira' | 'confluence', method: string, pathname: string, query: URLSearchParams): FakeReply | undefined {
+  if (method !== 'GET') return undefined;
+  const d = SETTINGS_DIRECTORY;
+  if (product === 'jira') {
+    if (pathname === '/rest/api/3/issuetype/project') {
+      return query.get('projectId') === PROJECT.id ? { status: 200, body: d.issueTypes } : { status: 404, body: { errorMessages: ['No project could be found.'] } };
+    }
+    if (pathname === `/rest/api/3/project/${PROJECT.id}/role`) {
+      return { status: 200, body: Object.fromEntries(Object.entries(d.roles).map(([name, id]) => [name, `https://sandbox.invalid/rest/api/3/project/${PROJECT.id}/role/${id}`])) };
+    }
+    return undefined;
+  }
+  if (pathname === '/wiki/api/v2/spaces') return { status: 200, body: { results: query.get('keys') === d.space.key ? [d.space] : [] } };
+  const spacePages = /^\/wiki\/api\/v2\/spaces\/(\d+)\/pages$/.exec(pathname);
+  if (spacePages) {
+    if (spacePages[1] !== d.space.id) return { status: 404, body: { errors: [{ status: 404, title: 'Space not found' }] } };
+    const pages = d.pages.filter((p) => p.spaceId === d.space.id).map((p) => ({ ...p, version: { number: 1 } })).sort((a, b) => a.title.localeCompare(b.title));
+    return { status: 200, body: { results: pages, _links: {} } };
+  }
+  const page = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(pathname);
+  if (page) {
+    const found = d.pages.find((p) => p.id === page[1]);
+    return found === undefined ? { status: 404, body: { errors: [{ status: 404, title: 'Page not found' }] } } : { status: 200, body: { ...found, version: { number: 1 }, body: {} } };
+  }
+  return undefined;
+}
+
 /**
  * A ProductApi that only answers GET /rest/api/3/user/bulk (from `names`, leaving unknown ids out, as Jira does),
- * recording the ids of each lookup in `lookups`; any other call is recorded in `record` and fails, like
- * forbiddenProductApi.
+ * recording the ids of each lookup in `lookups`, and the settings lookups (issue types, roles, spaces, pages, from
+ * SETTINGS_DIRECTORY), recording `"<as> <path>"` in `settingsCalls`; any other call is recorded in `record` and
+ * fails, like forbiddenProductApi.
  */
 export function userDirectoryApi(
   names: Readonly<Record<string, string>> = DISPLAY_NAMES,
   record: string[] = [],
   lookups: { as: string; ids: string[] }[] = [],
+  settingsCalls: string[] = [],
 ): ProductApi {
   const requester = (who: string): ProductRequester => ({
     requestJira: async (path, init) => {
-      const [pathname, query = ''] = path.value.split('?');
+      const [pathname = '', query = ''] = path.value.split('?');
       if ((init?.method ?? 'GET') === 'GET' && pathname === '/rest/api/3/user/bulk') {
         const ids = new URLSearchParams(query).getAll('accountId');
         lookups.push({ as: who, ids });
@@ -122,10 +168,21 @@ export function userDirectoryApi(
         });
         return response({ status: 200, body: { startAt: 0, maxResults: ids.length, total: values.length, isLast: true, values } });
       }
+      const settings = settingsLookup('jira', init?.method ?? 'GET', pathname, new URLSearchParams(query));
+      if (settings !== undefined) {
+        settingsCalls.push(`${who} ${path.value}`);
+        return response(settings);
+      }
       record.push(`${who} requestJira`);
       throw new Error(`unexpected ${who} Jira call ${path.value}`);
     },
-    requestConfluence: async () => {
+    requestConfluence: async (path, init) => {
+      const [pathname = '', query = ''] = path.value.split('?');
+      const settings = settingsLookup('confluence', init?.method ?? 'GET', pathname, new URLSearchParams(query));
+      if (settings !== undefined) {
+        settingsCalls.push(`${who} ${path.value}`);
+        return response(settings);
+      }
       record.push(`${who} requestConfluence`);
       throw new Error(`unexpected ${who} Confluence call`);
     },

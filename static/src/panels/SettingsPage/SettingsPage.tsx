@@ -1,17 +1,25 @@
 import Button from '@atlaskit/button/new';
-import { HelperMessage, Label } from '@atlaskit/form';
+import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { SectionMessageAction } from '@atlaskit/section-message';
 import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppContextResponse } from '@contract/app-context';
 import type { PeopleNames } from '@contract/people';
-import type { ProjectSettingsResponse, ProjectSettingsView, SaveProjectSettingsPayload } from '@contract/settings';
+import type {
+  GetSettingsOptionsResponse,
+  ProjectSettingsResponse,
+  ProjectSettingsView,
+  SaveProjectSettingsPayload,
+  SettingsSpaceOptions,
+} from '@contract/settings';
 import { getAppContext } from '../../api/get-app-context';
 import { getProjectSettings } from '../../api/get-project-settings';
+import { getSettingsOptions } from '../../api/get-settings-options';
 import { saveProjectSettings } from '../../api/save-project-settings';
 import { Loading } from '../../components/Loading';
+import { nativeControl } from '../../components/PanelKit';
 import { Notice } from '../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
 
@@ -22,8 +30,10 @@ interface FormValues {
   editorRoleId: string;
 }
 
-const FIELDS: { name: keyof FormValues; label: string; help: string; required?: boolean }[] = [
-  { name: 'confluenceSpaceKey', label: 'Confluence space key', help: 'Reports are published in this space, for example SMS.', required: true },
+type FieldName = keyof FormValues;
+
+const FIELDS: { name: FieldName; label: string; help: string; required?: boolean }[] = [
+  { name: 'confluenceSpaceKey', label: 'Confluence space key', help: 'Reports are published in this space, for example SMS. Press Enter or leave the field to list its pages.', required: true },
   { name: 'confluenceParentPageId', label: 'Parent page ID', help: 'Optional. Reports go under this page; empty means the space home page.' },
   { name: 'epicIssueTypeId', label: 'Epic issue type ID', help: "Optional. Overrides the project's own epic type (the issue type at hierarchy level 1)." },
   { name: 'editorRoleId', label: 'Editor project role ID', help: 'Optional. Members of this project role may change SMS data; project administrators always can.' },
@@ -44,13 +54,106 @@ const orNull = (v: string): string | null => (v.trim() === '' ? null : v.trim())
 
 type Loaded = { appContext: AppContextResponse; settings: ProjectSettingsResponse };
 
+/** The state of one options lookup. */
+type Lookup<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; key?: string }
+  | { status: 'ok'; key?: string; data: T }
+  | { status: 'error'; key?: string; error: ResolverErrorShape };
+
+type JiraOptions = Pick<GetSettingsOptionsResponse, 'issueTypes' | 'roles'>;
+
+/** Field -> message from a VALIDATION_FAILED error's details.issues. */
+function fieldErrorsOf(error: ResolverErrorShape | undefined): Partial<Record<FieldName, string>> {
+  const issues = error?.code === 'VALIDATION_FAILED' ? error.details?.issues : undefined;
+  if (!Array.isArray(issues)) return {};
+  const out: Partial<Record<FieldName, string>> = {};
+  for (const i of issues as unknown[]) {
+    if (i === null || typeof i !== 'object') continue;
+    const { path, message } = i as { path?: unknown; message?: unknown };
+    if (typeof path === 'string' && path in FIELD_LABELS && typeof message === 'string') out[path as FieldName] ??= message;
+  }
+  return out;
+}
+
+const selectStyle = { ...nativeControl, width: '100%', boxSizing: 'border-box' } as const;
+
+/** One labelled form row: label, control, error (when any) and help, wired with aria-describedby. */
+function Row({ field, error, children }: { field: (typeof FIELDS)[number]; error?: string | undefined; children: (describedBy: string) => ReactNode }) {
+  const id = `settings-${field.name}`;
+  const describedBy = error !== undefined ? `${id}-error ${id}-help` : `${id}-help`;
+  return (
+    <div style={{ marginBlockEnd: token('space.200', '16px') }}>
+      <Label htmlFor={id}>
+        {field.label}
+        {field.required ? ' (required)' : ''}
+      </Label>
+      {children(describedBy)}
+      {error !== undefined && (
+        <ErrorMessage testId={`${id}-error`}>
+          <span id={`${id}-error`}>{error}</span>
+        </ErrorMessage>
+      )}
+      <HelperMessage testId={`${id}-help`}>
+        <span id={`${id}-help`}>{field.help}</span>
+      </HelperMessage>
+    </div>
+  );
+}
+
+/** The <option>s of the parent page select: the home page default, then the space's pages, then a saved id not listed. */
+function pageOptions(space: SettingsSpaceOptions, current: string): ReactNode[] {
+  const home = space.pages.find((p) => p.isHomepage);
+  const out: ReactNode[] = [
+    <option key="" value="">
+      {`The space home page${home !== undefined ? ` (${home.title})` : ''}`}
+    </option>,
+  ];
+  for (const p of space.pages) {
+    out.push(
+      <option key={p.id} value={p.id}>
+        {p.isHomepage ? `${p.title} (home page)` : p.title}
+      </option>,
+    );
+  }
+  if (current !== '' && !space.pages.some((p) => p.id === current)) {
+    out.push(
+      <option key={current} value={current}>
+        {space.truncated ? `Page ${current}` : `Page ${current} (not a page of ${space.key})`}
+      </option>,
+    );
+  }
+  return out;
+}
+
 export default function SettingsPage() {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [loadError, setLoadError] = useState<ResolverErrorShape | undefined>();
   const [values, setValues] = useState<FormValues | undefined>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ResolverErrorShape | undefined>();
+  /** The values of the save that failed: a field's error shows only while the field still holds that value. */
+  const [attempt, setAttempt] = useState<FormValues | undefined>();
   const [savedVersion, setSavedVersion] = useState<number | undefined>();
+  const [jira, setJira] = useState<Lookup<JiraOptions>>({ status: 'idle' });
+  const [space, setSpace] = useState<Lookup<SettingsSpaceOptions>>({ status: 'idle' });
+  /** The key of the latest space lookup: an older answer arriving late is dropped. */
+  const latestSpaceKey = useRef<string | undefined>(undefined);
+
+  const checkSpace = useCallback(async (rawKey: string, keepParent: boolean) => {
+    const key = rawKey.trim();
+    latestSpaceKey.current = key;
+    if (key === '') return setSpace({ status: 'idle' });
+    setSpace({ status: 'loading', key });
+    const result = await getSettingsOptions({ confluenceSpaceKey: key, includeJira: false });
+    if (latestSpaceKey.current !== key) return;
+    if (!result.ok) return setSpace({ status: 'error', key, error: result.error });
+    const options = result.data.space;
+    if (options === null) return setSpace({ status: 'idle' });
+    setSpace({ status: 'ok', key, data: options });
+    // A page of another space cannot be the parent: a new space starts at its home page.
+    if (!keepParent) setValues((prev) => (prev === undefined || options.pages.some((p) => p.id === prev.confluenceParentPageId) ? prev : { ...prev, confluenceParentPageId: '' }));
+  }, []);
 
   const load = useCallback(async () => {
     const [ctx, settings] = await Promise.all([getAppContext(), getProjectSettings()]);
@@ -59,7 +162,13 @@ export default function SettingsPage() {
     setLoaded({ appContext: ctx.data, settings: settings.data });
     setValues(toForm(settings.data));
     setSaveError(undefined);
-  }, []);
+    // The options resolver is for project administrators, like saving; readers see the stored ids.
+    if (!(ctx.data.permissions.canEdit && ctx.data.permissions.isProjectAdmin)) return;
+    setJira({ status: 'loading' });
+    void checkSpace(settings.data.confluenceSpaceKey ?? '', true);
+    const options = await getSettingsOptions({ includeJira: true });
+    setJira(options.ok ? { status: 'ok', data: { issueTypes: options.data.issueTypes, roles: options.data.roles } } : { status: 'error', error: options.error });
+  }, [checkSpace]);
 
   useEffect(() => {
     void load();
@@ -70,6 +179,12 @@ export default function SettingsPage() {
 
   const { appContext, settings } = loaded;
   const editable = appContext.permissions.canEdit && appContext.permissions.isProjectAdmin;
+  const fieldErrors = Object.fromEntries(
+    Object.entries(fieldErrorsOf(saveError)).filter(([name]) => attempt?.[name as FieldName] === values[name as FieldName]),
+  ) as Partial<Record<FieldName, string>>;
+  const [spaceField, parentField, epicField, roleField] = FIELDS as [(typeof FIELDS)[number], (typeof FIELDS)[number], (typeof FIELDS)[number], (typeof FIELDS)[number]];
+
+  const set = (name: FieldName, v: string) => setValues((prev) => (prev === undefined ? prev : { ...prev, [name]: v }));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -77,6 +192,7 @@ export default function SettingsPage() {
     setSaving(true);
     setSaveError(undefined);
     setSavedVersion(undefined);
+    setAttempt(values);
     const payload: SaveProjectSettingsPayload = {
       confluenceSpaceKey: values.confluenceSpaceKey.trim(),
       confluenceParentPageId: orNull(values.confluenceParentPageId),
@@ -91,6 +207,173 @@ export default function SettingsPage() {
     setValues(toForm(result.data));
     setSavedVersion(result.data.version);
   };
+
+  /** A plain text field: the read-only view, and the fallback when no options could be listed. */
+  const textField = (f: (typeof FIELDS)[number], extra?: { onBlur?: () => void; onEnter?: () => void; invalid?: boolean }) => (
+    <Row field={f} error={fieldErrors[f.name]}>
+      {(describedBy) => (
+        <TextField
+          id={`settings-${f.name}`}
+          name={f.name}
+          value={values[f.name]}
+          isReadOnly={!editable}
+          isRequired={f.required === true}
+          isInvalid={extra?.invalid === true || fieldErrors[f.name] !== undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => set(f.name, e.currentTarget.value)}
+          onBlur={extra?.onBlur}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && extra?.onEnter !== undefined) {
+              e.preventDefault();
+              extra.onEnter();
+            }
+          }}
+        />
+      )}
+    </Row>
+  );
+
+  /** A select over `options` with `empty` as the no-choice option; a stored id missing from the list stays selectable. */
+  const select = (f: (typeof FIELDS)[number], empty: string, options: { value: string; label: string }[], missing: (id: string) => string) => {
+    const current = values[f.name];
+    const all = current !== '' && !options.some((o) => o.value === current) ? [...options, { value: current, label: missing(current) }] : options;
+    return (
+      <Row field={f} error={fieldErrors[f.name]}>
+        {(describedBy) => (
+          <select
+            id={`settings-${f.name}`}
+            name={f.name}
+            value={current}
+            aria-describedby={describedBy}
+            aria-invalid={fieldErrors[f.name] !== undefined}
+            style={selectStyle}
+            onChange={(e) => set(f.name, e.currentTarget.value)}
+          >
+            <option value="">{empty}</option>
+            {all.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Row>
+    );
+  };
+
+  /** A disabled select saying why there is nothing to choose yet (loading, or no valid space). */
+  const placeholderSelect = (f: (typeof FIELDS)[number], text: string, busy: boolean) => (
+    <Row field={f} error={fieldErrors[f.name]}>
+      {(describedBy) => (
+        <select id={`settings-${f.name}`} name={f.name} disabled aria-busy={busy} aria-describedby={describedBy} style={selectStyle} value="">
+          <option value="">{text}</option>
+        </select>
+      )}
+    </Row>
+  );
+
+  const spaceError = space.status === 'error' ? space.error.message : undefined;
+  const spaceRow = !editable ? (
+    textField(spaceField)
+  ) : (
+    <Row field={spaceField} error={spaceError ?? fieldErrors.confluenceSpaceKey}>
+      {(describedBy) => (
+        <div style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center' }}>
+          <div style={{ flex: 1 }}>
+            <TextField
+              id="settings-confluenceSpaceKey"
+              name="confluenceSpaceKey"
+              value={values.confluenceSpaceKey}
+              isRequired
+              isInvalid={spaceError !== undefined || fieldErrors.confluenceSpaceKey !== undefined}
+              aria-describedby={describedBy}
+              onChange={(e) => set('confluenceSpaceKey', e.currentTarget.value)}
+              onBlur={() => {
+                if (values.confluenceSpaceKey.trim() !== (latestSpaceKey.current ?? '')) void checkSpace(values.confluenceSpaceKey, false);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void checkSpace(values.confluenceSpaceKey, false);
+                }
+              }}
+            />
+          </div>
+          <Button onClick={() => void checkSpace(values.confluenceSpaceKey, false)} isLoading={space.status === 'loading'}>
+            List pages
+          </Button>
+        </div>
+      )}
+    </Row>
+  );
+
+  let parentRow: ReactNode;
+  if (!editable) parentRow = textField(parentField);
+  else if (space.status === 'loading') parentRow = placeholderSelect(parentField, `Loading the pages of ${space.key ?? 'the space'}…`, true);
+  else if (space.status === 'ok' && space.data.pages.length > 0) {
+    parentRow = (
+      <Row field={parentField} error={fieldErrors.confluenceParentPageId}>
+        {(describedBy) => (
+          <select
+            id="settings-confluenceParentPageId"
+            name="confluenceParentPageId"
+            value={values.confluenceParentPageId}
+            aria-describedby={describedBy}
+            aria-invalid={fieldErrors.confluenceParentPageId !== undefined}
+            style={selectStyle}
+            onChange={(e) => set('confluenceParentPageId', e.currentTarget.value)}
+          >
+            {pageOptions(space.data, values.confluenceParentPageId)}
+          </select>
+        )}
+      </Row>
+    );
+  } else if (space.status === 'ok') parentRow = textField(parentField);
+  else parentRow = placeholderSelect(parentField, 'Enter an existing space key to choose a page', false);
+
+  const types = jira.status === 'ok' ? jira.data.issueTypes : null;
+  const roles = jira.status === 'ok' ? jira.data.roles : null;
+  const defaultEpic = types?.find((t) => t.isDefaultEpic);
+  let jiraRows: ReactNode;
+  if (!editable || jira.status === 'error') {
+    jiraRows = (
+      <>
+        {jira.status === 'error' && (
+          <div role="alert" style={{ marginBlockEnd: token('space.200', '16px') }}>
+            <Notice appearance="warning" title="Issue types and roles could not be listed">
+              {jira.error.message} You can still type the ids.
+            </Notice>
+          </div>
+        )}
+        {textField(epicField)}
+        {textField(roleField)}
+      </>
+    );
+  } else if (types === null || roles === null) {
+    jiraRows = (
+      <>
+        {placeholderSelect(epicField, 'Loading the issue types…', true)}
+        {placeholderSelect(roleField, 'Loading the project roles…', true)}
+      </>
+    );
+  } else {
+    jiraRows = (
+      <>
+        {select(
+          epicField,
+          defaultEpic !== undefined ? `Use the project's epic type (${defaultEpic.name})` : "Use the project's epic type (none found)",
+          types.filter((t) => t.hierarchyLevel >= 0).map((t) => ({ value: t.id, label: t.hierarchyLevel === 1 ? `${t.name} (epic level)` : t.name })),
+          (id) => `Issue type ${id} (not in this project)`,
+        )}
+        {select(
+          roleField,
+          'No editor role: only project administrators',
+          roles.map((r) => ({ value: r.id, label: r.name })),
+          (id) => `Role ${id} (not in this project)`,
+        )}
+      </>
+    );
+  }
 
   return (
     <div style={{ padding: token('space.200', '16px'), maxWidth: '640px' }}>
@@ -129,32 +412,9 @@ export default function SettingsPage() {
         </div>
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Project settings" style={{ marginBlockStart: token('space.200', '16px') }}>
-        {FIELDS.map((f) => {
-          const id = `settings-${f.name}`;
-          return (
-            <div key={f.name} style={{ marginBlockEnd: token('space.200', '16px') }}>
-              <Label htmlFor={id}>
-                {f.label}
-                {f.required ? ' (required)' : ''}
-              </Label>
-              <TextField
-                id={id}
-                name={f.name}
-                value={values[f.name]}
-                isReadOnly={!editable}
-                isRequired={f.required === true}
-                aria-describedby={`${id}-help`}
-                onChange={(e) => {
-                  const v = e.currentTarget.value;
-                  setValues((prev) => (prev === undefined ? prev : { ...prev, [f.name]: v }));
-                }}
-              />
-              <HelperMessage testId={`${id}-help`}>
-                <span id={`${id}-help`}>{f.help}</span>
-              </HelperMessage>
-            </div>
-          );
-        })}
+        {spaceRow}
+        {parentRow}
+        {jiraRows}
         {editable && (
           <Button type="submit" appearance="primary" isLoading={saving}>
             Save settings

@@ -6,7 +6,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ClauseGapView } from '@contract/gap-report';
-import { nativeControl, space, subtleText, visuallyHidden } from '../../../components/PanelKit';
+import type { PeopleNames } from '@contract/people';
+import { Who, formatWhen, nativeControl, space, subtleText, visuallyHidden } from '../../../components/PanelKit';
 import { type ConformityResult, FINDING_APPEARANCE, RESULT_APPEARANCE, RESULT_LABELS, RESULT_OPTIONS, STATUS_APPEARANCE, STATUS_LABELS } from './labels';
 
 const cell = {
@@ -18,7 +19,7 @@ const cell = {
 
 const PROPOSED = '__proposed__';
 
-function ResultCell({ clause, canEdit, saving, onSet }: { clause: ClauseGapView; canEdit: boolean; saving: boolean; onSet: (result: ConformityResult | null) => void }) {
+function ResultCell({ clause, people, canEdit, saving, onSet }: { clause: ClauseGapView; people: PeopleNames; canEdit: boolean; saving: boolean; onSet: (result: ConformityResult | null) => void }) {
   const lozenge = (
     <Lozenge appearance={RESULT_APPEARANCE[clause.result]} isBold={!clause.proposed}>
       {RESULT_LABELS[clause.result]}
@@ -29,6 +30,12 @@ function ResultCell({ clause, canEdit, saving, onSet }: { clause: ClauseGapView;
       <div>
         {lozenge} <span style={{ ...subtleText, fontSize: '12px' }}>{clause.proposed ? 'proposed' : 'set'}</span>
       </div>
+      {!clause.proposed && clause.setBy !== null && (
+        <span style={{ ...subtleText, fontSize: '12px' }}>
+          by <Who accountId={clause.setBy} people={people} />
+          {clause.setAt !== null ? `, ${formatWhen(clause.setAt)}` : ''}
+        </span>
+      )}
       {canEdit && (
         <label>
           <span style={visuallyHidden}>Result for clause {clause.clauseId}</span>
@@ -93,8 +100,10 @@ function FindingsCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: str
   );
 }
 
-export function ClauseTable({ clauses, canEdit, savingClause, siteUrl, onSet }: {
+export function ClauseTable({ clauses, people, canEdit, savingClause, siteUrl, onSet }: {
   clauses: readonly ClauseGapView[];
+  /** Display names of the clauses' `setBy` (GapReportView.people). */
+  people: PeopleNames;
   canEdit: boolean;
   savingClause: string | null;
   siteUrl: string;
@@ -120,7 +129,7 @@ export function ClauseTable({ clauses, canEdit, savingClause, siteUrl, onSet }: 
                 <strong>{c.clauseId}</strong> {c.title}
               </th>
               <td style={cell}>
-                <ResultCell clause={c} canEdit={canEdit} saving={savingClause === c.clauseId} onSet={(r) => onSet(c, r)} />
+                <ResultCell clause={c} people={people} canEdit={canEdit} saving={savingClause === c.clauseId} onSet={(r) => onSet(c, r)} />
               </td>
               <td style={cell}>
                 <EvidenceCell clause={c} siteUrl={siteUrl} />

@@ -91,7 +91,7 @@ export default function GapReportPanel({ canEdit }: { canEdit: boolean }) {
         <FindingConvention view={data} />
         <StatusLine text={status} />
         {saveError !== undefined && <ResolverError error={saveError} />}
-        <ClauseTable clauses={clauses} canEdit={editable} savingClause={saving} siteUrl={siteUrl} onSet={(c, r) => void onSet(c, r)} />
+        <ClauseTable clauses={clauses} people={data.people} canEdit={editable} savingClause={saving} siteUrl={siteUrl} onSet={(c, r) => void onSet(c, r)} />
       </Section>
       <PublishSection view={data} canEdit={editable} siteUrl={siteUrl} onPublished={reload} />
     </div>

@@ -9,7 +9,7 @@ import { getJobStatus } from '../../../api/get-job-status';
 import { previewReport } from '../../../api/preview-report';
 import { startPublishReport } from '../../../api/start-publish-report';
 import { Notice } from '../../../components/Notice';
-import { Section, space, subtleText } from '../../../components/PanelKit';
+import { Section, Who, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { AdfPreview } from './AdfPreview';
 
@@ -75,7 +75,14 @@ export function PublishSection({ view, canEdit, siteUrl, onPublished }: { view: 
     >
       {view.publication !== null && (
         <p style={subtleText}>
-          Last published {new Date(view.publication.lastPublishedAt).toLocaleString()} as version {view.publication.pageVersion}:{' '}
+          Last published {new Date(view.publication.lastPublishedAt).toLocaleString()}
+          {view.publication.lastPublishedBy !== '' && (
+            <>
+              {' '}
+              by <Who accountId={view.publication.lastPublishedBy} people={view.people} />
+            </>
+          )}{' '}
+          as version {view.publication.pageVersion}:{' '}
           <a href={pageUrl(view.publication.pagePath)} target="_blank" rel="noreferrer">
             {view.publication.title}
           </a>
@@ -97,6 +104,11 @@ export function PublishSection({ view, canEdit, siteUrl, onPublished }: { view: 
       {error !== undefined && <ResolverError error={error} />}
       {job !== undefined && (
         <div role="status" aria-live="polite" style={{ marginBlock: space.s }}>
+          {job.startedBy !== null && (
+            <p style={{ ...subtleText, fontSize: '12px' }}>
+              Started by <Who accountId={job.startedBy} people={job.people} />
+            </p>
+          )}
           {running && (
             <>
               <ProgressBar ariaLabel="Publishing progress" value={job.total > 0 ? job.done / job.total : 0} isIndeterminate={job.total === 0} />

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EpicSyncResultView, JobStatusView } from '@contract/jobs';
 import { getJobStatus } from '../../../api/get-job-status';
 import { startEpicSync } from '../../../api/start-epic-sync';
-import { Card, Section, space, subtleText } from '../../../components/PanelKit';
+import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 interface Props {
@@ -110,6 +110,11 @@ export function CreateInJira({ savedVersion, dirty, canEdit, onReload }: Props) 
             {job.status === 'done' ? 'Done' : job.status === 'failed' ? 'Failed' : 'Working'}: {job.done} of {job.total}
             {job.status === 'failed' && job.messages.length > 0 ? ` — ${job.messages[job.messages.length - 1] ?? ''}` : ''}
           </p>
+          {job.startedBy !== null && (
+            <p style={{ ...subtleText, fontSize: '12px' }}>
+              Started {formatWhen(job.createdAt)} by <Who accountId={job.startedBy} people={job.people} />
+            </p>
+          )}
         </div>
       )}
       {result !== null && (

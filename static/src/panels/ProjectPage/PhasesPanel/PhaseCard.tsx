@@ -7,8 +7,9 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, type CSSProperties } from 'react';
+import type { PeopleNames } from '@contract/people';
 import type { Phase, Plan, PlanCheck, PlanOptions } from '@contract/plan';
-import { Card, ROMAN, space, subtleText, useId } from '../../../components/PanelKit';
+import { Card, ROMAN, Who, space, subtleText, useId } from '../../../components/PanelKit';
 import { PhaseEditor } from './PhaseEditor';
 import { type FocusRequest, dateRange, focusKey, groupProcesses, objectiveCount, phaseStatus } from './phase-summary';
 
@@ -17,6 +18,8 @@ interface Props {
   phase: Phase;
   index: number;
   options: PlanOptions;
+  /** Display names of the saved plan's owners (an owner typed as text, or not saved yet, shows as typed). */
+  people: PeopleNames;
   check: PlanCheck | null;
   readOnly: boolean;
   expanded: boolean;
@@ -68,7 +71,7 @@ function Chevron({ open }: { open: boolean }) {
   );
 }
 
-export function PhaseCard({ plan, phase, index, options, check, readOnly, expanded, onToggle, focus, onChange, onRemove }: Props) {
+export function PhaseCard({ plan, phase, index, options, people, check, readOnly, expanded, onToggle, focus, onChange, onRemove }: Props) {
   const label = `Phase ${index + 1}: ${phase.name}`;
   const bodyId = useId('phase-body');
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -120,12 +123,12 @@ export function PhaseCard({ plan, phase, index, options, check, readOnly, expand
 
       <div id={bodyId} ref={bodyRef}>
         {expanded ? (
-          <PhaseEditor plan={plan} phase={phase} label={label} options={options} status={status} readOnly={readOnly} onChange={onChange} onRemove={onRemove} />
+          <PhaseEditor plan={plan} phase={phase} label={label} options={options} people={people} status={status} readOnly={readOnly} onChange={onChange} onRemove={onRemove} />
         ) : (
           <div style={{ marginBlockStart: space.s }}>
             <div style={{ ...subtleText, fontSize: '13px', display: 'flex', flexWrap: 'wrap', columnGap: space.m, rowGap: space.xs }}>
               <span>{dateRange(phase)}</span>
-              <span>Owner: {phase.owner ?? 'not set'}</span>
+              <span>Owner: {phase.owner === null ? 'not set' : <Who accountId={phase.owner} people={people} />}</span>
               <span>
                 {objectives} {objectives === 1 ? 'objective' : 'objectives'}
               </span>

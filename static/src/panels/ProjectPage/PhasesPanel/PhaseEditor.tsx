@@ -3,8 +3,9 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useState, type CSSProperties } from 'react';
+import type { PeopleNames } from '@contract/people';
 import type { Phase, Plan, PlanOptions } from '@contract/plan';
-import { CheckboxGroup, ROMAN, SelectField, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { CheckboxGroup, ROMAN, SelectField, TextAreaField, TextField, nameOf, space, subtleText } from '../../../components/PanelKit';
 import { addProcess, moveProcess, removeProcess, setInterface, updatePhase } from './plan-draft';
 import type { PhaseStatus } from './phase-summary';
 
@@ -14,6 +15,8 @@ interface Props {
   /** "Phase n: name", the card's label. */
   label: string;
   options: PlanOptions;
+  /** Display names of the saved plan's owners. */
+  people: PeopleNames;
   status: PhaseStatus;
   readOnly: boolean;
   onChange: (plan: Plan) => void;
@@ -22,7 +25,7 @@ interface Props {
 
 const caption: CSSProperties = { fontSize: '12px', fontWeight: 600, ...subtleText, marginBlockEnd: space.xs };
 
-export function PhaseEditor({ plan, phase, label, options, status, readOnly, onChange, onRemove }: Props) {
+export function PhaseEditor({ plan, phase, label, options, people, status, readOnly, onChange, onRemove }: Props) {
   const order = options.processes.map((p) => p.id);
   const title = (id: string) => options.processes.find((p) => p.id === id)?.title ?? id;
   const others = plan.phases.filter((p) => p.id !== phase.id);
@@ -30,6 +33,9 @@ export function PhaseEditor({ plan, phase, label, options, status, readOnly, onC
   const [moveTarget, setMoveTarget] = useState<Record<string, string>>({});
   const [toAdd, setToAdd] = useState(notHere[0]?.id ?? '');
   const patch = (change: (p: Phase) => Phase) => onChange(updatePhase(plan, phase.id, change));
+  /** An owner given as a known Jira account id is named under the field; free text stands for itself. */
+  const ownerName = nameOf(people, phase.owner);
+  const ownerHint = phase.owner !== null && ownerName !== phase.owner ? `Jira user: ${ownerName}` : undefined;
   const addChoice = notHere.some((p) => p.id === toAdd) ? toAdd : (notHere[0]?.id ?? '');
 
   return (
@@ -60,7 +66,7 @@ export function PhaseEditor({ plan, phase, label, options, status, readOnly, onC
           <TextField label="Start" type="date" value={phase.start ?? ''} readOnly={readOnly} onChange={(v) => patch((p) => ({ ...p, start: v === '' ? null : v }))} />
         </div>
         <TextField label="End" type="date" value={phase.end ?? ''} readOnly={readOnly} onChange={(v) => patch((p) => ({ ...p, end: v === '' ? null : v }))} />
-        <TextField label="Owner" value={phase.owner ?? ''} readOnly={readOnly} placeholder="Account ID" onChange={(v) => patch((p) => ({ ...p, owner: v.trim() === '' ? null : v }))} />
+        <TextField label="Owner" value={phase.owner ?? ''} readOnly={readOnly} placeholder="Account ID" hint={ownerHint} onChange={(v) => patch((p) => ({ ...p, owner: v.trim() === '' ? null : v }))} />
       </div>
       <div data-focus="objectives">
         <TextAreaField

@@ -16,7 +16,7 @@ import { getPlan } from '../../../api/get-plan';
 import { proposePlan } from '../../../api/propose-plan';
 import { savePlan } from '../../../api/save-plan';
 import { Loading } from '../../../components/Loading';
-import { Card, Section, SelectField, StatusLine, TextField, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { Card, Section, SelectField, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { CreateInJira } from './CreateInJira';
 import { CrossPhaseTable } from './CrossPhaseTable';
@@ -128,7 +128,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
           <Lozenge appearance="new">No plan saved yet</Lozenge>
         ) : (
           <span style={subtleText}>
-            Plan version {view.version}, saved {formatWhen(view.updatedAt)} by {view.updatedBy}.
+            Plan version {view.version}, saved {formatWhen(view.updatedAt)} by <Who accountId={view.updatedBy} people={view.people} />.
           </span>
         )}
         {dirty && <Lozenge appearance="moved">Unsaved changes</Lozenge>}
@@ -215,6 +215,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
                 phase={p}
                 index={i}
                 options={view.options}
+                people={view.people}
                 check={check}
                 readOnly={!canEdit}
                 expanded={expanded.has(p.id)}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { GetSettingsOptionsPayload, GetSettingsOptionsResponse } from '../contract/settings';
+import { loadSettingsOptions } from '../services/project-settings-options.service';
+import { confluenceSpaceKeySchema } from '../storage/settings-repository';
+import { defineResolver } from './define-resolver';
+
+export const getSettingsOptionsPayloadSchema = z.object({
+  confluenceSpaceKey: confluenceSpaceKeySchema.optional(),
+  includeJira: z.boolean().default(true),
+}) satisfies z.ZodType<unknown, GetSettingsOptionsPayload>;
+
+/**
+ * What the settings page offers (project administrators only, like saving): the project's issue types (the
+ * default epic type marked) and roles, and, given a space key, that space's pages to pick a parent from.
+ * All product calls as the user; an unknown space answers NOT_FOUND naming the key.
+ */
+export const getSettingsOptions = defineResolver({
+  key: 'getSettingsOptions',
+  access: 'admin',
+  payload: getSettingsOptionsPayloadSchema,
+  async handler(input, ctx): Promise<GetSettingsOptionsResponse> {
+    return loadSettingsOptions(ctx.deps.api, ctx.project.id, {
+      includeJira: input.includeJira,
+      ...(input.confluenceSpaceKey !== undefined ? { spaceKey: input.confluenceSpaceKey } : {}),
+    });
+  },
+});
