@@ -20,14 +20,17 @@ export const setClauseResult = defineResolver({
   payload: setClauseResultPayloadSchema,
   async handler(input, ctx): Promise<ClauseRecordView> {
     const repo = new ClauseRecordRepository(ctx.deps.store, ctx.deps.now);
+    // The name is looked up first and kept with the record, so the published page can name who set the result
+    // without a lookup in the publish job.
+    const people = await resolveNames(ctx.deps.api, [ctx.accountId], ctx.deps.log);
     const r = await repo.set(
       ctx.project.id,
       input.clauseId,
       { result: input.result, ...(input.note !== undefined ? { note: input.note } : {}) },
       input.expectedVersion,
       ctx.accountId,
+      people[ctx.accountId],
     );
-    const people = await resolveNames(ctx.deps.api, [r.updatedBy], ctx.deps.log);
     return { clauseId: r.clauseId, result: r.result, note: r.note, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy, people };
   },
 });

@@ -25,6 +25,8 @@ export const storedClauseRecordSchema = z.object({
   version: z.number().int().positive(),
   updatedAt: z.iso.datetime({ offset: true }),
   updatedBy: z.string().min(1),
+  /** The saver's display name at the time of saving, so the published report names people without a lookup. */
+  updatedByName: z.string().min(1).max(200).optional(),
 });
 export type StoredClauseRecord = z.infer<typeof storedClauseRecordSchema>;
 
@@ -40,6 +42,7 @@ export function toClauseRecord(r: StoredClauseRecord): ClauseRecord {
     ...(r.result !== null ? { result: r.result } : {}),
     ...(r.note !== null && r.note !== '' ? { note: r.note } : {}),
     ...(r.result !== null ? { setBy: r.updatedBy, setAt: r.updatedAt } : {}),
+    ...(r.result !== null && r.updatedByName !== undefined ? { setByName: r.updatedByName } : {}),
   };
 }
 
@@ -65,7 +68,14 @@ export class ClauseRecordRepository {
    * the record changed after `expectedVersion` (0 = never saved), VALIDATION_FAILED for a heading or a note that
    * is too long, NOT_FOUND for an unknown clause.
    */
-  async set(projectId: string, clauseId: string, input: ClauseRecordInput, expectedVersion: number, accountId: string): Promise<StoredClauseRecord> {
+  async set(
+    projectId: string,
+    clauseId: string,
+    input: ClauseRecordInput,
+    expectedVersion: number,
+    accountId: string,
+    accountName?: string,
+  ): Promise<StoredClauseRecord> {
     const clause = requireClause(clauseId);
     if (!clause.assessable) {
       throw new ValidationError(`Clause ${clauseId} is a heading; set results on the clauses below it.`, { clauseId });
@@ -85,6 +95,7 @@ export class ClauseRecordRepository {
       version: (current?.version ?? 0) + 1,
       updatedAt: this.now().toISOString(),
       updatedBy: accountId,
+      ...(accountName !== undefined && accountName !== accountId ? { updatedByName: accountName } : {}),
     };
     await this.store.set(clauseRecordKey(projectId, clauseId), record as unknown as JsonValue);
     return record;

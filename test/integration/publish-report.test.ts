@@ -169,6 +169,9 @@ describe('gap report in the sandbox', () => {
     expect(html).toContain('Clause by clause');
     expect(html).toContain('8.6.1');
     expect(html).toMatch(/\/browse\/SMS-\d+/);
+    // Who set a result is named on the page managers read, not shown as an account id.
+    expect(html).toContain('Set by Pat Project-Admin');
+    expect(html).not.toContain(`Set by ${ADMIN}`);
   });
 
   it('republishes in place: same page id, version 2 with a message, what changed listed', async () => {

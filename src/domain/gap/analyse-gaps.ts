@@ -273,6 +273,7 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
     };
     if (record?.note !== undefined) gap.note = record.note;
     if (record?.setBy !== undefined) gap.setBy = record.setBy;
+    if (record?.setByName !== undefined) gap.setByName = record.setByName;
     if (record?.setAt !== undefined) gap.setAt = record.setAt;
     return gap;
   });

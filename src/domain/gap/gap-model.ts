@@ -30,6 +30,8 @@ export interface ClauseRecord {
   result?: ConformityResult;
   note?: string;
   setBy?: string;
+  /** Display name of `setBy` when known (recorded when the result was set). */
+  setByName?: string;
   setAt?: string;
 }
 
@@ -124,6 +126,7 @@ export interface ClauseGap {
   ruleId: string;
   note?: string;
   setBy?: string;
+  setByName?: string;
   setAt?: string;
   evidence: EvidenceItem[];
   openFindings: Finding[];
@@ -172,6 +175,7 @@ export const clauseRecordSchema = z.object({
   result: conformityResultSchema.optional(),
   note: z.string().optional(),
   setBy: z.string().optional(),
+  setByName: z.string().optional(),
   setAt: z.string().optional(),
 });
 

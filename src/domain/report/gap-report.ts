@@ -310,7 +310,7 @@ function findingsCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
 function resultCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   const how = c.proposed
     ? 'Proposed from evidence'
-    : `Set${c.setBy ? ` by ${safeLine(c.setBy, 80, '?')}` : ''}${c.setAt ? ` on ${formatDate(c.setAt).slice(0, 10)}` : ''}`;
+    : `Set${(c.setByName ?? c.setBy) ? ` by ${safeLine(c.setByName ?? c.setBy ?? '', 80, '?')}` : ''}${c.setAt ? ` on ${formatDate(c.setAt).slice(0, 10)}` : ''}`;
   const content: TableCellDefinition['content'] = [p(lozenge(resultLabel(c.result), RESULT_COLORS[c.result])), p(t(how))];
   if (c.note) {
     const note = safeLine(c.note, ctx.maxText, '');
