@@ -1,4 +1,5 @@
 /** Payload and response types of the job resolvers (epic sync and any queued job). Types only: `static/` imports them via `@contract/*`. */
+import type { OrphanIssue } from '../domain/epics/reconcile-epics';
 import type { PeopleNames } from './people';
 
 export type JobStatusName = 'queued' | 'running' | 'done' | 'failed';
@@ -42,6 +43,7 @@ export interface StartEpicSyncResponse {
   alreadyRunning: boolean;
 }
 
+/** One issue the sync could not create or edit. */
 export interface EpicSyncFailureView {
   summary: string;
   role: 'epic' | 'item' | 'edit';
@@ -49,21 +51,17 @@ export interface EpicSyncFailureView {
   clauseId?: string | null;
   status: number;
   messages: string[];
+  /** True when the failure was transient (rate limit, 5xx, network): running again can fix it. */
   transient: boolean;
 }
 
-export interface EpicSyncOrphanView {
-  key: string;
-  role: 'epic' | 'item';
-  summary: string;
-  phaseId: string;
-  clauseId: string | null;
-  reason: 'phase-removed' | 'subset-removed' | 'clause-removed' | 'duplicate';
-}
+/** An issue of the plan the saved plan no longer wants (the domain's reconcile result, sent as is). */
+export type EpicSyncOrphanView = OrphanIssue;
 
-/** `result` of a finished 'epic-sync' job. */
+/** `result` of a finished 'epic-sync' job: what `EpicSyncService.run` returns (the one definition of it). */
 export interface EpicSyncResultView {
   planId: string;
+  /** Every epic of the plan that exists now, in plan order. */
   epics: { phaseId: string; subsetId: string; key: string | null; summary: string }[];
   created: { epics: string[]; items: string[] };
   retitled: string[];

@@ -11,6 +11,7 @@
  * creates a duplicate. A killed run is resumed by running again: the search finds what the last run made.
  * Reads and edits (idempotent) go through the client's own retries, which honour Retry-After.
  */
+import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
 import { ConfigMissingError, isAppError } from '../domain/errors';
 import {
   MAPPING_PROPERTY_KEY,
@@ -21,7 +22,6 @@ import {
   type EpicPlanInput,
   type EpicSyncActions,
   type ExistingPlanIssue,
-  type OrphanIssue,
   buildDesiredState,
   clauseMappingPropertySchema,
   epicRefKey,
@@ -57,28 +57,9 @@ export interface EpicSyncProgress {
   message?: string;
 }
 
-export interface EpicSyncFailure {
-  summary: string;
-  role: 'epic' | 'item' | 'edit';
-  key?: string;
-  clauseId?: string | null;
-  status: number;
-  messages: string[];
-  /** True when the failure was transient (rate limit, 5xx, network): running again can fix it. */
-  transient: boolean;
-}
-
-export interface EpicSyncResult {
-  planId: string;
-  /** Every epic of the plan that exists now, in plan order. */
-  epics: { phaseId: string; subsetId: string; key: string | null; summary: string }[];
-  created: { epics: string[]; items: string[] };
-  retitled: string[];
-  reparented: string[];
-  orphans: OrphanIssue[];
-  unchanged: number;
-  failures: EpicSyncFailure[];
-}
+/** The wire shape is defined once, in the contract (static/ reads it as the job's result). */
+export type EpicSyncFailure = EpicSyncFailureView;
+export type EpicSyncResult = EpicSyncResultView;
 
 export interface EpicSyncServiceOptions {
   /** Who Jira sees: 'user' (default) or 'app' (queue consumers; only after the resolver checked the user). */

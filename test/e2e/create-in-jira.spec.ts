@@ -1,79 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { SHOTS, projectApp, startOwnSandbox, type OwnSandbox } from './support';
 
 // "Create in Jira" end to end, against a sandbox of its own (so the epics it creates do not change what the
 // other specs see): propose and save an Approach 1 plan, create its epics, follow the progress to the epic
 // links, see that a second run has nothing to change, and open an epic in the sandbox's issue view.
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'build', 'artifacts', 'screenshots');
-const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-let child: ChildProcess | null = null;
-let port = 0;
-let dataDir = '';
-
-async function startSandbox(): Promise<void> {
-  port = await freePort();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-cij-'));
-  const c = spawn(process.execPath, [TSX_CLI, 'sandbox/main.ts', '--reset'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SANDBOX_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  c.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  c.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  child = c;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (c.exitCode !== null) throw new Error(`sandbox exited early:\n${output}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/__host/host.css`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function stopSandbox(): Promise<void> {
-  const c = child;
-  child = null;
-  if (c !== null && c.exitCode === null) {
-    const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
-    c.kill('SIGTERM');
-    const timeout = setTimeout(() => c.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timeout);
-  }
-  if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
-}
-
-const app = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
 
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(startSandbox);
-test.afterAll(stopSandbox);
+
+let sandbox: OwnSandbox;
+test.beforeAll(async () => {
+  sandbox = await startOwnSandbox('sms-nav-cij-');
+});
+test.afterAll(async () => {
+  // Unset when the start failed (startOwnSandbox cleaned up after itself).
+  if (sandbox !== undefined) await sandbox.stop();
+});
 
 test('create in Jira: the saved Approach 1 plan becomes linked epics; a second run has nothing to change', async ({ page }) => {
-  await page.goto(`http://localhost:${port}/jira/software/projects/SMS/apps/sms-navigator`);
-  const a = app(page);
+  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
+  const a = projectApp(page);
   await a.getByRole('tab', { name: 'Phases' }).click();
   await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
   const create = a.getByRole('button', { name: 'Create in Jira', exact: true });

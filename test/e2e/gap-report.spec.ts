@@ -1,30 +1,15 @@
 import path from 'node:path';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { SHOTS, invokeAsAdmin, projectApp, shot } from './support';
 
 // Gap report flow in the browser: open the Gap report tab, set a clause result, filter, preview, publish,
 // then open the published page in the sandbox's Confluence view. Screenshots kept under build/artifacts/screenshots.
-const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screenshots');
-const ADMIN = '557058:sandbox-project-admin';
-
-async function shot(page: Page, name: string): Promise<void> {
-  // The host's top bar is fixed: scroll to the top so a full-page shot shows it once, at the top.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
 
 test.describe.configure({ mode: 'serial' });
 
 test('gap report: set a result, preview, publish, and open the page in Confluence', async ({ page, request }) => {
   // Settings (space SMS under its home page), as the project administrator through the bridge.
-  const invoke = async (functionKey: string, payload: unknown): Promise<{ ok: boolean; data: Record<string, unknown> }> => {
-    const res = await request.post('/bridge/invoke', {
-      headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` },
-      data: { functionKey, payload, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' },
-    });
-    return (await res.json()) as { ok: boolean; data: Record<string, unknown> };
-  };
+  const invoke = (functionKey: string, payload: unknown) => invokeAsAdmin(request, functionKey, payload);
   const settings = await invoke('getProjectSettings', {});
   const saved = await invoke('saveProjectSettings', {
     confluenceSpaceKey: 'SMS',

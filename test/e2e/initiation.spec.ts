@@ -1,18 +1,9 @@
-import path from 'node:path';
-import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { ADMIN, invokeAsAdmin, projectApp, shot } from './support';
 
 // Initiation flow in the browser: write and approve the business case, define three KPIs (manual, JQL count,
 // JQL duration), record two measurements, compute the Jira ones, publish, and open the page in the sandbox's
 // Confluence view. Screenshots are kept under build/artifacts/screenshots.
-const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screenshots');
-const ADMIN = '557058:sandbox-project-admin';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
 
 const ELEMENTS: [string, string][] = [
   ['a) Business needs and drivers', 'Customers complain about slow incident handling; a tender asks for ISO/IEC 20000-1.'],
@@ -39,13 +30,7 @@ async function kpiCard(panel: Locator, name: string): Promise<Locator> {
 
 test('initiation: business case approved, three KPIs measured, published and shown in Confluence', async ({ page, request }) => {
   test.setTimeout(120_000);
-  const invoke = async (functionKey: string, payload: unknown): Promise<{ ok: boolean; data: Record<string, unknown> }> => {
-    const res = await request.post('/bridge/invoke', {
-      headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` },
-      data: { functionKey, payload, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' },
-    });
-    return (await res.json()) as { ok: boolean; data: Record<string, unknown> };
-  };
+  const invoke = (functionKey: string, payload: unknown) => invokeAsAdmin(request, functionKey, payload);
   const settings = await invoke('getProjectSettings', {});
   if (settings.data.configured !== true) {
     const saved = await invoke('saveProjectSettings', { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, version: settings.data.version });

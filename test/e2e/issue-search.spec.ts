@@ -1,33 +1,10 @@
-import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, searchKeys, shot } from './support';
 
 // The sandbox's issue navigator (/issues/?jql=…), where the app's JQL links land: the smsClause alias finds the
 // seeded mapped issues, a new JQL runs with Enter or the Search button, results page 50 at a time, errors read
 // like Jira's, and the search runs as the chosen sandbox user. Screenshots go to build/artifacts/screenshots/.
-const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screenshots');
-const ADMIN = '557058:sandbox-project-admin';
 const MAPPING = 'sms-navigator-mapping';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** The keys the sandbox's Jira search finds for the project admin, in its order. */
-async function searchKeys(request: APIRequestContext, jql: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const res = await request.post('/rest/api/3/search/jql', {
-      headers: { 'x-sandbox-account-id': ADMIN },
-      data: { jql, fields: ['summary'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) },
-    });
-    expect(res.status()).toBe(200);
-    const body = (await res.json()) as { issues: { key: string }[]; nextPageToken?: string };
-    keys.push(...body.issues.map((i) => i.key));
-    token = body.nextPageToken;
-  } while (token);
-  return keys;
-}
 
 const results = (page: Page) => page.getByRole('table', { name: 'Search results' });
 /** Issue keys shown in the results table, top to bottom. */

@@ -1,36 +1,11 @@
-import path from 'node:path';
-import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { projectApp, searchKeys, shot } from './support';
 
 // Clause mapping in the browser: map an issue in the "ISO 20000 clauses" panel (suggestion, picker, evidence
 // kind, rejection), find it with the smsClause JQL alias, bulk-map 50 issues from the project page with a
 // reviewed selection and a progress bar, then undo. Screenshots go to build/artifacts/screenshots/.
-const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screenshots');
-const ADMIN = '557058:sandbox-project-admin';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Runs JQL against the sandbox's Jira search (as the project admin) and returns the issue keys. */
-async function searchKeys(request: APIRequestContext, jql: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const res = await request.post('/rest/api/3/search/jql', {
-      headers: { 'x-sandbox-account-id': ADMIN },
-      data: { jql, fields: ['summary'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) },
-    });
-    expect(res.status()).toBe(200);
-    const body = (await res.json()) as { issues: { key: string }[]; nextPageToken?: string };
-    keys.push(...body.issues.map((i) => i.key));
-    token = body.nextPageToken;
-  } while (token);
-  return keys;
-}
 
 const panelApp = (page: Page): FrameLocator => page.getByRole('region', { name: 'ISO 20000 clauses' }).getByTitle('ISO 20000 clauses').contentFrame();
-const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
 
 test.describe.configure({ mode: 'serial' });
 

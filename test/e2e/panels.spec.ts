@@ -1,75 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { SHOTS, projectApp, shot, startOwnSandbox, type OwnSandbox } from './support';
 
 // Scope, Maturity and Phases panels end to end, against a sandbox this spec starts itself (so it can stop it
 // and start it again on the same data directory): fill in a scope, assess two processes, make a plan in
 // each approach, restart the server and read everything back. Screenshots of each panel, light and dark.
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'build', 'artifacts', 'screenshots');
-const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-class Sandbox {
-  private child: ChildProcess | null = null;
-  constructor(readonly port: number, readonly dataDir: string) {}
-  get url(): string {
-    return `http://localhost:${this.port}`;
-  }
-
-  async start(reset: boolean): Promise<void> {
-    const child = spawn(process.execPath, [TSX_CLI, 'sandbox/main.ts', ...(reset ? ['--reset'] : [])], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), SANDBOX_DATA_DIR: this.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    this.child = child;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`sandbox exited early:\n${output}`);
-      try {
-        const res = await fetch(`http://127.0.0.1:${this.port}/__host/host.css`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (child === null || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timeout);
-    this.child = null;
-  }
-}
-
-const app = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
 
 async function openTab(page: Page, name: string): Promise<FrameLocator> {
-  const a = app(page);
+  const a = projectApp(page);
   await a.getByRole('tab', { name }).click();
   await expect(a.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
   return a;
@@ -82,27 +20,22 @@ async function expandPhase(phase: Locator, n: number): Promise<void> {
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
 test.describe.configure({ mode: 'serial' });
 
-let sandbox: Sandbox;
+let sandbox: OwnSandbox;
 
 test.beforeAll(async () => {
-  sandbox = new Sandbox(await freePort(), mkdtempSync(path.join(os.tmpdir(), 'sms-nav-panels-')));
-  await sandbox.start(true);
+  sandbox = await startOwnSandbox('sms-nav-panels-');
 });
 
 test.afterAll(async () => {
-  await sandbox.stop();
-  rmSync(sandbox.dataDir, { recursive: true, force: true });
+  // Unset when the start failed (startOwnSandbox cleaned up after itself).
+  if (sandbox !== undefined) await sandbox.stop();
 });
 
 test('scope: fill in every section, see the 8.2.3 warning, save two versions and read the diff', async ({ page }) => {
-  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
-  const a = app(page);
+  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
+  const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'No scope yet' })).toBeVisible();
   await a.getByRole('button', { name: 'Define the scope' }).click();
 
@@ -152,7 +85,7 @@ test('scope: fill in every section, see the 8.2.3 warning, save two versions and
 });
 
 test('maturity: assess two processes from the heatmap (mouse and keyboard) and take a baseline', async ({ page }) => {
-  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
   const a = await openTab(page, 'Maturity');
   await expect(a.getByRole('heading', { name: 'Nothing assessed yet' })).toBeVisible();
 
@@ -204,7 +137,7 @@ test('maturity: assess two processes from the heatmap (mouse and keyboard) and t
 });
 
 test('phases: a plan in each approach, moving a process and defining an interface', async ({ page }) => {
-  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
   const a = await openTab(page, 'Phases');
   await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
 
@@ -272,10 +205,9 @@ test('phases: a plan in each approach, moving a process and defining an interfac
 });
 
 test('everything reads back after a server restart, and every panel renders in dark mode', async ({ page }) => {
-  await sandbox.stop();
-  await sandbox.start(false);
-  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
-  let a = app(page);
+  await sandbox.restart();
+  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
+  let a = projectApp(page);
   await expect(a.getByLabel('Organization', { exact: true })).toHaveValue('Example Group IT');
   await expect(a.getByText(/Version 2, saved/)).toBeVisible();
   await expect(a.getByRole('group', { name: /^Exclusion 1/ }).getByLabel('Justification')).toHaveValue('Retired by the end of the year');
@@ -308,9 +240,9 @@ test('everything reads back after a server restart, and every panel renders in d
 });
 
 test('a member without the editor role reads the panels without edit controls', async ({ page }) => {
-  await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
   await Promise.all([page.waitForURL(/.*/, { waitUntil: 'load' }), page.getByLabel('User').selectOption({ label: 'Mo Member (member)' })]);
-  const a = app(page);
+  const a = projectApp(page);
   await expect(a.getByLabel('Organization', { exact: true })).toHaveValue('Example Group IT');
   await expect(a.getByRole('button', { name: 'Save scope' })).toHaveCount(0);
   await expect(a.getByRole('button', { name: 'Add service' })).toHaveCount(0);

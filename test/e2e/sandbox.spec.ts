@@ -1,13 +1,8 @@
-import path from 'node:path';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { projectApp, shot } from './support';
 
 // Clicks through the three module pages and the Confluence page view of a freshly seeded sandbox, in light and
 // dark, keeping a screenshot of each as a test artefact. Elements are found by role, label or title.
-const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screenshots');
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 async function switchUser(page: Page, label: string): Promise<void> {
   await Promise.all([page.waitForURL(/.*/, { waitUntil: 'load' }), page.getByLabel('User').selectOption({ label })]);
@@ -15,7 +10,6 @@ async function switchUser(page: Page, label: string): Promise<void> {
   await expect(page.getByLabel('User').locator('option:checked')).toHaveText(label);
 }
 
-const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
 const settingsApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator settings').contentFrame();
 
 test.describe.configure({ mode: 'serial' });

@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+
+// Helpers shared by the browser specs: screenshots, the app's frame, the sandbox's Jira search and bridge as the
+// project admin, and a sandbox of a spec's own (for specs that must not change what the others see).
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** Where the specs keep their screenshots. */
+export const SHOTS = path.join(ROOT, 'build', 'artifacts', 'screenshots');
+/** The sandbox's project administrator (Pat Project-Admin). */
+export const ADMIN = '557058:sandbox-project-admin';
+
+/** A full-page screenshot `SHOTS/<name>.png`, scrolled to the top first (the host's top bar is fixed: it shows once). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The app's frame on the project page. */
+export const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
+
+/** Runs JQL against the sandbox's Jira search as the project admin and returns the issue keys, in its order. */
+export async function searchKeys(request: APIRequestContext, jql: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const res = await request.post('/rest/api/3/search/jql', {
+      headers: { 'x-sandbox-account-id': ADMIN },
+      data: { jql, fields: ['summary'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) },
+    });
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { issues: { key: string }[]; nextPageToken?: string };
+    keys.push(...body.issues.map((i) => i.key));
+    token = body.nextPageToken;
+  } while (token);
+  return keys;
+}
+
+export interface BridgeReply {
+  ok: boolean;
+  data: Record<string, unknown>;
+}
+
+/** Calls a resolver of the project page through the sandbox's bridge, as the project admin. */
+export async function invokeAsAdmin(request: APIRequestContext, functionKey: string, payload: unknown): Promise<BridgeReply> {
+  const res = await request.post('/bridge/invoke', {
+    headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` },
+    data: { functionKey, payload, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' },
+  });
+  return (await res.json()) as BridgeReply;
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface OwnSandbox {
+  /** `http://localhost:<port>`. */
+  readonly baseURL: string;
+  readonly dataDir: string;
+  /** Stops the server and starts it again on the same data directory (no reset). */
+  restart(): Promise<void>;
+  /** Stops the server and removes its data directory. */
+  stop(): Promise<void>;
+}
+
+/** Starts `sandbox/main.ts` and resolves once it serves `/__host/host.css` (60 s at most). */
+async function launch(port: number, dataDir: string, reset: boolean): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [TSX_CLI, 'sandbox/main.ts', ...(reset ? ['--reset'] : [])], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), SANDBOX_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`sandbox exited early:\n${output}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/__host/host.css`)).ok) return child;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } catch (e) {
+    await terminate(child);
+    throw e;
+  }
+}
+
+/** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
+async function terminate(child: ChildProcess | null): Promise<void> {
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timeout);
+}
+
+/**
+ * A freshly reset sandbox of the calling spec's own, on a free port with a temporary data directory named
+ * `<prefix>…`. On a failed start the data directory is removed before the error is thrown.
+ */
+export async function startOwnSandbox(prefix = 'sms-nav-own-'): Promise<OwnSandbox> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  let child: ChildProcess | null;
+  try {
+    child = await launch(port, dataDir, true);
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    baseURL: `http://localhost:${port}`,
+    dataDir,
+    async restart() {
+      await terminate(child);
+      child = null;
+      child = await launch(port, dataDir, false);
+    },
+    async stop() {
+      await terminate(child);
+      child = null;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
