@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { ApproveBusinessCaseResponse } from '../contract/initiation';
 import { ValidationError } from '../domain/errors';
 import { BUSINESS_CASE_ELEMENTS, approveBusinessCase as approve, businessCaseCompleteness } from '../domain/initiation';
-import { InitiationService } from '../services/initiation.service';
-import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
+import { initiationServiceOf } from './initiation-resolver-support';
 
 /**
  * The sponsor approves the business case as stored at `version` (so they approve what they read). Needs write
@@ -16,9 +15,8 @@ export const approveBusinessCase = defineResolver({
   access: 'write',
   payload: z.object({ version: z.number().int().nonnegative() }),
   async handler(input, ctx): Promise<ApproveBusinessCaseResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
     const at = ctx.deps.now().toISOString();
-    const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => {
+    const view = await initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const c = businessCaseCompleteness(cur.businessCase);
       if (!c.complete) {
         const labels = BUSINESS_CASE_ELEMENTS.filter((e) => c.missing.includes(e.id)).map((e) => `${e.letter}) ${e.label}`);
@@ -28,7 +26,7 @@ export const approveBusinessCase = defineResolver({
       }
       return { ...cur, businessCase: approve(cur.businessCase, ctx.accountId, at) };
     });
-    ctx.deps.log('info', 'business case approved', { projectId: ctx.project.id, accountId: ctx.accountId, version: saved.version });
-    return service.view(ctx.project.id, saved);
+    ctx.deps.log('info', 'business case approved', { projectId: ctx.project.id, accountId: ctx.accountId, version: view.version });
+    return view;
   },
 });

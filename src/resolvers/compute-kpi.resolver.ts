@@ -3,10 +3,10 @@ import type { ComputeKpiResponse } from '../contract/initiation';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { KPI_DATE_FIELD_LABELS, addMeasurement } from '../domain/initiation';
 import { JiraClient } from '../jira/jira-client';
-import { InitiationService } from '../services/initiation.service';
-import { nameLookup, resolveNames } from '../services/user-names.service';
+import { resolveNames } from '../services/user-names.service';
 import { KpiService } from '../services/kpi.service';
 import { defineResolver } from './define-resolver';
+import { initiationServiceOf } from './initiation-resolver-support';
 
 /**
  * Computes a KPI whose source is a JQL query (count or median duration) as the user, within this project only,
@@ -17,7 +17,7 @@ export const computeKpi = defineResolver({
   access: 'write',
   payload: z.object({ version: z.number().int().nonnegative(), kpiId: z.string().min(1).max(60) }),
   async handler(input, ctx): Promise<ComputeKpiResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
+    const service = initiationServiceOf(ctx);
     const current = await service.repository.get(ctx.project.id);
     if (current.version !== input.version) {
       const who = current.updatedBy === null ? 'Someone' : (await resolveNames(ctx.deps.api, [current.updatedBy], ctx.deps.log))[current.updatedBy];

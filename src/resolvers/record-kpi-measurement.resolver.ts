@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { RecordKpiMeasurementResponse } from '../contract/initiation';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { addMeasurement } from '../domain/initiation';
-import { InitiationService } from '../services/initiation.service';
-import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
+import { initiationServiceOf } from './initiation-resolver-support';
 
 /** Clock skew allowed for a client-given time. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -28,13 +27,11 @@ export const recordKpiMeasurement = defineResolver({
       throw new ValidationError('A measurement cannot be dated in the future.', { at: input.at });
     }
     const at = input.at ?? now.toISOString();
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
-    const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => {
+    return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const kpi = cur.kpis.find((k) => k.id === input.kpiId);
       if (kpi === undefined) throw new NotFoundError(`There is no KPI ${input.kpiId}.`, { kpiId: input.kpiId });
       const next = addMeasurement(kpi, { at, value: input.value, note: input.note, by: ctx.accountId });
       return { ...cur, kpis: cur.kpis.map((k) => (k.id === kpi.id ? next : k)) };
     });
-    return service.view(ctx.project.id, saved);
   },
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { SaveBusinessCaseResponse } from '../contract/initiation';
 import { businessCaseElementsSchema } from '../domain/initiation';
-import { InitiationService } from '../services/initiation.service';
-import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
+import { initiationServiceOf } from './initiation-resolver-support';
 
 export const saveBusinessCasePayloadSchema = z.object({
   version: z.number().int().nonnegative(),
@@ -19,11 +18,9 @@ export const saveBusinessCase = defineResolver({
   access: 'write',
   payload: saveBusinessCasePayloadSchema,
   async handler(input, ctx): Promise<SaveBusinessCaseResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
-    const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => ({
+    return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
       ...cur,
       businessCase: { ...cur.businessCase, elements: input.elements },
     }));
-    return service.view(ctx.project.id, saved);
   },
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { SaveKpisResponse } from '../contract/initiation';
 import { MAX_KPIS, baselineFindingsSchema, kpiSchema } from '../domain/initiation';
-import { InitiationService } from '../services/initiation.service';
-import { nameLookup } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
+import { initiationServiceOf } from './initiation-resolver-support';
 
 export const kpiDefinitionSchema = kpiSchema.omit({ measurements: true });
 
@@ -23,12 +22,10 @@ export const saveKpis = defineResolver({
   access: 'write',
   payload: saveKpisPayloadSchema,
   async handler(input, ctx): Promise<SaveKpisResponse> {
-    const service = new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
-    const saved = await service.repository.update(ctx.project.id, input.version, ctx.accountId, (cur) => {
+    return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const old = new Map(cur.kpis.map((k) => [k.id, k.measurements]));
       const kpis = input.kpis.map((k) => ({ ...k, measurements: old.get(k.id) ?? [] }));
       return { ...cur, kpis, ...(input.baselineFindings !== undefined ? { baselineFindings: input.baselineFindings } : {}) };
     });
-    return service.view(ctx.project.id, saved);
   },
 });

@@ -67,6 +67,11 @@ export class InitiationService {
     this.repository = new InitiationRepository(store, now);
   }
 
+  /** Applies one edit to the stored initiation (optimistic version, validated, size-checked) and returns the new view. */
+  async change(projectId: string, expectedVersion: number, accountId: string, edit: (current: Initiation) => Initiation): Promise<InitiationView> {
+    return this.view(projectId, await this.repository.update(projectId, expectedVersion, accountId, edit));
+  }
+
   /** The saved plan's phases and the baseline snapshot (both optional). */
   async context(projectId: string): Promise<InitiationContext> {
     const [plan, snapshots] = await Promise.all([

@@ -1,3 +1,4 @@
+import { toSettingsView } from '../../src/storage/settings-repository';
 import { FINDING_LABELS } from '../../src/domain/gap';
 import { GapReportService, readReportIssue } from '../../src/services/gap-report.service';
 import { toClauseViews, toGapReportView } from '../../src/services/gap-report-view';
@@ -80,17 +81,7 @@ describe('GapReportService with findings', () => {
       data,
       canEdit: false,
       publication: undefined,
-      settings: {
-        projectId: '10000',
-        configured: false,
-        confluenceSpaceKey: null,
-        confluenceParentPageId: null,
-        epicIssueTypeId: null,
-        editorRoleId: null,
-        version: 0,
-        updatedAt: null,
-        updatedBy: null,
-      },
+      settings: toSettingsView('10000', undefined),
       people: {},
     });
     expect(view.openFindingCount).toBe(2);
