@@ -3,17 +3,11 @@
  * startPublishReport) and the result of a 'publish-report' job. Types only: `static/` imports them via `@contract/*`.
  */
 import type { ConformityResult, FindingGrade } from '../domain/vocabulary';
-import type { GapWarningCode, ReadinessFigures, StatusCategory } from '../domain/gap/gap-model';
+import type { EvidenceItem, GapWarningCode, ReadinessFigures } from '../domain/gap/gap-model';
 import type { PeopleNames } from './people';
 
-export interface EvidenceView {
-  issueKey: string;
-  summary: string;
-  statusCategory: StatusCategory;
-  updated: string;
-  ageDays: number;
-  stale: boolean;
-}
+/** One evidence issue of a clause as the UI shows it: the domain's evidence item without its evidence kinds. */
+export type EvidenceView = Omit<EvidenceItem, 'kinds'>;
 
 /** An open audit finding on a clause: a mapped Jira issue with a finding label (src/domain/gap/finding-labels.ts). */
 export interface FindingView {
