@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { suggestClauses, type ClauseSuggestion } from './suggest-clauses';
+import { featuresOf } from './suggest-confidence';
 
 export const labelledIssueSchema = z.object({
   summary: z.string(),
@@ -46,6 +47,49 @@ export function evaluatePrecisionAt3(items: readonly LabelledIssue[], indices?: 
   return { precisionAt3: total === 0 ? 0 : hits / total, hits, total, misses };
 }
 
+export interface RankingReport {
+  /** Share of items whose primary (first) clause is the top suggestion. */
+  top1: number;
+  /** Share of items whose primary clause is among the top three. */
+  top3: number;
+  /** Share of all labelled clauses (over all items) found among the top five. */
+  recall5: number;
+  items: number;
+  misses: { index: number; summary: string; expected: string[]; got: string[] }[];
+}
+
+/**
+ * Top-1 and top-3 of the primary clause, and recall@5 of all labelled clauses; the top-3 misses are listed.
+ * `suggest` is injectable so a test can check the arithmetic on a fake model.
+ */
+export function evaluateRanking(
+  items: readonly LabelledIssue[],
+  suggest: (item: LabelledIssue) => readonly ClauseSuggestion[] = (item) => suggestClauses(item, { limit: 5 }),
+): RankingReport {
+  let top1 = 0;
+  let top3 = 0;
+  let found = 0;
+  let labelled = 0;
+  const misses: RankingReport['misses'] = [];
+  items.forEach((item, index) => {
+    const got = suggest(item).slice(0, 5).map((s) => s.clauseId);
+    const primary = item.clauses[0] as string;
+    if (got[0] === primary) top1 += 1;
+    if (got.slice(0, 3).includes(primary)) top3 += 1;
+    else misses.push({ index, summary: item.summary, expected: item.clauses, got: got.slice(0, 3) });
+    labelled += item.clauses.length;
+    found += item.clauses.filter((c) => got.includes(c)).length;
+  });
+  const n = items.length;
+  return {
+    top1: n === 0 ? 0 : top1 / n,
+    top3: n === 0 ? 0 : top3 / n,
+    recall5: labelled === 0 ? 0 : found / labelled,
+    items: n,
+    misses,
+  };
+}
+
 /**
  * Share of items with a true clause in the top three, and the median time per issue over `rounds` passes
  * (`now` returns milliseconds, e.g. performance.now).
@@ -70,4 +114,23 @@ export function measureSuggestions(
   perIssue.sort((a, b) => a - b);
   const msPerIssue = perIssue[Math.floor(perIssue.length / 2)] as number;
   return { precisionAt3: hits / items.length, msPerIssue };
+}
+
+/**
+ * Calibration samples: every suggestion (top five) of every item, as the confidence model's features with the
+ * outcome "is one of the item's clauses". Used on the tuning set only.
+ */
+export function calibrationSamples(items: readonly LabelledIssue[]): { x: number[]; y: 0 | 1 }[] {
+  const out: { x: number[]; y: 0 | 1 }[] = [];
+  for (const item of items) {
+    const s = suggestClauses(item, { limit: 5 });
+    const top = s[0]?.score ?? 0;
+    s.forEach((sug, i) => {
+      out.push({
+        x: featuresOf({ rank: i + 1, score: sug.score, top, next: s[i + 1]?.score ?? 0 }),
+        y: item.clauses.includes(sug.clauseId) ? 1 : 0,
+      });
+    });
+  }
+  return out;
 }

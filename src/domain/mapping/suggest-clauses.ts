@@ -1,20 +1,29 @@
 /**
- * Suggests ISO/IEC 20000-1:2018 clauses for a Jira issue from its own text, using the data in clause-lexicon.ts.
+ * Suggests ISO/IEC 20000-1:2018 clauses for a Jira issue from its own text. Local, deterministic, no weights to
+ * download: the model is the vocabulary in clause-lexicon.ts, the catalogue's own clause titles and descriptions,
+ * and a handful of parameters in suggest-model.json.
  *
- * How a score is built (all transparent, no remote service):
- * 1. summary, description, labels and components are tokenised (tokenise.ts) and synonyms are replaced by
- *    their canonical key;
- * 2. the token stream is matched greedily against the lexicon, longest phrase first, so a phrase that names a
- *    clause ("security incident") is not also counted as its parts;
- * 3. each match adds weight x field weight to its clauses (summary 2, labels 2, components 1.5, description 1);
- *    a phrase seen again adds a quarter of its value per repeat, at most twice; negative weights subtract;
- * 4. the issue type adds a prior (Incident -> 8.6.1, Problem -> 8.6.3 …);
- * 5. clauses under MIN_SCORE are dropped; the rest are sorted by score, ties in clause order.
- * The lexicon is compiled once, at module load, into tries keyed by token.
+ * Ranking: BM25F (a probabilistic relevance model). Each assessable clause is a "document" with five fields:
+ * its catalogue title and description and the lexicon's names, terms and hints. The issue is the query.
+ * 1. Text is tokenised (tokenise.ts): words are folded and stemmed, synonyms replaced by their canonical key;
+ *    stop words are dropped, except inside a synonym variant that names them ("how to").
+ * 2. The issue's tokens are matched longest-phrase-first against the index vocabulary; an unknown word of five
+ *    letters or more may match a vocabulary word one edit away (a misspelling), at a discount.
+ * 3. Each matched term counts by where it occurs (summary > first sentence of the description > the rest;
+ *    labels and components like the summary), saturated so that repeating a word helps less and less.
+ * 4. A term's weight for a clause is BM25F: idf (how few clauses share the term) times the saturated,
+ *    field-weighted, length-normalised presence of the term in the clause's fields.
+ * 5. The issue type adds a prior (Incident -> 8.6.1 …), scaled by one fitted factor.
+ * 6. Clauses under minScore are dropped; the rest are sorted by score (ties in clause order), and each gets a
+ *    calibrated confidence (suggest-confidence.ts).
+ * Parameters (k1, b, field and position weights, prior scale) were chosen on the tuning set only
+ * (test/fixtures/labelled-issues.json), never on the blind sets.
  */
 import { compareClauseIds, getClause } from '../catalogue/catalogue';
-import { CLAUSE_TERMS, ISSUE_TYPE_PRIORS, SYNONYMS, type IssueTypePrior, type LexiconEntry } from './clause-lexicon';
-import { tokenise, type Token } from './tokenise';
+import { CLAUSE_TERMS, ISSUE_TYPE_PRIORS, NOT_MISSPELT, SYNONYMS, type IssueTypePrior, type LexiconEntry } from './clause-lexicon';
+import rawModel from './suggest-model.json';
+import { confidenceOf } from './suggest-confidence';
+import { tokeniseAll, type Token } from './tokenise';
 
 export interface SuggestInput {
   summary: string;
@@ -35,55 +44,81 @@ export interface SuggestOptions {
 export interface ClauseSuggestion {
   clauseId: string;
   score: number;
+  /**
+   * Estimated probability (0..1) that the clause is one of the issue's clauses, calibrated on the tuning set
+   * from the suggestion's rank and its share of the top score.
+   */
+  confidence: number;
   /** Words and phrases, as written in the issue, that led to the suggestion (strongest first). */
   reasons: string[];
 }
 
-export const DEFAULT_SUGGESTION_LIMIT = 5;
-/** Clauses scoring less than this are not suggested. */
-export const MIN_SCORE = 2;
+export interface SuggestModelParams {
+  /** BM25 term-frequency saturation (clause side) and length normalisation. */
+  k1: number;
+  b: number;
+  /** Query-side saturation: how fast repeating a word in the issue stops adding. */
+  k3: number;
+  fields: { title: number; description: number; names: number; terms: number; hints: number };
+  positions: { summary: number; firstSentence: number; rest: number; label: number; component: number };
+  /** Factor on a term matched through a one-letter misspelling. */
+  fuzzy: number;
+  /** Scale of the issue-type priors. */
+  prior: number;
+  minScore: number;
+}
 
-const FIELD_WEIGHT = { summary: 2, description: 1, label: 2, component: 1.5 } as const;
-const REPEAT_BONUS = 0.25;
-const MAX_REPEATS = 2;
+export const DEFAULT_SUGGESTION_LIMIT = 5;
+export const MODEL_PARAMS: Readonly<SuggestModelParams> = Object.freeze(rawModel satisfies SuggestModelParams);
+
+const FIELDS = ['title', 'description', 'names', 'terms', 'hints'] as const;
+type Field = (typeof FIELDS)[number];
 const MAX_REASONS = 5;
+const MIN_REASON_SHARE = 0.3;
+const FUZZY_MIN_LENGTH = 6;
 const CAP = { summary: 1_000, description: 20_000, listItems: 50, listItem: 255 } as const;
 
+/**
+ * Words of the catalogue's own titles and descriptions that say nothing about a clause ("make sure", "keep",
+ * "work out"); they are not indexed, so they never count and never show up as a reason.
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  ['work', 'out', 'keep', 'make', 'sure', 'set', 'up', 'run', 'find', 'put', 'use', 'give', 'take', 'check', 'decide',
+    'own', 'other', 'whole', 'clear', 'including', 'such', 'plus', 'who', 'how', 'one', 'them', 'each', 'every',
+    'not', 'once', 'well', 'whatever', 'itself', 'meant', 'part', 'parts', 'carry', 'bring', 'following', 'line',
+    'relevant', 'where', 'needed', 'need', 'needs', 'necessary', 'people', 'core', 'visibly', 'properly', 'result',
+    'both', 'judging', 'against', 'agreed', 'way', 'do', 'done', 'through', 'including', 'well', 'after', 'without',
+    'between', 'any', 'over', 'lets', 'being', 'into', 'show', 'meet', 'meeting', 'deliver', 'handle', 'what', 'able',
+    'general', 'up', 'them', 'its', 'own', 'also', 'so', 'those', 'they', 'make', 'activities', 'activity'].map((w) => tokeniseAll(w)[0]?.term ?? w),
+);
+
+/** Real words one slip away from a vocabulary word; never "corrected". */
+const REAL_WORDS: ReadonlySet<string> = new Set(NOT_MISSPELT.map((w) => tokeniseAll(w)[0]?.term ?? w));
+
 // ---------------------------------------------------------------------------------------------------------
-// Compilation (once, at module load)
-
-interface Hit {
-  clause: number;
-  weight: number;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Set on the node that ends a lexicon phrase. */
-  phrase: { key: string; hits: Hit[] } | null;
-}
+// Synonyms (compiled once)
 
 interface SynonymNode {
   next: Map<string, SynonymNode>;
   canonical: string | null;
 }
 
-function newTrieNode(): TrieNode {
-  return { next: new Map(), phrase: null };
-}
+/** Trie key of a token: stop words as "=word" so that they only match where a variant names them. */
+const synonymKey = (t: Token): string => (t.stop === true ? `=${t.term}` : t.term);
 
 function compileSynonyms(table: Readonly<Record<string, readonly string[]>>): SynonymNode {
   const root: SynonymNode = { next: new Map(), canonical: null };
   for (const [canonical, variants] of Object.entries(table)) {
     for (const variant of [canonical, ...variants]) {
-      const terms = tokenise(variant).map((t) => t.term);
-      if (terms.length === 0) throw new Error(`Synonym variant "${variant}" (${canonical}) has no words.`);
+      const tokens = tokeniseAll(variant);
+      if (tokens.every((t) => t.stop === true)) throw new Error(`Synonym variant "${variant}" (${canonical}) has only stop words.`);
       let node = root;
-      for (const term of terms) {
-        let child = node.next.get(term);
+      for (const token of tokens) {
+        const key = synonymKey(token);
+        let child = node.next.get(key);
         if (!child) {
           child = { next: new Map(), canonical: null };
-          node.next.set(term, child);
+          node.next.set(key, child);
         }
         node = child;
       }
@@ -98,38 +133,65 @@ function compileSynonyms(table: Readonly<Record<string, readonly string[]>>): Sy
 
 const SYNONYM_TRIE = compileSynonyms(SYNONYMS);
 
-/** Replaces each synonym variant (longest first) by one token "#<canonical>" spanning the variant. */
+/**
+ * Replaces each synonym variant (longest first) by one token "#<canonical>" spanning the variant, then drops the
+ * stop words. Inside a variant, a stop word the variant does not name is skipped ("service is down" is
+ * "service down"); a stop word the variant names must be there ("how to" is not "how").
+ */
 function applySynonyms(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < tokens.length) {
+    const first = tokens[i] as Token;
     let node: SynonymNode | undefined = SYNONYM_TRIE;
     let best: { canonical: string; end: number } | null = null;
     for (let j = i; j < tokens.length && node; j += 1) {
-      node = node.next.get((tokens[j] as Token).term);
+      const token = tokens[j] as Token;
+      const child: SynonymNode | undefined = node.next.get(synonymKey(token));
+      if (!child && token.stop === true && j > i) continue;
+      node = child;
       if (node?.canonical != null) best = { canonical: node.canonical, end: j };
     }
-    const first = tokens[i] as Token;
     if (best) {
       out.push({ term: `#${best.canonical}`, start: first.start, end: (tokens[best.end] as Token).end });
       i = best.end + 1;
     } else {
-      out.push(first);
+      if (first.stop !== true) out.push(first);
       i += 1;
     }
   }
   return out;
 }
 
-/** Normalised token stream of a text: words, stems, synonyms. */
+/** Normalised token stream of a text: words, stems, synonyms; no stop words. */
 export function normaliseText(text: string): Token[] {
-  return applySynonyms(tokenise(text));
+  return applySynonyms(tokeniseAll(text));
 }
 
-interface CompiledLexicon {
+// ---------------------------------------------------------------------------------------------------------
+// Index (compiled once per parameter set)
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Id of the vocabulary term that ends here. */
+  term: number | null;
+}
+
+interface Posting {
+  clause: number;
+  /** BM25F weight of the term for this clause (idf x saturated field-weighted presence). */
+  weight: number;
+}
+
+interface CompiledModel {
+  params: SuggestModelParams;
   clauseIds: string[];
   trie: TrieNode;
-  priors: { terms: string[]; hits: Hit[] }[];
+  postings: Posting[][];
+  /** Every word of the vocabulary (no synonyms), and its one-letter deletions, for misspelling look-up. */
+  words: Set<string>;
+  deletions: Map<string, string[]>;
+  priors: { terms: string[]; weights: { clause: number; weight: number }[] }[];
 }
 
 function phraseTerms(phrase: string, where: string): string[] {
@@ -138,7 +200,13 @@ function phraseTerms(phrase: string, where: string): string[] {
   return terms;
 }
 
-function compileLexicon(entries: readonly LexiconEntry[], priors: readonly IssueTypePrior[]): CompiledLexicon {
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function lexiconIds(entries: readonly LexiconEntry[], priors: readonly IssueTypePrior[]): string[] {
   const ids = new Set<string>();
   const addId = (id: string, where: string): void => {
     const clause = getClause(id);
@@ -148,103 +216,198 @@ function compileLexicon(entries: readonly LexiconEntry[], priors: readonly Issue
   };
   for (const e of entries) addId(e.clauseId, 'Clause lexicon');
   for (const p of priors) for (const id of Object.keys(p.weights)) addId(id, `Issue type prior "${p.type}"`);
+  return [...ids].sort(compareClauseIds);
+}
 
-  const clauseIds = [...ids].sort(compareClauseIds);
+/** Builds the BM25F index of the clauses' fields. Exported for the parameter fit (bench/fit-suggestions.ts). */
+export function compileModel(
+  params: SuggestModelParams,
+  entries: readonly LexiconEntry[] = CLAUSE_TERMS,
+  priors: readonly IssueTypePrior[] = ISSUE_TYPE_PRIORS,
+): CompiledModel {
+  const clauseIds = lexiconIds(entries, priors);
   const index = new Map(clauseIds.map((id, i) => [id, i]));
-  const idx = (id: string): number => index.get(id) as number;
+  const byClause = new Map(entries.map((e) => [e.clauseId, e]));
 
-  const trie = newTrieNode();
-  for (const entry of entries) {
-    for (const [phrase, weight] of Object.entries(entry.terms)) {
-      if (!Number.isFinite(weight) || weight === 0) throw new Error(`Clause ${entry.clauseId}: bad weight for "${phrase}".`);
-      const terms = phraseTerms(phrase, `Clause ${entry.clauseId}`);
+  // Field contents per clause, as term keys ("capacity plan" -> "capacity plan"), each counted once per field.
+  const termIds = new Map<string, number>();
+  const trie: TrieNode = { next: new Map(), term: null };
+  const termOf = (terms: readonly string[]): number => {
+    const key = terms.join(' ');
+    let id = termIds.get(key);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(key, id);
       let node = trie;
       for (const term of terms) {
         let child = node.next.get(term);
         if (!child) {
-          child = newTrieNode();
+          child = { next: new Map(), term: null };
           node.next.set(term, child);
         }
         node = child;
       }
-      node.phrase ??= { key: terms.join(' '), hits: [] };
-      const clause = idx(entry.clauseId);
-      const existing = node.phrase.hits.find((h) => h.clause === clause);
-      if (existing) existing.weight = Math.max(existing.weight, weight);
-      else node.phrase.hits.push({ clause, weight });
+      node.term = id;
+    }
+    return id;
+  };
+
+  const docs: Map<number, number>[][] = clauseIds.map((id) => {
+    const clause = getClause(id);
+    const entry = byClause.get(id);
+    const prose = (text: string): number[] =>
+      normaliseText(text)
+        .map((t) => t.term)
+        .filter((t) => !GENERIC_WORDS.has(t))
+        .map((t) => termOf([t]));
+    const titlePhrase = (title: string): number[] => {
+      const terms = normaliseText(title).map((t) => t.term).filter((t) => !GENERIC_WORDS.has(t));
+      return terms.length > 1 ? [termOf(terms)] : [];
+    };
+    const phrases = (list: readonly string[] | undefined, field: string): number[] =>
+      (list ?? []).map((p) => termOf(phraseTerms(p, `Clause ${id} ${field}`)));
+    const fieldTerms: Record<Field, number[]> = {
+      title: prose(clause?.title ?? ''),
+      description: prose(clause?.summary ?? ''),
+      // The clause's title, as one phrase ("information security incident"), names the clause.
+      names: [...phrases(entry?.names, 'names'), ...titlePhrase(clause?.title ?? '')],
+      terms: phrases(entry?.terms, 'terms'),
+      hints: phrases(entry?.hints, 'hints'),
+    };
+    return FIELDS.map((f) => {
+      const counts = new Map<number, number>();
+      for (const t of fieldTerms[f]) counts.set(t, 1); // presence: a clause "document" is a set of terms per field
+      return counts;
+    });
+  });
+
+  const n = clauseIds.length;
+  const avgLen = FIELDS.map((_, f) => docs.reduce((sum, d) => sum + (d[f] as Map<number, number>).size, 0) / n);
+  const df = new Array<number>(termIds.size).fill(0);
+  const postings: Posting[][] = Array.from({ length: termIds.size }, () => []);
+  const pseudo: Map<number, number>[] = docs.map((fields) => {
+    const tf = new Map<number, number>();
+    fields.forEach((counts, f) => {
+      const w = params.fields[FIELDS[f] as Field];
+      const norm = 1 - params.b + params.b * (counts.size / Math.max(avgLen[f] as number, 1));
+      for (const [t, c] of counts) tf.set(t, (tf.get(t) ?? 0) + (w * c) / norm);
+    });
+    for (const t of tf.keys()) df[t] = (df[t] as number) + 1;
+    return tf;
+  });
+  pseudo.forEach((tf, clause) => {
+    for (const [t, x] of tf) {
+      if (x <= 0) continue;
+      const idf = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
+      (postings[t] as Posting[]).push({ clause, weight: (idf * x * (params.k1 + 1)) / (params.k1 + x) });
+    }
+  });
+
+  const words = new Set<string>();
+  const deletions = new Map<string, string[]>();
+  for (const key of termIds.keys()) {
+    for (const word of key.split(' ')) {
+      if (words.has(word) || word.startsWith('#') || word.length < FUZZY_MIN_LENGTH - 1 || /\d/.test(word)) continue;
+      words.add(word);
+      for (const d of new Set(deletionsOf(word))) {
+        const list = deletions.get(d);
+        if (list) list.push(word);
+        else deletions.set(d, [word]);
+      }
     }
   }
 
   const compiledPriors = priors.map((p) => ({
     terms: phraseTerms(p.type, 'Issue type prior'),
-    hits: Object.entries(p.weights).map(([id, weight]) => ({ clause: idx(id), weight })),
+    weights: Object.entries(p.weights).map(([id, weight]) => ({ clause: index.get(id) as number, weight })),
   }));
-  return { clauseIds, trie, priors: compiledPriors };
+  return { params, clauseIds, trie, postings, words, deletions, priors: compiledPriors };
 }
 
-const LEXICON = compileLexicon(CLAUSE_TERMS, ISSUE_TYPE_PRIORS);
+const MODEL = compileModel(MODEL_PARAMS);
 
 /** Every clause id the model can suggest, in clause order. */
-export const SUGGESTABLE_CLAUSE_IDS: readonly string[] = Object.freeze([...LEXICON.clauseIds]);
+export const SUGGESTABLE_CLAUSE_IDS: readonly string[] = Object.freeze([...MODEL.clauseIds]);
 
 // ---------------------------------------------------------------------------------------------------------
 // Scoring
 
-interface PhraseScore {
-  best: number;
-  count: number;
+interface QueryTerm {
+  weight: number;
+  /** The best-placed occurrence, as written (shown as the reason). */
   reason: string;
+  reasonWeight: number;
 }
 
-type Scores = Map<number, Map<string, PhraseScore>>;
-
-function add(scores: Scores, clause: number, key: string, value: number, reason: string): void {
-  let perClause = scores.get(clause);
-  if (!perClause) {
-    perClause = new Map();
-    scores.set(clause, perClause);
+/**
+ * A vocabulary word one typing slip away from an unknown word: a letter too many, a letter missing, or two
+ * neighbouring letters swapped ("managment", "pasword", "cmbd" is too short). Substitutions are not tried: they
+ * turn real words into other real words ("floor" -> "flood", "internet" -> "intranet").
+ */
+function misspelt(model: CompiledModel, word: string): string | undefined {
+  if (word.length < FUZZY_MIN_LENGTH || word.startsWith('#') || /\d/.test(word) || model.words.has(word)) return undefined;
+  if (REAL_WORDS.has(word)) return undefined;
+  const dels = deletionsOf(word);
+  for (const d of dels) if (model.words.has(d)) return d;
+  const longer = model.deletions.get(word);
+  if (longer?.length === 1) return longer[0];
+  for (let i = 0; i + 1 < word.length; i += 1) {
+    const swapped = word.slice(0, i) + (word[i + 1] as string) + (word[i] as string) + word.slice(i + 2);
+    if (swapped !== word && model.words.has(swapped)) return swapped;
   }
-  const seen = perClause.get(key);
-  if (!seen) {
-    perClause.set(key, { best: value, count: 1, reason });
-    return;
-  }
-  seen.count += 1;
-  if (value > 0 ? value > seen.best : value < seen.best) {
-    seen.best = value;
-    seen.reason = reason;
-  }
+  return undefined;
 }
 
-/** Matches one field; returns how many tokens it had (0 = nothing to go on). */
-function scoreField(scores: Scores, text: string, fieldWeight: number): number {
-  const tokens = normaliseText(text);
+/**
+ * The issue's tokens with misspelt words replaced by the vocabulary word they were meant to be (flagged, so the
+ * match counts at the `fuzzy` discount). Words the trie starts with or continues with are left alone.
+ */
+function correct(model: CompiledModel, tokens: readonly Token[]): { token: Token; fuzzy: boolean }[] {
+  return tokens.map((token) => {
+    if (model.trie.next.has(token.term)) return { token, fuzzy: false };
+    const near = misspelt(model, token.term);
+    return near === undefined ? { token, fuzzy: false } : { token: { ...token, term: near }, fuzzy: true };
+  });
+}
+
+function matchField(model: CompiledModel, query: Map<number, QueryTerm>, text: string, weight: number): number {
+  if (weight <= 0 || text === '') return 0;
+  const tokens = correct(model, normaliseText(text));
   let i = 0;
   while (i < tokens.length) {
-    let node: TrieNode | undefined = LEXICON.trie;
-    let best: { phrase: NonNullable<TrieNode['phrase']>; end: number } | null = null;
+    let node: TrieNode | undefined = model.trie;
+    let best: { term: number; end: number } | null = null;
     for (let j = i; j < tokens.length && node; j += 1) {
-      node = node.next.get((tokens[j] as Token).term);
-      if (node?.phrase) best = { phrase: node.phrase, end: j };
+      node = node.next.get((tokens[j] as { token: Token }).token.term);
+      if (node?.term != null) best = { term: node.term, end: j };
     }
     if (!best) {
       i += 1;
       continue;
     }
-    const reason = text.slice((tokens[i] as Token).start, (tokens[best.end] as Token).end);
-    for (const hit of best.phrase.hits) add(scores, hit.clause, best.phrase.key, hit.weight * fieldWeight, reason);
+    const span = tokens.slice(i, best.end + 1);
+    const w = span.some((t) => t.fuzzy) ? weight * model.params.fuzzy : weight;
+    const reason = text.slice((span[0] as { token: Token }).token.start, (span[span.length - 1] as { token: Token }).token.end);
+    const seen = query.get(best.term);
+    if (!seen) query.set(best.term, { weight: w, reason, reasonWeight: w });
+    else {
+      seen.weight += w;
+      if (w > seen.reasonWeight) {
+        seen.reason = reason;
+        seen.reasonWeight = w;
+      }
+    }
     i = best.end + 1;
   }
   return tokens.length;
 }
 
-function scoreIssueType(scores: Scores, issueType: string): void {
-  const terms = normaliseText(issueType).map((t) => t.term);
-  const prior = LEXICON.priors.find((p) =>
-    terms.some((_, start) => p.terms.every((term, k) => terms[start + k] === term)),
-  );
-  if (!prior) return;
-  for (const hit of prior.hits) add(scores, hit.clause, '#issue-type', hit.weight, issueType.trim());
+/** The description's first sentence (up to the first full stop, question or exclamation mark, or line break). */
+export function splitFirstSentence(description: string): [string, string] {
+  const m = /[.!?](?=\s|$)|\n/u.exec(description);
+  if (!m) return [description, ''];
+  const cut = m.index + 1;
+  return [description.slice(0, cut), description.slice(cut)];
 }
 
 function cleanList(values: readonly unknown[] | undefined): string[] {
@@ -257,55 +420,96 @@ function cleanList(values: readonly unknown[] | undefined): string[] {
 
 const text = (v: unknown, cap: number): string => (typeof v === 'string' ? v.slice(0, cap) : '');
 
+interface Ranked {
+  clause: number;
+  score: number;
+  reasons: { text: string; value: number }[];
+}
+
+function rank(model: CompiledModel, input: SuggestInput): Ranked[] {
+  const p = model.params;
+  const query = new Map<number, QueryTerm>();
+  let words = 0;
+  words += matchField(model, query, text(input.summary, CAP.summary), p.positions.summary);
+  const [first, rest] = splitFirstSentence(text(input.description, CAP.description));
+  words += matchField(model, query, first, p.positions.firstSentence);
+  words += matchField(model, query, rest, p.positions.rest);
+  for (const label of cleanList(input.labels)) words += matchField(model, query, label, p.positions.label);
+  for (const component of cleanList(input.components)) words += matchField(model, query, component, p.positions.component);
+  if (words === 0) return [];
+
+  const scores = new Map<number, Ranked>();
+  const entry = (clause: number): Ranked => {
+    let r = scores.get(clause);
+    if (!r) {
+      r = { clause, score: 0, reasons: [] };
+      scores.set(clause, r);
+    }
+    return r;
+  };
+  for (const [term, q] of query) {
+    const saturated = (q.weight * (p.k3 + 1)) / (p.k3 + q.weight);
+    for (const posting of model.postings[term] ?? []) {
+      const value = posting.weight * saturated;
+      const r = entry(posting.clause);
+      r.score += value;
+      r.reasons.push({ text: q.reason, value });
+    }
+  }
+  const issueType = text(input.issueType, CAP.listItem);
+  if (issueType.trim() !== '' && p.prior > 0) {
+    const terms = normaliseText(issueType).map((t) => t.term);
+    const prior = model.priors.find((pr) => terms.some((_, s) => pr.terms.every((t, k) => terms[s + k] === t)));
+    for (const { clause, weight } of prior?.weights ?? []) {
+      const value = p.prior * weight;
+      const r = entry(clause);
+      r.score += value;
+      r.reasons.push({ text: issueType.trim(), value });
+    }
+  }
+  const ranked = [...scores.values()].filter((r) => r.score >= p.minScore);
+  ranked.sort((a, b) => b.score - a.score || a.clause - b.clause);
+  return ranked;
+}
+
 /**
- * Up to `limit` clause suggestions for an issue, best first, each with the words that led to it.
- * Pure and deterministic; an issue without any words gets no suggestions.
+ * The words behind a suggestion, strongest first: only terms that carry at least MIN_REASON_SHARE of the strongest
+ * term's weight, so a word shared by many clauses ("service") is not shown as a reason unless it is all there is.
+ */
+function reasonsOf(r: Ranked): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const sorted = [...r.reasons].sort((a, b) => b.value - a.value);
+  for (const { text: t, value } of sorted) {
+    if (value < MIN_REASON_SHARE * (sorted[0]?.value ?? 0)) break;
+    const k = t.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(t);
+    if (out.length === MAX_REASONS) break;
+  }
+  return out;
+}
+
+/** Ranking with a given compiled model (for the parameter fit); suggestClauses uses the shipped one. */
+export function suggestWith(model: CompiledModel, input: SuggestInput, options: SuggestOptions = {}): ClauseSuggestion[] {
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SUGGESTION_LIMIT));
+  if (limit === 0) return [];
+  const exclude = new Set(options.exclude ?? []);
+  const ranked = rank(model, input).filter((r) => !exclude.has(model.clauseIds[r.clause] as string));
+  const top = ranked[0]?.score ?? 0;
+  return ranked.slice(0, limit).map((r, i) => ({
+    clauseId: model.clauseIds[r.clause] as string,
+    score: Math.round(r.score * 100) / 100,
+    confidence: confidenceOf({ rank: i + 1, score: r.score, top, next: ranked[i + 1]?.score ?? 0 }),
+    reasons: reasonsOf(r),
+  }));
+}
+
+/**
+ * Up to `limit` clause suggestions for an issue, best first, each with the words that led to it and a calibrated
+ * confidence. Pure and deterministic; an issue without any words gets no suggestions.
  */
 export function suggestClauses(input: SuggestInput, options: SuggestOptions = {}): ClauseSuggestion[] {
-  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SUGGESTION_LIMIT));
-  const exclude = new Set(options.exclude ?? []);
-  const scores: Scores = new Map();
-
-  let words = 0;
-  words += scoreField(scores, text(input.summary, CAP.summary), FIELD_WEIGHT.summary);
-  words += scoreField(scores, text(input.description, CAP.description), FIELD_WEIGHT.description);
-  for (const label of cleanList(input.labels)) words += scoreField(scores, label, FIELD_WEIGHT.label);
-  for (const component of cleanList(input.components)) words += scoreField(scores, component, FIELD_WEIGHT.component);
-  if (words === 0 || limit === 0) return [];
-  const issueType = text(input.issueType, CAP.listItem);
-  if (issueType.trim() !== '') scoreIssueType(scores, issueType);
-
-  const ranked: { clause: number; score: number; reasons: string[] }[] = [];
-  for (const [clause, phrases] of scores) {
-    if (exclude.has(LEXICON.clauseIds[clause] as string)) continue;
-    let score = 0;
-    const positives: { value: number; reason: string }[] = [];
-    for (const p of phrases.values()) {
-      if (p.best < 0) {
-        score += p.best;
-        continue;
-      }
-      const value = p.best * (1 + REPEAT_BONUS * Math.min(p.count - 1, MAX_REPEATS));
-      score += value;
-      positives.push({ value, reason: p.reason });
-    }
-    if (score < MIN_SCORE) continue;
-    positives.sort((a, b) => b.value - a.value);
-    const reasons: string[] = [];
-    const seen = new Set<string>();
-    for (const { reason } of positives) {
-      const k = reason.toLowerCase();
-      if (seen.has(k)) continue;
-      seen.add(k);
-      reasons.push(reason);
-      if (reasons.length === MAX_REASONS) break;
-    }
-    ranked.push({ clause, score: Math.round(score * 100) / 100, reasons });
-  }
-  ranked.sort((a, b) => b.score - a.score || a.clause - b.clause);
-  return ranked.slice(0, limit).map((r) => ({
-    clauseId: LEXICON.clauseIds[r.clause] as string,
-    score: r.score,
-    reasons: r.reasons,
-  }));
+  return suggestWith(MODEL, input, options);
 }

@@ -9,6 +9,8 @@ export interface Token {
   term: string;
   start: number;
   end: number;
+  /** True for a stop word (only in tokeniseAll's output). */
+  stop?: boolean;
 }
 
 // Letters (with combining marks) and digits; an apostrophe inside a word keeps it whole ("didn't", "customer's").
@@ -50,7 +52,9 @@ export function stem(word: string): string {
   else if (w.endsWith('ing') && w.length >= 6) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length >= 5 && !w.endsWith('eed')) w = undouble(w.slice(0, -2));
 
-  if (w.endsWith('e') && w.length > 3 && !w.endsWith('ee')) w = w.slice(0, -1);
+  // A final silent e goes only from words of five letters or more: cutting "else" to "els" or "fire" to "fir"
+  // would make ordinary words collide with abbreviations (ELS = early life support).
+  if (w.endsWith('e') && w.length > 4 && !w.endsWith('ee')) w = w.slice(0, -1);
   return w;
 }
 
@@ -64,15 +68,29 @@ export function foldWord(raw: string): string {
     .replace(/['’]/gu, '');
 }
 
-/** Splits text into stemmed tokens with their spans in `text`; stop words are left out. */
-export function tokenise(text: string): Token[] {
+/** True for a word that carries no meaning of its own ("the", "how" is not one, "to" is). */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(foldWord(word));
+}
+
+/**
+ * Splits text into stemmed tokens with their spans in `text`, stop words included and flagged `stop`.
+ * Stop words are kept in their folded, unstemmed form so that a phrase such as "how to" can require them.
+ */
+export function tokeniseAll(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const folded = foldWord(m[0]);
-    // "IT" in capitals is the department, not the pronoun: keep it.
-    if (folded.length === 0 || (STOP_WORDS.has(folded) && m[0] !== 'IT')) continue;
+    if (folded.length === 0) continue;
     const start = m.index;
-    out.push({ term: stem(folded), start, end: start + m[0].length });
+    // "IT" in capitals is the department, not the pronoun: keep it.
+    const stop = STOP_WORDS.has(folded) && m[0] !== 'IT';
+    out.push(stop ? { term: folded, start, end: start + m[0].length, stop } : { term: stem(folded), start, end: start + m[0].length });
   }
   return out;
+}
+
+/** Splits text into stemmed tokens with their spans in `text`; stop words are left out. */
+export function tokenise(text: string): Token[] {
+  return tokeniseAll(text).filter((t) => t.stop !== true);
 }

@@ -3,8 +3,8 @@
  *
  * The 80 issues were written and labelled before the lexicon, the suggester and the labelled tuning set were
  * read, so their wording is not shaped by the model's vocabulary. The set is never used for tuning: that is
- * why precision@3 on it is only checked to be a ratio and reported (bench/suggest.bench.ts,
- * `blind_precision_at_3`), not gated on a threshold. A gate would invite tuning the lexicon to this set,
+ * why precision@3 on it is only checked to be a ratio and reported (bench/suggest.bench.ts, the
+ * `mapping.suggest.*.blind_v1` lines), not gated on a threshold. A gate would invite tuning the lexicon to this set,
  * after which it would no longer measure how the suggester does on text it has not seen.
  */
 import rawBlind from '../../fixtures/blind-issues.json';
