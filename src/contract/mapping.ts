@@ -36,6 +36,10 @@ export interface SuggestionView {
   clauseId: string;
   title: string;
   score: number;
+  /** Calibrated probability (0..1) that the clause applies to the issue; suggestions come ordered by it. */
+  confidence: number;
+  /** confidence reaches CONFIDENT_SUGGESTION (src/domain/mapping/suggest-confidence.ts). */
+  confident: boolean;
   /** Words of the issue that led to the suggestion, strongest first. */
   reasons: string[];
 }
@@ -84,6 +88,10 @@ export interface BulkPreviewItem {
   added: string[];
   /** For suggestions: the words that led to them. */
   reasons: string[];
+  /** For suggestions: calibrated probability (0..1) that the suggested clause applies. */
+  confidence?: number;
+  /** For suggestions: confidence reaches CONFIDENT_SUGGESTION, so the preview pre-selects the issue. */
+  confident?: boolean;
 }
 
 export interface PreviewBulkMappingResponse {

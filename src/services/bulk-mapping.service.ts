@@ -24,6 +24,7 @@ import type {
 } from '../contract/mapping';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppError } from '../domain/errors';
 import { suggestClauses } from '../domain/mapping/suggest-clauses';
+import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import type { EvidenceKind } from '../domain/vocabulary';
 import { JiraClient, escapeJqlString, type JiraTaskOutcome } from '../jira/jira-client';
 import type { JobQueue } from '../platform/job-queue';
@@ -169,6 +170,7 @@ export class BulkMappingService {
       const stored = issue.properties[MAPPING_PROPERTY_KEY];
       const current = readMapping(stored);
       let reasons: string[] = [];
+      let confidence: { confidence: number; confident: boolean } | undefined;
       let next: { mapped: { clauseId: string; kind: EvidenceKind }[]; rejected: string[] };
       if (input.source === 'jql') {
         next = applyChanges(current, input.clauses.map((c) => ({ action: 'add' as const, clauseId: c.clauseId, kind: c.kind })));
@@ -180,6 +182,7 @@ export class BulkMappingService {
           continue;
         }
         reasons = best.reasons;
+        confidence = { confidence: best.confidence, confident: best.confidence >= CONFIDENT_SUGGESTION };
         next = applyChanges(current, [{ action: 'add', clauseId: best.clauseId, kind }]);
       }
       if (sameMapping(current, next.mapped, next.rejected)) {
@@ -198,6 +201,7 @@ export class BulkMappingService {
         after: readMapping(after).mapped,
         added: next.mapped.map((m) => m.clauseId).filter((id) => !beforeIds.includes(id)),
         reasons,
+        ...confidence,
       });
     }
     const previewId = this.newId();

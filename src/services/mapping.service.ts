@@ -12,6 +12,7 @@ import { CLAUSES, compareClauseIds, getClause } from '../domain/catalogue/catalo
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { adfToPlainText } from '../domain/mapping/adf-text';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
+import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
 import { JiraClient, escapeJqlString, type JiraIssue } from '../jira/jira-client';
 import type { PermissionGateway } from '../resolvers/permission-gateway';
@@ -113,12 +114,16 @@ export class MappingService {
   private view(project: ProjectRef, issue: JiraIssue, fields: IssueFields, value: unknown, canEdit: boolean): IssueClausesResponse {
     const mapping = readMapping(value);
     const exclude = [...mapping.mapped.map((m) => m.clauseId), ...mapping.rejected];
-    const suggestions = suggestClauses(suggestInputOf(fields), { exclude, limit: 5 }).map((s) => ({
-      clauseId: s.clauseId,
-      title: clauseTitle(s.clauseId),
-      score: s.score,
-      reasons: s.reasons,
-    }));
+    const suggestions = suggestClauses(suggestInputOf(fields), { exclude, limit: 5 })
+      .map((s) => ({
+        clauseId: s.clauseId,
+        title: clauseTitle(s.clauseId),
+        score: s.score,
+        confidence: s.confidence,
+        confident: s.confidence >= CONFIDENT_SUGGESTION,
+        reasons: s.reasons,
+      }))
+      .sort((a, b) => b.confidence - a.confidence); // stable: equal confidence keeps the score order
     return {
       issue: { id: issue.id, key: issue.key, summary: fields.summary ?? '' },
       mapped: mapping.mapped.map((m) => ({ ...m, title: clauseTitle(m.clauseId), jql: clauseJql(project.key, m.clauseId) })),

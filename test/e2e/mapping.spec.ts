@@ -19,6 +19,7 @@ test('issue panel: accept a suggestion, add a clause, set its evidence kind, rej
   const suggestions = app.getByRole('list', { name: 'Suggested clauses' });
   await expect(suggestions.getByRole('listitem').first()).toBeVisible();
   await expect(suggestions.getByText(/Because of:/).first()).toBeVisible();
+  await expect(suggestions.getByText(/^\d+ % likely$/).first()).toBeVisible();
   const acceptFirst = suggestions.getByRole('button', { name: /^Accept / }).first();
   const accepted = ((await acceptFirst.getAttribute('aria-label')) ?? '').replace('Accept ', '');
   await acceptFirst.click();
@@ -86,4 +87,31 @@ test('project page: bulk-map 50 reviewed issues with progress, then undo', async
   expect(await searchKeys(request, 'smsClause = "8.2.3"')).toEqual([]);
   await expect(panel.getByRole('button', { name: /Undo the last bulk change/ })).toHaveCount(0);
   await shot(page, 'mapping-bulk-undone');
+});
+
+test('project page: "accept best suggestion" pre-selects only confident suggestions and shows each confidence', async ({ page }) => {
+  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  const app = projectApp(page);
+  await app.getByRole('tab', { name: 'Clause mapping' }).click();
+  const panel = app.getByRole('tabpanel');
+  await panel.getByText('Accept the best suggestion on every unmapped issue').click();
+  await panel.getByRole('button', { name: 'Preview' }).click();
+
+  const table = panel.getByRole('table', { name: 'Issues to change' });
+  await expect(table.getByRole('checkbox').first()).toBeVisible();
+  const rows = await table.getByRole('checkbox').count();
+  const tags = table.getByText(/^\d+ % likely$/);
+  await expect(tags).toHaveCount(rows);
+  const checked = await table.getByRole('checkbox', { checked: true }).count();
+  expect(checked).toBeGreaterThan(0);
+  expect(checked).toBeLessThan(rows);
+  await expect(panel.locator('#sms-bulk-confidence-note')).toHaveText(
+    `${checked} confident suggestions are selected; ${rows - checked} less certain ones are not. Check them and tick those that are right.`,
+  );
+  await expect(panel.getByRole('button', { name: `Apply to ${checked} issues` })).toBeVisible();
+  await shot(page, 'mapping-bulk-suggestions-confidence');
+  await panel.getByRole('button', { name: 'Select all' }).click();
+  await expect(panel.getByRole('button', { name: `Apply to ${rows} issues` })).toBeVisible();
+  await panel.getByRole('button', { name: 'Select confident' }).click();
+  await expect(panel.getByRole('button', { name: `Apply to ${checked} issues` })).toBeVisible();
 });

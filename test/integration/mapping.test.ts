@@ -1,3 +1,4 @@
+import { CONFIDENT_SUGGESTION } from '../../src/domain/mapping/suggest-confidence';
 import { ADMIN, MEMBER, OUTSIDER, useSandboxHarness } from './support/sandbox-harness';
 
 // Clause mapping end to end against the whole sandbox (bridge -> resolvers -> HTTP -> emulated Jira, file KVS,
@@ -46,13 +47,17 @@ describe('clause mapping in the sandbox', () => {
   it('maps an issue from the panel and finds it with the smsClause alias', async () => {
     const unmapped = await search('project = SMS AND smsClause is EMPTY AND type = Incident ORDER BY key ASC');
     issueKey = unmapped[0]!.key;
-    const before = await invoke<{ mapped: unknown[]; suggestions: { clauseId: string; reasons: string[] }[]; canEdit: boolean }>('getIssueClauses', MEMBER, {}, issueKey);
+    const before = await invoke<{ mapped: unknown[]; suggestions: { clauseId: string; reasons: string[]; confidence: number }[]; canEdit: boolean }>('getIssueClauses', MEMBER, {}, issueKey);
     expect(before.ok).toBe(true);
     expect(before.data.mapped).toEqual([]);
     expect(before.data.canEdit).toBe(true);
     expect(before.data.suggestions.length).toBeGreaterThan(0);
     expect(before.data.suggestions.length).toBeLessThanOrEqual(5);
     expect(before.data.suggestions[0]!.reasons.length).toBeGreaterThan(0);
+    // Ordered by calibrated confidence, most likely first.
+    const confidences = before.data.suggestions.map((s) => s.confidence);
+    expect(confidences.every((c) => c >= 0 && c <= 1)).toBe(true);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
 
     const saved = await invoke<{ mapped: { clauseId: string; kind: string; jql: string }[] }>(
       'saveIssueClauses',
@@ -133,10 +138,16 @@ describe('clause mapping in the sandbox', () => {
   });
 
   it('accepts suggestions across unmapped issues and reports coverage by status category', async () => {
-    const preview = await invoke<{ previewId: string; items: { issueId: string; added: string[]; reasons: string[] }[] }>('previewBulkMapping', ADMIN, { source: 'suggestions' });
+    const preview = await invoke<{ previewId: string; items: { issueId: string; added: string[]; reasons: string[]; confidence?: number; confident?: boolean }[] }>('previewBulkMapping', ADMIN, { source: 'suggestions' });
     expect(preview.ok).toBe(true);
     expect(preview.data.items.length).toBeGreaterThan(20);
     expect(preview.data.items.every((i) => i.added.length === 1 && i.reasons.length > 0)).toBe(true);
+    // Each suggestion carries its confidence; only those at CONFIDENT_SUGGESTION or above are marked confident.
+    for (const i of preview.data.items) {
+      expect(i.confidence).toBeGreaterThanOrEqual(0);
+      expect(i.confident).toBe((i.confidence ?? 0) >= CONFIDENT_SUGGESTION);
+    }
+    expect(preview.data.items.some((i) => i.confident === true)).toBe(true);
     const chosen = preview.data.items.slice(0, 30).map((i) => i.issueId);
     const started = await invoke<{ jobId: string }>('startBulkMapping', ADMIN, { previewId: preview.data.previewId, issueIds: chosen });
     expect(await waitForJob(started.data.jobId)).toMatchObject({ status: 'done', done: 30 });

@@ -496,14 +496,23 @@ export function suggestWith(model: CompiledModel, input: SuggestInput, options: 
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SUGGESTION_LIMIT));
   if (limit === 0) return [];
   const exclude = new Set(options.exclude ?? []);
-  const ranked = rank(model, input).filter((r) => !exclude.has(model.clauseIds[r.clause] as string));
+  // Confidence is judged on the full ranking: a clause does not become likelier because a stronger one was
+  // already mapped or rejected and is left out.
+  const ranked = rank(model, input);
   const top = ranked[0]?.score ?? 0;
-  return ranked.slice(0, limit).map((r, i) => ({
-    clauseId: model.clauseIds[r.clause] as string,
-    score: Math.round(r.score * 100) / 100,
-    confidence: confidenceOf({ rank: i + 1, score: r.score, top, next: ranked[i + 1]?.score ?? 0 }),
-    reasons: reasonsOf(r),
-  }));
+  const out: ClauseSuggestion[] = [];
+  for (let i = 0; i < ranked.length && out.length < limit; i += 1) {
+    const r = ranked[i] as Ranked;
+    const clauseId = model.clauseIds[r.clause] as string;
+    if (exclude.has(clauseId)) continue;
+    out.push({
+      clauseId,
+      score: Math.round(r.score * 100) / 100,
+      confidence: confidenceOf({ rank: i + 1, score: r.score, top, next: ranked[i + 1]?.score ?? 0 }),
+      reasons: reasonsOf(r),
+    });
+  }
+  return out;
 }
 
 /**

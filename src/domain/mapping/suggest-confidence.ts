@@ -27,6 +27,12 @@ export interface Calibration {
   weights: readonly number[];
 }
 
+/**
+ * A suggestion at least this likely to be right counts as confident: bulk "accept best suggestion" pre-selects
+ * only those issues (the user can still tick the others).
+ */
+export const CONFIDENT_SUGGESTION = 0.8;
+
 export const CALIBRATION: Readonly<Calibration> = Object.freeze(rawCalibration satisfies Calibration);
 
 /** Feature vector of a suggestion (see CALIBRATION.features). */

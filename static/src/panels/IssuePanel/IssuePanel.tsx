@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getIssueClauses } from '../../api/get-issue-clauses';
 import { listClauses } from '../../api/list-clauses';
 import { saveIssueClauses } from '../../api/save-issue-clauses';
+import { ConfidenceTag } from '../../components/ConfidenceTag';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
@@ -146,7 +147,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
             {data.suggestions.map((s) => (
               <li key={s.clauseId} style={row}>
                 <span>
-                  <strong>{s.clauseId}</strong> {s.title}
+                  <strong>{s.clauseId}</strong> {s.title} <ConfidenceTag confidence={s.confidence} confident={s.confident} />
                   <br />
                   <span style={{ ...subtle, fontSize: '0.857em' }}>Because of: {s.reasons.map((r) => `“${r}”`).join(', ')}</span>
                 </span>

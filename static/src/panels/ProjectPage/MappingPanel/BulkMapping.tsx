@@ -16,6 +16,7 @@ import { getBulkMappingStatus } from '../../../api/get-bulk-mapping-status';
 import { previewBulkMapping } from '../../../api/preview-bulk-mapping';
 import { startBulkMapping } from '../../../api/start-bulk-mapping';
 import { undoBulkMapping } from '../../../api/undo-bulk-mapping';
+import { ConfidenceTag } from '../../../components/ConfidenceTag';
 import { Notice } from '../../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
@@ -72,6 +73,8 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
     if (j && (j.status === 'done' || j.status === 'failed')) onChanged();
   };
 
+  const unsure = preview?.items.filter((i) => i.confident === false).length ?? 0;
+
   const runPreview = async (): Promise<void> => {
     setError(undefined);
     setPreview(undefined);
@@ -90,7 +93,8 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setPreview(r.data);
-    setSelected(new Set(r.data.items.map((i) => i.issueId)));
+    // Suggestions: only confident ones are pre-selected; JQL items (no confidence) all are.
+    setSelected(new Set(r.data.items.filter((i) => i.confident !== false).map((i) => i.issueId)));
   };
 
   const apply = async (): Promise<void> => {
@@ -178,10 +182,16 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
             {preview.items.length} of {preview.matched} matching issues would change; {preview.unchanged} already hold the mapping or have no suggestion.
             {preview.truncated && ' Only the first 1,000 matching issues were read: narrow the query for the rest.'}
           </p>
+          {unsure > 0 && (
+            <p style={{ margin: 0 }} id="sms-bulk-confidence-note">
+              {preview.items.length - unsure} confident suggestions are selected; {unsure} less certain ones are not. Check them and tick those that are right.
+            </p>
+          )}
           {preview.items.length > 0 && (
             <>
               <div style={{ display: 'flex', gap: token('space.100', '8px') }}>
                 <Button onClick={() => setSelected(new Set(preview.items.map((i) => i.issueId)))}>Select all</Button>
+                {unsure > 0 && <Button onClick={() => setSelected(new Set(preview.items.filter((i) => i.confident === true).map((i) => i.issueId)))}>Select confident</Button>}
                 <Button onClick={() => setSelected(new Set())}>Select none</Button>
                 <Button appearance="primary" onClick={() => void apply()} isDisabled={busy || selected.size === 0}>
                   {`Apply to ${selected.size} issues`}
@@ -209,6 +219,12 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
                         <td style={cell}>{i.before.length > 0 ? i.before.join(', ') : '—'}</td>
                         <td style={cell}>
                           <strong>{i.added.join(', ')}</strong>
+                          {i.confidence !== undefined && (
+                            <>
+                              {' '}
+                              <ConfidenceTag confidence={i.confidence} confident={i.confident === true} />
+                            </>
+                          )}
                           {i.reasons.length > 0 && <span style={{ ...subtle, display: 'block', fontSize: '0.857em' }}>because of {i.reasons.map((r) => `“${r}”`).join(', ')}</span>}
                         </td>
                       </tr>
