@@ -45,7 +45,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   rollback: ['rollback', 'roll back', 'rolled back', 'back out', 'backout', 'backed out', 'revert', 'fallback'],
   cmdb: ['cmdb', 'configuration management database', 'configuration database'],
   ci: ['ci', 'cis', 'configuration item', 'configuration items'],
-  cicd: ['ci cd', 'cicd', 'pipeline', 'build pipeline'],
+  cicd: ['ci cd', 'cicd', 'pipeline', 'build pipeline', 'ci pipeline'],
   dr: ['dr', 'disaster recovery', 'failover', 'fail over', 'drp'],
   rto: ['rto', 'rpo', 'recovery time objective', 'recovery point objective'],
   bcp: ['bcp', 'business continuity plan', 'continuity plan', 'bcm', 'business continuity'],
@@ -108,6 +108,12 @@ export const NOT_MISSPELT: readonly string[] = [
   'bridge', 'planet', 'plane', 'thread', 'threat', 'closed', 'closes', 'causes', 'casual', 'costume', 'custom',
   'expert', 'expect', 'except', 'accept', 'affect', 'effect', 'access', 'assess', 'excess', 'adapt', 'adopt',
 ];
+
+/**
+ * Abbreviations that are also ordinary words or names ("Sam", "ola", "else" misspelt as "els"): in issue text they
+ * count only when written in capitals (SAM, ELS, OLA …).
+ */
+export const CAPITALS_ONLY: readonly string[] = ['sam', 'els', 'ola', 'nc', 'dc', 'pest', 'ci', 'cis', 'kb'];
 
 export const ISSUE_TYPE_PRIORS: readonly IssueTypePrior[] = [
   { type: 'security incident', weights: { '8.7.3.3': 4, '8.6.1': 1 } },
@@ -348,7 +354,7 @@ export const CLAUSE_TERMS: readonly LexiconEntry[] = [
   },
   { clauseId: '8.6.1',
     names: ['major incident', 'restore servic', 'bridge call', 'incident management', 'incident procedure', 'not working', 'cannot login', 'cant login', 'no connection', 'not print', 'error message'],
-    terms: ['incident', 'outage', 'down', 'cannot', 'broken', 'brok', 'crash', 'priority', 'escalate', 'triage', 'urgency', 'pir', 'intermittent', 'timeout', 'freez', 'stuck', 'jam', 'degrad', 'reopen', 'urgent', 'asap', 'bad gateway', 'user report', 'login', 'printer', 'print', 'wifi', 'disconnect', 'gone', 'vpn', 'affected', 'locked', 'freeze', 'issue', 'not start', 'computer', 'screen', 'black screen', 'pc', 'blue screen'],
+    terms: ['incident', 'outage', 'down', 'cannot', 'broken', 'broke', 'crash', 'priority', 'escalate', 'triage', 'urgency', 'pir', 'intermittent', 'timeout', 'freez', 'stuck', 'jam', 'degrad', 'reopen', 'urgent', 'asap', 'bad gateway', 'user report', 'login', 'printer', 'print', 'wifi', 'disconnect', 'gone', 'vpn', 'affected', 'locked', 'freeze', 'issue', 'not start', 'computer', 'screen', 'black screen', 'pc', 'blue screen'],
     hints: ['500', '502', '503', '504', 'error', 'fail', 'failur', 'slow', 'service desk', 'workaround', 'resolution', 'resolv', 'ticket', 'affect', 'impact', 'status page', 'reboot', 'restart', 'bug', 'deadlock', 'hang', 'help', 'disruption', 'interruption', 'again', 'drop', 'since', 'morning', 'users', 'everyone', 'nobody'],
   },
   { clauseId: '8.6.2',
@@ -379,11 +385,11 @@ export const CLAUSE_TERMS: readonly LexiconEntry[] = [
   { clauseId: '8.7.3.2',
     names: ['security control', 'access review', 'vulnerability', 'security risk', 'security review', 'hardening', 'least privilege', 'owasp', 'secure coding', 'password policy', 'usb storage', 'device control', 'endpoint security', 'access rights', 'two factor', 'second factor', 'disk encryption', 'critical patch', 'admin account'],
     terms: ['27001', 'security', 'information security', 'access right', 'privileged', 'mfa', 'encryption', 'encrypt', 'unencrypted', 'firewall', 'antivirus', 'secure', 'securely', 'remediation', 'revok', 'disable account', 'siem', 'usb', 'endpoint', 'encrypted', 'weakness', 'scanner', 'scan', 'remove access'],
-    hints: ['control', 'patch', 'wip', 'sso', 'disabl', 'waf', 'risk treatment', 'leaver', 'exposed', 'admin', 'who has access'],
+    hints: ['control', 'patch', 'wipe', 'sso', 'disabl', 'waf', 'risk treatment', 'leaver', 'exposed', 'admin', 'who has access'],
   },
   { clauseId: '8.7.3.3',
     names: ['security incident', 'phishing', 'malware', 'data breach', 'security breach', 'unauthorised access', 'ddos', 'fake link', 'malicious link', 'intrusion', 'exfiltration', 'breach notification', 'ransom', 'strange email', 'suspicious login', 'data leak'],
-    terms: ['leak', 'compromis', 'stolen', 'theft', 'unauthorised', 'attack', 'hack', 'hacked', 'fake', 'malicious', 'suspicious', 'quarantin', 'edr', 'credential', 'botnet', 'misuse', 'remote wip', 'clicked', 'unknown login', 'virus', 'ransomware', 'alert'],
+    terms: ['leak', 'compromis', 'stolen', 'theft', 'unauthorised', 'attack', 'hack', 'hacked', 'fake', 'malicious', 'suspicious', 'quarantin', 'edr', 'credential', 'botnet', 'misuse', 'remote wipe', 'clicked', 'unknown login', 'virus', 'ransomware', 'alert'],
     hints: ['click', 'isolat', 'gdpr', 'weird', 'bitcoin', 'unknown country'],
   },
   { clauseId: '9.1',

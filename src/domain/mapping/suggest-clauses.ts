@@ -20,7 +20,7 @@
  * (test/fixtures/labelled-issues.json), never on the blind sets.
  */
 import { compareClauseIds, getClause } from '../catalogue/catalogue';
-import { CLAUSE_TERMS, ISSUE_TYPE_PRIORS, NOT_MISSPELT, SYNONYMS, type IssueTypePrior, type LexiconEntry } from './clause-lexicon';
+import { CAPITALS_ONLY, CLAUSE_TERMS, ISSUE_TYPE_PRIORS, NOT_MISSPELT, SYNONYMS, type IssueTypePrior, type LexiconEntry } from './clause-lexicon';
 import rawModel from './suggest-model.json';
 import { confidenceOf } from './suggest-confidence';
 import { tokeniseAll, type Token } from './tokenise';
@@ -166,6 +166,20 @@ function applySynonyms(tokens: readonly Token[]): Token[] {
 /** Normalised token stream of a text: words, stems, synonyms; no stop words. */
 export function normaliseText(text: string): Token[] {
   return applySynonyms(tokeniseAll(text));
+}
+
+const CAPITALS: ReadonlySet<string> = new Set(CAPITALS_ONLY);
+
+/**
+ * normaliseText for issue text: an abbreviation of CAPITALS_ONLY written in lower or mixed case ("Sam", "els")
+ * is kept as a plain word that matches nothing.
+ */
+export function normaliseIssueText(text: string): Token[] {
+  const tokens = tokeniseAll(text).map((t) => {
+    const raw = text.slice(t.start, t.end);
+    return CAPITALS.has(raw.toLowerCase()) && raw !== raw.toUpperCase() ? { ...t, term: `~${t.term}` } : t;
+  });
+  return applySynonyms(tokens);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -372,7 +386,7 @@ function correct(model: CompiledModel, tokens: readonly Token[]): { token: Token
 
 function matchField(model: CompiledModel, query: Map<number, QueryTerm>, text: string, weight: number): number {
   if (weight <= 0 || text === '') return 0;
-  const tokens = correct(model, normaliseText(text));
+  const tokens = correct(model, normaliseIssueText(text));
   let i = 0;
   while (i < tokens.length) {
     let node: TrieNode | undefined = model.trie;

@@ -43,6 +43,15 @@ describe('stemming collisions with abbreviations', () => {
     expect(top({ summary: 'ELS for the new billing platform ends Friday' })).toBe('8.5.2.3');
   });
 
+  it('counts abbreviations that are also names or words only in capitals (SAM, not Sam)', () => {
+    const name = suggestClauses({ summary: 'Sam from HR needs a laptop' }, { limit: 58 });
+    expect(name.flatMap((s) => s.reasons)).not.toContain('Sam');
+    const sam = suggestClauses({ summary: 'SAM tool licence review' });
+    expect(sam[0]).toMatchObject({ clauseId: '8.2.5' });
+    expect(sam[0]?.reasons).toContain('SAM');
+    expect(suggestClauses({ summary: 'els ends friday' })).toEqual([]);
+  });
+
   it('still stems longer words to one form', () => {
     expect(stem('releases')).toBe(stem('release'));
     expect(stem('incidents')).toBe(stem('incident'));
