@@ -481,6 +481,8 @@ function rank(model: CompiledModel, input: SuggestInput): Ranked[] {
       r.reasons.push({ text: issueType.trim(), value });
     }
   }
+  // Scores are shown to two decimals; rank on that, so equal shown scores are in clause order.
+  for (const r of scores.values()) r.score = Math.round(r.score * 100) / 100;
   const ranked = [...scores.values()].filter((r) => r.score >= p.minScore);
   ranked.sort((a, b) => b.score - a.score || a.clause - b.clause);
   return ranked;
@@ -521,7 +523,7 @@ export function suggestWith(model: CompiledModel, input: SuggestInput, options: 
     if (exclude.has(clauseId)) continue;
     out.push({
       clauseId,
-      score: Math.round(r.score * 100) / 100,
+      score: r.score,
       confidence: confidenceOf({ rank: i + 1, score: r.score, top, next: ranked[i + 1]?.score ?? 0 }),
       reasons: reasonsOf(r),
     });
