@@ -115,6 +115,20 @@ export const NOT_MISSPELT: readonly string[] = [
  */
 export const CAPITALS_ONLY: readonly string[] = ['sam', 'els', 'ola', 'nc', 'dc', 'pest', 'ci', 'cis', 'kb'];
 
+/**
+ * Words of the catalogue's own clause titles and descriptions that say nothing about a clause ("make sure", "keep",
+ * "work out"); they are left out of the clause documents.
+ */
+export const CATALOGUE_GENERIC_WORDS: readonly string[] = [
+  'work', 'out', 'keep', 'make', 'sure', 'set', 'up', 'run', 'find', 'put', 'use', 'give', 'take', 'check',
+  'decide', 'own', 'other', 'whole', 'clear', 'including', 'such', 'plus', 'who', 'how', 'one', 'them', 'each',
+  'every', 'not', 'once', 'well', 'whatever', 'itself', 'meant', 'part', 'parts', 'carry', 'bring',
+  'following', 'line', 'relevant', 'where', 'needed', 'need', 'needs', 'necessary', 'people', 'core',
+  'visibly', 'properly', 'result', 'both', 'judging', 'against', 'agreed', 'way', 'do', 'done', 'through',
+  'after', 'without', 'between', 'any', 'over', 'lets', 'being', 'into', 'show', 'meet', 'meeting', 'deliver',
+  'handle', 'what', 'able', 'general', 'its', 'also', 'so', 'those', 'they', 'activities', 'activity',
+];
+
 export const ISSUE_TYPE_PRIORS: readonly IssueTypePrior[] = [
   { type: 'security incident', weights: { '8.7.3.3': 4, '8.6.1': 1 } },
   { type: 'post incident review', weights: { '8.6.1': 2, '8.6.3': 2 } },

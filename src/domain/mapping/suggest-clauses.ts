@@ -20,7 +20,7 @@
  * (test/fixtures/labelled-issues.json), never on the blind sets.
  */
 import { compareClauseIds, getClause } from '../catalogue/catalogue';
-import { CAPITALS_ONLY, CLAUSE_TERMS, ISSUE_TYPE_PRIORS, NOT_MISSPELT, SYNONYMS, type IssueTypePrior, type LexiconEntry } from './clause-lexicon';
+import { CAPITALS_ONLY, CATALOGUE_GENERIC_WORDS, CLAUSE_TERMS, ISSUE_TYPE_PRIORS, NOT_MISSPELT, SYNONYMS, type IssueTypePrior, type LexiconEntry } from './clause-lexicon';
 import rawModel from './suggest-model.json';
 import { confidenceOf } from './suggest-confidence';
 import { tokeniseAll, type Token } from './tokenise';
@@ -78,19 +78,8 @@ const MIN_REASON_SHARE = 0.3;
 const FUZZY_MIN_LENGTH = 6;
 const CAP = { summary: 1_000, description: 20_000, listItems: 50, listItem: 255 } as const;
 
-/**
- * Words of the catalogue's own titles and descriptions that say nothing about a clause ("make sure", "keep",
- * "work out"); they are not indexed, so they never count and never show up as a reason.
- */
-const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  ['work', 'out', 'keep', 'make', 'sure', 'set', 'up', 'run', 'find', 'put', 'use', 'give', 'take', 'check', 'decide',
-    'own', 'other', 'whole', 'clear', 'including', 'such', 'plus', 'who', 'how', 'one', 'them', 'each', 'every',
-    'not', 'once', 'well', 'whatever', 'itself', 'meant', 'part', 'parts', 'carry', 'bring', 'following', 'line',
-    'relevant', 'where', 'needed', 'need', 'needs', 'necessary', 'people', 'core', 'visibly', 'properly', 'result',
-    'both', 'judging', 'against', 'agreed', 'way', 'do', 'done', 'through', 'including', 'well', 'after', 'without',
-    'between', 'any', 'over', 'lets', 'being', 'into', 'show', 'meet', 'meeting', 'deliver', 'handle', 'what', 'able',
-    'general', 'up', 'them', 'its', 'own', 'also', 'so', 'those', 'they', 'make', 'activities', 'activity'].map((w) => tokeniseAll(w)[0]?.term ?? w),
-);
+/** Catalogue words that say nothing about a clause: not indexed, so they never count and never show as a reason. */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(CATALOGUE_GENERIC_WORDS.map((w) => tokeniseAll(w)[0]?.term ?? w));
 
 /** Real words one slip away from a vocabulary word; never "corrected". */
 const REAL_WORDS: ReadonlySet<string> = new Set(NOT_MISSPELT.map((w) => tokeniseAll(w)[0]?.term ?? w));
