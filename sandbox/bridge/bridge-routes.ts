@@ -151,7 +151,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
     let result: unknown;
     try {
       const answer = await withinTime(limits.resolverTimeoutMs, () =>
-        runAsUser(accountId, () => app.resolverHandler({ call: { functionKey, payload }, context }, backend)),
+        runAsUser(accountId, () => app.resolverHandler({ call: { functionKey, payload }, context }, backend), limits.resolverTimeoutMs),
       );
       if (answer === TIMED_OUT) {
         // Forge stops the function at its time limit and the UI's invoke fails; the stand-in answers the same
