@@ -63,7 +63,7 @@ export interface Emulator {
   readonly kvStore: FileKvStore;
   readonly dataDir: string;
   stats(): EmulatorStats;
-  /** Reseeds products and empties storage (what POST /__sandbox/reset does). */
+  /** Reseeds products, empties storage and clears the rate-limit counters (what POST /__sandbox/reset does). */
   reset(): void;
   /** Adds a company-managed project of n generated issues (default key BIG). */
   seedLargeProject(n?: number, opts?: { key?: string }): LargeProjectInfo;
@@ -368,6 +368,7 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
     reset(): void {
       state.replaceAll(buildSeedTables());
       kvStore.clear();
+      rateLimiter.set(rateLimiter.options); // same limits, counters cleared
       stats.calls = 0;
       stats.byRoute.clear();
       stats.byStatus.clear();
