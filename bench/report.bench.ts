@@ -14,19 +14,15 @@ import { createEmulator } from '../sandbox/emulator';
 import { createHttpProductApi } from '../sandbox/http-product-api';
 import type { JobStatusView } from '../src/contract/jobs';
 import type { PublishReportResultView, StartPublishReportResponse } from '../src/contract/gap-report';
-import type { ResolverResult } from '../src/contract/result';
-import { MAPPING_PROPERTY_KEY } from '../src/services/mapping-property';
-import { JiraClient } from '../src/jira/jira-client';
 import type { JobEvent } from '../src/platform/job-queue';
 import { InMemoryKvStore } from '../src/storage/in-memory-kv-store';
 import { createApp } from '../src/wiring';
+import { invokeResolver, mapEveryIssue } from './bench-setup';
 import type { Emit } from './run';
 
 const ISSUES = 10_000;
 const LATENCY_MS = 100;
 const USER = '557058:sandbox-site-admin';
-/** Clauses the generated issues are spread over (each issue mapped to one). */
-const CLAUSES = ['4.1', '5.2', '6.1', '7.5.4', '8.1', '8.2.6', '8.3.3', '8.5.1', '8.6.1', '8.6.2', '8.6.3', '8.7.1', '9.1', '9.2', '10.2'];
 
 export async function run(emit: Emit): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'report-bench-'));
@@ -40,13 +36,7 @@ export async function run(emit: Emit): Promise<void> {
     // Setup (not measured): map every issue of the project to one clause, a fifteenth of them per clause.
     let currentUser: string | undefined;
     const api = createHttpProductApi(url, () => currentUser);
-    const jira = new JiraClient(api);
-    const ids: string[] = [];
-    for await (const issue of jira.searchJqlAll(`project = ${info.projectKey} ORDER BY key ASC`, { as: 'app', fields: ['summary'], pageSize: 100 })) ids.push(issue.id);
-    for (let i = 0; i < CLAUSES.length; i += 1) {
-      const part = ids.filter((_, n) => n % CLAUSES.length === i);
-      await jira.bulkSetIssuePropertyByList(part, { [MAPPING_PROPERTY_KEY]: { clauses: [CLAUSES[i]], kinds: ['record'], phases: [] } }, { as: 'app' });
-    }
+    await mapEveryIssue(api, info.projectKey);
 
     const store = new InMemoryKvStore();
     const queued: JobEvent[] = [];
@@ -57,21 +47,9 @@ export async function run(emit: Emit): Promise<void> {
       0,
       USER,
     );
-    const context = {
-      accountId: USER,
-      moduleKey: 'sms-navigator-project-page',
-      extension: { type: 'jira:projectPage', project: { id: info.projectId, key: info.projectKey, type: 'service_desk' } },
-    };
-    const invoke = async <T>(functionKey: string, payload: Record<string, unknown>): Promise<T> => {
-      currentUser = USER;
-      try {
-        const r = (await app.resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: USER } })) as ResolverResult<T>;
-        if (!r.ok) throw new Error(`${functionKey}: ${r.error.code} ${r.error.message}`);
-        return r.data;
-      } finally {
-        currentUser = undefined;
-      }
-    };
+    const project = { id: info.projectId, key: info.projectKey, type: 'service_desk' };
+    const invoke = <T>(functionKey: string, payload: Record<string, unknown>): Promise<T> =>
+      invokeResolver<T>(app, USER, project, (u) => (currentUser = u), functionKey, payload);
 
     const publishOnce = async (): Promise<{ calls: number; seconds: number; result: PublishReportResultView }> => {
       const before = emulator.stats().calls;

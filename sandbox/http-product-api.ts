@@ -1,5 +1,5 @@
 import type { Route } from '@forge/api';
-import type { ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from '../src/platform/product-api';
+import type { InvocationClock, ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from '../src/platform/product-api';
 
 /** Identity headers the emulator understands (sandbox only; see contracts.md). */
 export const ACCOUNT_HEADER = 'x-sandbox-account-id';
@@ -30,7 +30,7 @@ class BufferedResponse implements ProductResponse {
   }
 }
 
-function requester(baseUrl: string, identity: () => Record<string, string>, doFetch: Fetch): ProductRequester {
+function requester(baseUrl: string, identity: () => Record<string, string>, doFetch: Fetch, clock: InvocationClock | undefined): ProductRequester {
   const send = async (path: Route, init: ProductRequestInit = {}): Promise<ProductResponse> => {
     const headers: Record<string, string> = { accept: 'application/json', ...(init.headers ?? {}), ...identity() };
     if (init.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
@@ -40,7 +40,7 @@ function requester(baseUrl: string, identity: () => Record<string, string>, doFe
     const text = await res.text();
     return new BufferedResponse(res.status, res.statusText, res.headers, text);
   };
-  return { requestJira: send, requestConfluence: send };
+  return { requestJira: send, requestConfluence: send, ...(clock ? { clock } : {}) };
 }
 
 /**
@@ -52,6 +52,8 @@ export function createHttpProductApi(
   baseUrl: string,
   currentAccountId: () => string | undefined,
   doFetch: Fetch = fetch,
+  /** The invocation clock the app's retries use (benchmarks pass a virtual one); default real time. */
+  clock?: InvocationClock,
 ): ProductApi {
   const asUser = requester(
     baseUrl,
@@ -60,7 +62,8 @@ export function createHttpProductApi(
       return accountId === undefined ? {} : { [ACCOUNT_HEADER]: accountId };
     },
     doFetch,
+    clock,
   );
-  const asApp = requester(baseUrl, () => ({ [AS_APP_HEADER]: 'true' }), doFetch);
+  const asApp = requester(baseUrl, () => ({ [AS_APP_HEADER]: 'true' }), doFetch, clock);
   return { asUser: () => asUser, asApp: () => asApp };
 }

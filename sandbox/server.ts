@@ -3,7 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createApp, type App } from '../src/wiring';
 import { registerBridgeRoutes } from './bridge/bridge-routes';
-import { currentAccountId, runWithoutUser } from './bridge/user-context';
+import { currentAccountId, remainingInvocationMs, runWithoutUser } from './bridge/user-context';
 import { createEmulator, type Emulator, type FaultOptions } from './emulator';
 import { HostData, httpInject } from './host/host-data';
 import { registerHostRoutes } from './host/host-routes';
@@ -11,6 +11,7 @@ import { createHttpProductApi } from './http-product-api';
 import { InProcessQueue } from './in-process-queue';
 import type { FileKvStore } from './kvs/file-kv-store';
 import { SANDBOX_USERS } from './seed/users';
+import { realSleep } from '../src/platform/retry';
 
 export interface SandboxOptions {
   /** 0 = any free port (default 8080). */
@@ -95,7 +96,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   url = `http://${urlHost}:${port}`;
 
   const app = createApp({
-    api: createHttpProductApi(url, currentAccountId),
+    // A resolver's retries know the bridge's 25 s budget, as they know Forge's remaining time.
+    api: createHttpProductApi(url, currentAccountId, fetch, { sleep: realSleep, now: () => Date.now(), remainingMs: remainingInvocationMs }),
     store,
     queue,
     log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),

@@ -26,6 +26,7 @@ const steps = [
   'forge register                       # once: replaces the placeholder app id in manifest.yml',
   'npm run forge:check                  # offline manifest validation + client-side forge lint',
   'npm run build:ui                     # Vite build of static/ into static/build (the `main` resource)',
+  'npm run forge:bundle -- --resources  # @forge/bundler offline: every handler bundled; resource folders packaged as the CLI does',
   `forge deploy -e ${environment}`,
   `forge install --site ${site ?? '<your-site>.atlassian.net'} --product jira -e ${environment}`,
 ];
@@ -60,6 +61,8 @@ if (readFileSync('manifest.yml', 'utf8').includes(PLACEHOLDER_APP_ID)) {
 
 run('npm', ['run', '--silent', 'forge:check']);
 run('npm', ['run', '--silent', 'build:ui']);
+// The same checks as `npm test`: Forge's bundler finds every handler, each resource folder packages.
+run('npm', ['run', '--silent', 'forge:bundle', '--', '--resources']);
 run('forge', ['deploy', '-e', environment, '--non-interactive']);
 if (site) {
   run('forge', ['install', '--site', site, '--product', 'jira', '-e', environment, '--non-interactive']);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, then one closing line "N passed, N failed".
-// Stages: specs present -> typecheck -> ESLint -> Jest (unit, Forge checks, integration + contract)
-// -> UI build -> browser tests (Playwright + system Chromium). A failed stage fails the run.
+// Stages: Chromium present (installed when root + apt) -> specs present -> typecheck -> ESLint -> Jest (unit,
+// Forge checks, the Forge bundle, integration + contract) -> UI build -> Forge resource folders -> browser tests
+// (Playwright + system Chromium). A failed stage fails the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,26 @@ function step(label, cmd, args, opts) {
   else { failed += 1; failures.push(label); }
 }
 
+// Fresh machine: the browser tests need Chromium. Install it when this process can (root and apt-get);
+// otherwise stop at once with one line saying how. CHROMIUM_PATH overrides /usr/bin/chromium.
+const e2eDir = 'test/e2e';
+const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (hasE2e && !existsSync(chromium)) {
+  const canApt = process.getuid?.() === 0 && spawnSync('/bin/sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (canApt) {
+    process.stdout.write(`Chromium is missing at ${chromium}: installing it (apt-get install chromium fonts-dejavu-core)\n`);
+    spawnSync('/bin/sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+  if (!existsSync(chromium)) {
+    console.log(`npm test needs Chromium at ${chromium} for the browser tests: run \`sudo apt-get install -y chromium fonts-dejavu-core\` (or set CHROMIUM_PATH), then npm test again.`);
+    process.exit(1);
+  }
+}
+
 // 0. The official specs must be there (ATLASSIAN_SPECS_DIR or ../shared/reference/openapi).
 step('OpenAPI specs present', bin('tsx'), ['-e', "try { console.log('specs:', require('./sandbox/specs').specsDir()); } catch (e) { console.error(e.message); process.exit(1); }"]);
 if (failed > 0) {
@@ -50,11 +71,10 @@ if (existsSync(jestJson)) {
   if (!j.success || !jestOk) failures.push('jest');
 } else { failed += 1; failures.push('jest (no results)'); }
 
-// Browser tests need the built UI.
-const e2eDir = 'test/e2e';
-const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
+// Browser tests need the built UI; the resource folders are checked as `forge deploy` packages them once it is built.
 if (hasE2e) {
   step('UI build (Vite)', 'npm', ['run', '--silent', 'build:ui']);
+  step('Forge resources as the CLI packages them (exists, not empty, index.html)', bin('tsx'), ['scripts/forge-bundle.ts', '--skip-bundle', '--resources']);
   const pwJson = path.join(root, 'build/test-results/playwright.json');
   rmSync(pwJson, { force: true }); // never count a stale report
   const pwOk = run('browser tests (Playwright, system Chromium)', bin('playwright'), ['test', '--config', 'test/e2e/playwright.config.ts'], {

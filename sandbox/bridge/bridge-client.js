@@ -40,7 +40,10 @@
         var data = text ? JSON.parse(text) : undefined;
         if (!res.ok) {
           var message = data && data.error && data.error.message ? data.error.message : 'HTTP ' + res.status;
-          throw new Error('The resolver call failed: ' + message);
+          var failure = new Error('The resolver call failed: ' + message);
+          // A Forge limit the invoke broke (payload, answer size, time) carries its code (bridge-routes.ts).
+          if (data && data.error && data.error.code) failure.code = data.error.code;
+          throw failure;
         }
         return data;
       });

@@ -9,12 +9,38 @@ import { BridgeRequestError, buildResolverContext, CLOUD_ID, toViewContext, type
 import { themeCss } from './theme-css';
 import { runAsUser } from './user-context';
 
+/**
+ * Forge's limits on one UI invoke, held by the stand-in so that nothing passes here that Forge would refuse
+ * (rule 17). Sources: developer.atlassian.com/platform/forge/limits-invocation (runtime 25 s for functions
+ * invoked from UI modules); the invoke travels through Atlassian's GraphQL gateway, whose 5,242,880-byte limit
+ * applies to the payload sent and to the answer (reported on the Forge community forum; the limits page names
+ * no byte figure). The codes are the stand-in's own names for those refusals.
+ */
+export const FORGE_INVOKE_LIMITS = {
+  resolverTimeoutMs: 25_000,
+  maxPayloadBytes: 5 * 1024 * 1024,
+  maxResponseBytes: 5 * 1024 * 1024,
+} as const;
+
+export type InvokeLimits = { resolverTimeoutMs: number; maxPayloadBytes: number; maxResponseBytes: number };
+
+/** The limits in force: Forge's, or smaller ones a test asks for. A larger value is ignored (rule 17). */
+export function effectiveInvokeLimits(requested: Partial<InvokeLimits> = {}): InvokeLimits {
+  const pick = (name: keyof InvokeLimits): number => Math.min(FORGE_INVOKE_LIMITS[name], requested[name] ?? FORGE_INVOKE_LIMITS[name]);
+  return { resolverTimeoutMs: pick('resolverTimeoutMs'), maxPayloadBytes: pick('maxPayloadBytes'), maxResponseBytes: pick('maxResponseBytes') };
+}
+
+/** Error codes of an invoke that Forge refused; the bridge answers `{ error: { code, message, details } }`. */
+export type InvokeRefusal = 'INVOKE_PAYLOAD_TOO_LARGE' | 'INVOKE_RESPONSE_TOO_LARGE' | 'INVOKE_TIMEOUT';
+
 export interface BridgeDeps {
   /** The app, once the server knows its own URL. */
   app: () => Promise<{ resolverHandler: ResolverHandler }>;
   lookup: ProductLookup;
   siteUrl: () => string;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
+  /** Defaults to FORGE_INVOKE_LIMITS; tests pass smaller ones (never larger: rule 17). */
+  limits?: Partial<InvokeLimits>;
 }
 
 const frameSchema = z.object({
@@ -48,7 +74,27 @@ function fail(reply: FastifyReply, status: number, message: string): FastifyRepl
   return reply.code(status).send({ error: { message } });
 }
 
+function refuse(reply: FastifyReply, status: number, code: InvokeRefusal, message: string, details?: Record<string, unknown>): FastifyReply {
+  return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** Resolves to the resolver's answer, or to TIMED_OUT after `ms` (the resolver is not awaited further). */
+async function withinTime<T>(ms: number, run: () => Promise<T>): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([run(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function registerBridgeRoutes(server: FastifyInstance, deps: BridgeDeps): Promise<void> {
+  const limits = effectiveInvokeLimits(deps.limits);
   const clientScript = readFileSync(CLIENT_SCRIPT, 'utf8');
 
   server.get('/__bridge/bridge-client.js', async (_req, reply) =>
@@ -75,10 +121,19 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
     }
   });
 
-  server.post('/bridge/invoke', async (req, reply) => {
+  // The route takes bodies a little over the payload limit so that an over-size payload gets Forge's refusal,
+  // not Fastify's generic 413.
+  server.post('/bridge/invoke', { bodyLimit: limits.maxPayloadBytes + 64 * 1024 }, async (req, reply) => {
     const body = invokeSchema.safeParse(req.body ?? {});
     if (!body.success) return fail(reply, 400, `Bad invoke request: ${body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const { functionKey, payload, moduleKey, projectKey, issueKey } = body.data;
+    const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8');
+    if (payloadBytes > limits.maxPayloadBytes) {
+      return refuse(reply, 413, 'INVOKE_PAYLOAD_TOO_LARGE', `The payload of ${functionKey} is ${payloadBytes} bytes; Forge accepts at most ${limits.maxPayloadBytes}.`, {
+        bytes: payloadBytes,
+        limit: limits.maxPayloadBytes,
+      });
+    }
     let accountId: string | undefined;
     let context;
     try {
@@ -93,14 +148,35 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
       principal: accountId === undefined ? undefined : { accountId },
       installContext: `ari:cloud:jira::site/${CLOUD_ID}`,
     };
+    let result: unknown;
     try {
-      const result = await runAsUser(accountId, () => app.resolverHandler({ call: { functionKey, payload }, context }, backend));
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(result ?? null));
+      const answer = await withinTime(limits.resolverTimeoutMs, () =>
+        runAsUser(accountId, () => app.resolverHandler({ call: { functionKey, payload }, context }, backend), limits.resolverTimeoutMs),
+      );
+      if (answer === TIMED_OUT) {
+        // Forge stops the function at its time limit and the UI's invoke fails; the stand-in answers the same
+        // (it cannot stop the in-process resolver, whose late answer is dropped).
+        deps.log?.('error', 'resolver timed out', { functionKey, limitMs: limits.resolverTimeoutMs });
+        return refuse(reply, 504, 'INVOKE_TIMEOUT', `${functionKey} ran longer than Forge's ${limits.resolverTimeoutMs / 1000} s limit and was stopped.`, {
+          limitMs: limits.resolverTimeoutMs,
+        });
+      }
+      result = answer;
     } catch (err) {
       // Forge rejects the UI's invoke when a resolver throws; so does the stand-in.
       const message = err instanceof Error ? err.message : String(err);
       deps.log?.('error', 'resolver threw', { functionKey, message });
       return fail(reply, 500, message);
     }
+    const text = JSON.stringify(result ?? null);
+    const responseBytes = Buffer.byteLength(text, 'utf8');
+    if (responseBytes > limits.maxResponseBytes) {
+      deps.log?.('error', 'resolver answer too large', { functionKey, bytes: responseBytes });
+      return refuse(reply, 502, 'INVOKE_RESPONSE_TOO_LARGE', `The answer of ${functionKey} is ${responseBytes} bytes; Forge returns at most ${limits.maxResponseBytes}.`, {
+        bytes: responseBytes,
+        limit: limits.maxResponseBytes,
+      });
+    }
+    return reply.type('application/json; charset=utf-8').send(text);
   });
 }

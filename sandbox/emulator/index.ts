@@ -13,9 +13,11 @@ import { HttpError, Router, confluenceError, jiraError, type ApiRequest, type Id
 import { createJiraSearcher, registerJiraApi } from './jira-api';
 import { adfToHtml, escapeHtml, renderPageView } from './page-view';
 import { TrafficLog, type TrafficEntry } from './traffic-log';
+import { ProductRateLimiter, systemClock, type Clock, type RateLimitOptions, type RateLimitStats } from './rate-limits';
 
 export type { FaultOptions, FaultKind } from './faults';
 export type { TrafficEntry } from './traffic-log';
+export { PRODUCT_RATE_LIMITS, type Clock, type RateLimitOptions, type RateLimitStats } from './rate-limits';
 export { readTrafficLog } from './traffic-log';
 export type { Identity } from './http';
 export { APP_ACCOUNT_ID } from './http';
@@ -34,6 +36,10 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Clock for created/updated stamps and relative JQL dates (default: real time). */
   now?: () => Date;
+  /** Product rate limits (default: the products' figures, see rate-limits.ts); `false` turns them off. */
+  rateLimits?: RateLimitOptions | false;
+  /** Clock of the rate-limit windows (default: real time); benchmarks pass a virtual one. */
+  rateLimitClock?: Clock;
 }
 
 export interface EmulatorStats {
@@ -43,18 +49,21 @@ export interface EmulatorStats {
   faultsInjected: number;
   issues: number;
   pages: number;
+  rateLimits: RateLimitStats;
 }
 
 export interface Emulator {
   /** Mounts /rest/api/3/*, /wiki/api/v2/*, /wiki/spaces/:spaceKey/pages/:pageId and /__sandbox/*. */
   register(app: FastifyInstance): Promise<void>;
   setFaults(f: FaultOptions): void;
+  /** Replaces the product rate limits (and clears their counters); `false` turns them off. */
+  setRateLimits(r: RateLimitOptions | false): void;
   readonly users: readonly SandboxUser[];
   /** The Forge storage stand-in (durable, in dataDir/kvs). */
   readonly kvStore: FileKvStore;
   readonly dataDir: string;
   stats(): EmulatorStats;
-  /** Reseeds products and empties storage (what POST /__sandbox/reset does). */
+  /** Reseeds products, empties storage and clears the rate-limit counters (what POST /__sandbox/reset does). */
   reset(): void;
   /** Adds a company-managed project of n generated issues (default key BIG). */
   seedLargeProject(n?: number, opts?: { key?: string }): LargeProjectInfo;
@@ -74,6 +83,14 @@ const faultOptionsSchema = z
     schedule: z.array(z.number().int().positive()).optional(),
     stale409Rate: z.number().min(0).max(1).optional(),
     retryAfterSeconds: z.number().min(0).optional(),
+  })
+  .strict();
+
+const rateLimitOptionsSchema = z
+  .object({
+    pointsPerHour: z.number().int().min(0).optional(),
+    perIssueWrites: z.array(z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }).strict()).optional(),
+    spentPoints: z.object({ jira: z.number().int().min(0).optional(), confluence: z.number().int().min(0).optional() }).strict().optional(),
   })
   .strict();
 
@@ -151,6 +168,9 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
   registerJiraApi(router, state, { now });
   registerConfluenceApi(router, state, { now, staleVersionFault: () => faults.staleVersion() });
   const searcher = createJiraSearcher(state, { now });
+  const rateLimiter = new ProductRateLimiter(opts.rateLimitClock ?? systemClock, (idOrKey) => state.issue(idOrKey)?.id ?? idOrKey);
+  const rateLimitsOff: RateLimitOptions = { pointsPerHour: 0, perIssueWrites: [] };
+  rateLimiter.set(opts.rateLimits === false ? rateLimitsOff : (opts.rateLimits ?? {}));
 
   const stats = { calls: 0, byRoute: new Map<string, number>(), byStatus: new Map<string, number>() };
   const bump = (m: Map<string, number>, k: string): void => {
@@ -192,6 +212,17 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
       const body = isConfluence ? { errors: [{ status: 500, code: 'INTERNAL_SERVER_ERROR', title: 'Internal server error' }] } : { errorMessages: ['Internal server error.'] };
       record(500, body);
       void reply.code(500).send(body);
+      return;
+    }
+
+    const metered = { product: isConfluence ? ('confluence' as const) : ('jira' as const), method, path: pathOnly, body: requestBody };
+    const limited = identityOf(request) ? rateLimiter.admit(metered) : null;
+    if (limited) {
+      const body = isConfluence
+        ? { errors: [{ status: 429, code: 'TOO_MANY_REQUESTS', title: 'Rate limit exceeded', detail: limited.reason }] }
+        : { errorMessages: [`Rate limit exceeded (${limited.reason}).`] };
+      record(429, body);
+      void reply.code(429).headers(limited.headers).send(body);
       return;
     }
 
@@ -237,6 +268,7 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
       }
     }
     record(status, body === undefined ? null : body);
+    if (identityOf(request)) rateLimiter.charge(metered, status, body);
     void reply.code(status).headers(headers);
     if (body === undefined) void reply.send();
     else void reply.send(body);
@@ -304,6 +336,13 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
         emulator.setFaults(parsed.data as FaultOptions);
         return faults.options;
       });
+      app.get('/__sandbox/rate-limits', async () => ({ options: rateLimiter.options, ...rateLimiter.stats() }));
+      app.post('/__sandbox/rate-limits', async (request, reply) => {
+        const parsed = rateLimitOptionsSchema.safeParse(request.body ?? {});
+        if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        emulator.setRateLimits(parsed.data);
+        return { options: rateLimiter.options, ...rateLimiter.stats() };
+      });
       app.post('/__sandbox/reset', async () => {
         emulator.reset();
         return { ok: true, issues: state.count('issue') };
@@ -311,6 +350,9 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
     },
     setFaults(f: FaultOptions): void {
       faults.set(f);
+    },
+    setRateLimits(r: RateLimitOptions | false): void {
+      rateLimiter.set(r === false ? rateLimitsOff : r);
     },
     stats(): EmulatorStats {
       return {
@@ -320,11 +362,13 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
         faultsInjected: faults.injectedCount,
         issues: state.count('issue'),
         pages: state.count('page'),
+        rateLimits: rateLimiter.stats(),
       };
     },
     reset(): void {
       state.replaceAll(buildSeedTables());
       kvStore.clear();
+      rateLimiter.set(rateLimiter.options); // same limits, counters cleared
       stats.calls = 0;
       stats.byRoute.clear();
       stats.byStatus.clear();

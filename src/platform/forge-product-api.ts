@@ -1,5 +1,22 @@
-import type { Route } from '@forge/api';
-import type { ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
+import { getAppContext, type Route } from '@forge/api';
+import type { InvocationClock, ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
+import { realSleep } from './retry';
+
+/**
+ * Real time, and the invocation's remaining time as the Forge runtime reports it (25 s for a resolver, the
+ * function's timeoutSeconds for a queue consumer), so a retry never waits past the point where Forge stops it.
+ */
+export const forgeInvocationClock: InvocationClock = {
+  sleep: realSleep,
+  now: () => Date.now(),
+  remainingMs: () => {
+    try {
+      return getAppContext().invocationRemainingTimeInMillis();
+    } catch {
+      return undefined; // outside an invocation (tests) or an older runtime
+    }
+  },
+};
 
 /** The slice of the `@forge/api` default export this adapter needs. */
 interface ForgeFetchMethods {
@@ -17,7 +34,10 @@ export interface ForgeApiLike {
  * clients (where the linter sees them); this adapter only forwards them.
  */
 export class ForgeProductApi implements ProductApi {
-  constructor(private readonly forgeApi: ForgeApiLike) {}
+  constructor(
+    private readonly forgeApi: ForgeApiLike,
+    private readonly clock: InvocationClock = forgeInvocationClock,
+  ) {}
 
   asUser(): ProductRequester {
     return this.requester(() => this.forgeApi.asUser());
@@ -31,6 +51,7 @@ export class ForgeProductApi implements ProductApi {
     return {
       requestJira: (path, init) => methods().requestJira(path, init),
       requestConfluence: (path, init) => methods().requestConfluence(path, init),
+      clock: this.clock,
     };
   }
 }

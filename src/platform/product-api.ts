@@ -21,9 +21,23 @@ export interface ProductResponse {
   text(): Promise<string>;
 }
 
+/**
+ * The time of the invocation a transport serves: how a retry waits and reads the time, and how long the
+ * invocation may still run (Forge stops a resolver at 25 s and a queue consumer at its timeoutSeconds). Absent:
+ * real time and an unknown remainder. The sandbox's benchmarks pass a virtual clock.
+ */
+export interface InvocationClock {
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  /** Milliseconds the invocation may still run; undefined when unknown. */
+  remainingMs?(): number | undefined;
+}
+
 export interface ProductRequester {
   requestJira(path: Route, init?: ProductRequestInit): Promise<ProductResponse>;
   requestConfluence(path: Route, init?: ProductRequestInit): Promise<ProductResponse>;
+  /** Set by transports that know their invocation's time (see InvocationClock). */
+  readonly clock?: InvocationClock;
 }
 
 export interface ProductApi {

@@ -1,6 +1,6 @@
 import type { Route } from '@forge/api';
 import { RateLimitedError, UpstreamError } from '../domain/errors';
-import type { ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
+import type { InvocationClock, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
 
 /**
  * Shared retry and backoff for every product call (Jira and Confluence).
@@ -9,6 +9,14 @@ import type { ProductRequester, ProductRequestInit, ProductResponse } from './pr
  * undici's "fetch failed"). Never retried: any other status (a 400 stays a 400). A `Retry-After` header
  * (seconds or HTTP date) is a floor: the wait is never shorter. Without it the wait is exponential with
  * jitter. After the last attempt a 429 becomes RateLimitedError and a 5xx or network failure UpstreamError.
+ *
+ * Product rate limits (Jira and Confluence since March 2026: an hourly points quota per app, a per-issue write
+ * limit, burst limits; each 429 names its `RateLimit-Reason`) are all answered the same way: wait out the
+ * Retry-After, as long as the invocation can still run that long. A transport that knows its invocation's
+ * remaining time (InvocationClock.remainingMs: 25 s in a resolver, up to 900 s in a queue consumer) lets the
+ * retry wait up to that remainder less a safety margin; otherwise the cap is maxRetryAfterMs (30 s). A longer
+ * Retry-After fails at once with RateLimitedError (details.retryAfterMs, details.reason), so a queue consumer
+ * can be delivered again after it instead of being stopped mid-wait.
  */
 
 export type ProductName = 'jira' | 'confluence';
@@ -31,9 +39,12 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /**
    * A Retry-After longer than this (ms) is not waited out: the call fails at once with RateLimitedError
-   * (details.retryAfterMs) so that a resolver with a 25 s budget does not hang. Default 30 000.
+   * (details.retryAfterMs) so that a resolver with a 25 s budget does not hang. Default: the invocation's
+   * remaining time less RETRY_SAFETY_MARGIN_MS when the clock knows it, else 30 000. Never more than that remainder.
    */
   maxRetryAfterMs?: number;
+  /** Milliseconds the invocation may still run (InvocationClock.remainingMs); undefined when unknown. */
+  remainingMs?: () => number | undefined;
   /** Injected for tests. Default: setTimeout. */
   sleep?: (ms: number) => Promise<void>;
   /** Injected for tests; a number in [0, 1). Default Math.random. */
@@ -50,6 +61,9 @@ export const RETRY_DEFAULTS = {
   maxDelayMs: 10_000,
   maxRetryAfterMs: 30_000,
 } as const;
+
+/** Time kept free at the end of an invocation after a wait (the retried call and the answer need it). */
+export const RETRY_SAFETY_MARGIN_MS = 5_000;
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
@@ -158,7 +172,8 @@ interface ResolvedOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  maxRetryAfterMs: number;
+  maxRetryAfterMs: number | undefined;
+  remainingMs: () => number | undefined;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
@@ -170,12 +185,20 @@ function resolve(opts: RetryOptions): ResolvedOptions {
     maxAttempts: Math.max(1, opts.maxAttempts ?? RETRY_DEFAULTS.maxAttempts),
     baseDelayMs: opts.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs,
     maxDelayMs: opts.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs,
-    maxRetryAfterMs: opts.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs,
+    maxRetryAfterMs: opts.maxRetryAfterMs,
+    remainingMs: opts.remainingMs ?? (() => undefined),
     sleep: opts.sleep ?? realSleep,
     random: opts.random ?? Math.random,
     now: opts.now ?? Date.now,
     ...(opts.onRequest ? { onRequest: opts.onRequest } : {}),
   };
+}
+
+/** The longest Retry-After this call may wait out (see RetryOptions.maxRetryAfterMs). */
+function longestWait(o: ResolvedOptions): number {
+  const remaining = o.remainingMs();
+  if (remaining === undefined) return o.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs;
+  return Math.min(o.maxRetryAfterMs ?? Infinity, remaining - RETRY_SAFETY_MARGIN_MS);
 }
 
 /**
@@ -210,7 +233,8 @@ export async function withRetry(
     if (!isRetryableStatus(res.status)) return res;
 
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), o.now());
-    const tooLong = retryAfterMs !== undefined && retryAfterMs > o.maxRetryAfterMs;
+    const tooLong = retryAfterMs !== undefined && retryAfterMs > longestWait(o);
+    const reason = res.headers.get('ratelimit-reason');
     if (attempt >= o.maxAttempts || tooLong) {
       const messages = productMessages(await readResponseBody(res));
       const details = {
@@ -219,6 +243,7 @@ export async function withRetry(
         attempts: attempt,
         messages,
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        ...(reason !== null ? { reason } : {}),
       };
       if (res.status === 429) {
         throw new RateLimitedError(`${where} is rate limited; gave up after ${attempt} attempts.`, details);
@@ -234,8 +259,22 @@ export async function withRetry(
   }
 }
 
-/** Wraps a requester so that every requestJira / requestConfluence call goes through withRetry. */
-export function retryingRequester(inner: ProductRequester, options: RetryOptions = {}): ProductRequester {
+/** The retry options a transport's invocation clock implies (its sleep, time and remaining time). */
+export function clockOptions(clock: InvocationClock | undefined): RetryOptions {
+  if (clock === undefined) return {};
+  return {
+    sleep: (ms) => clock.sleep(ms),
+    now: () => clock.now(),
+    ...(clock.remainingMs ? { remainingMs: () => clock.remainingMs?.() } : {}),
+  };
+}
+
+/**
+ * Wraps a requester so that every requestJira / requestConfluence call goes through withRetry. The requester's
+ * own clock (if any) supplies sleep, now and the remaining time; explicit options win.
+ */
+export function retryingRequester(inner: ProductRequester, explicit: RetryOptions = {}): ProductRequester {
+  const options: RetryOptions = { ...clockOptions(inner.clock), ...explicit };
   const meta = (product: ProductName, path: Route, init?: ProductRequestInit) => ({
     product,
     method: init?.method ?? 'GET',

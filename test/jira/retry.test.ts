@@ -1,14 +1,16 @@
 import { route } from '@forge/api';
 import { RateLimitedError, UpstreamError, ValidationError } from '../../src/domain/errors';
 import { JiraClient } from '../../src/jira/jira-client';
+import type { InvocationClock, ProductRequester, ProductResponse } from '../../src/platform/product-api';
 import {
   backoffDelay,
   isNetworkError,
   parseRetryAfter,
+  RETRY_SAFETY_MARGIN_MS,
   retryingRequester,
   type ProductCallInfo,
 } from '../../src/platform/retry';
-import { FakeProductApi, fetchFailed, recordingSleep } from './fake-product-api';
+import { FakeProductApi, fetchFailed, recordingSleep, response, type FakeReply } from './fake-product-api';
 
 const project = { id: '10000', key: 'SMS', name: 'SMS' };
 
@@ -151,5 +153,57 @@ describe('retry through JiraClient', () => {
       { product: 'jira', method: 'GET', path: '/rest/api/3/project/SMS', attempt: 1 },
       { product: 'jira', method: 'GET', path: '/rest/api/3/project/SMS', attempt: 2 },
     ]);
+  });
+});
+
+describe('Retry-After and the invocation\'s remaining time (the transport\'s clock)', () => {
+  const path = route`/rest/api/3/project/SMS`;
+  function requesterWith(replies: FakeReply[], remainingMs: number): { requester: ProductRequester; waits: number[]; calls: () => number } {
+    const waits: number[] = [];
+    let calls = 0;
+    let skipped = 0;
+    const send = async (): Promise<ProductResponse> => {
+      calls += 1;
+      return response(replies[Math.min(calls, replies.length) - 1] as FakeReply);
+    };
+    const clock: InvocationClock = {
+      sleep: async (ms) => {
+        waits.push(ms);
+        skipped += ms;
+      },
+      now: () => 1_000_000 + skipped,
+      remainingMs: () => remainingMs - skipped,
+    };
+    return { requester: { requestJira: send, requestConfluence: send, clock }, waits, calls: () => calls };
+  }
+
+  it('a queue consumer (900 s left) waits out a two-minute Retry-After for the hourly quota and lands', async () => {
+    const { requester, waits, calls } = requesterWith(
+      [{ status: 429, headers: { 'Retry-After': '120', 'RateLimit-Reason': 'jira-quota-global-based' } }, { status: 200, body: project }],
+      900_000,
+    );
+    const res = await retryingRequester(requester, { random: () => 0 }).requestJira(path);
+    expect(res.status).toBe(200);
+    expect(calls()).toBe(2);
+    expect(waits).toEqual([120_000]);
+  });
+
+  it('a resolver (25 s left) fails at once with RATE_LIMITED carrying the wait and the RateLimit-Reason', async () => {
+    const { requester, waits, calls } = requesterWith([{ status: 429, headers: { 'Retry-After': '21', 'RateLimit-Reason': 'jira-per-issue-on-write' } }], 25_000);
+    const err = await retryingRequester(requester).requestJira(path).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect((err as RateLimitedError).details).toMatchObject({ retryAfterMs: 21_000, reason: 'jira-per-issue-on-write', attempts: 1 });
+    expect(calls()).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('keeps a safety margin: a wait that leaves less than it is not taken; an explicit cap still applies', async () => {
+    const margin = RETRY_SAFETY_MARGIN_MS;
+    const fits = requesterWith([{ status: 429, headers: { 'Retry-After': '10' } }, { status: 200, body: project }], 10_000 + margin);
+    await expect(retryingRequester(fits.requester, { random: () => 0 }).requestJira(path)).resolves.toMatchObject({ status: 200 });
+    const tight = requesterWith([{ status: 429, headers: { 'Retry-After': '10' } }], 10_000 + margin - 1);
+    await expect(retryingRequester(tight.requester).requestJira(path)).rejects.toBeInstanceOf(RateLimitedError);
+    const capped = requesterWith([{ status: 429, headers: { 'Retry-After': '10' } }], 900_000);
+    await expect(retryingRequester(capped.requester, { maxRetryAfterMs: 2_000 }).requestJira(path)).rejects.toBeInstanceOf(RateLimitedError);
   });
 });

@@ -1,0 +1,43 @@
+/** Setup shared by the benchmarks (not a benchmark itself: bench/run.ts loads only *.bench.ts). */
+import type { ResolverResult } from '../src/contract/result';
+import { JiraClient } from '../src/jira/jira-client';
+import type { ProductApi } from '../src/platform/product-api';
+import { MAPPING_PROPERTY_KEY } from '../src/services/mapping-property';
+import type { App } from '../src/wiring';
+
+/** Clauses the generated issues are spread over (each issue mapped to one). */
+export const BENCH_CLAUSES = ['4.1', '5.2', '6.1', '7.5.4', '8.1', '8.2.6', '8.3.3', '8.5.1', '8.6.1', '8.6.2', '8.6.3', '8.7.1', '9.1', '9.2', '10.2'];
+
+/** Maps every issue of the project to one clause (a fifteenth of them per clause), as the app. Not measured. */
+export async function mapEveryIssue(api: ProductApi, projectKey: string): Promise<void> {
+  const jira = new JiraClient(api);
+  const ids: string[] = [];
+  for await (const issue of jira.searchJqlAll(`project = ${projectKey} ORDER BY key ASC`, { as: 'app', fields: ['summary'], pageSize: 100 })) ids.push(issue.id);
+  for (let i = 0; i < BENCH_CLAUSES.length; i += 1) {
+    const part = ids.filter((_, n) => n % BENCH_CLAUSES.length === i);
+    await jira.bulkSetIssuePropertyByList(part, { [MAPPING_PROPERTY_KEY]: { clauses: [BENCH_CLAUSES[i]], kinds: ['record'], phases: [] } }, { as: 'app' });
+  }
+}
+
+/**
+ * Calls one resolver of `app` as `user` on the project page of `project`, the way Forge invokes it, with
+ * `setUser` marking the user of the invocation for the sandbox's asUser() calls. Throws on `{ ok: false }`.
+ */
+export async function invokeResolver<T>(
+  app: App,
+  user: string,
+  project: { id: string; key: string; type: string },
+  setUser: (accountId: string | undefined) => void,
+  functionKey: string,
+  payload: Record<string, unknown>,
+): Promise<T> {
+  const context = { accountId: user, moduleKey: 'sms-navigator-project-page', extension: { type: 'jira:projectPage', project } };
+  setUser(user);
+  try {
+    const r = (await app.resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: user } })) as ResolverResult<T>;
+    if (!r.ok) throw new Error(`${functionKey}: ${r.error.code} ${r.error.message}`);
+    return r.data;
+  } finally {
+    setUser(undefined);
+  }
+}
