@@ -167,3 +167,13 @@ describe('top-1 refinements (tuning set only)', () => {
     expect(top({ ...issue, issueType: 'Task' })).toBe('8.6.1');
   });
 });
+
+describe('issue-type priors are evidence both ways', () => {
+  it('an Incident makes a service request less likely, a Service request an incident', () => {
+    const reset = { summary: 'Password reset mails arrive late', description: 'Users requesting a reset wait 20 minutes.' };
+    expect(scoreOf({ ...reset, issueType: 'Incident' }, '8.6.2')).toBeLessThan(scoreOf(reset, '8.6.2'));
+    const broken = { summary: 'Printer not working on floor 2' };
+    expect(scoreOf({ ...broken, issueType: 'Service request' }, '8.6.1')).toBeLessThan(scoreOf(broken, '8.6.1'));
+    expect(scoreOf({ ...broken, issueType: 'Story' }, '8.6.1')).toBeLessThan(scoreOf(broken, '8.6.1'));
+  });
+});
