@@ -27,6 +27,15 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const KEEP_S = ['ss', 'us', 'is', 'os'];
+
+/**
+ * Words in -ing that are nouns or words of their own, not a form of the verb: "finding" (an audit finding) is not
+ * "find", "meeting" is not "meet", "morning" is not "morn". Their -ing stays.
+ */
+const ING_WORDS: ReadonlySet<string> = new Set([
+  'finding', 'meeting', 'morning', 'evening', 'building', 'setting', 'warning', 'during', 'nothing', 'something',
+  'anything', 'everything', 'thing', 'string', 'ceiling', 'spring', 'ring', 'king', 'wing', 'bring', 'sibling',
+]);
 const DOUBLE_KEEP = new Set(['ll', 'ss', 'zz', 'ff']);
 
 function undouble(w: string): string {
@@ -49,7 +58,7 @@ export function stem(word: string): string {
   else if (w.endsWith('s') && !KEEP_S.some((k) => w.endsWith(k))) w = w.slice(0, -1);
 
   if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ing') && w.length >= 6) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ing') && w.length >= 6 && !ING_WORDS.has(w)) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length >= 5 && !w.endsWith('eed')) w = undouble(w.slice(0, -2));
 
   // A final silent e goes only from words of five letters or more: cutting "else" to "els" or "fire" to "fir"

@@ -146,3 +146,34 @@ describe('explanation words', () => {
     }
   });
 });
+
+describe('top-1 refinements (tuning set only)', () => {
+  it('keeps nouns in -ing whole: "finding" is not "find", "meeting" is not "meet"', () => {
+    expect(stem('findings')).toBe('finding');
+    expect(stem('meeting')).toBe('meeting');
+    expect(stem('planning')).toBe('plan');
+    // "find out" no longer counts for 10.1 (audit findings), an audit finding still does.
+    expect(scoreOf({ summary: 'Find out who edited the router config' }, '10.1')).toBe(0);
+    expect(scoreOf({ summary: 'Two audit findings on the backup process' }, '10.1')).toBeGreaterThan(0);
+  });
+
+  it('a planned-work issue type (Task) makes an incident or a request less likely, without removing it', () => {
+    const issue = { summary: 'Printer on floor 3 keeps jamming', description: 'Users cannot print since this morning.' };
+    const asTask = scoreOf({ ...issue, issueType: 'Task' }, '8.6.1');
+    const untyped = scoreOf(issue, '8.6.1');
+    expect(asTask).toBeGreaterThan(0);
+    expect(asTask).toBeLessThan(untyped);
+    expect(scoreOf({ ...issue, issueType: 'Sub-task' }, '8.6.1')).toBeCloseTo(asTask, 2);
+    expect(top({ ...issue, issueType: 'Task' })).toBe('8.6.1');
+  });
+});
+
+describe('issue-type priors are evidence both ways', () => {
+  it('an Incident makes a service request less likely, a Service request an incident', () => {
+    const reset = { summary: 'Password reset mails arrive late', description: 'Users requesting a reset wait 20 minutes.' };
+    expect(scoreOf({ ...reset, issueType: 'Incident' }, '8.6.2')).toBeLessThan(scoreOf(reset, '8.6.2'));
+    const broken = { summary: 'Printer not working on floor 2' };
+    expect(scoreOf({ ...broken, issueType: 'Service request' }, '8.6.1')).toBeLessThan(scoreOf(broken, '8.6.1'));
+    expect(scoreOf({ ...broken, issueType: 'Story' }, '8.6.1')).toBeLessThan(scoreOf(broken, '8.6.1'));
+  });
+});
