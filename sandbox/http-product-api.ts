@@ -1,5 +1,6 @@
 import type { Route } from '@forge/api';
-import type { ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from '../src/platform/product-api';
+import type { AtlassianApp, ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from '../src/platform/product-api';
+import type { ConfluenceConnection } from './confluence-connection';
 
 /** Identity headers the emulator understands (sandbox only; see contracts.md). */
 export const ACCOUNT_HEADER = 'x-sandbox-account-id';
@@ -30,7 +31,7 @@ class BufferedResponse implements ProductResponse {
   }
 }
 
-function requester(baseUrl: string, identity: () => Record<string, string>, doFetch: Fetch): ProductRequester {
+function requester(baseUrl: string, identity: () => Record<string, string>, doFetch: Fetch, confluence?: ConfluenceConnection): ProductRequester {
   const send = async (path: Route, init: ProductRequestInit = {}): Promise<ProductResponse> => {
     const headers: Record<string, string> = { accept: 'application/json', ...(init.headers ?? {}), ...identity() };
     if (init.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
@@ -40,18 +41,27 @@ function requester(baseUrl: string, identity: () => Record<string, string>, doFe
     const text = await res.text();
     return new BufferedResponse(res.status, res.statusText, res.headers, text);
   };
-  return { requestJira: send, requestConfluence: send };
+  return {
+    requestJira: send,
+    requestConfluence: async (path, init) => {
+      // Like Forge: a call into Confluence the installation cannot reach throws before anything is sent.
+      confluence?.assertReachable();
+      return send(path, init);
+    },
+  };
 }
 
 /**
  * The sandbox's ProductApi: sends the app's Jira and Confluence calls over HTTP to the local emulator.
  * `asUser()` carries the user of the current invocation (no user = anonymous, answered 401 like Jira);
- * `asApp()` carries the app identity.
+ * `asApp()` carries the app identity. With a ConfluenceConnection, Confluence calls are refused as Forge
+ * refuses them when the installation is not connected to Confluence (see confluence-connection.ts).
  */
 export function createHttpProductApi(
   baseUrl: string,
   currentAccountId: () => string | undefined,
   doFetch: Fetch = fetch,
+  confluence?: ConfluenceConnection,
 ): ProductApi {
   const asUser = requester(
     baseUrl,
@@ -60,7 +70,12 @@ export function createHttpProductApi(
       return accountId === undefined ? {} : { [ACCOUNT_HEADER]: accountId };
     },
     doFetch,
+    confluence,
   );
-  const asApp = requester(baseUrl, () => ({ [AS_APP_HEADER]: 'true' }), doFetch);
-  return { asUser: () => asUser, asApp: () => asApp };
+  const asApp = requester(baseUrl, () => ({ [AS_APP_HEADER]: 'true' }), doFetch, confluence);
+  return {
+    asUser: () => asUser,
+    asApp: () => asApp,
+    isConnected: (app: AtlassianApp) => Promise.resolve(app === 'jira' || confluence === undefined || confluence.reachable),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Route } from '@forge/api';
-import type { ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
+import type { AtlassianApp, ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
 
 /** The slice of the `@forge/api` default export this adapter needs. */
 interface ForgeFetchMethods {
@@ -13,11 +13,32 @@ export interface ForgeApiLike {
 }
 
 /**
+ * The context ARIs of this installation as `getAppContext().installation.contexts` gives them
+ * (`ari:cloud:jira::site/<cloudId>`, `ari:cloud:confluence::site/<cloudId>`), or undefined when the runtime
+ * does not say (older runtime, tunnel).
+ */
+export type InstallationContexts = () => readonly string[] | undefined;
+
+/** True when the installation's contexts include a site of `app`; undefined contexts count as connected. */
+export function connectedFromContexts(contexts: readonly string[] | undefined, app: AtlassianApp): boolean {
+  if (contexts === undefined) return true; // unknown: the call is made and a refusal is mapped by the client
+  return contexts.some((ari) => ari.startsWith(`ari:cloud:${app}::site/`));
+}
+
+/**
  * ProductApi over the real `@forge/api` object. Routes arrive already built with the `route` tag by the
- * clients (where the linter sees them); this adapter only forwards them.
+ * clients (where the linter sees them); this adapter only forwards them. Whether Confluence is connected is
+ * read from the installation's contexts (see docs/forge-facts.md).
  */
 export class ForgeProductApi implements ProductApi {
-  constructor(private readonly forgeApi: ForgeApiLike) {}
+  constructor(
+    private readonly forgeApi: ForgeApiLike,
+    private readonly installationContexts: InstallationContexts = () => undefined,
+  ) {}
+
+  isConnected(app: AtlassianApp): Promise<boolean> {
+    return Promise.resolve(connectedFromContexts(this.installationContexts(), app));
+  }
 
   asUser(): ProductRequester {
     return this.requester(() => this.forgeApi.asUser());
