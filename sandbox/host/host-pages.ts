@@ -84,7 +84,7 @@ function sidebar(c: PageChrome): Raw {
       ? html`<li><a href="${paths.projectPage(p.key)}"${current('app')}>SMS Navigator</a></li>`
       : html`
         <li><span class="nav-group" id="nav-app">SMS Navigator</span>
-          <ul class="nav-sublist" aria-labelledby="nav-app">${c.subpages.map(
+          <ul class="nav-sublist" aria-labelledby="nav-app" data-app-base="${paths.projectPage(p.key)}">${c.subpages.map(
             (s) =>
               html`<li><a href="${paths.projectSubpage(p.key, s.route)}" data-app-route="${s.route}"${c.active === 'app' && c.activeSubpage === s.route ? html` aria-current="page"` : html``}>${s.title}</a></li>`,
           )}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SHOTS, invokeAsAdmin, projectApp, shot } from './support';
+import { SHOTS, invokeAsAdmin, openView, projectPageUrl, shot } from './support';
 
 // Gap report flow in the browser: open the Gap report tab, set a clause result, filter, preview, publish,
 // then open the published page in the sandbox's Confluence view. Screenshots kept under build/artifacts/screenshots.
@@ -20,10 +20,8 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   });
   expect(saved.ok).toBe(true);
 
-  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
-  const app = projectApp(page);
-  await app.getByRole('tab', { name: 'Gap report' }).click();
-  const panel = app.getByRole('tabpanel');
+  await page.goto(projectPageUrl());
+  const panel = await openView(page, 'Gap report');
   await expect(panel.getByRole('heading', { name: 'Readiness' })).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Clauses with result, evidence, findings and warnings' })).toBeVisible();
   await expect(panel.getByText('Readiness =', { exact: false }).first()).toBeAttached();

@@ -21,6 +21,7 @@ import { saveProjectSettings } from '../../api/save-project-settings';
 import { Loading } from '../../components/Loading';
 import { nativeControl } from '../../components/PanelKit';
 import { Notice } from '../../components/Notice';
+import { ConfluenceNotConnected } from '../../components/ConfluenceNotConnected';
 import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
 
 interface FormValues {
@@ -386,6 +387,8 @@ export default function SettingsPage() {
           ? `Version ${settings.version}, last saved ${new Date(settings.updatedAt).toLocaleString()}${savedBy(settings.updatedBy, appContext.user.accountId, settings.people)}.`
           : 'Not saved yet.'}
       </p>
+      {/* The space and page pickers need Confluence; without it they answer CONFLUENCE_NOT_CONNECTED. */}
+      <ConfluenceNotConnected confluence={appContext.confluence} />
       {!editable && (
         <Notice appearance="information" title="Read only">
           Only project administrators can change these settings. You can see them.
