@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { SHOTS, invokeAsAdmin, openView, projectApp, projectPageUrl, shot } from './support';
+import { SHOTS, invokeAsAdmin, openView, projectApp, projectPageUrl, projectSidebar, shot } from './support';
 
 // Confluence is an optional app of SMS Navigator. With the site's Confluence switch off (the sandbox's top bar,
 // as a site admin who has not connected it), the Gap report and Initiation views say so in one line, offer no
@@ -70,6 +70,17 @@ test('disconnected: Gap report and Initiation explain it, offer no publish, and 
   await shot(page, 'confluence-disconnected-gap-report-dark');
   await publish.screenshot({ path: path.join(SHOTS, 'confluence-disconnected-publish-section-dark.png') });
   await page.getByRole('button', { name: 'Dark theme' }).click();
+
+  // The settings page: the same line once; the space and page are shown read-only and no save is offered (the
+  // server would refuse it with the typed error: resolver tests); the Jira choices still load.
+  await projectSidebar(page).getByRole('link', { name: 'Project settings' }).click();
+  const settingsApp = page.getByTitle('SMS Navigator settings').contentFrame();
+  await expect(settingsApp.getByRole('heading', { name: 'SMS Navigator settings' })).toBeVisible();
+  await expect(settingsApp.getByText(LINE)).toHaveCount(1);
+  await expect(settingsApp.getByLabel('Confluence space key')).not.toBeEditable();
+  await expect(settingsApp.getByLabel('Editor project role ID').locator('option').first()).toHaveText('No editor role: only project administrators');
+  await expect(settingsApp.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
+  await shot(page, 'confluence-disconnected-settings-light');
 
   // Nothing that publishes was invoked from the page; a direct call is refused before any job exists.
   expect(invoked.filter((k) => k === 'startPublishReport' || k === 'publishBusinessCase')).toEqual([]);
