@@ -21,6 +21,7 @@ function recordInvokes(page: Page): string[] {
   return keys;
 }
 
+/** Flips the top bar's switch (a site admin connecting or disconnecting Confluence) until it shows `connected`. */
 async function setConfluence(page: Page, connected: boolean): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Confluence connected' });
   if ((await toggle.getAttribute('aria-pressed')) !== String(connected)) {
@@ -29,35 +30,44 @@ async function setConfluence(page: Page, connected: boolean): Promise<void> {
   await expect(page.getByRole('button', { name: 'Confluence connected' })).toHaveAttribute('aria-pressed', String(connected));
 }
 
+const pageCount = async (page: Page): Promise<number> => ((await (await page.request.get('/__sandbox/stats')).json()) as { pages: number }).pages;
+
+let pagesBefore = 0;
+
+test.beforeAll(async ({ request }) => {
+  // A space for reports, so that only the missing connection stands in the way.
+  const settings = await invokeAsAdmin(request, 'getProjectSettings', {});
+  if (settings.data.confluenceSpaceKey !== 'SMS') {
+    const saved = await invokeAsAdmin(request, 'saveProjectSettings', { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, version: settings.data.version });
+    expect(saved.ok).toBe(true);
+  }
+});
+
 test.afterAll(async ({ request }) => {
   // The other specs share this sandbox: leave Confluence connected.
   await request.get('/__host/confluence?to=connected');
 });
 
-test('disconnected: Gap report and Initiation explain it, offer no publish, and no job can be started', async ({ page, request }) => {
-  // A space for reports, so that only the missing connection stands in the way.
-  const settings = await invokeAsAdmin(request, 'getProjectSettings', {});
-  if (settings.data.confluenceSpaceKey !== 'SMS') {
-    expect((await invokeAsAdmin(request, 'saveProjectSettings', { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, version: settings.data.version })).ok).toBe(true);
-  }
-  const pagesBefore = ((await (await request.get('/__sandbox/stats')).json()) as { pages: number }).pages;
-
+test('disconnected with the top-bar switch, the Gap report says so in one line and offers no publish; the preview works', async ({ page }) => {
   await page.goto(projectPageUrl('gap-report'));
   await setConfluence(page, false);
+  pagesBefore = await pageCount(page);
   const invoked = recordInvokes(page);
-  const gap = projectApp(page).getByRole('region', { name: 'Gap report', exact: true });
-  const publish = gap.getByRole('region', { name: 'Publish to Confluence' });
+  const publish = projectApp(page).getByRole('region', { name: 'Gap report', exact: true }).getByRole('region', { name: 'Publish to Confluence' });
   await expect(publish.getByText(LINE)).toBeVisible();
   await expect(publish.getByRole('button', { name: 'Publish to Confluence' })).toHaveCount(0);
   await expect(publish.getByLabel('Also keep a dated snapshot page')).toHaveCount(0);
-  // The rest of the view works: the preview needs no Confluence.
   await publish.getByRole('button', { name: 'Preview' }).click();
   await expect(publish.getByRole('region', { name: 'Report preview' })).toBeVisible();
   await shot(page, 'confluence-disconnected-gap-report-light');
   await publish.screenshot({ path: path.join(SHOTS, 'confluence-disconnected-publish-section-light.png') });
+  expect(invoked.filter((k) => k === 'startPublishReport' || k === 'publishBusinessCase')).toEqual([]);
+});
 
-  const initiation = await openView(page, 'Initiation');
-  const card = initiation.getByRole('group', { name: 'Business case page' });
+test('disconnected, the Initiation view says so where it would publish the business case, in light and dark', async ({ page }) => {
+  await page.goto(projectPageUrl('initiation'));
+  const invoked = recordInvokes(page);
+  const card = projectApp(page).getByRole('region', { name: 'Initiation', exact: true }).getByRole('group', { name: 'Business case page' });
   await expect(card.getByText(LINE)).toBeVisible();
   await expect(card.getByRole('button', { name: /Publish business case/ })).toHaveCount(0);
   await card.scrollIntoViewIfNeeded();
@@ -65,14 +75,18 @@ test('disconnected: Gap report and Initiation explain it, offer no publish, and 
   await card.screenshot({ path: path.join(SHOTS, 'confluence-disconnected-business-case-light.png') });
 
   await page.getByRole('button', { name: 'Dark theme' }).click();
-  await openView(page, 'Gap report');
+  await expect(card.getByText(LINE)).toBeVisible();
+  await card.screenshot({ path: path.join(SHOTS, 'confluence-disconnected-business-case-dark.png') });
+  const publish = (await openView(page, 'Gap report')).getByRole('region', { name: 'Publish to Confluence' });
   await expect(publish.getByText(LINE)).toBeVisible();
-  await shot(page, 'confluence-disconnected-gap-report-dark');
   await publish.screenshot({ path: path.join(SHOTS, 'confluence-disconnected-publish-section-dark.png') });
   await page.getByRole('button', { name: 'Dark theme' }).click();
+  expect(invoked.filter((k) => k === 'startPublishReport' || k === 'publishBusinessCase')).toEqual([]);
+});
 
-  // The settings page: the same line once; the space and page are shown read-only and no save is offered (the
-  // server would refuse it with the typed error: resolver tests); the Jira choices still load.
+test('disconnected, the settings page says so once, shows the space read-only and offers no save; Jira choices load', async ({ page }) => {
+  // The server would refuse a save with the typed error (resolver tests); the page does not offer one.
+  await page.goto(projectPageUrl('scope'));
   await projectSidebar(page).getByRole('link', { name: 'Project settings' }).click();
   const settingsApp = page.getByTitle('SMS Navigator settings').contentFrame();
   await expect(settingsApp.getByRole('heading', { name: 'SMS Navigator settings' })).toBeVisible();
@@ -81,15 +95,15 @@ test('disconnected: Gap report and Initiation explain it, offer no publish, and 
   await expect(settingsApp.getByLabel('Editor project role ID').locator('option').first()).toHaveText('No editor role: only project administrators');
   await expect(settingsApp.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
   await shot(page, 'confluence-disconnected-settings-light');
+});
 
-  // Nothing that publishes was invoked from the page; a direct call is refused before any job exists.
-  expect(invoked.filter((k) => k === 'startPublishReport' || k === 'publishBusinessCase')).toEqual([]);
-  const started = await invokeAsAdmin(request, 'startPublishReport', { siteUrl: 'http://localhost' });
+test('disconnected, a direct publish call is refused before any job exists, and no page was written', async ({ page }) => {
+  const started = await invokeAsAdmin(page.request, 'startPublishReport', { siteUrl: 'http://localhost' });
   expect(started).toMatchObject({ ok: false, error: { code: 'CONFLUENCE_NOT_CONNECTED', message: LINE } });
   expect(started.data).toBeUndefined();
-  const businessCase = await invokeAsAdmin(request, 'publishBusinessCase', {});
+  const businessCase = await invokeAsAdmin(page.request, 'publishBusinessCase', {});
   expect(businessCase).toMatchObject({ ok: false, error: { code: 'CONFLUENCE_NOT_CONNECTED' } });
-  expect(((await (await request.get('/__sandbox/stats')).json()) as { pages: number }).pages).toBe(pagesBefore);
+  expect(await pageCount(page)).toBe(pagesBefore);
 });
 
 test('connected again: publishing the business case works', async ({ page }) => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SHOTS, openView, projectApp, projectPageUrl, startOwnSandbox, type OwnSandbox } from './support';
+import { SHOTS, projectApp, projectPageUrl, startOwnSandbox, type OwnSandbox } from './support';
 
 // "Create in Jira" end to end, against a sandbox of its own (so the epics it creates do not change what the
 // other specs see): propose and save an Approach 1 plan, create its epics, follow the progress to the epic
@@ -18,8 +18,8 @@ test.afterAll(async () => {
 });
 
 test('create in Jira: the saved Approach 1 plan becomes linked epics; a second run has nothing to change', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}${projectPageUrl()}`);
-  await openView(page, 'Phases');
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('phases')}`);
+  await expect(projectApp(page).getByRole('heading', { name: 'Phases', level: 2, exact: true })).toBeVisible();
   const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
   const create = a.getByRole('button', { name: 'Create in Jira', exact: true });

@@ -33,6 +33,7 @@ test.afterAll(async () => {
 });
 
 test('scope: fill in every section, see the 8.2.3 warning, save two versions and read the diff', async ({ page }) => {
+  test.slow(); // every section filled in, two versions saved and compared
   await page.goto(`${sandbox.baseURL}${projectPageUrl('scope')}`);
   const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'No scope yet' })).toBeVisible();
@@ -84,8 +85,9 @@ test('scope: fill in every section, see the 8.2.3 warning, save two versions and
 });
 
 test('maturity: assess two processes from the heatmap (mouse and keyboard) and take a baseline', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}${projectPageUrl()}`);
-  const a = await openTab(page, 'Maturity');
+  test.slow(); // two assessments and a snapshot
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('maturity')}`);
+  const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'Nothing assessed yet' })).toBeVisible();
 
   await a.getByRole('button', { name: /^Open 8\.6\.1 Incident management/ }).click();
@@ -136,8 +138,9 @@ test('maturity: assess two processes from the heatmap (mouse and keyboard) and t
 });
 
 test('phases: a plan in each approach, moving a process and defining an interface', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}${projectPageUrl()}`);
-  const a = await openTab(page, 'Phases');
+  test.slow(); // two plans, a move and an interface, each saved
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('phases')}`);
+  const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
 
   await a.getByLabel('Approach 2: Level I, then II, then III').check();
@@ -204,6 +207,7 @@ test('phases: a plan in each approach, moving a process and defining an interfac
 });
 
 test('everything reads back after a server restart, and every panel renders in dark mode', async ({ page }) => {
+  test.slow(); // a server restart and five views, light and dark
   await sandbox.restart();
   await page.goto(`${sandbox.baseURL}${projectPageUrl('scope')}`);
   let a = projectApp(page);

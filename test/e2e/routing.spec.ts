@@ -23,19 +23,30 @@ test('the sidebar lists the subpages in the order of the work, under the app', a
   for (const [i, [, route]] of SUBPAGES.entries()) await expect(links.nth(i)).toHaveAttribute('href', projectPageUrl(route));
 });
 
-test('every subpage opens by deep link, and again after a reload', async ({ page }) => {
-  for (const [title, route] of SUBPAGES) {
+// One small test per subpage: its deep link, then the next subpage from the sidebar.
+for (const [i, [title, route]] of SUBPAGES.entries()) {
+  const [nextTitle, nextRoute] = SUBPAGES[(i + 1) % SUBPAGES.length] ?? SUBPAGES[0];
+  test(`${title}: opens by deep link, and ${nextTitle} from the sidebar`, async ({ page }) => {
     await page.goto(projectPageUrl(route));
-    const app = projectApp(page);
-    await expect(app.getByRole('heading', { name: title, level: 2, exact: true })).toBeVisible();
+    await expect(projectApp(page).getByRole('heading', { name: title, level: 2, exact: true })).toBeVisible();
     await expect(projectSidebar(page).getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
-  }
+    const next = await openView(page, nextTitle);
+    await expect(page).toHaveURL(projectPageUrl(nextRoute));
+    await expect(projectSidebar(page).getByRole('link', { name: nextTitle, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(next.getByRole('heading').nth(1)).toBeVisible();
+  });
+}
+
+test('a reload keeps the view of the URL', async ({ page }) => {
+  await page.goto(projectPageUrl('gap-report'));
+  await expect(projectApp(page).getByRole('heading', { name: 'Gap report', level: 2, exact: true })).toBeVisible();
   await page.reload();
   await expect(projectApp(page).getByRole('heading', { name: 'Gap report', level: 2, exact: true })).toBeVisible();
   await expect(page).toHaveURL(projectPageUrl('gap-report'));
 });
 
 test('browser back and forward move between the views opened from the sidebar, without reloading the page', async ({ page }) => {
+  test.slow(); // three views and three history moves in one flow
   await page.goto(projectPageUrl('scope'));
   const app = projectApp(page);
   await expect(app.getByRole('heading', { name: 'Scope', level: 2, exact: true })).toBeVisible();
