@@ -4,13 +4,15 @@
  *   the entry chunk with its static imports, plus the ProjectPage and ScopePanel chunks (loaded lazily but
  *   straight away) with theirs. `entryKb` gives the entry chunk + static imports alone.
  * - ui.projectpage.ready.ms: median of 5 cold loads (fresh browser context each) in headless Chromium against
- *   a sandbox started here, from navigation until the Scope panel's first control is visible and enabled.
+ *   a sandbox started here, from navigation to the Scope subpage (a deep link) until the Scope panel's first
+ *   control is visible and enabled.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { paths } from '../sandbox/host/host-pages';
 import { startSandbox } from '../sandbox/server';
 import type { Emit } from './run';
 
@@ -71,7 +73,7 @@ async function readyTimes(runs: number): Promise<number[]> {
       const frame = page.getByTitle('SMS Navigator project page').contentFrame();
       const ready = frame.getByRole('button', { name: 'Define the scope' }).or(frame.getByLabel('Organization', { exact: true }));
       const t0 = Date.now();
-      await page.goto(`${sandbox.url}/jira/software/projects/SMS/apps/sms-navigator`);
+      await page.goto(`${sandbox.url}${paths.projectSubpage('SMS', 'scope')}`);
       await ready.first().waitFor({ state: 'visible', timeout: 30_000 });
       times.push(Date.now() - t0);
       await context.close();

@@ -5,9 +5,11 @@
  *   HOST                 interface (default 127.0.0.1; 0.0.0.0 to reach it from outside a container)
  *   SANDBOX_DATA_DIR     where the state lives (default .sandbox-data)
  *   SANDBOX_TRAFFIC_LOG  append every product call to this file as JSON lines
+ *   SANDBOX_CONFLUENCE   connected (default) | disconnected: whether the site has the app connected to Confluence
  */
 import { HostData, httpInject } from './host/host-data';
 import { CONFLUENCE_SPACE_KEY, paths } from './host/host-pages';
+import { parseConfluenceSwitch } from './confluence-connection';
 import { startSandbox } from './server';
 
 function parsePort(raw: string | undefined): number {
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     host: process.env.HOST || '127.0.0.1',
     dataDir: process.env.SANDBOX_DATA_DIR || '.sandbox-data',
     reset,
+    confluence: parseConfluenceSwitch(process.env.SANDBOX_CONFLUENCE),
     ...(process.env.SANDBOX_TRAFFIC_LOG ? { trafficLogFile: process.env.SANDBOX_TRAFFIC_LOG } : {}),
   });
 
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     `  Settings page    ${shown}${paths.settingsPage('SMS')}`,
     `  Confluence space ${shown}${confluence}`,
     `  Team-managed     ${shown}${paths.projectPage('OPS')}`,
+    `Confluence: ${sandbox.confluence.declared ? sandbox.confluence.switch : 'not declared in manifest.yml app.compatibility (unreachable)'} (SANDBOX_CONFLUENCE, or the switch in the top bar).`,
     `State: ${process.env.SANDBOX_DATA_DIR || '.sandbox-data'} (npm start -- --reset to reseed). Ctrl+C to stop.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -7,7 +7,9 @@ import { currentAccountId, remainingInvocationMs, runWithoutUser } from './bridg
 import { createEmulator, type Emulator, type FaultOptions } from './emulator';
 import { HostData, httpInject } from './host/host-data';
 import { registerHostRoutes } from './host/host-routes';
+import { ConfluenceConnection, type ConfluenceSwitch } from './confluence-connection';
 import { createHttpProductApi } from './http-product-api';
+import { declaresConfluence, MANIFEST_PATH, readManifest, type SandboxManifest } from './manifest';
 import { InProcessQueue } from './in-process-queue';
 import type { FileKvStore } from './kvs/file-kv-store';
 import { SANDBOX_USERS } from './seed/users';
@@ -28,6 +30,10 @@ export interface SandboxOptions {
   staticBuildDir?: string;
   /** Print server-side problems (resolver crashes, failed jobs); default true. */
   verbose?: boolean;
+  /** Whether the site has the app connected to Confluence (default connected; SANDBOX_CONFLUENCE in main.ts). */
+  confluence?: ConfluenceSwitch;
+  /** The manifest the sandbox hosts the app by (default manifest.yml of the project). */
+  manifestPath?: string;
 }
 
 export interface Sandbox {
@@ -39,6 +45,9 @@ export interface Sandbox {
   store: FileKvStore;
   queue: InProcessQueue;
   server: FastifyInstance;
+  /** The site's Confluence connection (the switch in the host top bar). */
+  confluence: ConfluenceConnection;
+  manifest: SandboxManifest;
   close(): Promise<void>;
 }
 
@@ -55,6 +64,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const staticBuildDir = path.resolve(opts.staticBuildDir ?? path.join(PROJECT_ROOT, 'static', 'build'));
   if (!existsSync(staticBuildDir)) mkdirSync(staticBuildDir, { recursive: true });
   const verbose = opts.verbose ?? true;
+  const manifest = readManifest(opts.manifestPath ?? MANIFEST_PATH);
+  const confluence = new ConfluenceConnection(declaresConfluence(manifest), opts.confluence ?? 'connected');
   const log = (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>): void => {
     if (verbose && level !== 'info') process.stderr.write(`[sandbox ${level}] ${msg}${data ? ` ${JSON.stringify(data)}` : ''}\n`);
   };
@@ -86,7 +97,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   const data = new HostData(httpInject(() => url));
   await registerBridgeRoutes(server, { app: () => appPromise, lookup: data, siteUrl: () => url, log });
-  await registerHostRoutes(server, { data, users: SANDBOX_USERS, staticBuildDir });
+  await registerHostRoutes(server, { data, users: SANDBOX_USERS, staticBuildDir, confluence, manifest });
 
   const listenHost = opts.host ?? '127.0.0.1';
   await server.listen({ port: opts.port ?? 8080, host: listenHost });
@@ -97,7 +108,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   const app = createApp({
     // A resolver's retries know the bridge's 25 s budget, as they know Forge's remaining time.
-    api: createHttpProductApi(url, currentAccountId, fetch, { sleep: realSleep, now: () => Date.now(), remainingMs: remainingInvocationMs }),
+    api: createHttpProductApi(url, currentAccountId, fetch, { sleep: realSleep, now: () => Date.now(), remainingMs: remainingInvocationMs }, confluence),
     store,
     queue,
     log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),
@@ -112,6 +123,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     store,
     queue,
     server,
+    confluence,
+    manifest,
     async close() {
       if (closed) return;
       closed = true;

@@ -2,7 +2,7 @@
  * Forge entry points named in manifest.yml (`index.resolverHandler`, `index.jobConsumer`).
  * Only adapters are built here; everything else is in src/wiring.ts.
  */
-import api from '@forge/api';
+import api, { getAppContext } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { ForgeJobQueue } from './platform/forge-job-queue';
 import { ForgeProductApi } from './platform/forge-product-api';
@@ -10,7 +10,7 @@ import { ForgeKvsStore } from './storage/forge-kvs-store';
 import { createApp } from './wiring';
 
 const app = createApp({
-  api: new ForgeProductApi(api),
+  api: new ForgeProductApi(api, () => getAppContext().installation?.contexts.map((c) => c.toString())),
   store: new ForgeKvsStore(kvs),
   queue: new ForgeJobQueue(),
 });

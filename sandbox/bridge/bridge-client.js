@@ -2,8 +2,9 @@
  * The sandbox's stand-in for the Forge bridge inside the Custom UI iframe. The server puts this script in
  * <head> of the served index.html, before the app's module script, so `window.__bridge.callBridge` exists
  * before @forge/bridge loads (it looks the bridge up at import time).
- * Handled: invoke, getContext, enableTheming, navigate (router.navigate/open), getUrl, reload, plus the
- * small no-ops an app may call at start. Who the user is comes from the host's cookie, read by the server.
+ * Handled: invoke, getContext, enableTheming, navigate (router.navigate/open), getUrl, reload, createHistory
+ * (view.createHistory over the host page's URL), plus the small no-ops an app may call at start. Who the user is
+ * comes from the host's cookie, read by the server.
  */
 (function () {
   'use strict';
@@ -13,6 +14,8 @@
     projectKey: params.get('projectKey') || '',
     issueKey: params.get('issueKey') || undefined,
   };
+  // The host URL the module lives at (Jira: /jira/software/projects/KEY/apps/{appId}/{envId}); subpages add /{route}.
+  var historyBase = params.get('historyBase') || '';
   var THEME_ATTR = 'dark:dark light:light shape:shape spacing:spacing typography:typography';
   var root = document.documentElement;
   var themingEnabled = false;
@@ -72,6 +75,7 @@
   var projectKeyOf = function (issueKey) { return String(issueKey).split('-')[0]; };
 
   var MODULE_PATHS = {
+    // The host redirects this short link to Jira's URL for the project page (/apps/{appId}/{envId}).
     'sms-navigator-project-page': function (p) { return '/jira/software/projects/' + encodeURIComponent(p) + '/apps/sms-navigator'; },
     'sms-navigator-project-settings': function (p) { return '/plugins/servlet/project-config/' + encodeURIComponent(p) + '/apps/sms-navigator'; },
   };
@@ -99,6 +103,83 @@
   }
 
   var topWindow = function () { try { return window.top || window; } catch { return window; } };
+
+  /*
+   * view.createHistory(): a history object (the `history` v4 API @forge/bridge types it with) whose paths are
+   * relative to the module's URL, as in Jira: location.pathname is '/' on the module itself and '/scope' on its
+   * subpage 'scope'. push/replace change the host page's URL (the host's sidebar follows); the host's own
+   * navigations (a sidebar link, back/forward) reach the listeners. A reload or deep link starts on the URL given.
+   */
+  function createHistory() {
+    var top = topWindow();
+    var base = historyBase || top.location.pathname.replace(/\/$/, '');
+    var listeners = [];
+    var keyCount = 0;
+
+    function appLocation() {
+      var loc = top.location;
+      var path = loc.pathname;
+      var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path;
+      var state = top.history.state && typeof top.history.state === 'object' ? top.history.state.appState : undefined;
+      return { pathname: rest === '' ? '/' : rest, search: loc.search, hash: loc.hash, state: state, key: 'k' + keyCount };
+    }
+
+    function parse(to) {
+      if (typeof to === 'string') {
+        var u = new URL(to, 'http://app.invalid' + (appLocation().pathname));
+        return { pathname: u.pathname, search: u.search, hash: u.hash };
+      }
+      if (to && typeof to === 'object') {
+        return { pathname: to.pathname || appLocation().pathname, search: to.search || '', hash: to.hash || '' };
+      }
+      throw new Error('history.push/replace needs a path or a location.');
+    }
+
+    function href(to) {
+      var loc = parse(to);
+      return base + (loc.pathname === '/' ? '' : loc.pathname) + (loc.search || '') + (loc.hash || '');
+    }
+
+    function notify(action) {
+      keyCount += 1;
+      var loc = appLocation();
+      history.location = loc;
+      history.action = action;
+      history.length = top.history.length;
+      listeners.slice().forEach(function (l) { l(loc, action); });
+    }
+
+    function change(to, state, replace) {
+      var appState = state !== undefined ? state : (to && typeof to === 'object' ? to.state : undefined);
+      top.history[replace ? 'replaceState' : 'pushState']({ appState: appState }, '', href(to));
+      // Tell the host page (its sidebar marks the current subpage), then the app's listeners.
+      top.dispatchEvent(new top.CustomEvent('sandbox:locationchange'));
+      notify(replace ? 'REPLACE' : 'PUSH');
+    }
+
+    var history = {
+      action: 'POP',
+      location: appLocation(),
+      length: top.history.length,
+      push: function (to, state) { change(to, state, false); },
+      replace: function (to, state) { change(to, state, true); },
+      go: function (n) { top.history.go(n); },
+      goBack: function () { top.history.back(); },
+      goForward: function () { top.history.forward(); },
+      back: function () { top.history.back(); },
+      forward: function () { top.history.forward(); },
+      block: function () { return function () { return undefined; }; },
+      createHref: function (to) { return href(to); },
+      listen: function (listener) {
+        listeners.push(listener);
+        return function () { listeners = listeners.filter(function (l) { return l !== listener; }); };
+      },
+    };
+    // Back/forward, and a subpage chosen in the host's sidebar (which pushes the host URL itself).
+    top.addEventListener('popstate', function () { notify('POP'); });
+    top.addEventListener('sandbox:navigate', function () { notify('PUSH'); });
+    return history;
+  }
 
   var handlers = {
     invoke: function (p) {
@@ -128,6 +209,7 @@
     },
     getUrl: function (p) { return new URL(urlFor(p), window.location.origin).href; },
     reload: function () { topWindow().location.reload(); },
+    createHistory: function () { return createHistory(); },
     changeWindowTitle: function (p) { if (p && p.title) topWindow().document.title = p.title; },
     emitReadyEvent: function () { return undefined; },
     showFlag: function (p) { console.info('[sandbox flag]', p); return undefined; },

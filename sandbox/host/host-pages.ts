@@ -1,3 +1,6 @@
+import { APP_ID, ENVIRONMENT_ID } from '../bridge/forge-context';
+import type { ConfluenceSwitch } from '../confluence-connection';
+import type { ProjectSubpage } from '../manifest';
 import type { SandboxUser } from '../seed/users';
 import type { ColorMode } from './cookies';
 import type { IssueDetails, IssueSummary, ProjectDetails } from './host-data';
@@ -9,7 +12,10 @@ export const THEME_ATTR = 'dark:dark light:light shape:shape spacing:spacing typ
 export const CONFLUENCE_SPACE_KEY = 'SMS';
 
 export const paths = {
-  projectPage: (projectKey: string) => `/jira/software/projects/${encodeURIComponent(projectKey)}/apps/sms-navigator`,
+  /** Jira's form for a Forge project page: /jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}. */
+  projectPage: (projectKey: string) => `/jira/software/projects/${encodeURIComponent(projectKey)}/apps/${APP_ID}/${ENVIRONMENT_ID}`,
+  /** A subpage (`pages:` of the module) appends its route to the project page URL. */
+  projectSubpage: (projectKey: string, route: string) => `${paths.projectPage(projectKey)}/${encodeURIComponent(route)}`,
   settingsPage: (projectKey: string) => `/plugins/servlet/project-config/${encodeURIComponent(projectKey)}/apps/sms-navigator`,
   issues: (projectKey: string) => `/jira/software/projects/${encodeURIComponent(projectKey)}/issues`,
   /** The issue navigator with a JQL query. */
@@ -24,12 +30,15 @@ export interface Frame {
   title: string;
   projectKey: string;
   issueKey?: string;
+  /** The host URL that `view.createHistory()` paths are relative to (modules with subpages). */
+  historyBase?: string;
   minHeight: number;
 }
 
 export function frameSrc(f: Frame): string {
   const q = new URLSearchParams({ moduleKey: f.moduleKey, projectKey: f.projectKey });
   if (f.issueKey) q.set('issueKey', f.issueKey);
+  if (f.historyBase) q.set('historyBase', f.historyBase);
   return `/static/index.html?${q.toString()}`;
 }
 
@@ -43,6 +52,12 @@ export interface PageChrome {
   project?: ProjectDetails;
   sidebar: 'project' | 'settings' | 'none';
   active?: 'issues' | 'app' | 'settings';
+  /** The project page's subpages from manifest.yml, listed under the app in the project sidebar. */
+  subpages: readonly ProjectSubpage[];
+  /** The subpage shown (its route), when the app is open on one. */
+  activeSubpage?: string;
+  /** The site's Confluence connection: the switch in the top bar. `undeclared` = not in app.compatibility. */
+  confluence: ConfluenceSwitch | 'undeclared';
   crumbs: { label: string; href?: string }[];
   uiBuilt: boolean;
 }
@@ -63,12 +78,24 @@ function sidebar(c: PageChrome): Raw {
   const p = c.project;
   const current = (k: PageChrome['active']) => (c.active === k ? html` aria-current="page"` : html``);
   const kind = `${p.teamManaged ? 'Team-managed' : 'Company-managed'} ${PROJECT_TYPES[p.type] ?? p.type} project`;
+  // Like Jira: an app with subpages is a group in the sidebar, one link per `pages:` entry, in manifest order.
+  const appLinks =
+    c.subpages.length === 0
+      ? html`<li><a href="${paths.projectPage(p.key)}"${current('app')}>SMS Navigator</a></li>`
+      : html`
+        <li><span class="nav-group" id="nav-app">SMS Navigator</span>
+          <ul class="nav-sublist" aria-labelledby="nav-app" data-app-base="${paths.projectPage(p.key)}">${c.subpages.map(
+            (s) =>
+              html`<li><a href="${paths.projectSubpage(p.key, s.route)}" data-app-route="${s.route}"${c.active === 'app' && c.activeSubpage === s.route ? html` aria-current="page"` : html``}>${s.title}</a></li>`,
+          )}
+          </ul>
+        </li>`;
   const links =
     c.sidebar === 'project'
       ? html`
         <li><a href="${paths.issueSearch(`project = ${p.key}`)}"${current('issues')}>Issues</a></li>
         <li class="nav-section" aria-hidden="true">Apps</li>
-        <li><a href="${paths.projectPage(p.key)}"${current('app')}>SMS Navigator</a></li>
+        ${appLinks}
         <li class="nav-section" aria-hidden="true">Settings</li>
         <li><a href="${paths.settingsPage(p.key)}"${current('settings')}>Project settings</a></li>`
       : html`
@@ -90,6 +117,23 @@ function sidebar(c: PageChrome): Raw {
       <ul class="nav-list">${links}
       </ul>
     </nav>`;
+}
+
+/**
+ * The site admin's switch: connect or disconnect Confluence for the app (Apps > Manage apps on a real site).
+ * A plain form so it works without script; the server flips the state and comes back to this page.
+ */
+function confluenceSwitch(c: PageChrome): Raw {
+  if (c.confluence === 'undeclared') {
+    return html`<span class="confluence-switch" title="manifest.yml does not declare Confluence in app.compatibility">Confluence: not in manifest</span>`;
+  }
+  const connected = c.confluence === 'connected';
+  return html`
+    <form class="confluence-switch" method="get" action="/__host/confluence">
+      <input type="hidden" name="to" value="${connected ? 'disconnected' : 'connected'}">
+      <input type="hidden" name="back" value="${c.currentPath}">
+      <button type="submit" class="theme-toggle" id="confluence-toggle" aria-pressed="${connected ? 'true' : 'false'}">Confluence connected</button>
+    </form>`;
 }
 
 function crumbs(c: PageChrome): Raw {
@@ -130,6 +174,7 @@ export function layout(c: PageChrome, body: Raw): string {
       <input type="hidden" name="back" value="${c.currentPath}">
       <button type="submit" class="no-js-only">Switch</button>
     </form>
+    ${confluenceSwitch(c)}
     <button type="button" class="theme-toggle" id="theme-toggle" aria-pressed="${dark ? 'true' : 'false'}">Dark theme</button>
   </header>
   <div class="shell">${sidebar(c)}
@@ -151,7 +196,10 @@ export function appFrame(f: Frame, uiBuilt: boolean): Raw {
 export function projectPageBody(project: ProjectDetails, uiBuilt: boolean): Raw {
   return html`
       <h1 class="visually-hidden">SMS Navigator</h1>
-      ${appFrame({ moduleKey: 'sms-navigator-project-page', title: 'SMS Navigator project page', projectKey: project.key, minHeight: 640 }, uiBuilt)}`;
+      ${appFrame(
+        { moduleKey: 'sms-navigator-project-page', title: 'SMS Navigator project page', projectKey: project.key, historyBase: paths.projectPage(project.key), minHeight: 640 },
+        uiBuilt,
+      )}`;
 }
 
 export function settingsPageBody(project: ProjectDetails, uiBuilt: boolean): Raw {

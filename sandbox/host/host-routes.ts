@@ -2,7 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ConfluenceConnection } from '../confluence-connection';
+import type { SandboxManifest } from '../manifest';
 import type { SandboxUser } from '../seed/users';
+import { APP_ID, ENVIRONMENT_ID } from '../bridge/forge-context';
 import { colorModeOf, cookieValue, DEFAULT_ACCOUNT_ID, hostUser, readCookie, USER_COOKIE } from './cookies';
 import type { HostData, ProjectDetails } from './host-data';
 import {
@@ -24,6 +27,10 @@ export interface HostDeps {
   /** static/build: the built Custom UI (`npm run build:ui`). */
   staticBuildDir: string;
   defaultProjectKey?: string;
+  /** The site's Confluence connection, switched from the top bar. */
+  confluence: ConfluenceConnection;
+  /** manifest.yml as the sandbox read it (the project page's subpages). */
+  manifest: SandboxManifest;
 }
 
 const ASSETS = path.join(__dirname, 'assets');
@@ -51,7 +58,12 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
   const js = readFileSync(path.join(ASSETS, 'host.js'), 'utf8');
   const defaultProject = deps.defaultProjectKey ?? 'SMS';
 
-  const chrome = (req: FastifyRequest, reply: FastifyReply, rest: Omit<PageChrome, 'user' | 'users' | 'colorMode' | 'currentPath' | 'uiBuilt'>): PageChrome => {
+  const subpages = deps.manifest.projectPage.pages;
+  const chrome = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    rest: Omit<PageChrome, 'user' | 'users' | 'colorMode' | 'currentPath' | 'uiBuilt' | 'subpages' | 'confluence'>,
+  ): PageChrome => {
     // A fresh browser becomes the default user, and the bridge sees the same user as the page.
     if (readCookie(req.headers.cookie, USER_COOKIE) === undefined) reply.header('set-cookie', cookieValue(USER_COOKIE, DEFAULT_ACCOUNT_ID));
     return {
@@ -61,6 +73,8 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
       colorMode: colorModeOf(req.headers.cookie),
       currentPath: req.url,
       uiBuilt: uiBuilt(),
+      subpages,
+      confluence: deps.confluence.declared ? deps.confluence.switch : 'undeclared',
     };
   };
 
@@ -89,11 +103,43 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
     reply.redirect(paths.projectPage(req.params.projectKey)),
   );
 
-  server.get<{ Params: { projectKey: string } }>('/jira/software/projects/:projectKey/apps/sms-navigator', async (req, reply) => {
-    const project = await deps.data.projectDetails(req.params.projectKey);
-    if (!project) return notFoundProject(req, reply, req.params.projectKey);
-    const c = chrome(req, reply, { title: `SMS Navigator - ${project.name}`, project, sidebar: 'project', active: 'app', crumbs: crumbsFor(project, 'SMS Navigator') });
+  // The project page at Jira's URL: /apps/{appId}/{envId} and, per subpage, /apps/{appId}/{envId}/{route}.
+  // Jira only changes the URL between subpages; the app routes with view.createHistory(). A route the
+  // manifest does not declare still opens the app, which shows its default view (as in Jira).
+  const projectPage = async (req: FastifyRequest, reply: FastifyReply, projectKey: string, route: string | undefined) => {
+    const project = await deps.data.projectDetails(projectKey);
+    if (!project) return notFoundProject(req, reply, projectKey);
+    const declared = route === undefined ? subpages[0] : subpages.find((s) => s.route === route);
+    const c = chrome(req, reply, {
+      title: `${declared ? `${declared.title} - ` : ''}SMS Navigator - ${project.name}`,
+      project,
+      sidebar: 'project',
+      active: 'app',
+      ...(declared ? { activeSubpage: declared.route } : {}),
+      crumbs: crumbsFor(project, 'SMS Navigator'),
+    });
     return sendPage(reply, layout(c, projectPageBody(project, c.uiBuilt)));
+  };
+  const appPath = `/jira/software/projects/:projectKey/apps/${APP_ID}/${ENVIRONMENT_ID}`;
+  server.get<{ Params: { projectKey: string } }>(appPath, async (req, reply) => projectPage(req, reply, req.params.projectKey, undefined));
+  server.get<{ Params: { projectKey: string; route: string } }>(`${appPath}/:route`, async (req, reply) =>
+    projectPage(req, reply, req.params.projectKey, req.params.route),
+  );
+  // The sandbox's short links (older bookmarks, scripts) lead to the same page at Jira's URL.
+  server.get<{ Params: { projectKey: string } }>('/jira/software/projects/:projectKey/apps/sms-navigator', async (req, reply) =>
+    reply.redirect(paths.projectPage(req.params.projectKey)),
+  );
+  server.get<{ Params: { projectKey: string; route: string } }>('/jira/software/projects/:projectKey/apps/sms-navigator/:route', async (req, reply) =>
+    reply.redirect(paths.projectSubpage(req.params.projectKey, req.params.route)),
+  );
+
+  // The site admin connects or disconnects Confluence for the app (the sandbox's top-bar switch).
+  server.get<{ Querystring: { to?: string; back?: string } }>('/__host/confluence', async (req, reply) => {
+    if (req.query.to !== 'connected' && req.query.to !== 'disconnected') {
+      return reply.code(400).type('text/plain').send('to must be "connected" or "disconnected".');
+    }
+    deps.confluence.set(req.query.to);
+    return reply.redirect(safeBack(req.query.back));
   });
 
   server.get<{ Params: { projectKey: string } }>('/plugins/servlet/project-config/:projectKey/apps/sms-navigator', async (req, reply) => {

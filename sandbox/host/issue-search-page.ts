@@ -262,7 +262,7 @@ export function fastifyInject(server: FastifyInstance): Inject {
 }
 
 export interface IssueSearchDeps {
-  chrome: (req: FastifyRequest, reply: FastifyReply, rest: Omit<PageChrome, 'user' | 'users' | 'colorMode' | 'currentPath' | 'uiBuilt'>) => PageChrome;
+  chrome: (req: FastifyRequest, reply: FastifyReply, rest: Omit<PageChrome, 'user' | 'users' | 'colorMode' | 'currentPath' | 'uiBuilt' | 'subpages' | 'confluence'>) => PageChrome;
   layout: (c: PageChrome, body: Raw) => string;
   sendPage: (reply: FastifyReply, page: string, status?: number) => FastifyReply;
   projectDetails: (key: string) => Promise<ProjectDetails | undefined>;

@@ -1,8 +1,9 @@
-import { route } from '@forge/api';
+import { NotAllowedError, route } from '@forge/api';
 import type { z } from 'zod';
 import {
   type AppError,
   ConflictError,
+  ConfluenceNotConnectedError,
   ForbiddenError,
   LimitExceededError,
   NotFoundError,
@@ -28,6 +29,10 @@ export type { AdfDocument } from './confluence-wire';
  * The one Confluence client (REST v2 under /wiki/api/v2). Inline `route` at every call, shared retry,
  * zod on every body. 400 ValidationError, 401/403 ForbiddenError, 404 NotFoundError, 409 ConflictError
  * (a stale version: re-read and retry), 413 LimitExceededError, anything else UpstreamError.
+ * Confluence is an optional app of this Jira app: when the installation is not connected to it, every call
+ * fails with ConfluenceNotConnectedError (CONFLUENCE_NOT_CONNECTED) before anything is sent, and a refusal by
+ * Forge itself (the `NotAllowedError` family of @forge/api, e.g. RequestProductNotAllowedError) becomes the
+ * same error. docs/forge-facts.md has the sources.
  */
 
 export interface CallOptions {
@@ -196,8 +201,31 @@ export class ConfluenceClient {
     this.retry = opts;
   }
 
+  /** Whether this installation is connected to Confluence (no product call is made to find out). */
+  async isConnected(): Promise<boolean> {
+    return this.api.isConnected === undefined ? true : this.api.isConnected('confluence');
+  }
+
+  /** Throws ConfluenceNotConnectedError when the installation is not connected to Confluence. */
+  async requireConnected(): Promise<void> {
+    if (!(await this.isConnected())) throw new ConfluenceNotConnectedError({ product: 'confluence' });
+  }
+
   private requester(opts?: CallOptions): ProductRequester {
-    return retryingRequester(opts?.as === 'app' ? this.api.asApp() : this.api.asUser(), this.retry);
+    const inner = retryingRequester(opts?.as === 'app' ? this.api.asApp() : this.api.asUser(), this.retry);
+    return {
+      requestJira: (path, init) => inner.requestJira(path, init),
+      requestConfluence: async (path, init) => {
+        await this.requireConnected();
+        try {
+          return await inner.requestConfluence(path, init);
+        } catch (err) {
+          // Forge refuses a call into an app the installation may not reach before it leaves the runtime.
+          if (err instanceof NotAllowedError) throw new ConfluenceNotConnectedError({ product: 'confluence', forgeError: err.message });
+          throw err;
+        }
+      },
+    };
   }
 
   private async parse<S extends z.ZodType>(res: ProductResponse, schema: S, what: string): Promise<z.infer<S>> {

@@ -19,6 +19,11 @@ export interface AppContextResponse {
   user: { accountId: string };
   permissions: AppContextPermissions;
   settings: ProjectSettingsView;
+  /**
+   * Whether this Jira site has the app connected to Confluence (an optional app of the manifest's
+   * app.compatibility). When false, nothing that publishes may be offered; `message` says what to do.
+   */
+  confluence: { connected: boolean; message: string | null };
 }
 
 export type GetAppContextPayload = Record<string, never>;

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'CONFIG_MISSING', // a project setting the action needs is not set
   'UPSTREAM_ERROR', // Jira or Confluence answered with an error
   'RATE_LIMITED', // Jira or Confluence kept answering 429 after the retries
+  'CONFLUENCE_NOT_CONNECTED', // the app's installation is not connected to Confluence (optional app in manifest app.compatibility)
   'INTERNAL', // a bug: an unexpected exception, logged and hidden behind this code
 ] as const;
 
@@ -100,6 +101,21 @@ export class UpstreamError extends AppError {
 export class RateLimitedError extends AppError {
   constructor(message: string, details?: ErrorDetails) {
     super('RATE_LIMITED', message, details);
+  }
+}
+
+/** The one line the UI shows wherever it would publish, and the message of CONFLUENCE_NOT_CONNECTED. */
+export const CONFLUENCE_NOT_CONNECTED_MESSAGE =
+  "Confluence isn't connected to this Jira site — a site admin can connect it under Apps > Manage apps > SMS Navigator.";
+
+/**
+ * The app's installation is not connected to Confluence: Confluence is an optional app in the manifest's
+ * `app.compatibility` and a site admin has not connected it (or the site has no Confluence). Nothing that
+ * needs Confluence can finish; see docs/forge-facts.md for how Forge answers such a call.
+ */
+export class ConfluenceNotConnectedError extends AppError {
+  constructor(details?: ErrorDetails) {
+    super('CONFLUENCE_NOT_CONNECTED', CONFLUENCE_NOT_CONNECTED_MESSAGE, details);
   }
 }
 

@@ -1,5 +1,5 @@
 import { getAppContext, type Route } from '@forge/api';
-import type { InvocationClock, ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
+import type { AtlassianApp, InvocationClock, ProductApi, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
 import { realSleep } from './retry';
 
 /**
@@ -30,14 +30,33 @@ export interface ForgeApiLike {
 }
 
 /**
+ * The context ARIs of this installation as `getAppContext().installation.contexts` gives them
+ * (`ari:cloud:jira::site/<cloudId>`, `ari:cloud:confluence::site/<cloudId>`), or undefined when the runtime
+ * does not say (older runtime, tunnel).
+ */
+export type InstallationContexts = () => readonly string[] | undefined;
+
+/** True when the installation's contexts include a site of `app`; undefined contexts count as connected. */
+export function connectedFromContexts(contexts: readonly string[] | undefined, app: AtlassianApp): boolean {
+  if (contexts === undefined) return true; // unknown: the call is made and a refusal is mapped by the client
+  return contexts.some((ari) => ari.startsWith(`ari:cloud:${app}::site/`));
+}
+
+/**
  * ProductApi over the real `@forge/api` object. Routes arrive already built with the `route` tag by the
- * clients (where the linter sees them); this adapter only forwards them.
+ * clients (where the linter sees them); this adapter only forwards them. Whether Confluence is connected is
+ * read from the installation's contexts (see docs/forge-facts.md).
  */
 export class ForgeProductApi implements ProductApi {
   constructor(
     private readonly forgeApi: ForgeApiLike,
+    private readonly installationContexts: InstallationContexts = () => undefined,
     private readonly clock: InvocationClock = forgeInvocationClock,
   ) {}
+
+  isConnected(app: AtlassianApp): Promise<boolean> {
+    return Promise.resolve(connectedFromContexts(this.installationContexts(), app));
+  }
 
   asUser(): ProductRequester {
     return this.requester(() => this.forgeApi.asUser());

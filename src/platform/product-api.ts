@@ -40,9 +40,18 @@ export interface ProductRequester {
   readonly clock?: InvocationClock;
 }
 
+/** The Atlassian apps a Forge app can be compatible with (manifest `app.compatibility`) that this app calls. */
+export type AtlassianApp = 'jira' | 'confluence';
+
 export interface ProductApi {
   /** Calls as the signed-in user: Jira and Confluence apply that user's permissions. Prefer this. */
   asUser(): ProductRequester;
   /** Calls as the app. Only after the resolver framework has checked the user's own permission. */
   asApp(): ProductRequester;
+  /**
+   * Whether this installation is connected to `app` (an optional app in `app.compatibility` that a site admin
+   * may not have connected). Forge: the installation's context ARIs; sandbox: its Confluence switch and the
+   * manifest. Absent (unit-test fakes only): taken as connected. Read it through the product's client.
+   */
+  isConnected?(app: AtlassianApp): Promise<boolean>;
 }

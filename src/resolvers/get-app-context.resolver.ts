@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import type { AppContextResponse } from '../contract/app-context';
+import { ConfluenceClient } from '../confluence/confluence-client';
+import { CONFLUENCE_NOT_CONNECTED_MESSAGE } from '../domain/errors';
 import { isEditorRoleMember } from './access';
 import { defineResolver } from './define-resolver';
 
-/** Who is looking at which project, what they may do, and the project's settings. First call of every UI module. */
+/**
+ * Who is looking at which project, what they may do, the project's settings, and whether Confluence is
+ * connected to the site (no product call: the installation says). First call of every UI module.
+ */
 export const getAppContext = defineResolver({
   key: 'getAppContext',
   access: 'read',
@@ -17,6 +22,7 @@ export const getAppContext = defineResolver({
           ...ctx.access,
           canEdit: await isEditorRoleMember(deps.permissions, deps.settings, ctx.accountId, ctx.project.id),
         };
+    const connected = await new ConfluenceClient(deps.api).isConnected();
     return {
       project: ctx.project,
       issue: ctx.issue ?? null,
@@ -24,6 +30,7 @@ export const getAppContext = defineResolver({
       user: { accountId: ctx.accountId },
       permissions,
       settings: await deps.settings.getView(ctx.project.id),
+      confluence: { connected, message: connected ? null : CONFLUENCE_NOT_CONNECTED_MESSAGE },
     };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PublishBusinessCaseResponse } from '../contract/initiation';
+import { ConfluenceClient } from '../confluence/confluence-client';
 import { ConfigMissingError } from '../domain/errors';
 import { businessCaseAdf, businessCasePageTitle } from '../domain/initiation';
 import { JiraClient } from '../jira/jira-client';
@@ -19,6 +20,7 @@ export const publishBusinessCase = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<PublishBusinessCaseResponse> {
     const { deps, project } = ctx;
+    await new ConfluenceClient(deps.api).requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
     const settings = await deps.settings.get(project.id);
     if (settings === undefined) {
       throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });

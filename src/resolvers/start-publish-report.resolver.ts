@@ -18,7 +18,8 @@ import { siteUrlSchema } from './preview-report.resolver';
 export const STALE_PUBLISH_MS = 15 * 60 * 1000;
 
 /**
- * Queues the publish of the gap report to Confluence. Before queueing, as the user: write access to the SMS
+ * Queues the publish of the gap report to Confluence. Refused with CONFLUENCE_NOT_CONNECTED, before any job
+ * exists, when the site has not connected Confluence. Before queueing, as the user: write access to the SMS
  * data (defineResolver), the project (its name for the page), the settings' space (NOT_FOUND naming the key)
  * and parent page (NOT_FOUND naming the id). The job then works as the app (see publish-report.consumer.ts).
  * While a publish of the project is queued or running, returns that job instead of starting a second one.
@@ -29,6 +30,9 @@ export const startPublishReport = defineResolver({
   payload: z.object({ siteUrl: siteUrlSchema, snapshot: z.boolean().default(false) }),
   async handler(input, ctx): Promise<StartPublishReportResponse> {
     const { deps, project, accountId } = ctx;
+    // Without Confluence the job could never finish: refuse before anything is read or queued.
+    const confluence = new ConfluenceClient(deps.api);
+    await confluence.requireConnected();
     const settings = await deps.settings.get(project.id);
     if (settings === undefined) {
       throw new ConfigMissingError(
@@ -46,7 +50,6 @@ export const startPublishReport = defineResolver({
       return { jobId: active.jobId, alreadyRunning: true };
     }
 
-    const confluence = new ConfluenceClient(deps.api);
     const space = await requireSpace(confluence, settings.confluenceSpaceKey, 'user');
     if (settings.confluenceParentPageId !== null) await requireParentPage(confluence, settings.confluenceParentPageId, space, 'user');
     const jiraProject = await new JiraClient(deps.api).getProject(project.id, { as: 'user' });

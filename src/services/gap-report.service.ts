@@ -278,7 +278,7 @@ export interface ReportInputContext {
   previous: GapSnapshot | undefined;
 }
 
-export const NO_SCOPE_STATEMENT = 'No scope has been saved yet. Define it on the Scope tab of SMS Navigator; the next publish shows it here.';
+export const NO_SCOPE_STATEMENT = 'No scope has been saved yet. Define it on the Scope page of SMS Navigator; the next publish shows it here.';
 
 /** The pure report's input from the collected data and its analysis. */
 export function toReportInput(data: CollectedGapData, gaps: GapAnalysis, ctx: ReportInputContext): GapReportInput {

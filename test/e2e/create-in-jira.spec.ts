@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SHOTS, projectApp, startOwnSandbox, type OwnSandbox } from './support';
+import { SHOTS, projectApp, projectPageUrl, startOwnSandbox, type OwnSandbox } from './support';
 
 // "Create in Jira" end to end, against a sandbox of its own (so the epics it creates do not change what the
 // other specs see): propose and save an Approach 1 plan, create its epics, follow the progress to the epic
@@ -18,9 +18,9 @@ test.afterAll(async () => {
 });
 
 test('create in Jira: the saved Approach 1 plan becomes linked epics; a second run has nothing to change', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('phases')}`);
+  await expect(projectApp(page).getByRole('heading', { name: 'Phases', level: 2, exact: true })).toBeVisible();
   const a = projectApp(page);
-  await a.getByRole('tab', { name: 'Phases' }).click();
   await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
   const create = a.getByRole('button', { name: 'Create in Jira', exact: true });
   await expect(create).toBeDisabled();

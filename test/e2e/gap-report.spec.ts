@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SHOTS, invokeAsAdmin, projectApp, shot } from './support';
+import { SHOTS, invokeAsAdmin, projectApp, projectPageUrl, shot } from './support';
 
 // Gap report flow in the browser: open the Gap report tab, set a clause result, filter, preview, publish,
 // then open the published page in the sandbox's Confluence view. Screenshots kept under build/artifacts/screenshots.
@@ -8,6 +8,7 @@ import { SHOTS, invokeAsAdmin, projectApp, shot } from './support';
 test.describe.configure({ mode: 'serial' });
 
 test('gap report: set a result, preview, publish, and open the page in Confluence', async ({ page, request }) => {
+  test.slow(); // the analysis of every mapped issue, a publish job and the Confluence page
   // Settings (space SMS under its home page), as the project administrator through the bridge.
   const invoke = (functionKey: string, payload: unknown) => invokeAsAdmin(request, functionKey, payload);
   const settings = await invoke('getProjectSettings', {});
@@ -20,11 +21,10 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   });
   expect(saved.ok).toBe(true);
 
-  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
-  const app = projectApp(page);
-  await app.getByRole('tab', { name: 'Gap report' }).click();
-  const panel = app.getByRole('tabpanel');
-  await expect(panel.getByRole('heading', { name: 'Readiness' })).toBeVisible();
+  await page.goto(projectPageUrl('gap-report'));
+  const panel = projectApp(page).getByRole('region', { name: 'Gap report', exact: true });
+  // The analysis reads every mapped issue first: allow it the time a loaded machine needs.
+  await expect(panel.getByRole('heading', { name: 'Readiness' })).toBeVisible({ timeout: 45_000 });
   await expect(panel.getByRole('table', { name: 'Clauses with result, evidence, findings and warnings' })).toBeVisible();
   await expect(panel.getByText('Readiness =', { exact: false }).first()).toBeAttached();
 

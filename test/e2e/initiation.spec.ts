@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { ADMIN, invokeAsAdmin, projectApp, shot } from './support';
+import { ADMIN, invokeAsAdmin, projectApp, projectPageUrl, shot } from './support';
 
 // Initiation flow in the browser: write and approve the business case, define three KPIs (manual, JQL count,
 // JQL duration), record two measurements, compute the Jira ones, publish, and open the page in the sandbox's
@@ -37,10 +37,10 @@ test('initiation: business case approved, three KPIs measured, published and sho
     expect(saved.ok).toBe(true);
   }
 
-  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  // Initiation is the first subpage: the project page opens on it.
+  await page.goto(projectPageUrl());
   const app = projectApp(page);
-  await app.getByRole('tab', { name: 'Initiation' }).click();
-  const panel = app.getByRole('tabpanel');
+  const panel = app.getByRole('region', { name: 'Initiation', exact: true });
   await expect(panel.getByRole('heading', { name: 'Business case', exact: true })).toBeVisible();
 
   // 1. Business case: every element, saved, then approved by the sponsor.

@@ -1,5 +1,5 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { projectApp, searchKeys, shot } from './support';
+import { projectApp, projectPageUrl, searchKeys, shot } from './support';
 
 // Clause mapping in the browser: map an issue in the "ISO 20000 clauses" panel (suggestion, picker, evidence
 // kind, rejection), find it with the smsClause JQL alias, bulk-map 50 issues from the project page with a
@@ -56,10 +56,8 @@ test('project page: bulk-map 50 reviewed issues with progress, then undo', async
   expect(incidents.length).toBeGreaterThan(50);
   expect(await searchKeys(request, 'smsClause = "8.2.3"')).toEqual([]);
 
-  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
-  const app = projectApp(page);
-  await app.getByRole('tab', { name: 'Clause mapping' }).click();
-  const panel = app.getByRole('tabpanel');
+  await page.goto(projectPageUrl('clause-mapping'));
+  const panel = projectApp(page).getByRole('region', { name: 'Clause mapping', exact: true });
   await panel.getByLabel('JQL (this project is added for you)').fill('type = Incident');
   await panel.getByLabel('Clause to add').fill('8.2.3');
   await panel.getByLabel('Clause to add').press('Enter');

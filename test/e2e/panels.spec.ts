@@ -1,16 +1,15 @@
 import path from 'node:path';
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { SHOTS, projectApp, shot, startOwnSandbox, type OwnSandbox } from './support';
+import { SHOTS, openView, projectApp, projectPageUrl, shot, startOwnSandbox, type OwnSandbox } from './support';
 
 // Scope, Maturity and Phases panels end to end, against a sandbox this spec starts itself (so it can stop it
 // and start it again on the same data directory): fill in a scope, assess two processes, make a plan in
 // each approach, restart the server and read everything back. Screenshots of each panel, light and dark.
 
+/** Opens a view from the host's project sidebar (the app routes it) and returns the app's frame. */
 async function openTab(page: Page, name: string): Promise<FrameLocator> {
-  const a = projectApp(page);
-  await a.getByRole('tab', { name }).click();
-  await expect(a.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
-  return a;
+  await openView(page, name);
+  return projectApp(page);
 }
 
 /** Opens a phase card's editor with its disclosure button (the card shows a summary until then). */
@@ -34,7 +33,8 @@ test.afterAll(async () => {
 });
 
 test('scope: fill in every section, see the 8.2.3 warning, save two versions and read the diff', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
+  test.slow(); // every section filled in, two versions saved and compared
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('scope')}`);
   const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'No scope yet' })).toBeVisible();
   await a.getByRole('button', { name: 'Define the scope' }).click();
@@ -85,8 +85,9 @@ test('scope: fill in every section, see the 8.2.3 warning, save two versions and
 });
 
 test('maturity: assess two processes from the heatmap (mouse and keyboard) and take a baseline', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
-  const a = await openTab(page, 'Maturity');
+  test.slow(); // two assessments and a snapshot
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('maturity')}`);
+  const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'Nothing assessed yet' })).toBeVisible();
 
   await a.getByRole('button', { name: /^Open 8\.6\.1 Incident management/ }).click();
@@ -137,8 +138,9 @@ test('maturity: assess two processes from the heatmap (mouse and keyboard) and t
 });
 
 test('phases: a plan in each approach, moving a process and defining an interface', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
-  const a = await openTab(page, 'Phases');
+  test.slow(); // two plans, a move and an interface, each saved
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('phases')}`);
+  const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
 
   await a.getByLabel('Approach 2: Level I, then II, then III').check();
@@ -205,8 +207,9 @@ test('phases: a plan in each approach, moving a process and defining an interfac
 });
 
 test('everything reads back after a server restart, and every panel renders in dark mode', async ({ page }) => {
+  test.slow(); // a server restart and five views, light and dark
   await sandbox.restart();
-  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('scope')}`);
   let a = projectApp(page);
   await expect(a.getByLabel('Organization', { exact: true })).toHaveValue('Example Group IT');
   await expect(a.getByText(/Version 2, saved/)).toBeVisible();
@@ -240,7 +243,7 @@ test('everything reads back after a server restart, and every panel renders in d
 });
 
 test('a member without the editor role reads the panels without edit controls', async ({ page }) => {
-  await page.goto(`${sandbox.baseURL}/jira/software/projects/SMS/apps/sms-navigator`);
+  await page.goto(`${sandbox.baseURL}${projectPageUrl('scope')}`);
   await Promise.all([page.waitForURL(/.*/, { waitUntil: 'load' }), page.getByLabel('User').selectOption({ label: 'Mo Member (member)' })]);
   const a = projectApp(page);
   await expect(a.getByLabel('Organization', { exact: true })).toHaveValue('Example Group IT');

@@ -1,5 +1,5 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { projectApp, shot } from './support';
+import { projectApp, projectPageUrl, projectSidebar, shot } from './support';
 
 // Clicks through the three module pages and the Confluence page view of a freshly seeded sandbox, in light and
 // dark, keeping a screenshot of each as a test artefact. Elements are found by role, label or title.
@@ -14,25 +14,25 @@ const settingsApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator
 
 test.describe.configure({ mode: 'serial' });
 
-test('project page: header with the user\'s access, and every tab says what it will do', async ({ page }) => {
+test('project page: opens on the first subpage with the user\'s access; the sidebar works from the keyboard', async ({ page }) => {
+  test.slow(); // the first subpage (Initiation) is the largest view
   await page.goto('/');
-  await expect(page).toHaveURL(/\/jira\/software\/projects\/SMS\/apps\/sms-navigator$/);
-  await expect(page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'SMS Navigator' })).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveURL(projectPageUrl());
+  const sidebar = projectSidebar(page);
+  // The module URL opens the first subpage of the manifest (Initiation), marked current in the sidebar.
+  await expect(sidebar.getByRole('link', { name: 'Initiation', exact: true })).toHaveAttribute('aria-current', 'page');
   const app = projectApp(page);
   await expect(app.getByRole('heading', { name: 'SMS Navigator', level: 1 })).toBeVisible();
   await expect(app.getByText('Project administrator')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Initiation', level: 2, exact: true })).toBeVisible();
+  await expect(app.getByRole('tab')).toHaveCount(0);
 
-  // Each tab opens its panel (the panels' own specs test what is in them).
-  for (const tab of ['Scope', 'Maturity', 'Phases', 'Gap report', 'Initiation']) {
-    await app.getByRole('tab', { name: tab }).click();
-    await expect(app.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
-    await expect(app.getByRole('tabpanel').getByRole('heading').first()).toBeVisible();
-  }
-  // Keyboard: arrow keys move between tabs.
-  await app.getByRole('tab', { name: 'Initiation' }).focus();
-  await page.keyboard.press('ArrowLeft');
-  await expect(app.getByRole('tab', { name: 'Gap report' })).toHaveAttribute('aria-selected', 'true');
-  await app.getByRole('tab', { name: 'Scope' }).click();
+  // Every subpage by deep link and from the sidebar, back/forward and reload: routing.spec.ts.
+  // Keyboard: a sidebar link takes focus and Enter opens its view; focus moves to the view's heading.
+  await sidebar.getByRole('link', { name: 'Scope', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(projectPageUrl('scope'));
+  await expect(app.getByRole('heading', { name: 'Scope', level: 2, exact: true })).toBeFocused();
   await shot(page, 'project-page-light');
 
   // router.navigate from inside the frame moves the host page, as in Jira.
@@ -61,7 +61,8 @@ test('issue view: the ISO 20000 clauses panel frames the app for that issue', as
 });
 
 test('settings page: saves, reads back after reload, refuses bad input, and is read-only for a member', async ({ page }) => {
-  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  test.slow(); // validation, a save, a reload and two user switches
+  await page.goto(projectPageUrl('scope'));
   await page.getByRole('navigation', { name: 'Project navigation' }).getByRole('link', { name: 'Project settings' }).click();
   await expect(page).toHaveURL(/\/plugins\/servlet\/project-config\/SMS\/apps\/sms-navigator$/);
   let app = settingsApp(page);
@@ -134,7 +135,8 @@ test('Confluence: the SMS space home page renders as a page', async ({ page }) =
 });
 
 test('dark theme: the host and every app frame switch together', async ({ page }) => {
-  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
+  test.slow(); // four pages, three of them with an app frame
+  await page.goto(projectPageUrl('scope'));
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await toggle.click();

@@ -24,6 +24,24 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** The app's frame on the project page. */
 export const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
 
+/** The project page of SMS at Jira's URL (`/apps/{appId}/{envId}`), or one of its subpages (`…/{route}`). */
+export const projectPageUrl = (route?: string): string =>
+  `/jira/software/projects/SMS/apps/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-00000000e0e0${route === undefined ? '' : `/${route}`}`;
+
+/** The host's project sidebar. */
+export const projectSidebar = (page: Page) => page.getByRole('navigation', { name: 'Project navigation' });
+
+/**
+ * Opens a view of the project page from the project sidebar, as in Jira (the host only changes the URL; the app
+ * routes with view.createHistory()), and returns the view's region in the app's frame, named by its heading.
+ */
+export async function openView(page: Page, title: string) {
+  await projectSidebar(page).getByRole('link', { name: title, exact: true }).click();
+  const region = projectApp(page).getByRole('region', { name: title, exact: true });
+  await expect(region.getByRole('heading', { name: title, level: 2, exact: true })).toBeVisible();
+  return region;
+}
+
 /** Runs JQL against the sandbox's Jira search as the project admin and returns the issue keys, in its order. */
 export async function searchKeys(request: APIRequestContext, jql: string): Promise<string[]> {
   const keys: string[] = [];

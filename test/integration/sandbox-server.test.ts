@@ -72,9 +72,13 @@ describe('startSandbox', () => {
   it('serves the host pages and the UI with the bridge stand-in injected', async () => {
     const root = await fetch(`${sandbox!.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/jira/software/projects/SMS/apps/sms-navigator');
+    const appUrl = '/jira/software/projects/SMS/apps/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-00000000e0e0';
+    expect(root.headers.get('location')).toBe(appUrl);
+    // The sandbox's short link leads to Jira's URL, a subpage keeping its route.
+    const short = await fetch(`${sandbox!.url}/jira/software/projects/SMS/apps/sms-navigator/gap-report`, { redirect: 'manual' });
+    expect(short.headers.get('location')).toBe(`${appUrl}/gap-report`);
 
-    const page = await fetch(`${sandbox!.url}/jira/software/projects/SMS/apps/sms-navigator`);
+    const page = await fetch(`${sandbox!.url}${appUrl}`);
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(page.headers.get('set-cookie')).toContain(`sandbox-user=${encodeURIComponent(ADMIN)}`);
@@ -90,6 +94,32 @@ describe('startSandbox', () => {
     expect(await issue.text()).toContain('title="ISO 20000 clauses"');
     const hidden = await fetch(`${sandbox!.url}/browse/SMS-1`, { headers: { cookie: `sandbox-user=${encodeURIComponent(OUTSIDER)}` } });
     expect(hidden.status).toBe(404);
+  });
+
+  it('opens a subpage URL, and an undeclared route, on the app like Jira (the app picks its default view)', async () => {
+    const appUrl = '/jira/software/projects/SMS/apps/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-00000000e0e0';
+    const sub = await fetch(`${sandbox!.url}${appUrl}/maturity`);
+    expect(sub.status).toBe(200);
+    expect(await sub.text()).toMatch(/<a href="[^"]*\/maturity" data-app-route="maturity" aria-current="page">Maturity<\/a>/);
+    const unknown = await fetch(`${sandbox!.url}${appUrl}/no-such-page`);
+    expect(unknown.status).toBe(200);
+    const html = await unknown.text();
+    expect(html).toContain('title="SMS Navigator project page"');
+    expect(html).toContain('data-app-route="initiation"');
+    expect(html).not.toMatch(/data-app-route="[^"]*" aria-current/);
+  });
+
+  it('switches Confluence off and on from the top bar; off, the app cannot publish and says so', async () => {
+    const off = await fetch(`${sandbox!.url}/__host/confluence?to=disconnected&back=%2Fbrowse%2FSMS-1`, { redirect: 'manual' });
+    expect(off.headers.get('location')).toBe('/browse/SMS-1');
+    expect(sandbox!.confluence.reachable).toBe(false);
+    const ctx = await invoke('getAppContext', ADMIN, {}, 'sms-navigator-project-page');
+    expect(ctx.body).toMatchObject({ ok: true, data: { confluence: { connected: false } } });
+    const publish = await invoke('startPublishReport', ADMIN, { siteUrl: sandbox!.url }, 'sms-navigator-project-page');
+    expect(publish.body).toMatchObject({ ok: false, error: { code: 'CONFLUENCE_NOT_CONNECTED' } });
+    await fetch(`${sandbox!.url}/__host/confluence?to=connected`, { redirect: 'manual' });
+    expect(sandbox!.confluence.reachable).toBe(true);
+    expect((await fetch(`${sandbox!.url}/__host/confluence?to=maybe`, { redirect: 'manual' })).status).toBe(400);
   });
 
   it('keeps saved settings across a restart on the same data directory', async () => {

@@ -1,6 +1,6 @@
 import { route, type Route } from '@forge/api';
 import { ForgeJobQueue, QUEUE_LIMITS, type QueueLike } from '../../src/platform/forge-job-queue';
-import { ForgeProductApi, type ForgeApiLike } from '../../src/platform/forge-product-api';
+import { connectedFromContexts, ForgeProductApi, type ForgeApiLike } from '../../src/platform/forge-product-api';
 import type { ProductResponse } from '../../src/platform/product-api';
 
 jest.mock('@forge/events', () => ({ Queue: jest.fn() }));
@@ -54,5 +54,22 @@ describe('ForgeProductApi', () => {
     await api.asUser().requestJira(route`/rest/api/3/myself`);
     await api.asApp().requestConfluence(route`/wiki/api/v2/spaces?keys=${'SMS'}`);
     expect(seen).toEqual(['user jira /rest/api/3/myself', 'app confluence /wiki/api/v2/spaces?keys=SMS']);
+  });
+});
+
+describe('ForgeProductApi.isConnected', () => {
+  const JIRA = 'ari:cloud:jira::site/5a9d2f6e-0000-4000-8000-5a9db0c5e000';
+  const CONFLUENCE = 'ari:cloud:confluence::site/5a9d2f6e-0000-4000-8000-5a9db0c5e000';
+  const noApi = {} as ForgeApiLike;
+
+  it("reads the installation's context ARIs: Confluence is connected only when a Confluence site is among them", async () => {
+    await expect(new ForgeProductApi(noApi, () => [JIRA]).isConnected('confluence')).resolves.toBe(false);
+    await expect(new ForgeProductApi(noApi, () => [JIRA, CONFLUENCE]).isConnected('confluence')).resolves.toBe(true);
+    await expect(new ForgeProductApi(noApi, () => [JIRA]).isConnected('jira')).resolves.toBe(true);
+  });
+
+  it('takes unknown contexts (a runtime that does not give them) as connected, leaving Forge to refuse the call', () => {
+    expect(connectedFromContexts(undefined, 'confluence')).toBe(true);
+    expect(connectedFromContexts([], 'confluence')).toBe(false);
   });
 });

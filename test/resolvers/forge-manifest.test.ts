@@ -6,7 +6,7 @@ import { PROJECT_ROOT, stageProject, validateManifestAt } from '../../scripts/fo
 jest.setTimeout(120_000);
 
 interface Manifest {
-  app: { id: string; runtime: { name: string } };
+  app: { id: string; runtime: { name: string }; compatibility?: Record<string, { required: boolean }> };
   modules: Record<string, Record<string, unknown>[]>;
   resources: { key: string; path: string }[];
   permissions: { scopes: string[]; content: { styles: string[] } };
@@ -55,10 +55,19 @@ describe('manifest.yml', () => {
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
   });
 
-  it('has the project page with its five tabs, the issue panel and the settings page, all on the main Custom UI', () => {
+  it('is installed in Jira with Confluence as an optional connected app', () => {
+    expect(manifest.app.compatibility).toEqual({ jira: { required: true }, confluence: { required: false } });
+  });
+
+  it('fails validation when the compatibility block names an app Forge does not know, so the block is checked', async () => {
+    const problems = await validateStaged((t) => t.replace('    confluence:\n      required: false', '    confluense:\n      required: false'));
+    expect(problems.some((p) => p.level === 'error')).toBe(true);
+  });
+
+  it('has the project page with its six subpages in the order of the work, the issue panel and the settings page, all on the main Custom UI', () => {
     const page = only('jira:projectPage');
     expect(page).toMatchObject({ title: 'SMS Navigator', resource: 'main', resolver: { function: 'resolver' } });
-    expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Scope', 'Maturity', 'Phases', 'Gap report', 'Initiation']);
+    expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report']);
     expect(only('jira:issuePanel')).toMatchObject({ title: 'ISO 20000 clauses', resource: 'main', resolver: { function: 'resolver' } });
     expect(only('jira:projectSettingsPage')).toMatchObject({ title: 'SMS Navigator settings', resource: 'main', resolver: { function: 'resolver' } });
     expect(manifest.resources).toEqual([{ key: 'main', path: 'static/build' }]);

@@ -168,6 +168,7 @@ describe('getAppContext resolver', () => {
         user: { accountId: ADMIN },
         permissions: { canRead: true, canEdit: true, isProjectAdmin: true },
         settings: expect.objectContaining({ configured: false, version: 0 }),
+        confluence: { connected: true, message: null },
       },
     });
   });

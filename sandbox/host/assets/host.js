@@ -1,5 +1,6 @@
 /* Host page behaviour: auto-submit the user switcher, the light/dark toggle (cookie + tell each app frame),
-   and sizing app frames to their content like Jira does. */
+   sizing app frames to their content like Jira does, and the app's subpages in the project sidebar: like Jira,
+   choosing one only changes the URL (no reload) and the app, which routes with view.createHistory(), follows. */
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -27,6 +28,38 @@
       document.cookie = 'sandbox-theme=' + mode + '; Path=/; Max-Age=31536000; SameSite=Lax';
       tellFrames(mode);
     });
+  }
+
+  // Subpage links of the app (data-app-route): change the URL without a reload and tell the app's history.
+  var subpageLinks = Array.prototype.slice.call(document.querySelectorAll('a[data-app-route]'));
+  var baseTitle = document.title.replace(/^[^-]+ - (?=SMS Navigator - )/, '');
+
+  function markCurrentSubpage() {
+    var current = null;
+    subpageLinks.forEach(function (a) {
+      if (new URL(a.href, window.location.href).pathname === window.location.pathname) current = a;
+    });
+    var group = document.querySelector('[data-app-base]');
+    if (!current && group && window.location.pathname.replace(/\/$/, '') === group.getAttribute('data-app-base')) current = subpageLinks[0] || null;
+    subpageLinks.forEach(function (a) {
+      if (a === current) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
+    document.title = current ? current.textContent + ' - ' + baseTitle : baseTitle;
+  }
+
+  if (frames().length > 0) {
+    subpageLinks.forEach(function (a) {
+      a.addEventListener('click', function (event) {
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        if (new URL(a.href).pathname !== window.location.pathname) window.history.pushState({}, '', a.href);
+        markCurrentSubpage();
+        window.dispatchEvent(new CustomEvent('sandbox:navigate'));
+      });
+    });
+    window.addEventListener('popstate', markCurrentSubpage);
+    window.addEventListener('sandbox:locationchange', markCurrentSubpage);
   }
 
   window.addEventListener('message', function (event) {

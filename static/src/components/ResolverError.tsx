@@ -16,6 +16,7 @@ const TITLES: Partial<Record<AppErrorShape['code'], string>> = {
   LIMIT_EXCEEDED: 'Too large',
   UPSTREAM_ERROR: 'Jira or Confluence answered with an error',
   RATE_LIMITED: 'Jira or Confluence is busy',
+  CONFLUENCE_NOT_CONNECTED: "Confluence isn't connected",
   INTERNAL: 'Something went wrong',
 };
 
@@ -35,7 +36,7 @@ function issuesOf(details: Record<string, unknown> | undefined, labels: Record<s
 
 /** Shows a resolver's `{ ok: false, error }` in words, with the field messages when there are some. */
 export function ResolverError({ error, action, fieldLabels = {} }: { error: AppErrorShape; action?: ReactElement; fieldLabels?: Record<string, string> }) {
-  const appearance = error.code === 'CONFLICT' || error.code === 'CONFIG_MISSING' ? 'warning' : 'error';
+  const appearance = error.code === 'CONFLICT' || error.code === 'CONFIG_MISSING' || error.code === 'CONFLUENCE_NOT_CONNECTED' ? 'warning' : 'error';
   const list = issuesOf(error.details, fieldLabels);
   return (
     <Notice appearance={appearance} title={TITLES[error.code] ?? 'Error'} action={action}>

@@ -2,7 +2,10 @@ import { JSDOM } from 'jsdom';
 import { adfToParagraphs, HostData } from '../../../sandbox/host/host-data';
 import { injectBridge, staticFile } from '../../../sandbox/host/host-routes';
 import { issueViewBody, layout, projectPageBody, type PageChrome } from '../../../sandbox/host/host-pages';
+import { readManifest } from '../../../sandbox/manifest';
 import { SANDBOX_USERS } from '../../../sandbox/seed/users';
+
+const SUBPAGES = readManifest().projectPage.pages;
 
 const project = { id: '10000', key: 'SMS', name: 'Service Management <System>', type: 'software', teamManaged: false };
 
@@ -17,6 +20,8 @@ const chrome = (over: Partial<PageChrome> = {}): PageChrome => ({
   active: 'app',
   crumbs: [{ label: 'Projects', href: '/' }, { label: 'SMS Navigator' }],
   uiBuilt: true,
+  subpages: SUBPAGES,
+  confluence: 'connected',
   ...over,
 });
 
@@ -31,6 +36,29 @@ describe('host pages', () => {
     expect(src.pathname).toBe('/static/index.html');
     expect(src.searchParams.get('moduleKey')).toBe('sms-navigator-project-page');
     expect(src.searchParams.get('projectKey')).toBe('SMS');
+  });
+
+  it("lists the manifest's subpages under the app in the project sidebar, in manifest order, with Jira's URLs", () => {
+    const doc = dom(layout(chrome({ activeSubpage: 'maturity' }), projectPageBody(project, true)));
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Project navigation"] a[data-app-route]')];
+    expect(links.map((a) => a.textContent)).toEqual(SUBPAGES.map((s) => s.title));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(
+      SUBPAGES.map((s) => `/jira/software/projects/SMS/apps/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-00000000e0e0/${s.route}`),
+    );
+    expect(links.filter((a) => a.getAttribute('aria-current') === 'page').map((a) => a.dataset.appRoute)).toEqual(['maturity']);
+    const src = new URL(doc.querySelector('iframe')?.getAttribute('src') ?? '', 'http://x');
+    expect(src.searchParams.get('historyBase')).toBe('/jira/software/projects/SMS/apps/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-00000000e0e0');
+  });
+
+  it('shows the Confluence switch pressed when connected, unpressed when not, and no switch when the manifest lacks Confluence', () => {
+    const on = dom(layout(chrome(), projectPageBody(project, true))).querySelector('#confluence-toggle');
+    expect(on?.getAttribute('aria-pressed')).toBe('true');
+    expect(on?.closest('form')?.querySelector<HTMLInputElement>('input[name="to"]')?.value).toBe('disconnected');
+    const off = dom(layout(chrome({ confluence: 'disconnected' }), projectPageBody(project, true))).querySelector('#confluence-toggle');
+    expect(off?.getAttribute('aria-pressed')).toBe('false');
+    const undeclared = dom(layout(chrome({ confluence: 'undeclared' }), projectPageBody(project, true)));
+    expect(undeclared.querySelector('#confluence-toggle')).toBeNull();
+    expect(undeclared.querySelector('.confluence-switch')?.textContent).toBe('Confluence: not in manifest');
   });
 
   it('shows the user switcher with the current user selected and the theme from the cookie', () => {

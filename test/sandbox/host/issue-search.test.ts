@@ -16,6 +16,8 @@ import {
   projectKeyOf,
   shortDate,
 } from '../../../sandbox/host/issue-search-page';
+import { ConfluenceConnection } from '../../../sandbox/confluence-connection';
+import { readManifest } from '../../../sandbox/manifest';
 import { SANDBOX_USERS } from '../../../sandbox/seed/users';
 
 const ADMIN = '557058:sandbox-project-admin';
@@ -31,7 +33,7 @@ beforeAll(async () => {
   emulator = await createEmulator({ dataDir: dir, reset: true, now: () => new Date('2026-11-20T12:00:00.000Z') });
   server = fastify();
   await emulator.register(server);
-  await registerHostRoutes(server, { data: new HostData(fastifyInject(server)), users: SANDBOX_USERS, staticBuildDir: path.join(dir, 'no-build') });
+  await registerHostRoutes(server, { data: new HostData(fastifyInject(server)), users: SANDBOX_USERS, staticBuildDir: path.join(dir, 'no-build'), confluence: new ConfluenceConnection(true), manifest: readManifest() });
   await server.ready();
 });
 

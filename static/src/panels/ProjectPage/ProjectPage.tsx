@@ -1,28 +1,42 @@
-import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
-import { Suspense, lazy, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { AppContextResponse } from '@contract/app-context';
 import type { ResolverResult } from '@contract/result';
 import { getAppContext } from '../../api/get-app-context';
+import { useHistoryPath } from '../../api/project-history';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ResolverError } from '../../components/ResolverError';
 import { ProjectHeader } from './ProjectHeader';
+import { viewOfPath, type ProjectRoute } from './routes';
 
-// Each tab is its own chunk: the project page's first load carries only the header and the tab bar.
-// Every tab view receives `canEdit` (views that do not edit ignore it).
-const TABS: readonly { id: string; label: string; View: ComponentType<{ canEdit: boolean }> }[] = [
-  { id: 'scope', label: 'Scope', View: lazy(() => import('./ScopePanel/ScopePanel')) },
-  { id: 'maturity', label: 'Maturity', View: lazy(() => import('./MaturityPanel/MaturityPanel')) },
-  { id: 'phases', label: 'Phases', View: lazy(() => import('./PhasesPanel/PhasesPanel')) },
-  { id: 'clause-mapping', label: 'Clause mapping', View: lazy(() => import('./MappingPanel/MappingPanel')) },
-  { id: 'gap-report', label: 'Gap report', View: lazy(() => import('./GapReportPanel/GapReportPanel')) },
-  { id: 'initiation', label: 'Initiation', View: lazy(() => import('./InitiationPanel/InitiationPanel')) },
-];
+/** What every view of the project page receives (views that do not edit or publish ignore the rest). */
+export interface ProjectViewProps {
+  canEdit: boolean;
+  /** Whether the site has the app connected to Confluence, and the line to show when not. */
+  confluence: AppContextResponse['confluence'];
+}
 
+// One view per manifest subpage (routes.ts), each its own chunk: the first load carries only the header and the
+// view it opens on. The Record makes TypeScript refuse a route without a view.
+const VIEWS: Record<ProjectRoute, ComponentType<ProjectViewProps>> = {
+  initiation: lazy(() => import('./InitiationPanel/InitiationPanel')),
+  scope: lazy(() => import('./ScopePanel/ScopePanel')),
+  maturity: lazy(() => import('./MaturityPanel/MaturityPanel')),
+  phases: lazy(() => import('./PhasesPanel/PhasesPanel')),
+  'clause-mapping': lazy(() => import('./MappingPanel/MappingPanel')),
+  'gap-report': lazy(() => import('./GapReportPanel/GapReportPanel')),
+};
+
+/**
+ * The project page. Jira's project sidebar lists the subpages (manifest `pages:`) and sets the URL; this page
+ * shows the view the URL names, through view.createHistory(), and the default view for any other path.
+ */
 export default function ProjectPage() {
   const [result, setResult] = useState<ResolverResult<AppContextResponse> | undefined>();
-  const [selected, setSelected] = useState(0);
+  const { pathname, failure } = useHistoryPath();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -32,14 +46,23 @@ export default function ProjectPage() {
     };
   }, []);
 
-  if (result === undefined) return <Loading label="Loading the project" />;
+  const current = pathname === undefined ? undefined : viewOfPath(pathname);
+  // After a navigation (not on the first view), move focus to the new view's heading, as a page load would.
+  useEffect(() => {
+    if (current === undefined || result === undefined) return;
+    if (shown.current !== undefined && shown.current !== current.route) heading.current?.focus();
+    shown.current = current.route;
+  }, [current, result]);
+
+  if (result === undefined || current === undefined) return <Loading label="Loading the project" />;
   if (!result.ok) return <div style={{ padding: token('space.200', '16px') }}><ResolverError error={result.error} /></div>;
   const appContext = result.data;
+  const View = VIEWS[current.route];
 
   return (
     <div style={{ padding: token('space.200', '16px') }}>
       <ProjectHeader appContext={appContext} />
-      {!appContext.settings.configured && (
+      {!appContext.settings.configured && appContext.confluence.connected && (
         <div style={{ marginBlockEnd: token('space.200', '16px') }}>
           <Notice appearance="information" title="Reports need a Confluence space">
             {appContext.permissions.isProjectAdmin
@@ -48,22 +71,26 @@ export default function ProjectPage() {
           </Notice>
         </div>
       )}
-      <Tabs id="sms-navigator-tabs" selected={selected} onChange={(index) => setSelected(index)}>
-        <TabList>
-          {TABS.map((t) => (
-            <Tab key={t.id}>{t.label}</Tab>
-          ))}
-        </TabList>
-        {TABS.map(({ id, View }) => (
-          <TabPanel key={id}>
-            <div style={{ width: '100%' }}>
-              <Suspense fallback={<Loading label="Loading the tab" />}>
-                <View canEdit={appContext.permissions.canEdit} />
-              </Suspense>
-            </div>
-          </TabPanel>
-        ))}
-      </Tabs>
+      {failure !== undefined && (
+        <p role="status" style={{ color: token('color.text.subtle', '#44546F') }}>
+          The page address could not be followed ({failure}); showing {current.title}.
+        </p>
+      )}
+      <section aria-labelledby="sms-view-heading">
+        {/* A plain h2 in Heading's type style: it takes focus after a navigation (tabIndex -1, not a tab stop, so no
+            focus ring), which Heading cannot. */}
+        <h2
+          id="sms-view-heading"
+          ref={heading}
+          tabIndex={-1}
+          style={{ font: token('font.heading.medium', 'normal 653 20px/24px sans-serif'), color: token('color.text', '#172B4D'), margin: 0, marginBlockEnd: token('space.100', '8px'), outline: 'none' }}
+        >
+          {current.title}
+        </h2>
+        <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
+          <View key={current.route} canEdit={appContext.permissions.canEdit} confluence={appContext.confluence} />
+        </Suspense>
+      </section>
     </div>
   );
 }

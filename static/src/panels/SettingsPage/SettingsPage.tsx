@@ -21,6 +21,7 @@ import { saveProjectSettings } from '../../api/save-project-settings';
 import { Loading } from '../../components/Loading';
 import { nativeControl } from '../../components/PanelKit';
 import { Notice } from '../../components/Notice';
+import { ConfluenceNotConnected } from '../../components/ConfluenceNotConnected';
 import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
 
 interface FormValues {
@@ -165,7 +166,8 @@ export default function SettingsPage() {
     // The options resolver is for project administrators, like saving; readers see the stored ids.
     if (!(ctx.data.permissions.canEdit && ctx.data.permissions.isProjectAdmin)) return;
     setJira({ status: 'loading' });
-    void checkSpace(settings.data.confluenceSpaceKey ?? '', true);
+    // Without Confluence the space lookup could only fail: the page says so once, at the top.
+    if (ctx.data.confluence.connected) void checkSpace(settings.data.confluenceSpaceKey ?? '', true);
     const options = await getSettingsOptions({ includeJira: true });
     setJira(options.ok ? { status: 'ok', data: { issueTypes: options.data.issueTypes, roles: options.data.roles } } : { status: 'error', error: options.error });
   }, [checkSpace]);
@@ -186,9 +188,12 @@ export default function SettingsPage() {
 
   const set = (name: FieldName, v: string) => setValues((prev) => (prev === undefined ? prev : { ...prev, [name]: v }));
 
+  // The space and its page are checked in Confluence: without it they cannot be chosen, nor the settings saved.
+  const confluenceOn = appContext.confluence.connected;
+
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!editable || saving) return;
+    if (!editable || saving || !confluenceOn) return;
     setSaving(true);
     setSaveError(undefined);
     setSavedVersion(undefined);
@@ -209,14 +214,14 @@ export default function SettingsPage() {
   };
 
   /** A plain text field: the read-only view, and the fallback when no options could be listed. */
-  const textField = (f: (typeof FIELDS)[number], extra?: { onBlur?: () => void; onEnter?: () => void; invalid?: boolean }) => (
+  const textField = (f: (typeof FIELDS)[number], extra?: { onBlur?: () => void; onEnter?: () => void; invalid?: boolean; readOnly?: boolean }) => (
     <Row field={f} error={fieldErrors[f.name]}>
       {(describedBy) => (
         <TextField
           id={`settings-${f.name}`}
           name={f.name}
           value={values[f.name]}
-          isReadOnly={!editable}
+          isReadOnly={!editable || extra?.readOnly === true}
           isRequired={f.required === true}
           isInvalid={extra?.invalid === true || fieldErrors[f.name] !== undefined}
           aria-describedby={describedBy}
@@ -273,8 +278,8 @@ export default function SettingsPage() {
   );
 
   const spaceError = space.status === 'error' ? space.error.message : undefined;
-  const spaceRow = !editable ? (
-    textField(spaceField)
+  const spaceRow = !editable || !confluenceOn ? (
+    textField(spaceField, { readOnly: true })
   ) : (
     <Row field={spaceField} error={spaceError ?? fieldErrors.confluenceSpaceKey}>
       {(describedBy) => (
@@ -308,7 +313,7 @@ export default function SettingsPage() {
   );
 
   let parentRow: ReactNode;
-  if (!editable) parentRow = textField(parentField);
+  if (!editable || !confluenceOn) parentRow = textField(parentField, { readOnly: true });
   else if (space.status === 'loading') parentRow = placeholderSelect(parentField, `Loading the pages of ${space.key ?? 'the space'}…`, true);
   else if (space.status === 'ok' && space.data.pages.length > 0) {
     parentRow = (
@@ -386,6 +391,8 @@ export default function SettingsPage() {
           ? `Version ${settings.version}, last saved ${new Date(settings.updatedAt).toLocaleString()}${savedBy(settings.updatedBy, appContext.user.accountId, settings.people)}.`
           : 'Not saved yet.'}
       </p>
+      {/* The space and page pickers need Confluence; without it they answer CONFLUENCE_NOT_CONNECTED. */}
+      <ConfluenceNotConnected confluence={appContext.confluence} />
       {!editable && (
         <Notice appearance="information" title="Read only">
           Only project administrators can change these settings. You can see them.
@@ -415,10 +422,13 @@ export default function SettingsPage() {
         {spaceRow}
         {parentRow}
         {jiraRows}
-        {editable && (
+        {editable && confluenceOn && (
           <Button type="submit" appearance="primary" isLoading={saving}>
             Save settings
           </Button>
+        )}
+        {editable && !confluenceOn && (
+          <p style={{ color: token('color.text.subtle', '#44546F') }}>Saving needs Confluence: the space and its page are checked there.</p>
         )}
       </form>
     </div>

@@ -1,5 +1,5 @@
 /**
- * The Gap report tab: readiness with its formula, every clause 4 to 10 with result, evidence, open audit
+ * The Gap report view: readiness with its formula, every clause 4 to 10 with result, evidence, open audit
  * findings (the label convention shown above the table) and warnings
  * (filter by group, only warnings), results set by editors, and preview / publish to Confluence.
  */
@@ -17,6 +17,7 @@ import { ResolverError, type ResolverErrorShape } from '../../../components/Reso
 import { ClauseTable } from './ClauseTable';
 import { FindingConvention } from './FindingConvention';
 import { GROUP_TITLES, type ConformityResult } from './labels';
+import type { ProjectViewProps } from '../ProjectPage';
 import { PublishSection } from './PublishSection';
 import { ReadinessSummary } from './ReadinessSummary';
 
@@ -26,7 +27,7 @@ const GROUP_OPTIONS: readonly { value: GroupFilter; label: string }[] = [
   ...(['4', '5', '6', '7', '8', '9', '10'] as const).map((g) => ({ value: g, label: `${g} ${GROUP_TITLES[g] ?? ''}` })),
 ];
 
-export default function GapReportPanel({ canEdit }: { canEdit: boolean }) {
+export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps) {
   const [result, setResult] = useState<ResolverResult<GapReportView> | undefined>();
   const [group, setGroup] = useState<GroupFilter>('all');
   const [onlyWarnings, setOnlyWarnings] = useState(false);
@@ -93,7 +94,7 @@ export default function GapReportPanel({ canEdit }: { canEdit: boolean }) {
         {saveError !== undefined && <ResolverError error={saveError} />}
         <ClauseTable clauses={clauses} people={data.people} canEdit={editable} savingClause={saving} siteUrl={siteUrl} onSet={(c, r) => void onSet(c, r)} />
       </Section>
-      <PublishSection view={data} canEdit={editable} siteUrl={siteUrl} onPublished={reload} />
+      <PublishSection view={data} canEdit={editable} confluence={confluence} siteUrl={siteUrl} onPublished={reload} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Preview and publish to Confluence: the preview first, then a queued job with progress and a link to the page. */
 import Button from '@atlaskit/button/new';
 import ProgressBar from '@atlaskit/progress-bar';
+import type { AppContextResponse } from '@contract/app-context';
 import type { GapReportView, PreviewReportResponse, PublishReportResultView } from '@contract/gap-report';
 import type { JobStatusView } from '@contract/jobs';
 import type { ResolverResult } from '@contract/result';
@@ -8,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { getJobStatus } from '../../../api/get-job-status';
 import { previewReport } from '../../../api/preview-report';
 import { startPublishReport } from '../../../api/start-publish-report';
+import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
 import { Notice } from '../../../components/Notice';
 import { Section, Who, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
@@ -15,7 +17,7 @@ import { AdfPreview } from './AdfPreview';
 
 const POLL_MS = 1000;
 
-export function PublishSection({ view, canEdit, siteUrl, onPublished }: { view: GapReportView; canEdit: boolean; siteUrl: string; onPublished: () => void }) {
+export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished }: { view: GapReportView; canEdit: boolean; confluence: AppContextResponse['confluence']; siteUrl: string; onPublished: () => void }) {
   const [preview, setPreview] = useState<ResolverResult<PreviewReportResponse> | undefined>();
   const [loadingPreview, setLoadingPreview] = useState(false);
   const [snapshot, setSnapshot] = useState(false);
@@ -68,7 +70,9 @@ export function PublishSection({ view, canEdit, siteUrl, onPublished }: { view: 
     <Section
       title="Publish to Confluence"
       description={
-        configured
+        !confluence.connected
+          ? 'The report is published as a page in Confluence once Confluence is connected. The preview works without it.'
+          : configured
           ? `The report becomes a page in Confluence space ${view.settings.confluenceSpaceKey ?? ''}${view.settings.confluenceParentPageId ? ` under page ${view.settings.confluenceParentPageId}` : ''}. Later publishes update the same page, so its history is the audit trail.`
           : 'A project administrator must choose the Confluence space for reports in the project settings first.'
       }
@@ -88,19 +92,25 @@ export function PublishSection({ view, canEdit, siteUrl, onPublished }: { view: 
           </a>
         </p>
       )}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, alignItems: 'center', marginBlockEnd: space.s }}>
+      <ConfluenceNotConnected confluence={confluence} />
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, alignItems: 'center', marginBlock: space.s }}>
         <Button onClick={() => void doPreview()} isDisabled={loadingPreview}>
           {loadingPreview ? 'Building preview…' : 'Preview'}
         </Button>
-        <Button appearance="primary" onClick={() => void doPublish()} isDisabled={!canEdit || !configured || running}>
-          Publish to Confluence
-        </Button>
-        <label style={{ display: 'inline-flex', gap: space.xs, alignItems: 'center' }}>
-          <input type="checkbox" checked={snapshot} onChange={(e) => setSnapshot(e.target.checked)} disabled={!canEdit} />
-          Also keep a dated snapshot page
-        </label>
+        {/* Without Confluence a publish could never finish: no publish action at all. */}
+        {confluence.connected && (
+          <>
+            <Button appearance="primary" onClick={() => void doPublish()} isDisabled={!canEdit || !configured || running}>
+              Publish to Confluence
+            </Button>
+            <label style={{ display: 'inline-flex', gap: space.xs, alignItems: 'center' }}>
+              <input type="checkbox" checked={snapshot} onChange={(e) => setSnapshot(e.target.checked)} disabled={!canEdit} />
+              Also keep a dated snapshot page
+            </label>
+          </>
+        )}
       </div>
-      {!canEdit && <p style={subtleText}>Publishing needs write access to the SMS data of this project.</p>}
+      {!canEdit && confluence.connected && <p style={subtleText}>Publishing needs write access to the SMS data of this project.</p>}
       {error !== undefined && <ResolverError error={error} />}
       {job !== undefined && (
         <div role="status" aria-live="polite" style={{ marginBlock: space.s }}>

@@ -15,19 +15,22 @@ import { ResolverError } from '../../../components/ResolverError';
 import { BaselineSection } from './BaselineSection';
 import { BusinessCaseSection } from './BusinessCaseSection';
 import { ChallengeRegisterSection } from './ChallengeRegisterSection';
+import type { ProjectViewProps } from '../ProjectPage';
 import { PublishBusinessCase } from './PublishBusinessCase';
 import { TargetStateSection } from './TargetStateSection';
 
 export interface SectionProps {
   view: InitiationView;
   canEdit: boolean;
+  /** Whether the site has the app connected to Confluence (publishing needs it). */
+  confluence: ProjectViewProps['confluence'];
   /** Called with the view a save returned. */
   onSaved: (view: InitiationView) => void;
   /** Reloads from the server (after a CONFLICT). */
   reload: () => void;
 }
 
-export default function InitiationPanel({ canEdit }: { canEdit: boolean }) {
+export default function InitiationPanel({ canEdit, confluence }: ProjectViewProps) {
   const [result, setResult] = useState<ResolverResult<InitiationView> | undefined>();
   const [generation, setGeneration] = useState(0);
 
@@ -46,7 +49,7 @@ export default function InitiationPanel({ canEdit }: { canEdit: boolean }) {
   if (result === undefined) return <Loading label="Loading the initiation" />;
   if (!result.ok) return <ResolverError error={result.error} />;
   const view = result.data;
-  const props: SectionProps = { view, canEdit, onSaved, reload };
+  const props: SectionProps = { view, canEdit, confluence, onSaved, reload };
 
   return (
     <div style={{ paddingBlock: space.m, maxWidth: '1100px' }}>

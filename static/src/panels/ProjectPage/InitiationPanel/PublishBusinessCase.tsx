@@ -2,12 +2,13 @@ import Button from '@atlaskit/button/new';
 import { useEffect, useState } from 'react';
 import { publishBusinessCase } from '../../../api/publish-business-case';
 import { getSiteUrl } from '../../../api/start-publish-report';
+import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
 import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { useSectionSave } from './use-section-save';
 
-export function PublishBusinessCase({ view, canEdit, onSaved }: SectionProps) {
+export function PublishBusinessCase({ view, canEdit, confluence, onSaved }: SectionProps) {
   const { busy, status, error, submit } = useSectionSave();
   const [siteUrl, setSiteUrl] = useState('');
   useEffect(() => {
@@ -40,7 +41,9 @@ export function PublishBusinessCase({ view, canEdit, onSaved }: SectionProps) {
             </span>
           </p>
         )}
-        {canEdit && (
+        <ConfluenceNotConnected confluence={confluence} />
+        {/* Without Confluence the publish could never finish: no publish action at all. */}
+        {canEdit && confluence.connected && (
           <div style={{ marginBlockStart: space.s }}>
             <Button appearance="primary" isDisabled={busy} onClick={() => void publish()}>
               {busy ? 'Publishing…' : 'Publish business case'}
