@@ -127,10 +127,8 @@ export interface ClauseRecordView {
   people: PeopleNames;
 }
 
-export interface PreviewReportPayload {
-  /** The Jira site address (from the view context), used for issue links. */
-  siteUrl?: string;
-}
+/** `previewReport` takes no fields: issue links use the site address of the trusted resolver context. */
+export type PreviewReportPayload = Record<string, never>;
 
 export interface PreviewReportResponse {
   title: string;
@@ -146,8 +144,8 @@ export interface PreviewReportResponse {
   evidenceTruncated: boolean;
 }
 
+/** The site address for issue links comes from the trusted resolver context, never from the payload. */
 export interface StartPublishReportPayload {
-  siteUrl?: string;
   /** Also keep a dated snapshot child page. */
   snapshot?: boolean;
 }

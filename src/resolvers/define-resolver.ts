@@ -8,6 +8,7 @@ import {
   ValidationError,
   isAppError,
 } from '../domain/errors';
+import { normaliseSiteBaseUrl } from '../domain/report/gap-report';
 import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
 import type { AppServices } from './services';
 
@@ -17,6 +18,8 @@ export interface ResolverContext {
   project: { id: string; key: string; type: string | null };
   issue?: { id: string; key: string };
   moduleKey: string;
+  /** The Jira site address Forge puts in the context (`siteUrl`); undefined when the context has none. Use trustedSiteUrl(). */
+  siteUrl?: string;
   /** The caller's rights as established by the permission check (for 'read' calls, canEdit is only known for admins). */
   access: AppContextPermissions;
   /** The Jira project permissions asked for this call (browse, administer, and the spec's `requires`). */
@@ -57,6 +60,7 @@ const idLike = z.union([z.string().min(1), z.number().int().nonnegative()]).tran
 const trustedContextSchema = z.object({
   accountId: z.string().min(1).optional().nullable(),
   moduleKey: z.string().min(1).optional(),
+  siteUrl: z.string().min(1).max(500).optional().catch(undefined),
   extension: z
     .object({
       type: z.string().optional(),
@@ -106,7 +110,17 @@ export function readTrustedContext(context: unknown): Omit<ResolverContext, 'acc
     project: { id: project.id, key: project.key, type: project.type ?? null },
     ...(issue ? { issue: { id: issue.id, key: issue.key } } : {}),
     moduleKey: parsed.data.moduleKey ?? 'unknown',
+    ...(parsed.data.siteUrl !== undefined ? { siteUrl: parsed.data.siteUrl } : {}),
   };
+}
+
+/**
+ * The Jira site address from the trusted context (Forge's `siteUrl`), validated: https (plain http only on a
+ * loopback host, the local sandbox). VALIDATION_FAILED when the context has none or it is not a plain site URL.
+ */
+export function trustedSiteUrl(ctx: Pick<ResolverContext, 'siteUrl'>): string {
+  if (ctx.siteUrl === undefined) throw new ValidationError('The call context has no Jira site address; reload the page.');
+  return normaliseSiteBaseUrl(ctx.siteUrl);
 }
 
 const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>

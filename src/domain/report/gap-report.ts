@@ -101,7 +101,10 @@ interface Ctx {
   maxScope: number;
 }
 
-/** Validates the site URL and returns it without a trailing slash. Throws ValidationError. */
+/** Hosts of a local development sandbox, the only ones allowed over plain http. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Validates the site URL (https; plain http only on a loopback host) and returns it without a trailing slash. Throws ValidationError. */
 export function normaliseSiteBaseUrl(value: string): string {
   let url: URL;
   try {
@@ -109,7 +112,7 @@ export function normaliseSiteBaseUrl(value: string): string {
   } catch {
     throw new ValidationError('The Jira site address is not a valid URL.', { siteBaseUrl: value });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
     throw new ValidationError('The Jira site address must use https.', { siteBaseUrl: value });
   }
   if (url.username || url.password || url.search || url.hash) {

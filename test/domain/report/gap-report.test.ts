@@ -191,10 +191,10 @@ describe('buildGapReportAdf for an empty project', () => {
 });
 
 describe('site URL and links', () => {
-  it('normalises the site URL and rejects anything but a plain http(s) site', () => {
+  it('normalises the site URL and rejects anything but https (plain http only on a loopback sandbox host)', () => {
     expect(normaliseSiteBaseUrl('https://example.atlassian.net/')).toBe('https://example.atlassian.net');
     expect(normaliseSiteBaseUrl('http://localhost:4000')).toBe('http://localhost:4000');
-    for (const bad of ['javascript:alert(1)', 'not a url', 'https://a.net/?x=1', 'ftp://a.net']) {
+    for (const bad of ['javascript:alert(1)', 'not a url', 'https://a.net/?x=1', 'ftp://a.net', 'http://evil.example/x', 'http://example.atlassian.net']) {
       expect(() => normaliseSiteBaseUrl(bad)).toThrow(ValidationError);
     }
     expect(() => buildGapReportAdf(aReportInput({ siteBaseUrl: 'javascript:alert(1)' }))).toThrow(ValidationError);
