@@ -51,6 +51,24 @@ export class ValidationError extends AppError {
   }
 }
 
+/** Why user-written JQL was refused (src/jira/jql.ts). */
+export const JQL_REFUSAL_REASONS = [
+  'too_long',
+  'control_character',
+  'unbalanced_quotes',
+  'unbalanced_parentheses',
+  'order_by',
+  'dangling_operator',
+] as const;
+export type JqlRefusalReason = (typeof JQL_REFUSAL_REASONS)[number];
+
+/** User JQL that is not one balanced expression the app can confine to the project (VALIDATION_FAILED). */
+export class JqlRefusedError extends ValidationError {
+  constructor(message: string, readonly reason: JqlRefusalReason) {
+    super(message, { field: 'jql', reason, issues: [{ path: 'jql', message }] });
+  }
+}
+
 export class ProjectMismatchError extends AppError {
   constructor(contextProject: string, payloadProject: string) {
     super(

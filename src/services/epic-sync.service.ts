@@ -11,6 +11,7 @@
  * creates a duplicate. A killed run is resumed by running again: the search finds what the last run made.
  * Reads and edits (idempotent) go through the client's own retries, which honour Retry-After.
  */
+import { escapeJqlString } from '../jira/jql';
 import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
 import { ConfigMissingError, isAppError } from '../domain/errors';
 import {
@@ -39,7 +40,6 @@ import {
   type JiraIssueInput,
   type JiraIssueType,
   JiraClient,
-  escapeJqlString,
 } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
 import { backoffDelay, realSleep } from '../platform/retry';

@@ -12,6 +12,7 @@
  * Storage: clause records (this feature), and, when present, the scope, the maturity assessment and the plan
  * and the challenge register (other tabs). Each missing part gives a clear empty state in the report instead of failing.
  */
+import { escapeJqlString } from '../jira/jql';
 import { z } from 'zod';
 import { unitSummary } from '../domain/assessment/unit-summary';
 import { type AssessmentUnitId, isProcessId, processGroupOf } from '../domain/assessment/assessment-units';
@@ -32,7 +33,7 @@ import {
 } from '../domain/gap';
 import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow, type ReportPhase } from '../domain/report';
 import { generateScopeStatement } from '../domain/scope/scope-statement';
-import { type JiraClientOptions, type JiraIssue, JiraClient, escapeJqlString } from '../jira/jira-client';
+import { type JiraClientOptions, type JiraIssue, JiraClient } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
 import { ClauseRecordRepository, type StoredClauseRecord, toClauseRecord } from '../storage/clause-record-repository';
 import type { KeyValueStore } from '../storage/kv-store';

@@ -7,13 +7,14 @@
  * the project (checked as the user before anything is read or written), not the app's SMS editor role;
  * reading needs BROWSE_PROJECTS (checked by the resolver framework).
  */
+import { escapeJqlString } from '../jira/jql';
 import { z } from 'zod';
 import { CLAUSES, compareClauseIds, getClause } from '../domain/catalogue/catalogue';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { adfToPlainText } from '../domain/mapping/adf-text';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
-import { JiraClient, escapeJqlString, type JiraIssue } from '../jira/jira-client';
+import { JiraClient, type JiraIssue } from '../jira/jira-client';
 import type { PermissionGateway } from '../resolvers/permission-gateway';
 import type {
   ClauseCoverage,

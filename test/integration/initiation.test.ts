@@ -34,7 +34,7 @@ function handMedianHours(issues: typeof seedIssues): { median: number; n: number
 }
 
 const KPIS: KpiDefinition[] = [
-  { id: 'open-incidents', name: 'Incidents (all time)', unit: 'incidents', direction: 'lower', baseline: null, target: 10, source: { kind: 'jqlCount', jql: 'issuetype = Incident ORDER BY created DESC' } },
+  { id: 'open-incidents', name: 'Incidents (all time)', unit: 'incidents', direction: 'lower', baseline: null, target: 10, source: { kind: 'jqlCount', jql: 'issuetype = Incident' } },
   { id: 'sla-breaches', name: 'Breaches of commitments', unit: 'breaches', direction: 'lower', baseline: null, target: 0, source: { kind: 'jqlCount', jql: 'labels = "sla-breach"' } },
   { id: 'all-issues', name: 'All issues', unit: 'issues', direction: 'higher', baseline: null, target: null, source: { kind: 'jqlCount', jql: '' } },
   { id: 'other-project', name: 'Trying to count OPS', unit: 'issues', direction: 'lower', baseline: null, target: null, source: { kind: 'jqlCount', jql: 'project = OPS OR project = SMS' } },

@@ -11,6 +11,7 @@
  * followed by "and N more" linking to a Jira search on the `smsClause` entity-property alias. If the page is
  * still too large, splitReportByGroup() gives an overview page plus one page per top-level clause.
  */
+import { escapeJqlString } from '../jql-value';
 import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
@@ -125,20 +126,16 @@ export function isIssueKey(value: string): boolean {
   return ISSUE_KEY.test(value);
 }
 
-function jqlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
 /** JQL for the issues mapped to a clause (or to any heading above it, since those apply to it too). */
 export function clauseEvidenceJql(projectKey: string, clauseId: ClauseId): string {
   const ids: string[] = [];
   for (let id = clauseId; ; ) {
-    ids.push(jqlString(id));
+    ids.push(escapeJqlString(id));
     const dot = id.lastIndexOf('.');
     if (dot < 0) break;
     id = id.slice(0, dot);
   }
-  return `project = ${jqlString(projectKey)} AND ${SMS_CLAUSE_JQL_ALIAS} in (${ids.join(', ')}) ORDER BY key ASC`;
+  return `project = ${escapeJqlString(projectKey)} AND ${SMS_CLAUSE_JQL_ALIAS} in (${ids.join(', ')}) ORDER BY key ASC`;
 }
 
 export function issueUrl(siteBaseUrl: string, issueKey: string): string {
