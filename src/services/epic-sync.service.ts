@@ -14,6 +14,7 @@
 import { escapeJqlString } from '../jira/jql';
 import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
 import { ConfigMissingError, isAppError } from '../domain/errors';
+import { epicTypeProblem } from '../domain/epics/epic-type';
 import {
   MAPPING_PROPERTY_KEY,
   PLAN_ITEM_PROPERTY_KEY,
@@ -98,11 +99,18 @@ export function toExistingPlanIssue(issue: JiraIssue): ExistingPlanIssue | undef
   };
 }
 
-/** Level-1 type (or the configured one) for epics; a level-0 type, "Task" if there is one, for work items. */
+/** Level-1 type (or the configured one, which must be at level 1: CONFIG_MISSING otherwise) for epics; a level-0 type, "Task" if there is one, for work items. */
 export function chooseIssueTypes(
   types: JiraIssueType[],
   epicOverride: string | null | undefined,
 ): { epic: JiraIssueType; item: JiraIssueType | undefined } {
+  const problem = epicOverride !== null && epicOverride !== undefined ? epicTypeProblem(types, epicOverride) : undefined;
+  if (problem !== undefined) {
+    throw new ConfigMissingError(`The epic issue type chosen in the settings cannot be used: ${problem}. A project administrator picks an epic-level type in the app settings.`, {
+      setting: 'epicIssueTypeId',
+      epicIssueTypeId: epicOverride ?? null,
+    });
+  }
   const epic =
     epicOverride !== null && epicOverride !== undefined
       ? types.find((t) => t.id === epicOverride)

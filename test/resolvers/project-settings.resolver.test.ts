@@ -106,7 +106,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect((wrong as unknown as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([
       { path: 'confluenceParentPageId', message: 'page 99999 ("Elsewhere") is not a current page of space SMS' },
-      { path: 'epicIssueTypeId', message: 'Sub-task is a subtask type and cannot hold work items' },
+      { path: 'epicIssueTypeId', message: 'Sub-task is at hierarchy level -1, not the epic level (1): it cannot hold the work items' },
       { path: 'editorRoleId', message: 'project role 77777 does not exist in this project' },
     ]);
     const missing = await t.invoke('saveProjectSettings', { ...goodSettings, confluenceParentPageId: '12345', epicIssueTypeId: '424242', version: 0 }, ADMIN);
@@ -116,6 +116,16 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     ]);
     expect(t.store.writes).toEqual([]);
     expect(t.settingsCalls.every((c) => c.startsWith('asUser '))).toBe(true);
+  });
+
+  it('refuses a standard issue type (hierarchy level 0) as the epic type, writing nothing', async () => {
+    const t = setup();
+    const task = await t.invoke('saveProjectSettings', { ...goodSettings, epicIssueTypeId: '10001', version: 0 }, ADMIN);
+    expect(task).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'epicIssueTypeId', message: 'Task is at hierarchy level 0, not the epic level (1): it cannot hold the work items' }] } },
+    });
+    expect(t.store.writes).toEqual([]);
   });
 
   it('checks only the space when the optional choices are empty', async () => {
