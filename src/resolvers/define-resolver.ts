@@ -6,8 +6,10 @@ import {
   ForbiddenError,
   ProjectMismatchError,
   ValidationError,
+  VersionConflictError,
   isAppError,
 } from '../domain/errors';
+import { resolveNames } from '../services/user-names.service';
 import { normaliseSiteBaseUrl } from '../domain/report/gap-report';
 import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
 import type { AppServices } from './services';
@@ -135,7 +137,8 @@ const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
  * 1. identity and project from the trusted context (UNAUTHENTICATED; PROJECT_MISMATCH if the payload names another project);
  * 2. the permission check as the user (FORBIDDEN) — before any use case, so before any asApp call;
  * 3. payload validation with zod (VALIDATION_FAILED, with issue paths);
- * 4. the handler. AppErrors become `{ ok: false, error }`; anything else is logged and becomes INTERNAL.
+ * 4. the handler. AppErrors become `{ ok: false, error }` (a stale-save CONFLICT first gets the display name of
+ *    who saved); anything else is logged and becomes INTERNAL.
  */
 export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>): ResolverDefinition<O> {
   return {
@@ -175,7 +178,8 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
         }
         const data = await spec.handler(input.data, { ...trusted, access, granted, deps });
         return { ok: true, data };
-      } catch (e) {
+      } catch (caught) {
+        const e = caught instanceof VersionConflictError ? await nameWhoSaved(caught, deps) : caught;
         if (isAppError(e)) {
           if (e.code === 'INTERNAL') deps.log('error', `resolver ${spec.key}: ${e.message}`, { details: e.details });
           return { ok: false, error: e.code === 'INTERNAL' ? { code: 'INTERNAL', message: e.message } : e.toShape() };
@@ -189,6 +193,14 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
       }
     },
   };
+}
+
+/** A stale-save CONFLICT with the display name of who saved (one user lookup; the accountId when Jira has no name). */
+async function nameWhoSaved(e: VersionConflictError, deps: AppServices): Promise<VersionConflictError> {
+  const who = e.stamp.updatedBy;
+  if (who === null || e.displayName !== undefined) return e;
+  const names = await resolveNames(deps.api, [who], deps.log);
+  return e.named(names[who] ?? who);
 }
 
 /** A resolver definition whose output type has been forgotten (for registries). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProjectSettingsView } from '../contract/settings';
-import { ConflictError, AppError } from '../domain/errors';
+import { VersionConflictError, AppError } from '../domain/errors';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { projectSettingsKey } from './keys';
 
@@ -108,17 +108,13 @@ export class SettingsRepository {
     const current = await this.get(projectId);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) {
-      throw new ConflictError(
-        current === undefined
-          ? `These settings were removed after you opened the page (you had version ${expectedVersion}). Reload and try again.`
-          : `Someone else saved these settings at ${current.updatedAt} (version ${current.version}; you had version ${expectedVersion}). Reload to see their changes and who made them, then save again.`,
-        {
-          expectedVersion,
-          currentVersion,
-          updatedBy: current?.updatedBy ?? null,
-          updatedAt: current?.updatedAt ?? null,
-        },
-      );
+      throw new VersionConflictError({
+        what: 'These settings',
+        expectedVersion,
+        currentVersion,
+        updatedBy: current?.updatedBy ?? null,
+        updatedAt: current?.updatedAt ?? null,
+      });
     }
     const record: ProjectSettingsRecord = projectSettingsRecordSchema.parse({
       schemaVersion: SETTINGS_SCHEMA_VERSION,

@@ -90,7 +90,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
       ok: false,
       error: { code: 'CONFLICT', details: { expectedVersion: 0, currentVersion: 1, updatedBy: ADMIN, updatedAt: NOW.toISOString() } },
     });
-    expect((stale as { error: { message: string } }).error.message).toMatch(/^Someone else saved these settings at 2026-03-01T09:30:00.000Z \(version 1; you had version 0\)/);
+    expect((stale as { error: { message: string } }).error.message).toMatch(/^Pat Project-Admin saved these settings at 2026-03-01 09:30 UTC \(version 1; you had version 0\)/);
     const read = await t.invoke<ProjectSettingsView>('getProjectSettings', {}, ADMIN);
     expect(read).toMatchObject({ ok: true, data: { confluenceParentPageId: '98305', version: 1 } });
   });
