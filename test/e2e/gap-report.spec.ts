@@ -25,7 +25,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   await app.getByRole('tab', { name: 'Gap report' }).click();
   const panel = app.getByRole('tabpanel');
   await expect(panel.getByRole('heading', { name: 'Readiness' })).toBeVisible();
-  await expect(panel.getByRole('table', { name: 'Clauses with result, evidence, findings and warnings' })).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Clauses with result, evidence, implementation work, findings and warnings' })).toBeVisible();
   await expect(panel.getByText('Readiness =', { exact: false }).first()).toBeAttached();
 
   // Set a clause result with the keyboard-reachable select of its row.

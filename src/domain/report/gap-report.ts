@@ -18,6 +18,7 @@ import { ValidationError } from '../errors';
 import { type GapChanges } from '../gap/changes-since';
 import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
 import { type ClauseGap, type EvidenceItem, type GroupReadiness, STATUS_CATEGORY_LABELS, type StatusCategory } from '../gap/gap-model';
+import { ISSUE_ROLE_RULE_TEXT } from '../gap/issue-roles';
 import { PROPOSAL_RULES_TEXT } from '../gap/proposal-rules';
 import { READINESS_FORMULA, formatReadiness } from '../gap/readiness';
 import { LEVEL_LABELS, type MaturityLevel } from '../maturity/maturity-model';
@@ -289,6 +290,19 @@ function evidenceCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   return cell(...blocks);
 }
 
+/** The plan's work items of the clause: implementation work, open or done, never evidence (src/domain/gap/issue-roles.ts). */
+function plannedWorkCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
+  if (c.plannedWork.length === 0) return cell(p(t('None planned.')));
+  const shown = c.plannedWork.slice(0, ctx.maxCards);
+  const open = c.plannedWork.filter((w) => !w.done).length;
+  const blocks: TableCellDefinition['content'] = [
+    p(t(`${open} open, ${c.plannedWork.length - open} done`)),
+    bullets(shown.map((w) => [issueRef(ctx, w.issueKey), t(' '), lozenge(w.done ? 'Done' : 'Open', w.done ? 'green' : 'neutral')])),
+  ];
+  if (c.plannedWork.length > shown.length) blocks.push(p(t(`and ${c.plannedWork.length - shown.length} more`)));
+  return cell(...blocks);
+}
+
 function findingsCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   const all = distinctFindings(c.openFindings);
   if (all.length === 0) return cell(p(t('None.')));
@@ -325,6 +339,7 @@ function clauseRow(ctx: Ctx, c: ClauseGap): TableRowDefinition {
     cell(p(t(c.title))),
     resultCell(ctx, c),
     evidenceCell(ctx, c),
+    plannedWorkCell(ctx, c),
     findingsCell(ctx, c),
     cell(c.warnings.length === 0 ? p(t('None.')) : bullets(c.warnings.map((w) => [t(safeLine(w.message, 2 * ctx.maxText, w.code))]))),
   ]);
@@ -334,7 +349,7 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   const clauses = input.gaps.clauses.filter((c) => c.groupId === g.groupId);
   return [
     heading({ level })(t(`${g.groupId} ${g.title} — readiness ${pct(g.figures.percent)}`)),
-    table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))),
+    table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))),
   ];
 }
 
@@ -446,6 +461,7 @@ function formulaExpand(input: GapReportInput): BlockContent {
       ),
     ),
     ...PROPOSAL_RULES_TEXT.split('\n').map((line) => p(t(line))),
+    ...ISSUE_ROLE_RULE_TEXT.split('\n').map((line) => p(t(line))),
     ...FINDING_CONVENTION_TEXT.split('\n').map((line) => p(t(line))),
   );
 }
