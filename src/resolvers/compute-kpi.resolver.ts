@@ -13,7 +13,6 @@ import { initiationServiceOf } from './initiation-resolver-support';
  */
 export const computeKpi = defineResolver({
   key: 'computeKpi',
-  access: 'write',
   payload: z.object({ version: z.number().int().nonnegative(), kpiId: z.string().min(1).max(60) }),
   async handler(input, ctx): Promise<ComputeKpiResponse> {
     const service = initiationServiceOf(ctx);

@@ -12,6 +12,7 @@ import {
 import { resolveNames } from '../services/user-names.service';
 import { normaliseSiteBaseUrl } from '../domain/report/gap-report';
 import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
+import { AUTHORIZATION, authorizationOf } from './authorization';
 import type { AppServices } from './services';
 
 /** The trusted part of a resolver call: built by Forge (or the sandbox bridge), never by the UI. */
@@ -38,7 +39,11 @@ export interface ResolverRequest {
 export interface ResolverSpec<S extends z.ZodType, O> {
   /** The function key the UI invokes, verb first (`getProjectSettings`). */
   key: string;
-  access: AccessLevel;
+  /**
+   * Only for resolvers outside the app (tests): the app's resolvers take their right from the authorization
+   * table (src/resolvers/authorization.ts), and a spec naming one for a key the table has is refused.
+   */
+  access?: AccessLevel;
   /** Schema of the untrusted payload. Unknown fields are dropped by `z.object`. */
   payload: S;
   /**
@@ -52,6 +57,8 @@ export interface ResolverSpec<S extends z.ZodType, O> {
 export interface ResolverDefinition<O = unknown> {
   readonly key: string;
   readonly access: AccessLevel;
+  /** The extra Jira project permissions of the spec (e.g. CREATE_ISSUES). */
+  readonly requires: readonly string[];
   /** Runs the whole pipeline; never throws. */
   run(request: ResolverRequest, deps: AppServices): Promise<ResolverResult<O>>;
 }
@@ -130,7 +137,9 @@ const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
     ? `You do not have permission to browse project ${projectKey}.`
     : level === 'admin'
       ? `Only administrators of project ${projectKey} can do this.`
-      : `Only administrators of project ${projectKey} or members of the SMS editor role set in the app settings can change SMS data.`;
+      : level === 'map-issue'
+        ? `Only administrators of project ${projectKey} or members of the SMS editor role can map clauses to issues (a project administrator can open it to everyone who can edit the issue).`
+        : `Only administrators of project ${projectKey} or members of the SMS editor role set in the app settings can change SMS data.`;
 
 /**
  * Declares a resolver. The returned definition runs, in this order:
@@ -141,9 +150,13 @@ const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
  *    who saved); anything else is logged and becomes INTERNAL.
  */
 export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>): ResolverDefinition<O> {
+  const inTable = Object.prototype.hasOwnProperty.call(AUTHORIZATION, spec.key);
+  if (inTable && spec.access !== undefined) throw new Error(`Resolver ${spec.key}: its right comes from the authorization table, not the spec.`);
+  const needed: AccessLevel = spec.access ?? authorizationOf(spec.key).access;
   return {
     key: spec.key,
-    access: spec.access,
+    access: needed,
+    requires: Object.keys(spec.requires ?? {}),
     async run(request, deps) {
       try {
         const trusted = readTrustedContext(request.context);
@@ -160,12 +173,12 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
           deps.settings,
           trusted.accountId,
           trusted.project.id,
-          spec.access,
+          needed,
           required.map(([key]) => key),
         );
-        if (!hasAccess(access, spec.access)) {
-          throw new ForbiddenError(accessDeniedMessage(spec.access, trusted.project.key), {
-            needed: spec.access,
+        if (!hasAccess(access, needed)) {
+          throw new ForbiddenError(accessDeniedMessage(needed, trusted.project.key), {
+            needed,
             projectKey: trusted.project.key,
           });
         }

@@ -6,7 +6,6 @@ import { defineResolver } from './define-resolver';
 /** Who is looking at which project, what they may do, and the project's settings. First call of every UI module. */
 export const getAppContext = defineResolver({
   key: 'getAppContext',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<AppContextResponse> {
     const { deps } = ctx;

@@ -16,7 +16,6 @@ import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report
  */
 export const previewReport = defineResolver({
   key: 'previewReport',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<PreviewReportResponse> {
     const { deps, project } = ctx;

@@ -20,7 +20,6 @@ import { defineResolver } from './define-resolver';
  */
 export const publishBusinessCase = defineResolver({
   key: 'publishBusinessCase',
-  access: 'write',
   payload: z.object({ expectedVersion: z.number().int().nonnegative().optional() }),
   async handler(input, ctx): Promise<PublishBusinessCaseResponse> {
     const { deps, project } = ctx;

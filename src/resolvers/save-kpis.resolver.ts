@@ -21,7 +21,6 @@ export const saveKpisPayloadSchema = z.object({
  */
 export const saveKpis = defineResolver({
   key: 'saveKpis',
-  access: 'write',
   payload: saveKpisPayloadSchema,
   async handler(input, ctx): Promise<SaveKpisResponse> {
     // A query the app could not confine to the project is refused now, before anything is written.

@@ -33,7 +33,6 @@ export const startEpicSyncPayloadSchema = z.object({
  */
 export const startEpicSync = defineResolver({
   key: 'startEpicSync',
-  access: 'write',
   requires: {
     [CREATE_ISSUES_PERMISSION]: (projectKey) => `You cannot create issues in project ${projectKey}, so the app cannot create the epics for you.`,
   },

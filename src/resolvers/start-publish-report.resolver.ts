@@ -25,7 +25,6 @@ export const STALE_PUBLISH_MS = 15 * 60 * 1000;
  */
 export const startPublishReport = defineResolver({
   key: 'startPublishReport',
-  access: 'write',
   payload: z.object({ snapshot: z.boolean().default(false) }),
   async handler(input, ctx): Promise<StartPublishReportResponse> {
     const { deps, project, accountId } = ctx;

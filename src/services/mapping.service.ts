@@ -129,9 +129,10 @@ export class MappingService {
     };
   }
 
-  async getIssueClauses(project: ProjectRef, issueId: string): Promise<IssueClausesResponse> {
+  /** `mayMap`: the caller holds the SMS right to map clauses (authorization table, 'map-issue'); EDIT_ISSUES is asked here. */
+  async getIssueClauses(project: ProjectRef, issueId: string, mayMap = true): Promise<IssueClausesResponse> {
     const [{ issue, fields }, canEdit] = await Promise.all([this.readIssue(project, issueId), canEditIssues(this.permissions, project.id)]);
-    return this.view(project, issue, fields, issue.properties[MAPPING_PROPERTY_KEY], canEdit);
+    return this.view(project, issue, fields, issue.properties[MAPPING_PROPERTY_KEY], canEdit && mayMap);
   }
 
   /**

@@ -53,7 +53,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
       ok: true,
       data: {
         projectId: PROJECT.id, configured: false, confluenceSpaceKey: null, confluenceParentPageId: null,
-        epicIssueTypeId: null, editorRoleId: null, version: 0, updatedAt: null, updatedBy: null, people: {},
+        epicIssueTypeId: null, editorRoleId: null, issueMappingOpen: false, version: 0, updatedAt: null, updatedBy: null, people: {},
       },
     });
     expect(t.lookups).toEqual([]);
@@ -65,7 +65,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     expect(saved).toEqual({
       ok: true,
       data: {
-        projectId: PROJECT.id, configured: true, ...goodSettings, version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN,
+        projectId: PROJECT.id, configured: true, ...goodSettings, issueMappingOpen: false, version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN,
         people: { [ADMIN]: 'Pat Project-Admin' },
       },
     });
