@@ -21,6 +21,7 @@ describe('SettingsRepository', () => {
       schemaVersion: SETTINGS_SCHEMA_VERSION,
       projectId: '10000',
       ...input,
+      issueMappingOpen: false,
       version: 1,
       updatedAt: '2026-02-01T10:01:00.000Z',
       updatedBy: 'acc-1',
