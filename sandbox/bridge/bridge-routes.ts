@@ -70,12 +70,27 @@ export function resolveAccountId(cookieHeader: string | undefined, bodyAccountId
   return claimed;
 }
 
-function fail(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.code(status).send({ error: { message } });
+/** The app's error codes the stand-in answers with (src/domain/errors.ts): every failure is typed, never a bare HTTP status. */
+type BridgeErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'UPSTREAM_ERROR' | 'INTERNAL';
+
+const codeOfStatus = (status: number): BridgeErrorCode =>
+  status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+
+/** `{ ok: false, error: { code, message } }`, the shape of a refused resolver call, with the HTTP status kept. */
+function fail(reply: FastifyReply, status: number, message: string, code: BridgeErrorCode = codeOfStatus(status)): FastifyReply {
+  return reply.code(status).send({ ok: false, error: { code, message } });
+}
+
+/** A context-building failure as a typed answer: the host's own product lookup may meet a fault (502 UPSTREAM_ERROR). */
+function failContext(reply: FastifyReply, err: unknown, log: BridgeDeps['log']): FastifyReply {
+  if (err instanceof BridgeRequestError) return fail(reply, err.statusCode, err.message);
+  const message = err instanceof Error ? err.message : String(err);
+  log?.('warn', 'bridge context lookup failed', { message });
+  return fail(reply, 502, `Jira could not be reached to build the call context: ${message}`, 'UPSTREAM_ERROR');
 }
 
 function refuse(reply: FastifyReply, status: number, code: InvokeRefusal, message: string, details?: Record<string, unknown>): FastifyReply {
-  return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+  return reply.code(status).send({ ok: false, error: { code, message, ...(details ? { details } : {}) } });
 }
 
 const TIMED_OUT = Symbol('timed out');
@@ -116,8 +131,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
       );
       return reply.send(toViewContext(ctx, colorModeOf(req.headers.cookie)));
     } catch (err) {
-      if (err instanceof BridgeRequestError) return fail(reply, err.statusCode, err.message);
-      throw err;
+      return failContext(reply, err, deps.log);
     }
   });
 
@@ -140,16 +154,15 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
       accountId = resolveAccountId(req.headers.cookie, body.data.accountId);
       context = await buildResolverContext({ moduleKey, projectKey, issueKey: issueKey ?? undefined, accountId, siteUrl: deps.siteUrl() }, deps.lookup);
     } catch (err) {
-      if (err instanceof BridgeRequestError) return fail(reply, err.statusCode, err.message);
-      throw err;
+      return failContext(reply, err, deps.log);
     }
-    const app = await deps.app();
     const backend = {
       principal: accountId === undefined ? undefined : { accountId },
       installContext: `ari:cloud:jira::site/${CLOUD_ID}`,
     };
     let result: unknown;
     try {
+      const app = await deps.app();
       const answer = await withinTime(limits.resolverTimeoutMs, () =>
         runAsUser(accountId, () => app.resolverHandler({ call: { functionKey, payload }, context }, backend), limits.resolverTimeoutMs),
       );

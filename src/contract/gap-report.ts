@@ -3,7 +3,7 @@
  * startPublishReport) and the result of a 'publish-report' job. Types only: `static/` imports them via `@contract/*`.
  */
 import type { ConformityResult, FindingGrade } from '../domain/vocabulary';
-import type { EvidenceItem, GapWarningCode, ReadinessFigures } from '../domain/gap/gap-model';
+import type { EvidenceItem, GapWarningCode, PlannedWorkItem, ReadinessFigures } from '../domain/gap/gap-model';
 import type { PeopleNames } from './people';
 
 /** One evidence issue of a clause as the UI shows it: the domain's evidence item without its evidence kinds. */
@@ -51,6 +51,8 @@ export interface ClauseGapView {
   /** At most GAP_VIEW_EVIDENCE_PER_CLAUSE items; `evidenceCount` has the full number. */
   evidence: EvidenceView[];
   evidenceCount: number;
+  /** The plan's work items for the clause (open first, then done): implementation work, never evidence. */
+  plannedWork: PlannedWorkItem[];
   /** Open audit findings on the clause, most severe first. */
   findings: FindingView[];
   warnings: GapWarningView[];
@@ -75,6 +77,8 @@ export interface GapReportView {
   formula: string;
   /** PROPOSAL_RULES_TEXT, one rule per line. */
   proposalRules: string;
+  /** ISSUE_ROLE_RULE_TEXT: what counts as evidence, planned work and findings, one sentence per line. */
+  evidenceRule: string;
   warningCount: number;
   evidenceCount: number;
   /** Distinct open audit findings (issues) over all clauses. */
@@ -127,10 +131,8 @@ export interface ClauseRecordView {
   people: PeopleNames;
 }
 
-export interface PreviewReportPayload {
-  /** The Jira site address (from the view context), used for issue links. */
-  siteUrl?: string;
-}
+/** `previewReport` takes no fields: issue links use the site address of the trusted resolver context. */
+export type PreviewReportPayload = Record<string, never>;
 
 export interface PreviewReportResponse {
   title: string;
@@ -146,8 +148,8 @@ export interface PreviewReportResponse {
   evidenceTruncated: boolean;
 }
 
+/** The site address for issue links comes from the trusted resolver context, never from the payload. */
 export interface StartPublishReportPayload {
-  siteUrl?: string;
   /** Also keep a dated snapshot child page. */
   snapshot?: boolean;
 }

@@ -172,7 +172,10 @@ export interface SaveChallengeRegisterPayload {
 }
 export type SaveChallengeRegisterResponse = InitiationView;
 
-export type PublishBusinessCasePayload = Record<string, never>;
+/** `expectedVersion`: the initiation version the user sees; when stale the publish is refused (CONFLICT) before anything is written. */
+export interface PublishBusinessCasePayload {
+  expectedVersion?: number;
+}
 export interface PublishBusinessCaseResponse {
   view: InitiationView;
   page: { pageId: string; title: string; url: string; version: number; created: boolean };

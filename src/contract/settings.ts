@@ -7,6 +7,8 @@ export interface SaveProjectSettingsPayload {
   confluenceParentPageId: string | null;
   epicIssueTypeId: string | null;
   editorRoleId: string | null;
+  /** Everyone who can edit an issue may map its clauses (default false: administrators and the editor role only). */
+  issueMappingOpen?: boolean;
   version: number;
 }
 
@@ -18,6 +20,7 @@ export interface ProjectSettingsView {
   confluenceParentPageId: string | null;
   epicIssueTypeId: string | null;
   editorRoleId: string | null;
+  issueMappingOpen: boolean;
   version: number;
   updatedAt: string | null;
   updatedBy: string | null;

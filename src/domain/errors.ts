@@ -52,6 +52,24 @@ export class ValidationError extends AppError {
   }
 }
 
+/** Why user-written JQL was refused (src/jira/jql.ts). */
+export const JQL_REFUSAL_REASONS = [
+  'too_long',
+  'control_character',
+  'unbalanced_quotes',
+  'unbalanced_parentheses',
+  'order_by',
+  'dangling_operator',
+] as const;
+export type JqlRefusalReason = (typeof JQL_REFUSAL_REASONS)[number];
+
+/** User JQL that is not one balanced expression the app can confine to the project (VALIDATION_FAILED). */
+export class JqlRefusedError extends ValidationError {
+  constructor(message: string, readonly reason: JqlRefusalReason) {
+    super(message, { field: 'jql', reason, issues: [{ path: 'jql', message }] });
+  }
+}
+
 export class ProjectMismatchError extends AppError {
   constructor(contextProject: string, payloadProject: string) {
     super(
@@ -77,6 +95,59 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, details?: ErrorDetails) {
     super('CONFLICT', message, details);
+  }
+}
+
+/** What a stale save collided with: the thing, the versions, and who saved the newer one when. */
+export interface ConflictStamp {
+  /** The thing saved, capitalised as at the start of a sentence ("The initiation", "These settings"). */
+  what: string;
+  expectedVersion: number;
+  currentVersion: number;
+  /** accountId of who saved the current version; null when the thing was removed. */
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/** An ISO date-time as people read it in a message: `2026-03-01 09:30 UTC` (the value itself when unreadable). */
+export function formatMessageTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * The one CONFLICT message of a stale save: who saved (display name; "Someone" only while the name is not yet
+ * known) and when, the versions, and that nothing was saved.
+ */
+export function versionConflictMessage(c: ConflictStamp, displayName?: string): string {
+  if (c.updatedBy === null || c.updatedAt === null) {
+    return `${c.what} was removed after you opened it (you had version ${c.expectedVersion}). Nothing was saved: reload and try again.`;
+  }
+  return `${displayName ?? 'Someone'} saved ${lowerFirst(c.what)} at ${formatMessageTime(c.updatedAt)} (version ${c.currentVersion}; you had version ${c.expectedVersion}). Nothing was saved: reload to see their changes, then make yours again.`;
+}
+
+/**
+ * CONFLICT of a stale save. Storage raises it without a name (it cannot look names up); the resolver framework
+ * (defineResolver) looks the display name up once and raises it again with the name (`named`).
+ */
+export class VersionConflictError extends ConflictError {
+  constructor(
+    readonly stamp: ConflictStamp,
+    readonly displayName?: string,
+  ) {
+    super(versionConflictMessage(stamp, displayName), {
+      expectedVersion: stamp.expectedVersion,
+      currentVersion: stamp.currentVersion,
+      updatedBy: stamp.updatedBy,
+      updatedAt: stamp.updatedAt,
+      ...(displayName !== undefined ? { updatedByName: displayName } : {}),
+    });
+  }
+
+  named(displayName: string): VersionConflictError {
+    return new VersionConflictError(this.stamp, displayName);
   }
 }
 

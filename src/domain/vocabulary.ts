@@ -45,3 +45,17 @@ export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
   report: 'Report',
   improvement_action: 'Improvement action',
 };
+
+/**
+ * What a clause-mapped Jira issue counts as in the gap analysis (the rule: src/domain/gap/issue-roles.ts).
+ * - evidence: documented information that the practice exists; it decides the proposed result;
+ * - planned_work: a work item the app's plan created ("Create in Jira"); shown as implementation work, never evidence;
+ * - finding: an audit finding (finding label); listed as a finding, never evidence.
+ */
+export const ISSUE_ROLES = ['evidence', 'planned_work', 'finding'] as const;
+export type IssueRole = (typeof ISSUE_ROLES)[number];
+export const ISSUE_ROLE_LABELS: Readonly<Record<IssueRole, string>> = {
+  evidence: 'Evidence',
+  planned_work: 'Implementation work',
+  finding: 'Audit finding',
+};

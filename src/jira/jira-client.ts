@@ -1,3 +1,4 @@
+import { escapeJqlString } from '../domain/jql-value';
 import { route } from '@forge/api';
 import type { z } from 'zod';
 import {
@@ -175,14 +176,6 @@ const KEYS_PER_SEARCH = 100;
 export const USERS_PER_BULK = 100;
 const CREATEMETA_PAGE = 200;
 
-/**
- * A JQL string literal: always double-quoted, backslashes and double quotes escaped, control characters
- * (newlines, tabs, NUL…) removed. Safe to splice into JQL: `x" OR project = OTHER` stays one literal.
- */
-export function escapeJqlString(value: string): string {
-  const cleaned = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
-  return `"${cleaned.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

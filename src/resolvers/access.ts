@@ -6,9 +6,12 @@ import { JIRA_PERMISSIONS, type PermissionGateway } from './permission-gateway';
  * What a resolver needs from the caller:
  * - read:  BROWSE_PROJECTS on the project;
  * - write: read, and ADMINISTER_PROJECTS or membership of the editor role set in the project settings;
- * - admin: read, and ADMINISTER_PROJECTS (changing the settings, which decide who may write).
+ * - admin: read, and ADMINISTER_PROJECTS (changing the settings, which decide who may write);
+ * - map-issue: read, and ADMINISTER_PROJECTS or the editor role, or the project setting that opens clause mapping
+ *   to everyone who can edit the issue (EDIT_ISSUES itself is declared by the resolver in `requires`).
+ * Which resolver needs which: the authorization table, src/resolvers/authorization.ts.
  */
-export type AccessLevel = 'read' | 'write' | 'admin';
+export type AccessLevel = 'read' | 'write' | 'admin' | 'map-issue';
 
 /**
  * Works out the caller's rights on a project. `getMyPermissions` runs as the user, so Jira decides; the
@@ -47,8 +50,27 @@ export async function evaluateAccessWith(
       ? { canRead, canEdit: true, isProjectAdmin }
       : needed === 'read' || needed === 'admin'
         ? { canRead, canEdit: false, isProjectAdmin }
-        : { canRead, canEdit: await isEditorRoleMember(gateway, settings, accountId, projectId), isProjectAdmin };
+        : needed === 'map-issue'
+          ? { canRead, canEdit: await mayMapIssueClauses(gateway, settings, accountId, projectId, false), isProjectAdmin }
+          : { canRead, canEdit: await isEditorRoleMember(gateway, settings, accountId, projectId), isProjectAdmin };
   return { access, granted };
+}
+
+/**
+ * Whether the user may change the clause mapping of the project's issues (EDIT_ISSUES aside): project
+ * administrators, the editor role, or everyone when the project setting `issueMappingOpen` is on.
+ * Call only after Jira has confirmed the user may browse the project.
+ */
+export async function mayMapIssueClauses(
+  gateway: PermissionGateway,
+  settings: SettingsRepository,
+  accountId: string,
+  projectId: string,
+  isProjectAdmin: boolean,
+): Promise<boolean> {
+  if (isProjectAdmin) return true;
+  if ((await settings.get(projectId))?.issueMappingOpen === true) return true;
+  return isEditorRoleMember(gateway, settings, accountId, projectId);
 }
 
 /**
@@ -67,5 +89,6 @@ export async function isEditorRoleMember(
   return members.includes(accountId);
 }
 
+/** For 'write' and 'map-issue' calls, `canEdit` is the right the call asked about (see evaluateAccessWith). */
 export const hasAccess = (p: AppContextPermissions, needed: AccessLevel): boolean =>
-  needed === 'read' ? p.canRead : needed === 'write' ? p.canEdit : p.isProjectAdmin;
+  needed === 'read' ? p.canRead : needed === 'admin' ? p.isProjectAdmin : p.canRead && p.canEdit;

@@ -12,7 +12,6 @@ import { initiationServiceOf } from './initiation-resolver-support';
  */
 export const approveBusinessCase = defineResolver({
   key: 'approveBusinessCase',
-  access: 'write',
   payload: z.object({ version: z.number().int().nonnegative() }),
   async handler(input, ctx): Promise<ApproveBusinessCaseResponse> {
     const at = ctx.deps.now().toISOString();

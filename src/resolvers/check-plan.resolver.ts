@@ -7,7 +7,6 @@ import { checkPlan as check } from './plan-view';
 /** Checks a draft plan against Rules 1 and 2 (and coverage, levels, dates) without saving it. */
 export const checkPlan = defineResolver({
   key: 'checkPlan',
-  access: 'read',
   payload: z.object({ plan: planSchema }),
   async handler(input, ctx): Promise<CheckPlanResponse> {
     const { assessment } = await ctx.deps.assessments.getAll(ctx.project.id);

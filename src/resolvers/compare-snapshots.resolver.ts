@@ -8,7 +8,6 @@ const snapshotId = z.string().regex(/^s[0-9TZ]+(?:-\d+)?$/, 'Expected a snapshot
 /** Level changes per unit (and per element) between two snapshots. */
 export const compareSnapshots = defineResolver({
   key: 'compareSnapshots',
-  access: 'read',
   payload: z.object({ fromId: snapshotId, toId: snapshotId }) satisfies z.ZodType<CompareSnapshotsPayload>,
   async handler(input, ctx): Promise<CompareSnapshotsResponse> {
     const [a, b] = await Promise.all([ctx.deps.snapshots.get(ctx.project.id, input.fromId), ctx.deps.snapshots.get(ctx.project.id, input.toId)]);

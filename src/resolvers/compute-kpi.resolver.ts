@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { ComputeKpiResponse } from '../contract/initiation';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors';
 import { KPI_DATE_FIELD_LABELS, addMeasurement } from '../domain/initiation';
 import { JiraClient } from '../jira/jira-client';
-import { resolveNames } from '../services/user-names.service';
 import { KpiService } from '../services/kpi.service';
 import { defineResolver } from './define-resolver';
 import { initiationServiceOf } from './initiation-resolver-support';
@@ -14,17 +13,12 @@ import { initiationServiceOf } from './initiation-resolver-support';
  */
 export const computeKpi = defineResolver({
   key: 'computeKpi',
-  access: 'write',
   payload: z.object({ version: z.number().int().nonnegative(), kpiId: z.string().min(1).max(60) }),
   async handler(input, ctx): Promise<ComputeKpiResponse> {
     const service = initiationServiceOf(ctx);
     const current = await service.repository.get(ctx.project.id);
     if (current.version !== input.version) {
-      const who = current.updatedBy === null ? 'Someone' : (await resolveNames(ctx.deps.api, [current.updatedBy], ctx.deps.log))[current.updatedBy];
-      throw new ConflictError(
-        `${who ?? 'Someone'} saved the initiation at ${current.updatedAt ?? 'an unknown time'} (version ${current.version}; you had version ${input.version}). Reload and try again.`,
-        { expectedVersion: input.version, currentVersion: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt },
-      );
+      throw new VersionConflictError({ what: 'The initiation', expectedVersion: input.version, currentVersion: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt });
     }
     const kpi = current.initiation.kpis.find((k) => k.id === input.kpiId);
     if (kpi === undefined) throw new NotFoundError(`There is no KPI ${input.kpiId}.`, { kpiId: input.kpiId });

@@ -6,9 +6,13 @@ import {
   ForbiddenError,
   ProjectMismatchError,
   ValidationError,
+  VersionConflictError,
   isAppError,
 } from '../domain/errors';
+import { resolveNames } from '../services/user-names.service';
+import { normaliseSiteBaseUrl } from '../domain/report/gap-report';
 import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
+import { AUTHORIZATION, authorizationOf } from './authorization';
 import type { AppServices } from './services';
 
 /** The trusted part of a resolver call: built by Forge (or the sandbox bridge), never by the UI. */
@@ -17,6 +21,8 @@ export interface ResolverContext {
   project: { id: string; key: string; type: string | null };
   issue?: { id: string; key: string };
   moduleKey: string;
+  /** The Jira site address Forge puts in the context (`siteUrl`); undefined when the context has none. Use trustedSiteUrl(). */
+  siteUrl?: string;
   /** The caller's rights as established by the permission check (for 'read' calls, canEdit is only known for admins). */
   access: AppContextPermissions;
   /** The Jira project permissions asked for this call (browse, administer, and the spec's `requires`). */
@@ -33,7 +39,11 @@ export interface ResolverRequest {
 export interface ResolverSpec<S extends z.ZodType, O> {
   /** The function key the UI invokes, verb first (`getProjectSettings`). */
   key: string;
-  access: AccessLevel;
+  /**
+   * Only for resolvers outside the app (tests): the app's resolvers take their right from the authorization
+   * table (src/resolvers/authorization.ts), and a spec naming one for a key the table has is refused.
+   */
+  access?: AccessLevel;
   /** Schema of the untrusted payload. Unknown fields are dropped by `z.object`. */
   payload: S;
   /**
@@ -47,6 +57,8 @@ export interface ResolverSpec<S extends z.ZodType, O> {
 export interface ResolverDefinition<O = unknown> {
   readonly key: string;
   readonly access: AccessLevel;
+  /** The extra Jira project permissions of the spec (e.g. CREATE_ISSUES). */
+  readonly requires: readonly string[];
   /** Runs the whole pipeline; never throws. */
   run(request: ResolverRequest, deps: AppServices): Promise<ResolverResult<O>>;
 }
@@ -57,6 +69,7 @@ const idLike = z.union([z.string().min(1), z.number().int().nonnegative()]).tran
 const trustedContextSchema = z.object({
   accountId: z.string().min(1).optional().nullable(),
   moduleKey: z.string().min(1).optional(),
+  siteUrl: z.string().min(1).max(500).optional().catch(undefined),
   extension: z
     .object({
       type: z.string().optional(),
@@ -106,7 +119,17 @@ export function readTrustedContext(context: unknown): Omit<ResolverContext, 'acc
     project: { id: project.id, key: project.key, type: project.type ?? null },
     ...(issue ? { issue: { id: issue.id, key: issue.key } } : {}),
     moduleKey: parsed.data.moduleKey ?? 'unknown',
+    ...(parsed.data.siteUrl !== undefined ? { siteUrl: parsed.data.siteUrl } : {}),
   };
+}
+
+/**
+ * The Jira site address from the trusted context (Forge's `siteUrl`), validated: https (plain http only on a
+ * loopback host, the local sandbox). VALIDATION_FAILED when the context has none or it is not a plain site URL.
+ */
+export function trustedSiteUrl(ctx: Pick<ResolverContext, 'siteUrl'>): string {
+  if (ctx.siteUrl === undefined) throw new ValidationError('The call context has no Jira site address; reload the page.');
+  return normaliseSiteBaseUrl(ctx.siteUrl);
 }
 
 const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
@@ -114,19 +137,26 @@ const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
     ? `You do not have permission to browse project ${projectKey}.`
     : level === 'admin'
       ? `Only administrators of project ${projectKey} can do this.`
-      : `Only administrators of project ${projectKey} or members of the SMS editor role set in the app settings can change SMS data.`;
+      : level === 'map-issue'
+        ? `Only administrators of project ${projectKey} or members of the SMS editor role can map clauses to issues (a project administrator can open it to everyone who can edit the issue).`
+        : `Only administrators of project ${projectKey} or members of the SMS editor role set in the app settings can change SMS data.`;
 
 /**
  * Declares a resolver. The returned definition runs, in this order:
  * 1. identity and project from the trusted context (UNAUTHENTICATED; PROJECT_MISMATCH if the payload names another project);
  * 2. the permission check as the user (FORBIDDEN) — before any use case, so before any asApp call;
  * 3. payload validation with zod (VALIDATION_FAILED, with issue paths);
- * 4. the handler. AppErrors become `{ ok: false, error }`; anything else is logged and becomes INTERNAL.
+ * 4. the handler. AppErrors become `{ ok: false, error }` (a stale-save CONFLICT first gets the display name of
+ *    who saved); anything else is logged and becomes INTERNAL.
  */
 export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>): ResolverDefinition<O> {
+  const inTable = Object.prototype.hasOwnProperty.call(AUTHORIZATION, spec.key);
+  if (inTable && spec.access !== undefined) throw new Error(`Resolver ${spec.key}: its right comes from the authorization table, not the spec.`);
+  const needed: AccessLevel = spec.access ?? authorizationOf(spec.key).access;
   return {
     key: spec.key,
-    access: spec.access,
+    access: needed,
+    requires: Object.keys(spec.requires ?? {}),
     async run(request, deps) {
       try {
         const trusted = readTrustedContext(request.context);
@@ -143,12 +173,12 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
           deps.settings,
           trusted.accountId,
           trusted.project.id,
-          spec.access,
+          needed,
           required.map(([key]) => key),
         );
-        if (!hasAccess(access, spec.access)) {
-          throw new ForbiddenError(accessDeniedMessage(spec.access, trusted.project.key), {
-            needed: spec.access,
+        if (!hasAccess(access, needed)) {
+          throw new ForbiddenError(accessDeniedMessage(needed, trusted.project.key), {
+            needed,
             projectKey: trusted.project.key,
           });
         }
@@ -161,7 +191,8 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
         }
         const data = await spec.handler(input.data, { ...trusted, access, granted, deps });
         return { ok: true, data };
-      } catch (e) {
+      } catch (caught) {
+        const e = caught instanceof VersionConflictError ? await nameWhoSaved(caught, deps) : caught;
         if (isAppError(e)) {
           if (e.code === 'INTERNAL') deps.log('error', `resolver ${spec.key}: ${e.message}`, { details: e.details });
           return { ok: false, error: e.code === 'INTERNAL' ? { code: 'INTERNAL', message: e.message } : e.toShape() };
@@ -175,6 +206,14 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
       }
     },
   };
+}
+
+/** A stale-save CONFLICT with the display name of who saved (one user lookup; the accountId when Jira has no name). */
+async function nameWhoSaved(e: VersionConflictError, deps: AppServices): Promise<VersionConflictError> {
+  const who = e.stamp.updatedBy;
+  if (who === null || e.displayName !== undefined) return e;
+  const names = await resolveNames(deps.api, [who], deps.log);
+  return e.named(names[who] ?? who);
 }
 
 /** A resolver definition whose output type has been forgotten (for registries). */

@@ -11,7 +11,6 @@ import { defineResolver } from './define-resolver';
  */
 export const getAppContext = defineResolver({
   key: 'getAppContext',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<AppContextResponse> {
     const { deps } = ctx;

@@ -7,7 +7,6 @@ import { assessmentPeople, toAssessmentView } from './assessment-view';
 /** Every assessment unit with its element levels, summary and version, plus the units × elements heatmap. */
 export const getAssessment = defineResolver({
   key: 'getAssessment',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetAssessmentResponse> {
     const stored = await ctx.deps.assessments.getAll(ctx.project.id);

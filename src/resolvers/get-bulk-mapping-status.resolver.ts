@@ -6,7 +6,6 @@ import { bulkMappingServiceOf } from './mapping-resolver-support';
 /** Progress of a bulk mapping job of this project (the active one when no id is given) and the last change. */
 export const getBulkMappingStatus = defineResolver({
   key: 'getBulkMappingStatus',
-  access: 'read',
   payload: z.object({ jobId: z.string().min(1).max(100).optional() }),
   async handler(input, ctx): Promise<BulkMappingStatusResponse> {
     return bulkMappingServiceOf(ctx).status(ctx.project, input.jobId);

@@ -6,7 +6,6 @@ import { mappingServiceOf } from './mapping-resolver-support';
 /** Per clause, the project's mapped issues by status category; and a page of its unmapped issues. */
 export const getCoverage = defineResolver({
   key: 'getCoverage',
-  access: 'read',
   payload: z.object({ unmappedCursor: z.string().min(1).max(4000).optional() }),
   async handler(input, ctx): Promise<CoverageResponse> {
     return mappingServiceOf(ctx).coverage(ctx.project, input.unmappedCursor);

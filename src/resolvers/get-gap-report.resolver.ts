@@ -18,7 +18,6 @@ export const GAP_VIEW_SEARCH_BUDGET_MS = 12_000;
  */
 export const getGapReport = defineResolver({
   key: 'getGapReport',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GapReportView> {
     const { deps, project } = ctx;

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { IssueClausesResponse } from '../contract/mapping';
+import { mayMapIssueClauses } from './access';
 import { defineResolver } from './define-resolver';
 import { contextIssue, mappingServiceOf } from './mapping-resolver-support';
 
-/** The issue panel's data: mapped clauses, rejections, up to five suggestions, and whether the user may edit. */
+/** The issue panel's data: mapped clauses, rejections, up to five suggestions, and whether the user may edit (EDIT_ISSUES and the 'map-issue' right). */
 export const getIssueClauses = defineResolver({
   key: 'getIssueClauses',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<IssueClausesResponse> {
-    return mappingServiceOf(ctx).getIssueClauses(ctx.project, contextIssue(ctx).id);
+    const { deps, accountId, project, access } = ctx;
+    const mayMap = await mayMapIssueClauses(deps.permissions, deps.settings, accountId, project.id, access.isProjectAdmin);
+    return mappingServiceOf(ctx).getIssueClauses(project, contextIssue(ctx).id, mayMap);
   },
 });

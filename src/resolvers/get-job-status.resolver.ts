@@ -8,7 +8,6 @@ import { defineResolver } from './define-resolver';
 /** Progress and result of a queued job of this project (any job type), with who started it. */
 export const getJobStatus = defineResolver({
   key: 'getJobStatus',
-  access: 'read',
   payload: z.object({ jobId: z.string().min(1).max(100) }),
   async handler(input, ctx): Promise<JobStatusView> {
     const job = await new JobRepository(ctx.deps.store, ctx.deps.now).get(input.jobId);

@@ -7,7 +7,6 @@ import { planPeople, toPlanView } from './plan-view';
 /** The stored phase plan (null before the first save) with its Rule 1 / Rule 2 check. */
 export const getPlan = defineResolver({
   key: 'getPlan',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetPlanResponse> {
     const [record, stored] = await Promise.all([ctx.deps.plans.get(ctx.project.id), ctx.deps.assessments.getAll(ctx.project.id)]);

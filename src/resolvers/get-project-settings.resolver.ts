@@ -6,7 +6,6 @@ import { defineResolver } from './define-resolver';
 /** The project's SMS Navigator settings (defaults with version 0 before the first save). */
 export const getProjectSettings = defineResolver({
   key: 'getProjectSettings',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetProjectSettingsResponse> {
     const view = await ctx.deps.settings.getView(ctx.project.id);

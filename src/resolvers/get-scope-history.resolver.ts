@@ -6,7 +6,6 @@ import { defineResolver } from './define-resolver';
 /** Every saved scope version (number, author, time, comment), newest first, with the authors' display names. */
 export const getScopeHistory = defineResolver({
   key: 'getScopeHistory',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetScopeHistoryResponse> {
     const versions = await ctx.deps.scopes.history(ctx.project.id);

@@ -7,7 +7,6 @@ import { toScopeView } from './scope-view';
 /** The project's current SMS scope with its generated statement and warnings (version 0 before the first save). */
 export const getScope = defineResolver({
   key: 'getScope',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetScopeResponse> {
     const current = await ctx.deps.scopes.getCurrent(ctx.project.id);

@@ -16,7 +16,6 @@ export const getSettingsOptionsPayloadSchema = z.object({
  */
 export const getSettingsOptions = defineResolver({
   key: 'getSettingsOptions',
-  access: 'admin',
   payload: getSettingsOptionsPayloadSchema,
   async handler(input, ctx): Promise<GetSettingsOptionsResponse> {
     return loadSettingsOptions(ctx.deps.api, ctx.project.id, {

@@ -6,7 +6,6 @@ import { defineResolver } from './define-resolver';
 /** The clause catalogue (number, title, top clause) and the evidence kinds, for the pickers. */
 export const listClauses = defineResolver({
   key: 'listClauses',
-  access: 'read',
   payload: z.object({}),
   async handler(): Promise<ListClausesResponse> {
     return catalogueOptions();

@@ -7,7 +7,6 @@ import { toSnapshotsView } from './assessment-view';
 /** Every maturity snapshot, oldest first, with the trend of each unit across them. */
 export const listSnapshots = defineResolver({
   key: 'listSnapshots',
-  access: 'read',
   payload: z.object({}),
   async handler(_input, ctx): Promise<ListSnapshotsResponse> {
     const records = await ctx.deps.snapshots.list(ctx.project.id);

@@ -15,7 +15,6 @@ export const previewBulkMappingPayloadSchema = z.discriminatedUnion('source', [
  */
 export const previewBulkMapping = defineResolver({
   key: 'previewBulkMapping',
-  access: 'write',
   payload: previewBulkMappingPayloadSchema,
   async handler(input, ctx): Promise<PreviewBulkMappingResponse> {
     return bulkMappingServiceOf(ctx).preview(ctx.project, ctx.accountId, input);

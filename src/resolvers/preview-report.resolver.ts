@@ -1,24 +1,23 @@
 import { z } from 'zod';
 import type { PreviewReportResponse } from '../contract/gap-report';
-import { buildGapReportAdf, normaliseSiteBaseUrl, splitReportByGroup } from '../domain/report';
+import { buildGapReportAdf, splitReportByGroup } from '../domain/report';
 import { JiraClient } from '../jira/jira-client';
 import { GapReportService, toReportInput } from '../services/gap-report.service';
 import { PAGE_BODY_LIMIT_BYTES, groupPageTitle, reportPageTitle, requestBodyBytes } from '../services/publish-report.service';
 import { ReportPublicationRepository } from '../storage/report-publication-repository';
-import { defineResolver } from './define-resolver';
+import { defineResolver, trustedSiteUrl } from './define-resolver';
 import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report.resolver';
 
-export const siteUrlSchema = z.string().min(1).max(500).transform((v) => normaliseSiteBaseUrl(v));
 
 /**
  * The report page as it would be published now (ADF), read as the user. When it would be split, the overview
- * page is returned with the titles of the child pages. Uses the same reading budget as the in-app view.
+ * page is returned with the titles of the child pages. Uses the same reading budget as the in-app view. Issue links
+ * use the site address of the trusted context, never one from the payload.
  */
 export const previewReport = defineResolver({
   key: 'previewReport',
-  access: 'read',
-  payload: z.object({ siteUrl: siteUrlSchema }),
-  async handler(input, ctx): Promise<PreviewReportResponse> {
+  payload: z.object({}),
+  async handler(_input, ctx): Promise<PreviewReportResponse> {
     const { deps, project } = ctx;
     const service = new GapReportService(deps.api, deps.store, deps.now, { as: 'user' });
     const [data, publication, jiraProject] = await Promise.all([
@@ -28,7 +27,7 @@ export const previewReport = defineResolver({
     ]);
     const analysis = service.analyse(data);
     const reportInput = toReportInput(data, analysis, {
-      siteBaseUrl: input.siteUrl,
+      siteBaseUrl: trustedSiteUrl(ctx),
       projectKey: project.key,
       projectName: jiraProject.name,
       previous: publication?.snapshot ?? undefined,

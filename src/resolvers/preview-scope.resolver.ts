@@ -30,7 +30,6 @@ const draftScopeSchema = z.object({
 /** Statement, warnings and the problems that would block a save, for an unsaved draft. Writes nothing. */
 export const previewScope = defineResolver({
   key: 'previewScope',
-  access: 'read',
   payload: z.object({ scope: draftScopeSchema }),
   async handler(input): Promise<PreviewScopeResponse> {
     const draft = input.scope as Scope;

@@ -14,7 +14,6 @@ export const proposePlanPayloadSchema = z.object({
 /** Proposes phases from the TS 20000-5 priorities and the stored assessment's gaps. Writes nothing. */
 export const proposePlan = defineResolver({
   key: 'proposePlan',
-  access: 'read',
   payload: proposePlanPayloadSchema,
   async handler(input, ctx): Promise<ProposePlanResponse> {
     const { assessment } = await ctx.deps.assessments.getAll(ctx.project.id);

@@ -7,18 +7,22 @@ import { JiraClient } from '../jira/jira-client';
 import { upsertPage } from '../services/confluence-page.service';
 import { InitiationService, initiationPeople } from '../services/initiation.service';
 import { resolveNames } from '../services/user-names.service';
+import { assertVersion } from '../storage/stored-record';
 import { defineResolver } from './define-resolver';
 
 /**
  * Publishes the "Business case" page to the Confluence space (and under the parent page) of the project
  * settings, as the user: created the first time, updated in place afterwards. The page id is remembered so a
  * renamed project still updates the same page.
+ *
+ * Check, then write: every refusal (settings, a stale `expectedVersion` = CONFLICT naming who saved when, the
+ * page body) comes before the Confluence write. Once the page is written, recording where it is never refuses:
+ * an edit saved meanwhile by someone else is kept, and the page says which initiation version it shows.
  */
 export const publishBusinessCase = defineResolver({
   key: 'publishBusinessCase',
-  access: 'write',
-  payload: z.object({}),
-  async handler(_input, ctx): Promise<PublishBusinessCaseResponse> {
+  payload: z.object({ expectedVersion: z.number().int().nonnegative().optional() }),
+  async handler(input, ctx): Promise<PublishBusinessCaseResponse> {
     const { deps, project } = ctx;
     await new ConfluenceClient(deps.api).requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
     const settings = await deps.settings.get(project.id);
@@ -32,6 +36,10 @@ export const publishBusinessCase = defineResolver({
       service.context(project.id),
       new JiraClient(deps.api).getProject(project.id, { as: 'user' }),
     ]);
+    if (input.expectedVersion !== undefined) {
+      const stamp = snap.updatedBy === null || snap.updatedAt === null ? undefined : { version: snap.version, updatedAt: snap.updatedAt, updatedBy: snap.updatedBy };
+      assertVersion('The initiation', stamp, input.expectedVersion);
+    }
     // One lookup serves the page and the view returned (the caller becomes the publisher).
     const people = await names([...initiationPeople(snap), ctx.accountId]);
     const title = businessCasePageTitle(jiraProject.name, project.key);
@@ -57,7 +65,9 @@ export const publishBusinessCase = defineResolver({
       { as: 'user' },
     );
     const publishedAt = deps.now().toISOString();
-    const saved = await service.repository.update(project.id, snap.version, ctx.accountId, (cur) => ({
+    // The page is written: record it on the latest version, whoever saved since (no refusal after a write).
+    const latest = await service.repository.get(project.id);
+    const saved = await service.repository.update(project.id, latest.version, ctx.accountId, (cur) => ({
       ...cur,
       published: {
         pageId: page.pageId,

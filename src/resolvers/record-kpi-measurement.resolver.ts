@@ -19,7 +19,6 @@ export const recordKpiMeasurementPayloadSchema = z.object({
 /** Adds one measurement to a KPI (any source: a manual reading, or a figure taken elsewhere). */
 export const recordKpiMeasurement = defineResolver({
   key: 'recordKpiMeasurement',
-  access: 'write',
   payload: recordKpiMeasurementPayloadSchema,
   async handler(input, ctx): Promise<RecordKpiMeasurementResponse> {
     const now = ctx.deps.now();

@@ -15,7 +15,6 @@ export const saveBusinessCasePayloadSchema = z.object({
  */
 export const saveBusinessCase = defineResolver({
   key: 'saveBusinessCase',
-  access: 'write',
   payload: saveBusinessCasePayloadSchema,
   async handler(input, ctx): Promise<SaveBusinessCaseResponse> {
     return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => ({

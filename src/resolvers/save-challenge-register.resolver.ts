@@ -7,7 +7,6 @@ import { initiationServiceOf } from './initiation-resolver-support';
 /** Saves the challenge register (likelihood, impact, owner, status, ticked mitigations, note per challenge). */
 export const saveChallengeRegister = defineResolver({
   key: 'saveChallengeRegister',
-  access: 'write',
   payload: z.object({ version: z.number().int().nonnegative(), register: challengeRegisterSchema }),
   async handler(input, ctx): Promise<SaveChallengeRegisterResponse> {
     return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => ({

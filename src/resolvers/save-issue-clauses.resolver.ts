@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IssueClausesResponse, SaveIssueClausesPayload } from '../contract/mapping';
 import { evidenceKindSchema } from '../domain/vocabulary';
+import { EDIT_ISSUES, editIssuesDenied } from '../services/mapping.service';
 import { defineResolver } from './define-resolver';
 import { clauseIdSchema, contextIssue, mappingServiceOf } from './mapping-resolver-support';
 
@@ -18,11 +19,11 @@ export const saveIssueClausesPayloadSchema = z.object({
 
 /**
  * Adds, removes, re-kinds or rejects clauses on the issue of the panel and saves at once (as the user).
- * Needs EDIT_ISSUES on the project; unknown clause ids are refused and nothing is written.
+ * Needs the 'map-issue' right (authorization table) and EDIT_ISSUES; unknown clause ids are refused and nothing is written.
  */
 export const saveIssueClauses = defineResolver({
   key: 'saveIssueClauses',
-  access: 'read',
+  requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: saveIssueClausesPayloadSchema,
   async handler(input, ctx): Promise<IssueClausesResponse> {
     return mappingServiceOf(ctx).saveIssueClauses(ctx.project, contextIssue(ctx).id, input.changes);

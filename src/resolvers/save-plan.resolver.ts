@@ -13,7 +13,6 @@ export const savePlanPayloadSchema = z.object({ plan: planSchema, version: z.num
  */
 export const savePlan = defineResolver({
   key: 'savePlan',
-  access: 'write',
   payload: savePlanPayloadSchema,
   async handler(input, ctx): Promise<SavePlanResponse> {
     const record = await ctx.deps.plans.save(ctx.project.id, input.plan, input.version, ctx.accountId);

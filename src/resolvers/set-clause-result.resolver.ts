@@ -16,7 +16,6 @@ export const setClauseResultPayloadSchema = z.object({
 /** Sets (or clears) the conformity result of one clause. Write access; CONFLICT when someone saved it first. */
 export const setClauseResult = defineResolver({
   key: 'setClauseResult',
-  access: 'write',
   payload: setClauseResultPayloadSchema,
   async handler(input, ctx): Promise<ClauseRecordView> {
     const repo = new ClauseRecordRepository(ctx.deps.store, ctx.deps.now);

@@ -15,7 +15,6 @@ export const startBulkMappingPayloadSchema = z.object({
  */
 export const startBulkMapping = defineResolver({
   key: 'startBulkMapping',
-  access: 'write',
   requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: startBulkMappingPayloadSchema,
   async handler(input, ctx): Promise<StartBulkMappingResponse> {

@@ -6,6 +6,8 @@ import { ConfigMissingError, ConflictError } from '../domain/errors';
 import { EPIC_SYNC_JOB_TYPE, type EpicSyncEvent, type EpicSyncJobInput } from '../consumers/epic-sync.consumer';
 import { JobRepository } from '../storage/job-repository';
 import { resolveNames } from '../services/user-names.service';
+import { chooseIssueTypes } from '../services/epic-sync.service';
+import { JiraClient } from '../jira/jira-client';
 import { defineResolver } from './define-resolver';
 
 export const CREATE_ISSUES_PERMISSION = 'CREATE_ISSUES';
@@ -31,7 +33,6 @@ export const startEpicSyncPayloadSchema = z.object({
  */
 export const startEpicSync = defineResolver({
   key: 'startEpicSync',
-  access: 'write',
   requires: {
     [CREATE_ISSUES_PERMISSION]: (projectKey) => `You cannot create issues in project ${projectKey}, so the app cannot create the epics for you.`,
   },
@@ -51,6 +52,9 @@ export const startEpicSync = defineResolver({
     }
     const request = epicPlanInputFromPlan(EPIC_SYNC_PLAN_ID, record.plan, input.includeItems);
     buildDesiredState(request); // rejects unknown clauses or duplicate phases now, not in the queue
+    // An epic type set in the settings must be at the epic level (CONFIG_MISSING now, not a job of failed items).
+    const epicTypeId = (await deps.settings.get(project.id))?.epicIssueTypeId ?? null;
+    if (epicTypeId !== null) chooseIssueTypes(await new JiraClient(deps.api).getIssueTypesForProject(project.id, { as: 'user' }), epicTypeId);
 
     const jobs = new JobRepository(deps.store, deps.now);
     const active = await jobs.getActive(EPIC_SYNC_JOB_TYPE, project.id);

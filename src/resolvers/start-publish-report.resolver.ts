@@ -11,8 +11,7 @@ import { ConfigMissingError } from '../domain/errors';
 import { JiraClient } from '../jira/jira-client';
 import { requireParentPage, requireSpace } from '../services/confluence-page.service';
 import { JobRepository } from '../storage/job-repository';
-import { defineResolver } from './define-resolver';
-import { siteUrlSchema } from './preview-report.resolver';
+import { defineResolver, trustedSiteUrl } from './define-resolver';
 
 /** A queued or running publish not heard from for this long is taken as dead: a new start is allowed. */
 export const STALE_PUBLISH_MS = 15 * 60 * 1000;
@@ -21,18 +20,19 @@ export const STALE_PUBLISH_MS = 15 * 60 * 1000;
  * Queues the publish of the gap report to Confluence. Refused with CONFLUENCE_NOT_CONNECTED, before any job
  * exists, when the site has not connected Confluence. Before queueing, as the user: write access to the SMS
  * data (defineResolver), the project (its name for the page), the settings' space (NOT_FOUND naming the key)
- * and parent page (NOT_FOUND naming the id). The job then works as the app (see publish-report.consumer.ts).
+ * and parent page (NOT_FOUND naming the id). Issue links use the trusted context's site address (https), never
+ * a payload's. The job then works as the app (see publish-report.consumer.ts).
  * While a publish of the project is queued or running, returns that job instead of starting a second one.
  */
 export const startPublishReport = defineResolver({
   key: 'startPublishReport',
-  access: 'write',
-  payload: z.object({ siteUrl: siteUrlSchema, snapshot: z.boolean().default(false) }),
+  payload: z.object({ snapshot: z.boolean().default(false) }),
   async handler(input, ctx): Promise<StartPublishReportResponse> {
     const { deps, project, accountId } = ctx;
     // Without Confluence the job could never finish: refuse before anything is read or queued.
     const confluence = new ConfluenceClient(deps.api);
     await confluence.requireConnected();
+    const siteBaseUrl = trustedSiteUrl(ctx);
     const settings = await deps.settings.get(project.id);
     if (settings === undefined) {
       throw new ConfigMissingError(
@@ -59,7 +59,7 @@ export const startPublishReport = defineResolver({
       projectId: project.id,
       projectKey: project.key,
       projectName: jiraProject.name,
-      siteBaseUrl: input.siteUrl,
+      siteBaseUrl,
       spaceKey: space.key,
       spaceId: space.id,
       parentPageId: settings.confluenceParentPageId,

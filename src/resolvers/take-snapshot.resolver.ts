@@ -7,7 +7,6 @@ import { toSnapshotsView } from './assessment-view';
 /** Freezes the current levels under a label ("baseline", or the phase it closes); a label is used once. */
 export const takeSnapshot = defineResolver({
   key: 'takeSnapshot',
-  access: 'write',
   payload: z.object({ label: z.string().trim().min(1, 'Give the snapshot a label.').max(200) }) satisfies z.ZodType<TakeSnapshotPayload>,
   async handler(input, ctx): Promise<TakeSnapshotResponse> {
     const { assessment } = await ctx.deps.assessments.getAll(ctx.project.id);

@@ -7,7 +7,6 @@ import { bulkMappingServiceOf } from './mapping-resolver-support';
 /** Queues the undo of the project's last bulk mapping change (same rights as applying one). */
 export const undoBulkMapping = defineResolver({
   key: 'undoBulkMapping',
-  access: 'write',
   requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: z.object({}),
   async handler(_input, ctx): Promise<StartBulkMappingResponse> {

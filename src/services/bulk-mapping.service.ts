@@ -12,6 +12,7 @@
  * - Undo: re-reads the written issues and restores the previous value where the issue still holds what the
  *   bulk change wrote; issues changed since are left alone and listed.
  */
+import { confineUserJql, escapeJqlString } from '../jira/jql';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type {
@@ -26,7 +27,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppErr
 import { suggestClauses } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import type { EvidenceKind } from '../domain/vocabulary';
-import { JiraClient, escapeJqlString, type JiraTaskOutcome } from '../jira/jira-client';
+import { JiraClient, type JiraTaskOutcome } from '../jira/jira-client';
 import type { JobQueue } from '../platform/job-queue';
 import type { Logger } from '../resolvers/services';
 import { JobRepository, type JobRecord } from '../storage/job-repository';
@@ -44,7 +45,6 @@ export const PREVIEW_TTL_MS = 30 * 60_000;
 /** Write rounds per job: the first plus retries of the issues that failed. */
 export const WRITE_ROUNDS = 3;
 const SEARCH_PAGE = 100;
-const USER_JQL_MAX = 2_000;
 
 export const bulkJobBodySchema = z.object({
   type: z.literal(BULK_MAPPING_JOB),
@@ -67,39 +67,9 @@ type JobResult = z.infer<typeof jobResultSchema>;
 
 const taskResultSchema = z.looseObject({ failedIssueIds: z.array(z.union([z.string(), z.number()])).optional() });
 
-/** Splits `ORDER BY …` off a JQL query (outside string literals) and checks its parentheses balance. */
-export function splitUserJql(jql: string): { where: string; orderBy: string | null } {
-  let depth = 0;
-  let quote: string | null = null;
-  let orderAt = -1;
-  for (let i = 0; i < jql.length; i += 1) {
-    const ch = jql[i] as string;
-    if (quote !== null) {
-      if (ch === '\\') i += 1;
-      else if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(') depth += 1;
-    else if (ch === ')') {
-      depth -= 1;
-      if (depth < 0) break;
-    } else if (depth === 0 && orderAt < 0 && /^order\s+by\b/i.test(jql.slice(i)) && (i === 0 || /\s/.test(jql[i - 1] as string))) orderAt = i;
-  }
-  if (quote !== null || depth !== 0) {
-    throw new ValidationError('The JQL has unbalanced quotes or parentheses.', { issues: [{ path: 'jql', message: 'unbalanced quotes or parentheses' }] });
-  }
-  const where = (orderAt < 0 ? jql : jql.slice(0, orderAt)).trim();
-  const orderBy = orderAt < 0 ? null : jql.slice(orderAt).trim();
-  return { where, orderBy };
-}
-
-/** The JQL the app runs for a user's selection: the trusted project ANDed in front, values escaped. */
+/** The JQL the app runs for a user's selection: confined to the trusted project (src/jira/jql.ts), in key order. */
 export function scopedJql(projectKey: string, userJql: string): string {
-  if (userJql.length > USER_JQL_MAX) throw new ValidationError(`The JQL is longer than ${USER_JQL_MAX} characters.`);
-  const { where, orderBy } = splitUserJql(userJql);
-  const project = `project = ${escapeJqlString(projectKey)}`;
-  return `${where === '' ? project : `${project} AND (${where})`} ${orderBy ?? 'ORDER BY key ASC'}`;
+  return `${confineUserJql(projectKey, userJql)} ORDER BY key ASC`;
 }
 
 /** Same clauses, kinds and rejections (other stored fields and key order do not matter). */

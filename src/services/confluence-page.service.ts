@@ -5,6 +5,7 @@
  * version (409) is answered by reading the page again and retrying, up to MAX_UPSERT_CONFLICT_RETRIES times.
  * Generic: any feature that publishes a single page can use it.
  */
+import { assertValidAdf } from './adf-validation';
 import { ConflictError, NotFoundError, isAppError } from '../domain/errors';
 import { type AdfDocument, type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
 import type { ProductApi } from '../platform/product-api';
@@ -90,8 +91,10 @@ export interface UpsertedPage {
 /**
  * The one create-or-update of a page: found by the remembered id (if still current and in the space), else by
  * title in the space; created when neither finds it; updated in place otherwise, re-reading on a stale version.
+ * The body is validated as ADF first (assertValidAdf): an invalid one is refused before any Confluence call.
  */
 export async function upsertPageInSpace(confluence: ConfluenceClient, req: UpsertInSpaceRequest, as: 'user' | 'app'): Promise<UpsertedPage> {
+  assertValidAdf(req.adf, `The page “${req.title}”`);
   const opts = { as } as const;
   const adf = req.adf as AdfDocument;
   let existing: { id: string; version: number } | undefined;
@@ -129,6 +132,7 @@ export async function upsertPageInSpace(confluence: ConfluenceClient, req: Upser
 
 /** Creates or updates the page. NOT_FOUND when the space or the parent page does not exist (or is hidden). */
 export async function upsertPage(api: ProductApi, req: UpsertPageRequest, opts: UpsertPageOptions = {}): Promise<UpsertPageResult> {
+  assertValidAdf(req.adf, `The page “${req.title}”`); // before the space lookups: a body that would fail writes nothing
   const as = opts.as ?? 'user';
   const confluence = new ConfluenceClient(api, opts.clientOptions);
   const space = await requireSpace(confluence, req.spaceKey, as);

@@ -11,8 +11,10 @@
  * creates a duplicate. A killed run is resumed by running again: the search finds what the last run made.
  * Reads and edits (idempotent) go through the client's own retries, which honour Retry-After.
  */
+import { escapeJqlString } from '../jira/jql';
 import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
 import { ConfigMissingError, isAppError } from '../domain/errors';
+import { epicTypeProblem } from '../domain/epics/epic-type';
 import {
   MAPPING_PROPERTY_KEY,
   PLAN_ITEM_PROPERTY_KEY,
@@ -39,7 +41,6 @@ import {
   type JiraIssueInput,
   type JiraIssueType,
   JiraClient,
-  escapeJqlString,
 } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
 import { backoffDelay, realSleep } from '../platform/retry';
@@ -98,11 +99,18 @@ export function toExistingPlanIssue(issue: JiraIssue): ExistingPlanIssue | undef
   };
 }
 
-/** Level-1 type (or the configured one) for epics; a level-0 type, "Task" if there is one, for work items. */
+/** Level-1 type (or the configured one, which must be at level 1: CONFIG_MISSING otherwise) for epics; a level-0 type, "Task" if there is one, for work items. */
 export function chooseIssueTypes(
   types: JiraIssueType[],
   epicOverride: string | null | undefined,
 ): { epic: JiraIssueType; item: JiraIssueType | undefined } {
+  const problem = epicOverride !== null && epicOverride !== undefined ? epicTypeProblem(types, epicOverride) : undefined;
+  if (problem !== undefined) {
+    throw new ConfigMissingError(`The epic issue type chosen in the settings cannot be used: ${problem}. A project administrator picks an epic-level type in the app settings.`, {
+      setting: 'epicIssueTypeId',
+      epicIssueTypeId: epicOverride ?? null,
+    });
+  }
   const epic =
     epicOverride !== null && epicOverride !== undefined
       ? types.find((t) => t.id === epicOverride)

@@ -7,6 +7,7 @@ import {
   FINDING_CONVENTION_TEXT,
   FINDING_LABEL_ROWS,
   type Finding,
+  ISSUE_ROLE_RULE_TEXT,
   type GapAnalysis,
   PROPOSAL_RULES_TEXT,
   READINESS_FORMULA,
@@ -66,6 +67,7 @@ export function toClauseViews(analysis: GapAnalysis, records: readonly StoredCla
         stale: e.stale,
       })),
       evidenceCount: c.evidence.length,
+      plannedWork: c.plannedWork.slice(0, GAP_VIEW_EVIDENCE_PER_CLAUSE),
       findings: toFindingViews(c.openFindings),
       warnings: c.warnings.map((w) => ({ code: w.code, message: w.message })),
     };
@@ -101,6 +103,7 @@ export function toGapReportView(input: {
     },
     formula: READINESS_FORMULA,
     proposalRules: PROPOSAL_RULES_TEXT,
+    evidenceRule: ISSUE_ROLE_RULE_TEXT,
     warningCount: analysis.warningCount,
     evidenceCount: analysis.evidenceCount,
     openFindingCount: new Set(analysis.clauses.flatMap((c) => c.openFindings.map((f) => f.id))).size,

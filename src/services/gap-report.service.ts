@@ -5,13 +5,15 @@
  * Jira: ONE paged `search/jql` over the project's issues that carry a clause mapping (the `smsClause` alias
  * the manifest indexes on `sms-navigator-mapping.clauses`) or are epics of the phase plan (the
  * `sms-navigator-plan-item` property). Only `summary`, `status`, `updated` and `labels` are asked for, plus the
- * two properties. The same pages give the evidence, the audit findings (mapped issues with a finding label, see
- * src/domain/gap/finding-labels.ts), the phase progress (work items by phase) and which processes have an epic —
+ * two properties. The same pages give the evidence, the planned work (mapped issues carrying the plan-item
+ * property: never evidence, see src/domain/gap/issue-roles.ts), the audit findings (mapped issues with a finding
+ * label, see src/domain/gap/finding-labels.ts), the phase progress (work items by phase) and which processes have an epic —
  * no second search.
  *
  * Storage: clause records (this feature), and, when present, the scope, the maturity assessment and the plan
  * and the challenge register (other tabs). Each missing part gives a clear empty state in the report instead of failing.
  */
+import { escapeJqlString } from '../jira/jql';
 import { z } from 'zod';
 import { unitSummary } from '../domain/assessment/unit-summary';
 import { type AssessmentUnitId, isProcessId, processGroupOf } from '../domain/assessment/assessment-units';
@@ -24,15 +26,17 @@ import {
   type Finding,
   type GapAnalysis,
   type GapSnapshot,
+  type PlannedWork,
   STATUS_CATEGORIES,
   type StatusCategory,
   analyseGaps,
   changesSince,
   findingsFromIssue,
+  issueRole,
 } from '../domain/gap';
 import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow, type ReportPhase } from '../domain/report';
 import { generateScopeStatement } from '../domain/scope/scope-statement';
-import { type JiraClientOptions, type JiraIssue, JiraClient, escapeJqlString } from '../jira/jira-client';
+import { type JiraClientOptions, type JiraIssue, JiraClient } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
 import { ClauseRecordRepository, type StoredClauseRecord, toClauseRecord } from '../storage/clause-record-repository';
 import type { KeyValueStore } from '../storage/kv-store';
@@ -72,10 +76,12 @@ export function statusCategoryOf(key: string | undefined): StatusCategory {
   return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
 }
 
-/** One searched issue as the report reads it. */
+/** One searched issue as the report reads it (its role by the evidence rule, src/domain/gap/issue-roles.ts). */
 export interface ReportIssue {
-  /** Undefined when the issue is not mapped, or is an audit finding (a finding is not evidence). */
+  /** Undefined unless the issue is mapped and neither an audit finding nor planned work. */
   evidence: Evidence | undefined;
+  /** A mapped work item the plan created (implementation work, never evidence); undefined otherwise. */
+  plannedWork: PlannedWork | undefined;
   /** One per mapped clause when the issue carries a finding label; empty otherwise. */
   findings: Finding[];
   planItem: PlanItemProperty | undefined;
@@ -95,18 +101,20 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
     statusCategory,
     clauses: mapping.mapped.map((m) => m.clauseId),
   });
+  const planItem = plan.success ? plan.data : undefined;
+  const clauses = mapping.mapped.map((m) => m.clauseId);
+  // Carrying the property at all makes it the plan's (even if another version of the app wrote it differently).
+  const role = issueRole({ hasFindingLabel: findings.length > 0, isPlanItem: issue.properties[PLAN_ITEM_PROPERTY_KEY] !== undefined });
   const evidence: Evidence | undefined =
-    mapping.mapped.length === 0 || findings.length > 0
+    clauses.length === 0 || role !== 'evidence'
       ? undefined
-      : {
-          issueKey: issue.key,
-          summary: f.summary,
-          statusCategory,
-          updated: f.updated,
-          kinds: [...new Set(mapping.mapped.map((m) => m.kind))],
-          clauses: mapping.mapped.map((m) => m.clauseId),
-        };
-  return { evidence, findings, planItem: plan.success ? plan.data : undefined, key: issue.key, statusCategory };
+      : { issueKey: issue.key, summary: f.summary, statusCategory, updated: f.updated, kinds: [...new Set(mapping.mapped.map((m) => m.kind))], clauses };
+  const plannedClauses = [...new Set([...clauses, ...(planItem?.clauseId ? [planItem.clauseId] : [])])];
+  const plannedWork: PlannedWork | undefined =
+    role === 'planned_work' && plannedClauses.length > 0
+      ? { issueKey: issue.key, summary: f.summary, statusCategory, clauses: plannedClauses }
+      : undefined;
+  return { evidence, plannedWork, findings, planItem, key: issue.key, statusCategory };
 }
 
 export interface CollectOptions {
@@ -196,6 +204,7 @@ export class GapReportService {
       {
         records: data.records.map(toClauseRecord),
         evidence: data.issues.flatMap((i) => (i.evidence ? [i.evidence] : [])),
+        plannedWork: data.issues.flatMap((i) => (i.plannedWork ? [i.plannedWork] : [])),
         findings: data.issues.flatMap((i) => i.findings),
         maturityGaps: data.maturity?.gaps ?? [],
         ...(epicCoverage(data) ? { epics: epicCoverage(data) as EpicCoverage } : {}),

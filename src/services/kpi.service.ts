@@ -1,7 +1,7 @@
 /**
  * Computes a KPI from Jira. Every query is narrowed to the project of the call: the user's JQL is wrapped as
- * `project = "<KEY>" AND (<jql>)` (an ORDER BY is dropped, it does not change a count or a median), so a KPI
- * can never count issues of another project.
+ * `project = "<KEY>" AND (<jql>)` by src/jira/jql.ts (JQL that is not one balanced expression, or that has an
+ * ORDER BY, is refused), so a KPI can never count issues of another project.
  * - jqlCount: the number of issues the query finds, paging through keys only (COUNT_FIELDS: an id/key-only search
  *   is the cheapest one and allows pages of 5000; 'key' rather than 'id' because JiraClient's issue schema needs
  *   a key, and Jira answers a fields=['id'] search with bare ids).
@@ -9,9 +9,10 @@
  *   are left out), in hours or days.
  * Searches run as the user, so Jira's own permissions decide which issues count.
  */
+import { confineUserJql } from '../jira/jql';
 import { LimitExceededError, ValidationError } from '../domain/errors';
 import { type KpiSource, median } from '../domain/initiation';
-import { type CallOptions, type SearchJqlOptions, type SearchJqlPage, escapeJqlString } from '../jira/jira-client';
+import { type CallOptions, type SearchJqlOptions, type SearchJqlPage } from '../jira/jira-client';
 
 /** The one method of JiraClient this service needs (a fake in tests). */
 export interface KpiSearchPort {
@@ -38,34 +39,6 @@ export interface KpiComputation {
   /** The JQL that was run. */
   jql: string;
   pages: number;
-}
-
-/** `jql` without a trailing ORDER BY clause (quoted text is left alone). */
-export function stripOrderBy(jql: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < jql.length; i++) {
-    const c = jql[i] as string;
-    if (quote !== null) {
-      if (c === '\\') i += 1;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quote = c;
-      continue;
-    }
-    if ((c === 'o' || c === 'O') && (i === 0 || /[\s)]/.test(jql[i - 1] as string)) && /^order\s+by\b/i.test(jql.slice(i))) {
-      return jql.slice(0, i).trim();
-    }
-  }
-  return jql.trim();
-}
-
-/** The user's JQL narrowed to the project: `project = "KEY" AND (jql)`, or just the project clause. */
-export function projectScopedJql(projectKey: string, jql: string): string {
-  const inner = stripOrderBy(jql);
-  const project = `project = ${escapeJqlString(projectKey)}`;
-  return inner === '' ? project : `${project} AND (${inner})`;
 }
 
 const MS_PER: Record<'hours' | 'days', number> = { hours: 3_600_000, days: 86_400_000 };
@@ -118,7 +91,7 @@ export class KpiService {
   }
 
   async count(projectKey: string, userJql: string): Promise<KpiComputation> {
-    const jql = projectScopedJql(projectKey, userJql);
+    const jql = confineUserJql(projectKey, userJql);
     let count = 0;
     const pages = await this.forEachPage(
       jql,
@@ -138,7 +111,7 @@ export class KpiService {
 
   async medianDuration(projectKey: string, source: Extract<KpiSource, { kind: 'jqlMedianDuration' }>): Promise<KpiComputation> {
     if (source.from === source.to) throw new ValidationError('A duration needs two different date fields.', { from: source.from, to: source.to });
-    const jql = projectScopedJql(projectKey, source.jql);
+    const jql = confineUserJql(projectKey, source.jql);
     const durations: number[] = [];
     let issueCount = 0;
     const pages = await this.forEachPage(

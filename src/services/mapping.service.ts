@@ -7,6 +7,7 @@
  * the project (checked as the user before anything is read or written), not the app's SMS editor role;
  * reading needs BROWSE_PROJECTS (checked by the resolver framework).
  */
+import { escapeJqlString } from '../jira/jql';
 import { z } from 'zod';
 import { CLAUSES, compareClauseIds, getClause } from '../domain/catalogue/catalogue';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
@@ -14,7 +15,7 @@ import { adfToPlainText } from '../domain/mapping/adf-text';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
-import { JiraClient, escapeJqlString, type JiraIssue } from '../jira/jira-client';
+import { JiraClient, type JiraIssue } from '../jira/jira-client';
 import type { PermissionGateway } from '../resolvers/permission-gateway';
 import type {
   ClauseCoverage,
@@ -133,9 +134,10 @@ export class MappingService {
     };
   }
 
-  async getIssueClauses(project: ProjectRef, issueId: string): Promise<IssueClausesResponse> {
+  /** `mayMap`: the caller holds the SMS right to map clauses (authorization table, 'map-issue'); EDIT_ISSUES is asked here. */
+  async getIssueClauses(project: ProjectRef, issueId: string, mayMap = true): Promise<IssueClausesResponse> {
     const [{ issue, fields }, canEdit] = await Promise.all([this.readIssue(project, issueId), canEditIssues(this.permissions, project.id)]);
-    return this.view(project, issue, fields, issue.properties[MAPPING_PROPERTY_KEY], canEdit);
+    return this.view(project, issue, fields, issue.properties[MAPPING_PROPERTY_KEY], canEdit && mayMap);
   }
 
   /**

@@ -18,6 +18,7 @@ import type {
   SettingsSpaceOptions,
 } from '../contract/settings';
 import { ConfluenceClient, type ConfluencePage, type ConfluenceSpace } from '../confluence/confluence-client';
+import { epicTypeProblem } from '../domain/epics/epic-type';
 import { NotFoundError, ValidationError, isAppError } from '../domain/errors';
 import { JiraClient, type JiraIssueType } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
@@ -98,7 +99,7 @@ async function unlessNotFound<T>(p: Promise<T>): Promise<T | undefined> {
 
 /**
  * Checks, as the user, that the settings name a space they can see, a current page of that space, an issue type
- * of the project that is not a subtask type, and a role of the project. Throws VALIDATION_FAILED with one issue
+ * of the project at the epic level (hierarchy level 1, see src/domain/epics/epic-type.ts), and a role of the project. Throws VALIDATION_FAILED with one issue
  * per wrong field (details.issues[].path = the field name).
  */
 export async function validateSettingsChoices(api: ProductApi, projectId: string, input: ProjectSettingsInput): Promise<void> {
@@ -122,11 +123,8 @@ export async function validateSettingsChoices(api: ProductApi, projectId: string
       issues.push({ path: 'confluenceParentPageId', message: `page ${pageId} ("${page.title}") is not a current page of space ${key}` });
     }
   }
-  if (typeId !== null && types !== null) {
-    const type = types.find((t) => t.id === typeId);
-    if (type === undefined) issues.push({ path: 'epicIssueTypeId', message: `issue type ${typeId} is not used in this project` });
-    else if (type.hierarchyLevel < 0 || type.subtask) issues.push({ path: 'epicIssueTypeId', message: `${type.name} is a subtask type and cannot hold work items` });
-  }
+  const epicProblem = typeId !== null && types !== null ? epicTypeProblem(types, typeId) : undefined;
+  if (epicProblem !== undefined) issues.push({ path: 'epicIssueTypeId', message: epicProblem });
   if (roleId !== null && roles !== null && !roles.some((r) => r.id === roleId)) {
     issues.push({ path: 'editorRoleId', message: `project role ${roleId} does not exist in this project` });
   }

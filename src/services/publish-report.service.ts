@@ -16,6 +16,7 @@
  * Product calls of one publish: the search pages, then 2 Confluence calls (find or read the page, then create
  * or update it), + 2 per conflict retry, + 2 per child page of a split report, + 2 for a snapshot page.
  */
+import { assertValidAdf } from './adf-validation';
 import { toGapSnapshot } from '../domain/gap';
 import { buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
 import type { DocNode } from '../domain/report/adf';
@@ -130,6 +131,10 @@ export class PublishReportService {
         ? `The report takes ${bytes} bytes, over the ${this.limitBytes}-byte page limit: publishing an overview page and one page per clause group.`
         : `Read ${data.issues.length} issues; publishing the report page (${bytes} bytes).`,
     });
+
+    // Every page body is checked before the first write: an invalid one fails the job with the reason, and no page changes.
+    assertValidAdf(mainDoc, `The page “${title}”`);
+    for (const g of parts?.groups ?? []) assertValidAdf(g.doc, `The page “${groupPageTitle(title, g.title)}”`);
 
     const message = `Published by SMS Navigator: readiness ${analysis.readiness.overall.percent} %, ${analysis.warningCount} warnings.`;
     const knownMainId = previous !== undefined && previous.spaceId === req.spaceId ? previous.pageId : undefined;

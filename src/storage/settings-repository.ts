@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProjectSettingsView } from '../contract/settings';
-import { ConflictError, AppError } from '../domain/errors';
+import { VersionConflictError, AppError } from '../domain/errors';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { projectSettingsKey } from './keys';
 
@@ -23,6 +23,8 @@ export const projectSettingsRecordSchema = z.object({
   confluenceParentPageId: idString.nullable(),
   epicIssueTypeId: idString.nullable(),
   editorRoleId: idString.nullable(),
+  /** Everyone who can edit an issue may map its clauses (default: only administrators and the editor role). */
+  issueMappingOpen: z.boolean().default(false),
   version: z.number().int().positive(),
   updatedAt: z.iso.datetime(),
   updatedBy: z.string().min(1),
@@ -36,6 +38,8 @@ export interface ProjectSettingsInput {
   confluenceParentPageId: string | null;
   epicIssueTypeId: string | null;
   editorRoleId: string | null;
+  /** Default false. */
+  issueMappingOpen?: boolean;
 }
 
 export const toSettingsView = (projectId: string, record: ProjectSettingsRecord | undefined): ProjectSettingsView =>
@@ -47,6 +51,7 @@ export const toSettingsView = (projectId: string, record: ProjectSettingsRecord 
         confluenceParentPageId: null,
         epicIssueTypeId: null,
         editorRoleId: null,
+        issueMappingOpen: false,
         version: 0,
         updatedAt: null,
         updatedBy: null,
@@ -58,6 +63,7 @@ export const toSettingsView = (projectId: string, record: ProjectSettingsRecord 
         confluenceParentPageId: record.confluenceParentPageId,
         epicIssueTypeId: record.epicIssueTypeId,
         editorRoleId: record.editorRoleId,
+        issueMappingOpen: record.issueMappingOpen,
         version: record.version,
         updatedAt: record.updatedAt,
         updatedBy: record.updatedBy,
@@ -108,17 +114,13 @@ export class SettingsRepository {
     const current = await this.get(projectId);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) {
-      throw new ConflictError(
-        current === undefined
-          ? `These settings were removed after you opened the page (you had version ${expectedVersion}). Reload and try again.`
-          : `Someone else saved these settings at ${current.updatedAt} (version ${current.version}; you had version ${expectedVersion}). Reload to see their changes and who made them, then save again.`,
-        {
-          expectedVersion,
-          currentVersion,
-          updatedBy: current?.updatedBy ?? null,
-          updatedAt: current?.updatedAt ?? null,
-        },
-      );
+      throw new VersionConflictError({
+        what: 'These settings',
+        expectedVersion,
+        currentVersion,
+        updatedBy: current?.updatedBy ?? null,
+        updatedAt: current?.updatedAt ?? null,
+      });
     }
     const record: ProjectSettingsRecord = projectSettingsRecordSchema.parse({
       schemaVersion: SETTINGS_SCHEMA_VERSION,
@@ -127,6 +129,7 @@ export class SettingsRepository {
       confluenceParentPageId: input.confluenceParentPageId,
       epicIssueTypeId: input.epicIssueTypeId,
       editorRoleId: input.editorRoleId,
+      issueMappingOpen: input.issueMappingOpen ?? false,
       version: currentVersion + 1,
       updatedAt: this.now().toISOString(),
       updatedBy: accountId,

@@ -3,7 +3,7 @@
  * back through its zod schema, and the CONFLICT a stale save gets.
  */
 import type { z } from 'zod';
-import { AppError, ConflictError } from '../domain/errors';
+import { AppError, VersionConflictError } from '../domain/errors';
 import type { KeyValueStore } from './kv-store';
 
 /** Parses a stored value; corrupt data is a bug (INTERNAL), never passed on half-read. */
@@ -36,23 +36,17 @@ export interface VersionStamp {
 }
 
 /**
- * Throws CONFLICT unless `expectedVersion` is the stored version (0 = nothing stored). The message says when the
- * newer version was saved; storage cannot look up display names, so who saved it is only in `details.updatedBy`
- * (an accountId) and the reloaded view names them.
+ * Throws CONFLICT (VersionConflictError) unless `expectedVersion` is the stored version (0 = nothing stored).
+ * Storage cannot look up display names: the resolver framework names who saved before the message reaches anyone.
  */
 export function assertVersion(what: string, current: VersionStamp | undefined, expectedVersion: number): void {
   const currentVersion = current?.version ?? 0;
   if (currentVersion === expectedVersion) return;
-  const message =
-    current === undefined
-      ? `${what} was removed after you opened it (you had version ${expectedVersion}). Reload and try again.`
-      : `Someone else saved ${lowerFirst(what)} at ${current.updatedAt} (version ${current.version}; you had version ${expectedVersion}). Nothing was saved: reload to see their changes and who made them, then make yours again.`;
-  throw new ConflictError(message, {
+  throw new VersionConflictError({
+    what,
     expectedVersion,
     currentVersion,
     updatedBy: current?.updatedBy ?? null,
     updatedAt: current?.updatedAt ?? null,
   });
 }
-
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

@@ -25,7 +25,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   const panel = projectApp(page).getByRole('region', { name: 'Gap report', exact: true });
   // The analysis reads every mapped issue first: allow it the time a loaded machine needs.
   await expect(panel.getByRole('heading', { name: 'Readiness' })).toBeVisible({ timeout: 45_000 });
-  await expect(panel.getByRole('table', { name: 'Clauses with result, evidence, findings and warnings' })).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Clauses with result, evidence, implementation work, findings and warnings' })).toBeVisible();
   await expect(panel.getByText('Readiness =', { exact: false }).first()).toBeAttached();
 
   // Set a clause result with the keyboard-reachable select of its row.

@@ -30,7 +30,7 @@ async function publish(): Promise<JobStatusView<PublishReportResultView>> {
     version: settings.data.version,
   });
   expect(saved.ok).toBe(true);
-  const started = await invoke<{ jobId: string }>('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
+  const started = await invoke<{ jobId: string }>('startPublishReport', ADMIN, {});
   expect(started.error).toBeUndefined();
   for (let i = 0; i < 600; i += 1) {
     const r = await invoke<JobStatusView<PublishReportResultView>>('getJobStatus', ADMIN, { jobId: started.data.jobId });

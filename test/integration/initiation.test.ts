@@ -1,6 +1,12 @@
 import { buildSeedTables } from '../../sandbox/seed';
 import type { ComputeKpiResponse, InitiationView, KpiDefinition, PublishBusinessCaseResponse } from '../../src/contract/initiation';
 import { ADMIN, MEMBER, type BridgeResult, useSandboxHarness } from './support/sandbox-harness';
+import { createHttpProductApi } from '../../sandbox/http-product-api';
+import type { ProductRequester } from '../../src/platform/product-api';
+import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
+import { InitiationRepository } from '../../src/storage/initiation-repository';
+import { SettingsRepository } from '../../src/storage/settings-repository';
+import { createApp } from '../../src/wiring';
 
 // The Initiation tab end to end against the whole sandbox (bridge -> resolvers -> HTTP -> emulated Jira and
 // Confluence, file KVS). KPI values are checked against counts made here, straight from the seed tables the
@@ -34,7 +40,7 @@ function handMedianHours(issues: typeof seedIssues): { median: number; n: number
 }
 
 const KPIS: KpiDefinition[] = [
-  { id: 'open-incidents', name: 'Incidents (all time)', unit: 'incidents', direction: 'lower', baseline: null, target: 10, source: { kind: 'jqlCount', jql: 'issuetype = Incident ORDER BY created DESC' } },
+  { id: 'open-incidents', name: 'Incidents (all time)', unit: 'incidents', direction: 'lower', baseline: null, target: 10, source: { kind: 'jqlCount', jql: 'issuetype = Incident' } },
   { id: 'sla-breaches', name: 'Breaches of commitments', unit: 'breaches', direction: 'lower', baseline: null, target: 0, source: { kind: 'jqlCount', jql: 'labels = "sla-breach"' } },
   { id: 'all-issues', name: 'All issues', unit: 'issues', direction: 'higher', baseline: null, target: null, source: { kind: 'jqlCount', jql: '' } },
   { id: 'other-project', name: 'Trying to count OPS', unit: 'issues', direction: 'lower', baseline: null, target: null, source: { kind: 'jqlCount', jql: 'project = OPS OR project = SMS' } },
@@ -129,6 +135,49 @@ describe('initiation in the sandbox', () => {
     expect(html).toContain('Business case: Service Management');
     expect(html).toContain('Customer satisfaction');
     expect(html).toContain('Time to restore');
+  });
+
+  it('publishBusinessCase checks before it writes: a stale version is refused (CONFLICT naming who saved when) with no Confluence call, and an edit landing during the page write never turns a written page into a refusal', async () => {
+    const store = new InMemoryKvStore();
+    const confluenceWrites: string[] = [];
+    const initiation = new InitiationRepository(store);
+    let onPageWrite: (() => Promise<void>) | undefined;
+    const inner = createHttpProductApi(harness.sandbox.url, () => ADMIN);
+    const watch = (r: ProductRequester): ProductRequester => ({
+      requestJira: (p, i) => r.requestJira(p, i),
+      requestConfluence: async (p, i) => {
+        if ((i?.method ?? 'GET') !== 'GET') {
+          confluenceWrites.push(`${i?.method} ${p.value}`);
+          const hook = onPageWrite;
+          onPageWrite = undefined;
+          await hook?.(); // another user saves the initiation while the page is being written
+        }
+        return r.requestConfluence(p, i);
+      },
+    });
+    const app = createApp({ api: { asUser: () => watch(inner.asUser()), asApp: () => watch(inner.asApp()) }, store, queue: { push: async () => 'q' }, log: () => undefined });
+    const call = async <T,>(payload: unknown): Promise<BridgeResult<T>> =>
+      (await app.resolverHandler(
+        { call: { functionKey: 'publishBusinessCase', payload }, context: { accountId: ADMIN, siteUrl: harness.sandbox.url, moduleKey: 'sms-navigator-project-page', extension: { type: 'jira:projectPage', project: { id: SMS_PROJECT_ID, key: 'SMS', type: 'software' } } } },
+        { principal: { accountId: ADMIN } },
+      )) as BridgeResult<T>;
+    await new SettingsRepository(store).save(SMS_PROJECT_ID, { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null }, 0, ADMIN);
+    await initiation.update(SMS_PROJECT_ID, 0, MEMBER, (cur) => cur);
+    await initiation.update(SMS_PROJECT_ID, 1, MEMBER, (cur) => cur);
+
+    const stale = await call({ expectedVersion: 1 });
+    expect(stale.error).toMatchObject({ code: 'CONFLICT', details: { updatedByName: 'Mo Member' } });
+    expect(stale.error?.message).toMatch(/^Mo Member saved the initiation at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(version 2; you had version 1\)/);
+    expect(confluenceWrites).toEqual([]);
+
+    onPageWrite = async () => {
+      await initiation.update(SMS_PROJECT_ID, 2, MEMBER, (cur) => cur);
+    };
+    const raced = await call<PublishBusinessCaseResponse>({ expectedVersion: 2 });
+    expect(raced.error).toBeUndefined();
+    expect(confluenceWrites).toHaveLength(1);
+    expect(raced.data.view.initiation.published).toMatchObject({ pageId: raced.data.page.pageId, publishedBy: ADMIN });
+    expect((await initiation.get(SMS_PROJECT_ID)).version).toBe(4); // the edit made meanwhile (3) is kept
   });
 
   it('sent only requests and got only responses that match the official OpenAPI specs', async () => {

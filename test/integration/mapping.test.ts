@@ -45,6 +45,9 @@ describe('clause mapping in the sandbox', () => {
   let issueKey: string;
 
   it('maps an issue from the panel and finds it with the smsClause alias', async () => {
+    // A member is not in an editor role here: the project opens clause mapping to everyone who can edit the issue.
+    const opened = await invoke('saveProjectSettings', ADMIN, { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, issueMappingOpen: true, version: 0 });
+    expect(opened.ok).toBe(true);
     const unmapped = await search('project = SMS AND smsClause is EMPTY AND type = Incident ORDER BY key ASC');
     issueKey = unmapped[0]!.key;
     const before = await invoke<{ mapped: unknown[]; suggestions: { clauseId: string; reasons: string[]; confidence: number }[]; canEdit: boolean }>('getIssueClauses', MEMBER, {}, issueKey);

@@ -39,7 +39,7 @@ async function waitForJob(jobId: string): Promise<JobStatusView<PublishReportRes
 }
 
 async function publish(snapshot = false): Promise<JobStatusView<PublishReportResultView>> {
-  const started = await invoke<{ jobId: string; alreadyRunning: boolean }>('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url, snapshot });
+  const started = await invoke<{ jobId: string; alreadyRunning: boolean }>('startPublishReport', ADMIN, { snapshot });
   expect(started.error).toBeUndefined();
   expect(started.data.alreadyRunning).toBe(false);
   return waitForJob(started.data.jobId);
@@ -74,7 +74,7 @@ describe('gap report in the sandbox', () => {
   let pageId: string;
 
   it('refuses to publish before a Confluence space is set (CONFIG_MISSING)', async () => {
-    const r = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
+    const r = await invoke('startPublishReport', ADMIN, {});
     expect(r.ok).toBe(false);
     expect(r.error?.code).toBe('CONFIG_MISSING');
     expect(r.error?.message).toContain('Confluence space');
@@ -123,12 +123,12 @@ describe('gap report in the sandbox', () => {
       await repo.save('10000', { confluenceSpaceKey, confluenceParentPageId, epicIssueTypeId: null, editorRoleId: null }, current?.version ?? 0, ADMIN);
     };
     await storeSettings('NOPE', null);
-    const space = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
+    const space = await invoke('startPublishReport', ADMIN, {});
     expect(space.error?.code).toBe('NOT_FOUND');
     expect(space.error?.message).toContain('NOPE');
 
     await storeSettings('SMS', '999999');
-    const parent = await invoke('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
+    const parent = await invoke('startPublishReport', ADMIN, {});
     expect(parent.error?.code).toBe('NOT_FOUND');
     expect(parent.error?.message).toContain('999999');
     expect(await pagesTitled(reportPageTitle('SMS'))).toEqual([]);
@@ -136,7 +136,7 @@ describe('gap report in the sandbox', () => {
 
   it('previews the page the publish would write', async () => {
     await saveSettings('SMS', SMS_HOME_PAGE_ID);
-    const r = await invoke<PreviewReportResponse>('previewReport', MEMBER, { siteUrl: harness.sandbox.url });
+    const r = await invoke<PreviewReportResponse>('previewReport', MEMBER, {});
     expect(r.error).toBeUndefined();
     expect(r.data.title).toBe(reportPageTitle('SMS'));
     expect(r.data.willSplit).toBe(false);

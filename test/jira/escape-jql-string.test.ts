@@ -1,4 +1,4 @@
-import { escapeJqlString } from '../../src/jira/jira-client';
+import { escapeJqlString } from '../../src/jira/jql';
 
 /** Reads a JQL double-quoted literal back, the way Jira's parser would; throws if it is not exactly one literal. */
 function readJqlLiteral(jql: string): string {

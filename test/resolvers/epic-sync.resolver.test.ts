@@ -6,6 +6,7 @@ import { proposePlan } from '../../src/domain/planning/propose-plan';
 import type { JobEvent } from '../../src/platform/job-queue';
 import { JobRepository } from '../../src/storage/job-repository';
 import { PlanRepository } from '../../src/storage/plan-repository';
+import { projectSettingsKey } from '../../src/storage/keys';
 import { createApp } from '../../src/wiring';
 import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forgeContext, recordingLogger, userDirectoryApi } from './resolver-fakes';
 
@@ -53,6 +54,17 @@ async function withSavedPlan() {
 }
 
 describe('startEpicSync', () => {
+  it('refuses to start with CONFIG_MISSING when the epic type of the settings is not at hierarchy level 1, queueing nothing', async () => {
+    const { store, pushed, invoke } = await withSavedPlan();
+    // Saved directly: an older version of the app let a standard type through the settings check.
+    await store.inner.set(projectSettingsKey(PROJECT.id), { schemaVersion: 1, projectId: PROJECT.id, confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: '10001', editorRoleId: null, version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN });
+    store.writes.length = 0;
+    const res = await invoke('startEpicSync', payload, ADMIN);
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONFIG_MISSING', message: expect.stringContaining('hierarchy level 0'), details: { setting: 'epicIssueTypeId' } } });
+    expect(pushed).toEqual([]);
+    expect(store.writes).toEqual([]);
+  });
+
   it('queues one event naming the job, the user and the project, and stores the SAVED plan on the job', async () => {
     const { store, pushed, invoke } = await withSavedPlan();
     const res = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);

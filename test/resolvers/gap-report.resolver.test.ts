@@ -7,7 +7,7 @@ import { startPublishReport } from '../../src/resolvers/start-publish-report.res
 import { ClauseRecordRepository } from '../../src/storage/clause-record-repository';
 import { JobRepository } from '../../src/storage/job-repository';
 import { buildServices } from '../../src/wiring';
-import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, forgeContext, recordingLogger, userDirectoryApi } from './resolver-fakes';
+import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, SITE_URL, forgeContext, recordingLogger, userDirectoryApi } from './resolver-fakes';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 
@@ -72,16 +72,31 @@ describe('setClauseResult', () => {
 describe('startPublishReport', () => {
   it('answers CONFIG_MISSING before any product call when no Confluence space is set', async () => {
     const { call, productCalls, store } = setup();
-    const r = await call(startPublishReport, ADMIN, { siteUrl: 'https://example.atlassian.net' });
+    const r = await call(startPublishReport, ADMIN, {});
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFIG_MISSING' } });
     expect(productCalls).toEqual([]);
     expect(store.writes).toEqual([]);
   });
 
-  it('rejects a site address that is not a plain http(s) URL', async () => {
-    const { call } = setup();
-    const r = await call(startPublishReport, ADMIN, { siteUrl: 'javascript:alert(1)' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  it('takes the site address for issue links from the trusted context, never from the payload', async () => {
+    const pushed: JobEvent[] = [];
+    const { services, store } = setup({ push: async (e) => (pushed.push(...e), 'q') });
+    await services.settings.save(PROJECT.id, { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null }, 0, ADMIN);
+    const run = (siteUrl: unknown, payload: unknown) => {
+      (services.permissions as FakePermissionGateway).currentAccountId = ADMIN;
+      return startPublishReport.run({ payload, context: { ...forgeContext(), siteUrl, accountId: ADMIN } }, services);
+    };
+    const started = await run(SITE_URL, { siteUrl: 'http://evil.example/x', snapshot: false });
+    expect(started).toMatchObject({ ok: true, data: { alreadyRunning: false } });
+    const jobId = started.ok ? (started.data as StartPublishReportResponse).jobId : '';
+    const job = await new JobRepository(services.store, services.now).get(jobId);
+    expect(job?.input).toMatchObject({ siteBaseUrl: SITE_URL });
+    expect(JSON.stringify(await store.dump())).not.toContain('evil.example');
+    const writesBefore = store.writes.length;
+    expect(await run('http://evil.example/x', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('https') } });
+    expect(await run(undefined, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(store.writes.length).toBe(writesBefore);
+    expect(pushed.every((e) => !JSON.stringify(e).includes('evil'))).toBe(true);
   });
 
   it('returns the publish already running for the project instead of queueing a second one', async () => {

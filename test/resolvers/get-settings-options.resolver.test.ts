@@ -6,6 +6,7 @@ import {
   EDITOR_ROLE_ID,
   FakePermissionGateway,
   MEMBER,
+  OUTSIDER,
   RecordingStore,
   forgeContext,
   noQueue,
@@ -82,9 +83,12 @@ describe('getSettingsOptions resolver', () => {
     });
   });
 
-  it('refuses a member (project administrators only) before any product call', async () => {
+  it('serves a member (a read-only lookup as the user: Browse is enough) and refuses an outsider before any product call', async () => {
     const t = setup();
-    expect(await t.invoke({ confluenceSpaceKey: 'SMS' }, MEMBER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.invoke({ confluenceSpaceKey: 'SMS' }, MEMBER)).toMatchObject({ ok: true, data: { space: { key: 'SMS' } } });
+    expect(t.settingsCalls.every((c) => c.startsWith('asUser '))).toBe(true);
+    t.settingsCalls.length = 0;
+    expect(await t.invoke({ confluenceSpaceKey: 'SMS' }, OUTSIDER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(t.settingsCalls).toEqual([]);
   });
 

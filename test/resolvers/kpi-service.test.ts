@@ -1,5 +1,5 @@
 import type { JiraIssue, SearchJqlOptions, SearchJqlPage } from '../../src/jira/jira-client';
-import { COUNT_PAGE_SIZE, type KpiSearchPort, KpiService, projectScopedJql, stripOrderBy } from '../../src/services/kpi.service';
+import { COUNT_PAGE_SIZE, type KpiSearchPort, KpiService } from '../../src/services/kpi.service';
 
 /** A search port over a fixed list of issues, paging like Jira (nextPageToken), recording each call. */
 class FakeSearch implements KpiSearchPort {
@@ -17,25 +17,14 @@ class FakeSearch implements KpiSearchPort {
 
 const issue = (n: number, fields: Record<string, unknown> = {}): JiraIssue => ({ id: String(10000 + n), key: `SMS-${n}`, fields, properties: {} });
 
-describe('projectScopedJql', () => {
-  it('ANDs the query with the project and drops ORDER BY outside quotes', () => {
-    expect(projectScopedJql('SMS', 'issuetype = Incident ORDER BY created DESC')).toBe('project = "SMS" AND (issuetype = Incident)');
-    expect(projectScopedJql('SMS', 'summary ~ "order by price"')).toBe('project = "SMS" AND (summary ~ "order by price")');
-    expect(projectScopedJql('SMS', '  ')).toBe('project = "SMS"');
-    expect(projectScopedJql('SMS', 'ORDER BY key')).toBe('project = "SMS"');
-  });
-
-  it('keeps an OR inside the parentheses so it cannot escape the project', () => {
-    expect(projectScopedJql('SMS', 'project = OPS OR labels = x')).toBe('project = "SMS" AND (project = OPS OR labels = x)');
-  });
-
-  it('escapes a hostile project key', () => {
-    expect(projectScopedJql('A" OR project = "B', '')).toBe('project = "A\\" OR project = \\"B"');
-  });
-
-  it('strips only a real ORDER BY keyword', () => {
-    expect(stripOrderBy('labels = reorder')).toBe('labels = reorder');
-    expect(stripOrderBy("summary ~ 'x' order  by key")).toBe("summary ~ 'x'");
+describe('KPI JQL confinement', () => {
+  it('refuses a KPI query that closes the project parenthesis early, before any search', async () => {
+    const search = new FakeSearch([issue(1)]);
+    await expect(new KpiService(search).count('SMS', 'issuetype = Incident) OR (project = OPS')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { reason: 'unbalanced_parentheses' },
+    });
+    expect(search.calls).toEqual([]);
   });
 });
 

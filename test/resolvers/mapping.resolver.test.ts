@@ -3,7 +3,8 @@ import type { IssueClausesResponse, PreviewBulkMappingResponse } from '../../src
 import type { JobEvent } from '../../src/platform/job-queue';
 import type { ProductApi, ProductRequestInit, ProductResponse } from '../../src/platform/product-api';
 import { createApp } from '../../src/wiring';
-import { ADMIN, FakePermissionGateway, MEMBER, OUTSIDER, PROJECT, RecordingStore, forgeContext, recordingLogger, resolverInvoker } from './resolver-fakes';
+import { SettingsRepository } from '../../src/storage/settings-repository';
+import { ADMIN, EDITOR_ROLE_ID, FakePermissionGateway, MEMBER, OUTSIDER, PROJECT, RecordingStore, forgeContext, recordingLogger, resolverInvoker } from './resolver-fakes';
 
 const READER = '557058:reader-without-edit';
 const ISSUE = { id: '10042', key: 'SMS-42', type: 'Incident' };
@@ -58,7 +59,8 @@ function fakeJira(property?: unknown) {
   return { api, calls, searches, stored: () => stored };
 }
 
-function setup(property?: unknown) {
+/** `editors`: who is in the SMS editor role set in the settings (saved before the test starts). */
+async function setup(property?: unknown, settings: { editors?: string[]; issueMappingOpen?: boolean } = {}) {
   const store = new RecordingStore();
   const jira = fakeJira(property);
   const gateway = new FakePermissionGateway({
@@ -66,7 +68,8 @@ function setup(property?: unknown) {
     [MEMBER]: ['BROWSE_PROJECTS', 'EDIT_ISSUES'],
     [READER]: ['BROWSE_PROJECTS'],
     [OUTSIDER]: [],
-  });
+  }, { [EDITOR_ROLE_ID]: settings.editors ?? [MEMBER, READER] });
+  await new SettingsRepository(store.inner).save(PROJECT.id, { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: EDITOR_ROLE_ID, issueMappingOpen: settings.issueMappingOpen ?? false }, 0, ADMIN);
   const pushed: JobEvent[] = [];
   const app = createApp({
     api: jira.api,
@@ -85,7 +88,7 @@ const writes = (calls: string[]): string[] => calls.filter((c) => !c.includes(' 
 
 describe('getIssueClauses', () => {
   it('reads the issue of the trusted context and suggests clauses from its text with the words behind them', async () => {
-    const { invoke, jira } = setup({ clauses: ['5.2'], kinds: ['policy'], phases: [] });
+    const { invoke, jira } = await setup({ clauses: ['5.2'], kinds: ['policy'], phases: [] });
     const res = await invoke<IssueClausesResponse>('getIssueClauses', {}, MEMBER);
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data.issue).toEqual({ id: ISSUE.id, key: ISSUE.key, summary: 'VPN outage for the Berlin office' });
@@ -98,7 +101,7 @@ describe('getIssueClauses', () => {
   });
 
   it('refuses an outsider before calling Jira, and a call without an issue in the context', async () => {
-    const { invoke, jira } = setup();
+    const { invoke, jira } = await setup();
     expect(await invoke('getIssueClauses', {}, OUTSIDER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(jira.calls).toEqual([]);
     expect(await invoke('getIssueClauses', {}, MEMBER, false)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
@@ -107,7 +110,7 @@ describe('getIssueClauses', () => {
 
 describe('saveIssueClauses', () => {
   it('adds a clause with its evidence kind and remembers a rejection, in one property write as the user', async () => {
-    const { invoke, jira } = setup();
+    const { invoke, jira } = await setup();
     const res = await invoke<IssueClausesResponse>(
       'saveIssueClauses',
       { changes: [{ action: 'add', clauseId: '8.6.1', kind: 'record' }, { action: 'reject', clauseId: '8.7.1' }] },
@@ -121,7 +124,7 @@ describe('saveIssueClauses', () => {
   });
 
   it('keeps fields other features own (phases) and does not rewrite an unchanged mapping', async () => {
-    const { invoke, jira } = setup({ clauses: ['8.6.1'], kinds: ['record'], phases: ['phase-1'], byClause: { '8.6.1': 'record' }, rejected: [] });
+    const { invoke, jira } = await setup({ clauses: ['8.6.1'], kinds: ['record'], phases: ['phase-1'], byClause: { '8.6.1': 'record' }, rejected: [] });
     await invoke('saveIssueClauses', { changes: [{ action: 'add', clauseId: '8.6.1', kind: 'record' }] }, MEMBER);
     expect(writes(jira.calls)).toEqual([]);
     await invoke('saveIssueClauses', { changes: [{ action: 'setKind', clauseId: '8.6.1', kind: 'report' }] }, MEMBER);
@@ -129,31 +132,45 @@ describe('saveIssueClauses', () => {
   });
 
   it('refuses unknown clause ids, naming them, and writes nothing', async () => {
-    const { invoke, jira } = setup();
+    const { invoke, jira } = await setup();
     const res = await invoke('saveIssueClauses', { changes: [{ action: 'add', clauseId: '8.6.9', kind: 'record' }, { action: 'add', clauseId: '11', kind: 'plan' }] }, MEMBER);
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { unknownClauseIds: ['8.6.9', '11'] } } });
     expect(jira.calls).toEqual([]);
   });
 
   it('refuses a bad evidence kind and an empty change list at the payload check', async () => {
-    const { invoke, jira } = setup();
+    const { invoke, jira } = await setup();
     expect(await invoke('saveIssueClauses', { changes: [{ action: 'add', clauseId: '8.6.1', kind: 'secret' }] }, MEMBER)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await invoke('saveIssueClauses', { changes: [] }, MEMBER)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(jira.calls).toEqual([]);
   });
 
   it('refuses a user who may browse but not edit issues, before reading or writing the issue', async () => {
-    const { invoke, jira, gateway } = setup();
+    const { invoke, jira, gateway } = await setup();
     const res = await invoke('saveIssueClauses', { changes: [{ action: 'add', clauseId: '8.6.1', kind: 'record' }] }, READER);
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { needed: 'EDIT_ISSUES' } } });
     expect(jira.calls).toEqual([]);
-    expect(gateway.calls.at(-1)).toBe(`getMyPermissions ${PROJECT.id} EDIT_ISSUES as user`);
+    expect(gateway.calls).toContain(`getMyPermissions ${PROJECT.id} BROWSE_PROJECTS,ADMINISTER_PROJECTS,EDIT_ISSUES as user`);
+  });
+
+  it('refuses a member who can edit issues but is not in the editor role, unless the project opened mapping to everyone who can edit', async () => {
+    const change = { changes: [{ action: 'add', clauseId: '8.6.1', kind: 'record' }] };
+    const closed = await setup(undefined, { editors: [] });
+    expect(await closed.invoke('saveIssueClauses', change, MEMBER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { needed: 'map-issue' } } });
+    expect(closed.jira.calls).toEqual([]);
+    const panel = await closed.invoke<IssueClausesResponse>('getIssueClauses', {}, MEMBER);
+    expect(panel.ok && panel.data.canEdit).toBe(false);
+
+    const open = await setup(undefined, { editors: [], issueMappingOpen: true });
+    expect(await open.invoke('saveIssueClauses', change, MEMBER)).toMatchObject({ ok: true });
+    const openPanel = await open.invoke<IssueClausesResponse>('getIssueClauses', {}, MEMBER);
+    expect(openPanel.ok && openPanel.data.canEdit).toBe(true);
   });
 });
 
 describe('bulk mapping resolvers', () => {
   it('previews with the project ANDed in front of the user\'s JQL and stores nothing in Jira', async () => {
-    const { invoke, jira } = setup();
+    const { invoke, jira } = await setup();
     const res = await invoke<PreviewBulkMappingResponse>('previewBulkMapping', { source: 'jql', jql: 'type = Incident', clauses: [{ clauseId: '8.6.1', kind: 'record' }] }, ADMIN, false);
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data).toMatchObject({ matched: 0, items: [] });
@@ -162,7 +179,7 @@ describe('bulk mapping resolvers', () => {
   });
 
   it('refuses a JQL that tries to close the project parenthesis, unknown clauses, and a member outside the editor role', async () => {
-    const { invoke, jira } = setup();
+    const { invoke, jira } = await setup(undefined, { editors: [] });
     expect(await invoke('previewBulkMapping', { source: 'jql', jql: 'type = Bug) OR (project = OPS', clauses: [{ clauseId: '8.6.1', kind: 'record' }] }, ADMIN, false)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
@@ -176,12 +193,12 @@ describe('bulk mapping resolvers', () => {
   });
 
   it('refuses a payload naming another project', async () => {
-    const { invoke } = setup();
+    const { invoke } = await setup();
     expect(await invoke('previewBulkMapping', { source: 'suggestions', projectKey: 'OPS' }, ADMIN, false)).toMatchObject({ ok: false, error: { code: 'PROJECT_MISMATCH' } });
   });
 
   it('refuses to start an unknown preview or an empty selection, and queues nothing', async () => {
-    const { invoke, pushed, store } = setup();
+    const { invoke, pushed, store } = await setup();
     expect(await invoke('startBulkMapping', { previewId: 'nope', issueIds: ['10042'] }, ADMIN, false)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await invoke('startBulkMapping', { previewId: 'nope', issueIds: [] }, ADMIN, false)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await invoke('undoBulkMapping', {}, ADMIN, false)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -91,7 +91,7 @@ describe('scope resolvers', () => {
     const r = await t.invoke('saveScope', { scope: scope({ notes: 'late' }), comment: '', version: 0 });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('Someone else saved the scope at 2026-03-01T09:30:00.000Z (version 1; you had version 0)'), details: { updatedBy: ADMIN } },
+      error: { code: 'CONFLICT', message: expect.stringContaining('Pat Project-Admin saved the scope at 2026-03-01 09:30 UTC (version 1; you had version 0)'), details: { updatedBy: ADMIN } },
     });
   });
 

@@ -53,7 +53,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
       ok: true,
       data: {
         projectId: PROJECT.id, configured: false, confluenceSpaceKey: null, confluenceParentPageId: null,
-        epicIssueTypeId: null, editorRoleId: null, version: 0, updatedAt: null, updatedBy: null, people: {},
+        epicIssueTypeId: null, editorRoleId: null, issueMappingOpen: false, version: 0, updatedAt: null, updatedBy: null, people: {},
       },
     });
     expect(t.lookups).toEqual([]);
@@ -65,7 +65,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     expect(saved).toEqual({
       ok: true,
       data: {
-        projectId: PROJECT.id, configured: true, ...goodSettings, version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN,
+        projectId: PROJECT.id, configured: true, ...goodSettings, issueMappingOpen: false, version: 1, updatedAt: NOW.toISOString(), updatedBy: ADMIN,
         people: { [ADMIN]: 'Pat Project-Admin' },
       },
     });
@@ -90,7 +90,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
       ok: false,
       error: { code: 'CONFLICT', details: { expectedVersion: 0, currentVersion: 1, updatedBy: ADMIN, updatedAt: NOW.toISOString() } },
     });
-    expect((stale as { error: { message: string } }).error.message).toMatch(/^Someone else saved these settings at 2026-03-01T09:30:00.000Z \(version 1; you had version 0\)/);
+    expect((stale as { error: { message: string } }).error.message).toMatch(/^Pat Project-Admin saved these settings at 2026-03-01 09:30 UTC \(version 1; you had version 0\)/);
     const read = await t.invoke<ProjectSettingsView>('getProjectSettings', {}, ADMIN);
     expect(read).toMatchObject({ ok: true, data: { confluenceParentPageId: '98305', version: 1 } });
   });
@@ -106,7 +106,7 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect((wrong as unknown as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([
       { path: 'confluenceParentPageId', message: 'page 99999 ("Elsewhere") is not a current page of space SMS' },
-      { path: 'epicIssueTypeId', message: 'Sub-task is a subtask type and cannot hold work items' },
+      { path: 'epicIssueTypeId', message: 'Sub-task is at hierarchy level -1, not the epic level (1): it cannot hold the work items' },
       { path: 'editorRoleId', message: 'project role 77777 does not exist in this project' },
     ]);
     const missing = await t.invoke('saveProjectSettings', { ...goodSettings, confluenceParentPageId: '12345', epicIssueTypeId: '424242', version: 0 }, ADMIN);
@@ -116,6 +116,16 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     ]);
     expect(t.store.writes).toEqual([]);
     expect(t.settingsCalls.every((c) => c.startsWith('asUser '))).toBe(true);
+  });
+
+  it('refuses a standard issue type (hierarchy level 0) as the epic type, writing nothing', async () => {
+    const t = setup();
+    const task = await t.invoke('saveProjectSettings', { ...goodSettings, epicIssueTypeId: '10001', version: 0 }, ADMIN);
+    expect(task).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'epicIssueTypeId', message: 'Task is at hierarchy level 0, not the epic level (1): it cannot hold the work items' }] } },
+    });
+    expect(t.store.writes).toEqual([]);
   });
 
   it('checks only the space when the optional choices are empty', async () => {

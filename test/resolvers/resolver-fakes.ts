@@ -14,6 +14,8 @@ export const ADMIN = '557058:sandbox-project-admin';
 export const MEMBER = '557058:sandbox-member';
 export const OUTSIDER = '557058:sandbox-outsider';
 export const EDITOR_ROLE_ID = '10101';
+/** The site address Forge puts in the trusted context. */
+export const SITE_URL = 'https://example.atlassian.net';
 
 /** Jira as the gateway sees it: who holds which project permission, and who is in which role. */
 export class FakePermissionGateway implements PermissionGateway {
@@ -124,6 +126,9 @@ function settingsLookup(product: 'jira' | 'confluence', method: string, pathname
     if (pathname === '/rest/api/3/issuetype/project') {
       return query.get('projectId') === PROJECT.id ? { status: 200, body: d.issueTypes } : { status: 404, body: { errorMessages: ['No project could be found.'] } };
     }
+    if (pathname === `/rest/api/3/project/${PROJECT.id}`) {
+      return { status: 200, body: { id: PROJECT.id, key: PROJECT.key, name: 'Service Management System', projectTypeKey: PROJECT.type } };
+    }
     if (pathname === `/rest/api/3/project/${PROJECT.id}/role`) {
       return { status: 200, body: Object.fromEntries(Object.entries(d.roles).map(([name, id]) => [name, `https://sandbox.invalid/rest/api/3/project/${PROJECT.id}/role/${id}`])) };
     }
@@ -208,6 +213,7 @@ export function forgeContext(
 ): Record<string, unknown> {
   return {
     cloudId: 'sandbox-cloud',
+    siteUrl: SITE_URL,
     moduleKey: 'sms-navigator-project-page',
     localId: 'local-1',
     extension: { type: moduleType, project: { ...PROJECT }, ...extra },

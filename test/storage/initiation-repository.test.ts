@@ -21,7 +21,7 @@ describe('InitiationRepository', () => {
     await repo.update('10000', 0, 'alice', (cur) => cur);
     await expect(repo.update('10000', 0, 'bob', (cur) => ({ ...cur, baselineFindings: { workload: 'x' } }))).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('Someone else saved the initiation'),
+      message: expect.stringContaining('Someone saved the initiation'),
       details: { expectedVersion: 0, currentVersion: 1, updatedBy: 'alice' },
     });
     expect((await repo.get('10000')).initiation.baselineFindings).toEqual({});

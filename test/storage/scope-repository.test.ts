@@ -52,7 +52,7 @@ describe('ScopeRepository', () => {
     await repo.save(P, { scope: aScope({ notes: 'Bob was here' }), comment: '' }, 1, BOB);
     await expect(repo.save(P, { scope: aScope({ notes: 'Alice overwrites' }), comment: '' }, 1, ALICE)).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('Someone else saved the scope at 2026-03-01T09:02:00.000Z (version 2; you had version 1)'),
+      message: expect.stringContaining('Someone saved the scope at 2026-03-01 09:02 UTC (version 2; you had version 1)'),
       details: { expectedVersion: 1, currentVersion: 2, updatedBy: BOB },
     });
     expect((await repo.getCurrent(P))?.scope.notes).toBe('Bob was here');

@@ -21,6 +21,7 @@ describe('SettingsRepository', () => {
       schemaVersion: SETTINGS_SCHEMA_VERSION,
       projectId: '10000',
       ...input,
+      issueMappingOpen: false,
       version: 1,
       updatedAt: '2026-02-01T10:01:00.000Z',
       updatedBy: 'acc-1',
@@ -48,7 +49,7 @@ describe('SettingsRepository', () => {
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     await expect(repo.save('10000', input, 1, 'acc-3')).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('Someone else saved these settings at 2026-02-01T10:02:00.000Z (version 2; you had version 1)'),
+      message: expect.stringContaining('Someone saved these settings at 2026-02-01 10:02 UTC (version 2; you had version 1)'),
       details: { expectedVersion: 1, currentVersion: 2, updatedBy: 'acc-2', updatedAt: '2026-02-01T10:02:00.000Z' },
     });
     expect(await repo.get('10000')).toMatchObject({ version: 2, confluenceSpaceKey: 'SMS' });

@@ -2,6 +2,7 @@
  * Summaries and ADF descriptions of the issues the epic sync creates. All prose here is our own wording;
  * clause numbers and titles are facts from the catalogue. ADF is built as plain JSON (what Jira stores).
  */
+import { neutraliseBidi } from '../report/safe-text';
 import { type ClauseId, requireClause } from '../catalogue/catalogue';
 import { type ProcessGroupId, getProcessGroup } from '../process-groups';
 
@@ -47,7 +48,10 @@ export function itemSummary(clauseId: ClauseId): string {
   return clip(`${clause.id} ${clause.title}`, SUMMARY_MAX);
 }
 
-const text = (t: string, strong = false): AdfText => (strong ? { type: 'text', text: t, marks: [{ type: 'strong' }] } : { type: 'text', text: t });
+const text = (raw: string, strong = false): AdfText => {
+  const t = neutraliseBidi(raw);
+  return strong ? { type: 'text', text: t, marks: [{ type: 'strong' }] } : { type: 'text', text: t };
+};
 const paragraph = (...parts: AdfText[]): AdfNode => ({ type: 'paragraph', content: parts });
 const heading = (t: string): AdfNode => ({ type: 'heading', attrs: { level: 3 }, content: [text(t)] });
 const bulletList = (lines: string[]): AdfNode => ({

@@ -3,3 +3,4 @@ export * from './epic-content';
 export * from './epic-plan';
 export * from './reconcile-epics';
 export * from './epic-call-bound';
+export * from './epic-type';

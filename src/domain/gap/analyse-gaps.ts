@@ -3,7 +3,8 @@
  * proposed from evidence by PROPOSAL_RULES), the evidence behind it, the warnings where the record does not
  * hold together, and readiness overall and per top-level clause. Pure: `now` is passed in.
  *
- * Evidence, findings, maturity gaps and epics may name a heading (e.g. '8.5'); they then apply to every
+ * Planned work (the plan's own work items, see issue-roles.ts) is listed per clause and never counted as evidence.
+ * Evidence, planned work, findings, maturity gaps and epics may name a heading (e.g. '8.5'); they then apply to every
  * assessable clause below it. Ids the catalogue does not know are listed in `unknownClauseRefs`.
  */
 import { CLAUSES, type Clause, type ClauseId, getClause, topLevelClauses } from '../catalogue/catalogue';
@@ -19,6 +20,7 @@ import {
   type GapAnalysisOptions,
   type GapWarning,
   type GroupReadiness,
+  type PlannedWorkItem,
   type StatusCategory,
 } from './gap-model';
 import { USER_SET_RULE_ID, proposeResult } from './proposal-rules';
@@ -220,6 +222,18 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
     }
   }
 
+  const plannedByClause = new Map<ClauseId, Map<string, PlannedWorkItem>>();
+  for (const w of input.plannedWork ?? []) {
+    const item: PlannedWorkItem = { issueKey: w.issueKey, summary: w.summary, statusCategory: w.statusCategory, done: w.statusCategory === 'done' };
+    for (const ref of w.clauses) {
+      for (const id of expand(ref)) {
+        let bucket = plannedByClause.get(id);
+        if (!bucket) plannedByClause.set(id, (bucket = new Map()));
+        bucket.set(w.issueKey, item);
+      }
+    }
+  }
+
   const findingsByClause = new Map<ClauseId, Finding[]>();
   for (const f of input.findings ?? []) {
     if (!f.open) continue;
@@ -260,6 +274,9 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
       proposed: userResult === undefined,
       ruleId,
       evidence,
+      plannedWork: [...(plannedByClause.get(clause.id)?.values() ?? [])].sort(
+        (a, b) => Number(a.done) - Number(b.done) || compareIssueKeys(a.issueKey, b.issueKey),
+      ),
       openFindings,
       warnings: warningsFor(
         clause.id,

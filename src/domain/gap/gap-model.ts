@@ -46,6 +46,23 @@ export interface Evidence {
   clauses: ClauseId[];
 }
 
+/** A work item the app's plan created, mapped to its clause: implementation work, never evidence (issue-roles.ts). */
+export interface PlannedWork {
+  issueKey: string;
+  summary: string;
+  statusCategory: StatusCategory;
+  clauses: ClauseId[];
+}
+
+/** Planned work of one clause as the report shows it. */
+export interface PlannedWorkItem {
+  issueKey: string;
+  summary: string;
+  statusCategory: StatusCategory;
+  /** True when the work item's status category is Done. */
+  done: boolean;
+}
+
 /** An audit finding raised against a clause. */
 export interface Finding {
   id: string;
@@ -73,6 +90,8 @@ export interface EpicCoverage {
 export interface GapAnalysisInput {
   records: readonly ClauseRecord[];
   evidence: readonly Evidence[];
+  /** Work items of the plan: listed per clause, never counted as evidence. */
+  plannedWork?: readonly PlannedWork[];
   findings?: readonly Finding[];
   maturityGaps?: readonly ClauseMaturityGap[];
   /** When absent, the "in-scope process with no epic" check is skipped. */
@@ -129,6 +148,8 @@ export interface ClauseGap {
   setByName?: string;
   setAt?: string;
   evidence: EvidenceItem[];
+  /** The plan's work items for the clause (open first, then done; by issue key). Not evidence. */
+  plannedWork: PlannedWorkItem[];
   openFindings: Finding[];
   warnings: GapWarning[];
 }

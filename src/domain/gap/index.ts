@@ -5,3 +5,4 @@ export * from './readiness';
 export * from './analyse-gaps';
 export * from './changes-since';
 export * from './finding-labels';
+export * from './issue-roles';

@@ -5,7 +5,9 @@
  * (CommonJS subpaths: the TypeScript `commonjs` output turns these into require() calls, which work in Node.)
  * It also holds the small node helpers (p, t, lozenge, bullets, cell) that every ADF document here builds with.
  */
-import { bulletList, listItem, paragraph, status, tableCell, text } from '@atlaskit/adf-utils/builders';
+import { bulletList, listItem, paragraph, status, tableCell, text as textNode } from '@atlaskit/adf-utils/builders';
+import type { TextDefinition } from '@atlaskit/adf-schema/text';
+import { neutraliseBidi } from './safe-text';
 import type {
   BulletListDefinition,
   Inline,
@@ -31,8 +33,12 @@ export {
   tableCell,
   tableHeader,
   tableRow,
-  text,
 } from '@atlaskit/adf-utils/builders';
+
+/** Every ADF text node of the app's documents is made here: bidi controls are neutralised (see neutraliseBidi). */
+export function text(value: string): TextDefinition {
+  return textNode(neutraliseBidi(value));
+}
 export { PanelType } from '@atlaskit/adf-schema/panel';
 export type {
   BlockContent,
@@ -61,7 +67,7 @@ export function t(value: string): Inline {
 }
 
 export function lozenge(value: string, color: StatusColor): Inline {
-  return status({ text: value, color });
+  return status({ text: neutraliseBidi(value), color });
 }
 
 /** A bullet list of the given lines, or a "None." paragraph when there are none. */

@@ -11,12 +11,14 @@
  * followed by "and N more" linking to a Jira search on the `smsClause` entity-property alias. If the page is
  * still too large, splitReportByGroup() gives an overview page plus one page per top-level clause.
  */
+import { escapeJqlString } from '../jql-value';
 import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
 import { type GapChanges } from '../gap/changes-since';
 import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
 import { type ClauseGap, type EvidenceItem, type GroupReadiness, STATUS_CATEGORY_LABELS, type StatusCategory } from '../gap/gap-model';
+import { ISSUE_ROLE_RULE_TEXT } from '../gap/issue-roles';
 import { PROPOSAL_RULES_TEXT } from '../gap/proposal-rules';
 import { READINESS_FORMULA, formatReadiness } from '../gap/readiness';
 import { LEVEL_LABELS, type MaturityLevel } from '../maturity/maturity-model';
@@ -101,7 +103,10 @@ interface Ctx {
   maxScope: number;
 }
 
-/** Validates the site URL and returns it without a trailing slash. Throws ValidationError. */
+/** Hosts of a local development sandbox, the only ones allowed over plain http. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Validates the site URL (https; plain http only on a loopback host) and returns it without a trailing slash. Throws ValidationError. */
 export function normaliseSiteBaseUrl(value: string): string {
   let url: URL;
   try {
@@ -109,7 +114,7 @@ export function normaliseSiteBaseUrl(value: string): string {
   } catch {
     throw new ValidationError('The Jira site address is not a valid URL.', { siteBaseUrl: value });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
     throw new ValidationError('The Jira site address must use https.', { siteBaseUrl: value });
   }
   if (url.username || url.password || url.search || url.hash) {
@@ -122,20 +127,16 @@ export function isIssueKey(value: string): boolean {
   return ISSUE_KEY.test(value);
 }
 
-function jqlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
 /** JQL for the issues mapped to a clause (or to any heading above it, since those apply to it too). */
 export function clauseEvidenceJql(projectKey: string, clauseId: ClauseId): string {
   const ids: string[] = [];
   for (let id = clauseId; ; ) {
-    ids.push(jqlString(id));
+    ids.push(escapeJqlString(id));
     const dot = id.lastIndexOf('.');
     if (dot < 0) break;
     id = id.slice(0, dot);
   }
-  return `project = ${jqlString(projectKey)} AND ${SMS_CLAUSE_JQL_ALIAS} in (${ids.join(', ')}) ORDER BY key ASC`;
+  return `project = ${escapeJqlString(projectKey)} AND ${SMS_CLAUSE_JQL_ALIAS} in (${ids.join(', ')}) ORDER BY key ASC`;
 }
 
 export function issueUrl(siteBaseUrl: string, issueKey: string): string {
@@ -289,6 +290,19 @@ function evidenceCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   return cell(...blocks);
 }
 
+/** The plan's work items of the clause: implementation work, open or done, never evidence (src/domain/gap/issue-roles.ts). */
+function plannedWorkCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
+  if (c.plannedWork.length === 0) return cell(p(t('None planned.')));
+  const shown = c.plannedWork.slice(0, ctx.maxCards);
+  const open = c.plannedWork.filter((w) => !w.done).length;
+  const blocks: TableCellDefinition['content'] = [
+    p(t(`${open} open, ${c.plannedWork.length - open} done`)),
+    bullets(shown.map((w) => [issueRef(ctx, w.issueKey), t(' '), lozenge(w.done ? 'Done' : 'Open', w.done ? 'green' : 'neutral')])),
+  ];
+  if (c.plannedWork.length > shown.length) blocks.push(p(t(`and ${c.plannedWork.length - shown.length} more`)));
+  return cell(...blocks);
+}
+
 function findingsCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   const all = distinctFindings(c.openFindings);
   if (all.length === 0) return cell(p(t('None.')));
@@ -325,6 +339,7 @@ function clauseRow(ctx: Ctx, c: ClauseGap): TableRowDefinition {
     cell(p(t(c.title))),
     resultCell(ctx, c),
     evidenceCell(ctx, c),
+    plannedWorkCell(ctx, c),
     findingsCell(ctx, c),
     cell(c.warnings.length === 0 ? p(t('None.')) : bullets(c.warnings.map((w) => [t(safeLine(w.message, 2 * ctx.maxText, w.code))]))),
   ]);
@@ -334,7 +349,7 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   const clauses = input.gaps.clauses.filter((c) => c.groupId === g.groupId);
   return [
     heading({ level })(t(`${g.groupId} ${g.title} — readiness ${pct(g.figures.percent)}`)),
-    table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))),
+    table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))),
   ];
 }
 
@@ -446,6 +461,7 @@ function formulaExpand(input: GapReportInput): BlockContent {
       ),
     ),
     ...PROPOSAL_RULES_TEXT.split('\n').map((line) => p(t(line))),
+    ...ISSUE_ROLE_RULE_TEXT.split('\n').map((line) => p(t(line))),
     ...FINDING_CONVENTION_TEXT.split('\n').map((line) => p(t(line))),
   );
 }

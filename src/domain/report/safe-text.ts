@@ -3,7 +3,7 @@
  * markdown or ADF-looking JSON stay literal characters. We only make the string well formed and bounded:
  * lone surrogates become U+FFFD, control characters go, whitespace runs (newlines included) collapse to one
  * space, and text over the cap is cut on a grapheme boundary (emoji and combining marks stay whole) with "…".
- * Right-to-left text and bidi marks are left untouched.
+ * Bidi control characters are removed (neutraliseBidi); right-to-left letters themselves are left untouched.
  */
 
 export const ELLIPSIS = '…';
@@ -12,6 +12,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // C0 and C1 controls other than tab/newline/carriage return (those count as whitespace below).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const WHITESPACE_RUN = /\s+/g;
+
+/**
+ * The bidi controls that can make text display in an order other than the one it is stored in (the "Trojan
+ * Source" trick): embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, the marks U+200E/U+200F and
+ * the Arabic letter mark U+061C.
+ */
+export const BIDI_CONTROLS = /[‪-‮⁦-⁩‎‏؜]/g;
+
+/** `value` without bidi control characters: published text reads in the order it is stored. */
+export function neutraliseBidi(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -33,6 +45,7 @@ export function safeLine(value: string | undefined, max: number, fallback: strin
   const cleaned = (value ?? '')
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CONTROL, '')
+    .replace(BIDI_CONTROLS, '')
     .replace(WHITESPACE_RUN, ' ')
     .trim();
   return cleaned.length === 0 ? fallback : truncate(cleaned, max);

@@ -75,8 +75,8 @@ describe('buildGapReportAdf', () => {
     expect(statuses(row.content?.[2])).toEqual([{ text: 'Conformant', color: 'green' }]);
     expect(plainText(row.content?.[2])).toContain('Set by 557058:sandbox-project-admin on 2026-11-24');
     expect(plainText(row.content?.[3])).toContain(`<${SITE}/browse/SMS-1> [Done] 10 d · Change management procedure approved`);
-    expect(plainText(row.content?.[5])).toMatch(/open nonconformity/);
-    expect(plainText(row.content?.[5])).toMatch(/below its target of level 2/);
+    expect(plainText(row.content?.[6])).toMatch(/open nonconformity/);
+    expect(plainText(row.content?.[6])).toMatch(/below its target of level 2/);
 
     const stale = clauseRow(report, '4.3');
     expect(plainText(stale.content?.[3])).toContain('400 d (stale)');
@@ -99,20 +99,20 @@ describe('buildGapReportAdf', () => {
         }),
       ),
     );
-    const cellText = plainText(clauseRow(doc, '8.7.1').content?.[4]);
+    const cellText = plainText(clauseRow(doc, '8.7.1').content?.[5]);
     expect(cellText).toBe(`<${SITE}/browse/SMS-11> [Major nonconformity] Availability not measured<${SITE}/browse/SMS-12> [Observation] Reports reach customers late`);
-    expect(statuses(clauseRow(doc, '8.7.1').content?.[4])).toEqual([
+    expect(statuses(clauseRow(doc, '8.7.1').content?.[5])).toEqual([
       { text: 'Major nonconformity', color: 'red' },
       { text: 'Observation', color: 'blue' },
     ]);
     expect(plainText(clauseRow(doc, '8.7.1').content?.[2])).toContain('Nonconformant');
-    expect(plainText(clauseRow(doc, '9.1').content?.[4])).toBe('None.');
+    expect(plainText(clauseRow(doc, '9.1').content?.[5])).toBe('None.');
     expect(plainText(doc)).toContain('sms-major-nc');
     expect(adfErrors(doc)).toEqual([]);
   });
 
   it('has one clause table per top-level clause covering every assessable clause', () => {
-    const tables = allNodes(report).filter((n) => n.type === 'table' && plainText(n.content?.[0]) === 'ClauseTitleResultEvidenceOpen findingsWarnings');
+    const tables = allNodes(report).filter((n) => n.type === 'table' && plainText(n.content?.[0]) === 'ClauseTitleResultEvidenceImplementation workOpen findingsWarnings');
     expect(tables).toHaveLength(7);
     expect(tables.reduce((sum, tbl) => sum + (tbl.content?.length ?? 0) - 1, 0)).toBe(input.gaps.clauses.length);
   });
@@ -191,10 +191,10 @@ describe('buildGapReportAdf for an empty project', () => {
 });
 
 describe('site URL and links', () => {
-  it('normalises the site URL and rejects anything but a plain http(s) site', () => {
+  it('normalises the site URL and rejects anything but https (plain http only on a loopback sandbox host)', () => {
     expect(normaliseSiteBaseUrl('https://example.atlassian.net/')).toBe('https://example.atlassian.net');
     expect(normaliseSiteBaseUrl('http://localhost:4000')).toBe('http://localhost:4000');
-    for (const bad of ['javascript:alert(1)', 'not a url', 'https://a.net/?x=1', 'ftp://a.net']) {
+    for (const bad of ['javascript:alert(1)', 'not a url', 'https://a.net/?x=1', 'ftp://a.net', 'http://evil.example/x', 'http://example.atlassian.net']) {
       expect(() => normaliseSiteBaseUrl(bad)).toThrow(ValidationError);
     }
     expect(() => buildGapReportAdf(aReportInput({ siteBaseUrl: 'javascript:alert(1)' }))).toThrow(ValidationError);

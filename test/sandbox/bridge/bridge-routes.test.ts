@@ -107,7 +107,35 @@ describe('POST /bridge/invoke', () => {
     const { app } = await server();
     const res = await invoke(app, { functionKey: 'boom', moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { message: 'resolver exploded' } });
+    expect(res.json()).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'resolver exploded' } });
+  });
+
+  it('answers every refusal with a typed error, including when its own project lookup meets a fault', async () => {
+    const faulty = Fastify();
+    servers.push(faulty);
+    await registerBridgeRoutes(faulty, {
+      lookup: {
+        project: async () => {
+          throw new Error('Jira answered 500 (injected fault)');
+        },
+        issue: lookup.issue,
+      },
+      siteUrl: () => 'http://sandbox.test',
+      app: async () => ({ resolverHandler: async () => ({ ok: true, data: null }) }),
+    });
+    await faulty.listen({ port: 0, host: '127.0.0.1' });
+    const frame = { moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' };
+    const invoked = await invoke(faulty, { functionKey: 'getAppContext', ...frame });
+    const context = await request(faulty, 'POST', '/bridge/context', frame);
+    for (const res of [invoked, context]) {
+      expect(res.statusCode).toBe(502);
+      expect(res.json()).toEqual({ ok: false, error: { code: 'UPSTREAM_ERROR', message: expect.stringContaining('injected fault') } });
+    }
+    const { app } = await server();
+    const missing = await invoke(app, { functionKey: 'x', moduleKey: 'sms-navigator-issue-panel', projectKey: 'SMS', issueKey: 'SMS-404' });
+    const malformed = await invoke(app, { moduleKey: 'sms-navigator-project-page' });
+    expect(missing.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(malformed.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 });
 

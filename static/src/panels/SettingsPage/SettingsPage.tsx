@@ -132,6 +132,8 @@ export default function SettingsPage() {
   const [loadError, setLoadError] = useState<ResolverErrorShape | undefined>();
   const [values, setValues] = useState<FormValues | undefined>();
   const [saving, setSaving] = useState(false);
+  /** Everyone who can edit an issue may map its clauses (off: administrators and the editor role only). */
+  const [mappingOpen, setMappingOpen] = useState(false);
   const [saveError, setSaveError] = useState<ResolverErrorShape | undefined>();
   /** The values of the save that failed: a field's error shows only while the field still holds that value. */
   const [attempt, setAttempt] = useState<FormValues | undefined>();
@@ -162,6 +164,7 @@ export default function SettingsPage() {
     if (!settings.ok) return setLoadError(settings.error);
     setLoaded({ appContext: ctx.data, settings: settings.data });
     setValues(toForm(settings.data));
+    setMappingOpen(settings.data.issueMappingOpen);
     setSaveError(undefined);
     // The options resolver is for project administrators, like saving; readers see the stored ids.
     if (!(ctx.data.permissions.canEdit && ctx.data.permissions.isProjectAdmin)) return;
@@ -203,6 +206,7 @@ export default function SettingsPage() {
       confluenceParentPageId: orNull(values.confluenceParentPageId),
       epicIssueTypeId: orNull(values.epicIssueTypeId),
       editorRoleId: orNull(values.editorRoleId),
+      issueMappingOpen: mappingOpen,
       version: settings.version,
     };
     const result = await saveProjectSettings(payload);
@@ -210,6 +214,7 @@ export default function SettingsPage() {
     if (!result.ok) return setSaveError(result.error);
     setLoaded({ appContext, settings: result.data });
     setValues(toForm(result.data));
+    setMappingOpen(result.data.issueMappingOpen);
     setSavedVersion(result.data.version);
   };
 
@@ -422,6 +427,16 @@ export default function SettingsPage() {
         {spaceRow}
         {parentRow}
         {jiraRows}
+        <p style={{ marginBlock: token('space.200', '16px') }}>
+          <label>
+            <input type="checkbox" checked={mappingOpen} disabled={!editable || !confluenceOn} onChange={(e) => setMappingOpen(e.target.checked)} /> Everyone who can edit an
+            issue may map its ISO 20000 clauses
+          </label>
+          <br />
+          <span style={{ fontSize: '12px', color: token('color.text.subtle', '#44546F') }}>
+            Off: only project administrators and the editor role, as mapping decides what the gap report counts as evidence.
+          </span>
+        </p>
         {editable && confluenceOn && (
           <Button type="submit" appearance="primary" isLoading={saving}>
             Save settings

@@ -81,6 +81,23 @@ function EvidenceCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: str
   );
 }
 
+/** The plan's work items for the clause: implementation work (open or done), never evidence. */
+function PlannedWorkCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: string }) {
+  if (clause.plannedWork.length === 0) return <span style={subtleText}>None planned</span>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: space.m }}>
+      {clause.plannedWork.map((w) => (
+        <li key={w.issueKey}>
+          <a href={`${siteUrl}/browse/${encodeURIComponent(w.issueKey)}`} target="_blank" rel="noreferrer" title={w.summary}>
+            {w.issueKey}
+          </a>{' '}
+          <Lozenge appearance={w.done ? 'success' : 'default'}>{w.done ? 'Done' : 'Open'}</Lozenge>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function FindingsCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: string }) {
   if (clause.findings.length === 0) return <span style={subtleText}>None open</span>;
   return (
@@ -112,13 +129,14 @@ export function ClauseTable({ clauses, people, canEdit, savingClause, siteUrl, o
   if (clauses.length === 0) return <p style={subtleText}>No clause matches the filters.</p>;
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Clauses with result, evidence, findings and warnings">
+      <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Clauses with result, evidence, implementation work, findings and warnings">
         <thead>
           <tr>
-            <th scope="col" style={{ ...cell, width: '22%' }}>Clause</th>
-            <th scope="col" style={{ ...cell, width: '17%' }}>Result</th>
-            <th scope="col" style={{ ...cell, width: '20%' }}>Evidence</th>
-            <th scope="col" style={{ ...cell, width: '20%' }}>Open findings</th>
+            <th scope="col" style={{ ...cell, width: '20%' }}>Clause</th>
+            <th scope="col" style={{ ...cell, width: '16%' }}>Result</th>
+            <th scope="col" style={{ ...cell, width: '18%' }}>Evidence</th>
+            <th scope="col" style={{ ...cell, width: '13%' }}>Implementation work</th>
+            <th scope="col" style={{ ...cell, width: '16%' }}>Open findings</th>
             <th scope="col" style={cell}>Warnings</th>
           </tr>
         </thead>
@@ -133,6 +151,9 @@ export function ClauseTable({ clauses, people, canEdit, savingClause, siteUrl, o
               </td>
               <td style={cell}>
                 <EvidenceCell clause={c} siteUrl={siteUrl} />
+              </td>
+              <td style={cell}>
+                <PlannedWorkCell clause={c} siteUrl={siteUrl} />
               </td>
               <td style={cell}>
                 <FindingsCell clause={c} siteUrl={siteUrl} />

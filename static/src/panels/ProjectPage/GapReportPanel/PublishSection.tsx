@@ -50,14 +50,14 @@ export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished
 
   const doPreview = async (): Promise<void> => {
     setLoadingPreview(true);
-    setPreview(await previewReport({ siteUrl }));
+    setPreview(await previewReport({}));
     setLoadingPreview(false);
   };
 
   const doPublish = async (): Promise<void> => {
     setError(undefined);
     setJob(undefined);
-    const r = await startPublishReport({ siteUrl, snapshot });
+    const r = await startPublishReport({ snapshot });
     if (!r.ok) setError(r.error);
     else setJobId(r.data.jobId);
   };

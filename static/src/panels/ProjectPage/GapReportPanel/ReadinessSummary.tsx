@@ -47,6 +47,11 @@ export function ReadinessSummary({ view }: { view: GapReportView }) {
               {line}
             </p>
           ))}
+          {view.evidenceRule.split('\n').map((line) => (
+            <p key={line} style={subtleText}>
+              {line}
+            </p>
+          ))}
         </div>
       </details>
     </Section>

@@ -18,7 +18,7 @@ export function PublishBusinessCase({ view, canEdit, confluence, onSaved }: Sect
 
   const publish = () =>
     submit(
-      () => publishBusinessCase(),
+      () => publishBusinessCase({ expectedVersion: view.version }),
       (data) => {
         onSaved(data.view);
         return `${data.page.created ? 'Created' : 'Updated'} the page “${data.page.title}” (version ${data.page.version}).`;
