@@ -10,6 +10,7 @@ import { registerHostRoutes } from './host/host-routes';
 import { createHttpProductApi } from './http-product-api';
 import { InProcessQueue } from './in-process-queue';
 import type { FileKvStore } from './kvs/file-kv-store';
+import { JournalStore } from './state/journal-store';
 import { SANDBOX_USERS } from './seed/users';
 
 export interface SandboxOptions {
@@ -27,6 +28,10 @@ export interface SandboxOptions {
   staticBuildDir?: string;
   /** Print server-side problems (resolver crashes, failed jobs); default true. */
   verbose?: boolean;
+  /** How long the queue waits for a retry asked `retryAfter` seconds later (default: the seconds; tests shorten it). */
+  queueRetryDelayMs?: (retryAfterSeconds: number) => number;
+  /** How long a job run holds its job without progress (default 2 minutes). */
+  jobLeaseMs?: number;
 }
 
 export interface Sandbox {
@@ -74,12 +79,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const appPromise = new Promise<App>((resolve) => (appReady = resolve));
   let url = '';
 
+  // The queue keeps queued and running events in its own journal beside the state: they are delivered again
+  // after a restart or a kill, as Forge's queue does. A reset empties it with the rest.
+  const queueDir = path.join(dataDir, 'queue');
+  if (opts.reset ?? false) JournalStore.wipe(queueDir);
   const queue = new InProcessQueue({
     consumer: async (event, context) => {
       const app = await appPromise;
-      await app.jobConsumer(event, context);
+      return app.jobConsumer(event, context);
     },
+    journalDir: queueDir,
     runContext: runWithoutUser,
+    ...(opts.queueRetryDelayMs ? { retryDelayMs: opts.queueRetryDelayMs } : {}),
     log,
   });
 
@@ -94,12 +105,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const urlHost = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost.includes(':') ? `[${listenHost}]` : listenHost;
   url = `http://${urlHost}:${port}`;
 
-  const app = createApp({
-    api: createHttpProductApi(url, currentAccountId),
-    store,
-    queue,
-    log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),
-  });
+  const app = createApp(
+    {
+      api: createHttpProductApi(url, currentAccountId),
+      store,
+      queue,
+      log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),
+    },
+    opts.jobLeaseMs !== undefined ? { jobLeaseMs: opts.jobLeaseMs } : {},
+  );
   appReady(app);
 
   let closed = false;
