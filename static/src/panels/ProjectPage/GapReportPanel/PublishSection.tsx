@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { getJobStatus } from '../../../api/get-job-status';
 import { previewReport } from '../../../api/preview-report';
 import { startPublishReport } from '../../../api/start-publish-report';
+import { JobPanel } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
 import { Section, Who, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
@@ -132,6 +133,7 @@ export function PublishSection({ view, canEdit, siteUrl, onPublished }: { view: 
           )}
         </div>
       )}
+      <JobPanel type="publish-report" noun="The publish" canEdit={canEdit} siteUrl={siteUrl} refreshKey={`${job?.jobId ?? ''}:${job?.status ?? ''}`} onFollow={setJobId} />
       {preview !== undefined && !preview.ok && <ResolverError error={preview.error} />}
       {preview !== undefined && preview.ok && (
         <div style={{ marginBlockStart: space.s }}>
