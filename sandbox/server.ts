@@ -94,6 +94,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     log,
   });
 
+  // Events waiting or running in the queue (what a restart would deliver again), for tests that wait for it.
+  server.get('/__sandbox/queue', async () => ({ size: queue.size }));
+
   const data = new HostData(httpInject(() => url));
   await registerBridgeRoutes(server, { app: () => appPromise, lookup: data, siteUrl: () => url, log });
   await registerHostRoutes(server, { data, users: SANDBOX_USERS, staticBuildDir });
