@@ -50,6 +50,8 @@ export function JobPanel({ type, noun, canEdit, refreshKey, siteUrl = '', onFoll
   const [error, setError] = useState<ResolverErrorShape | undefined>();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | undefined>();
+  /** The history table is rendered only while open, so its lines never double the panel's own messages. */
+  const [open, setOpen] = useState(false);
 
   const load = useCallback(async (): Promise<ListJobHistoryResponse | undefined> => {
     const r = await listJobHistory({ type });
@@ -113,35 +115,36 @@ export function JobPanel({ type, noun, canEdit, refreshKey, siteUrl = '', onFoll
       )}
       {note && <p role="status" style={subtleText}>{note}</p>}
       {history && history.jobs.length > 0 && (
-        <details>
+        <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
           <summary>Job history ({history.jobs.length})</summary>
-          <table aria-label={`${noun} history`} style={{ borderCollapse: 'collapse', width: '100%', marginBlockStart: space.s }}>
-            <thead>
-              <tr>
-                <th style={cell}>When</th>
-                <th style={cell}>Who</th>
-                <th style={cell}>What</th>
-                <th style={cell}>How it ended</th>
-                <th style={cell}>Links</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.jobs.map((j) => (
-                <tr key={j.jobId}>
-                  <td style={cell}>{new Date(j.createdAt).toLocaleString()}</td>
-                  <td style={cell}>
-                    <Who accountId={j.startedBy} people={people} />
-                  </td>
-                  <td style={cell}>
-                    {j.title}
-                    {j.lastMessage && <span style={{ ...subtleText, display: 'block', fontSize: '12px' }}>{j.lastMessage}</span>}
-                  </td>
-                  <td style={cell}>
-                    <Lozenge appearance={STATUS_LABEL[j.status].appearance}>{STATUS_LABEL[j.status].text}</Lozenge>
-                    {j.endedBy && (
-                      <span style={{ ...subtleText, display: 'block', fontSize: '12px' }}>
-                        by <Who accountId={j.endedBy} people={people} />
-                      </span>
+          {open && (
+            <table aria-label={`${noun} history`} style={{ borderCollapse: 'collapse', width: '100%', marginBlockStart: space.s }}>
+              <thead>
+                <tr>
+                  <th style={cell}>When</th>
+                  <th style={cell}>Who</th>
+                  <th style={cell}>What</th>
+                  <th style={cell}>How it ended</th>
+                  <th style={cell}>Links</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.jobs.map((j) => (
+                  <tr key={j.jobId}>
+                    <td style={cell}>{new Date(j.createdAt).toLocaleString()}</td>
+                    <td style={cell}>
+                      <Who accountId={j.startedBy} people={people} />
+                    </td>
+                    <td style={cell}>
+                      {j.title}
+                      {j.lastMessage && <span style={{ ...subtleText, display: 'block', fontSize: '12px' }}>{j.lastMessage}</span>}
+                    </td>
+                    <td style={cell}>
+                      <Lozenge appearance={STATUS_LABEL[j.status].appearance}>{STATUS_LABEL[j.status].text}</Lozenge>
+                      {j.endedBy && (
+                        <span style={{ ...subtleText, display: 'block', fontSize: '12px' }}>
+                          by <Who accountId={j.endedBy} people={people} />
+                        </span>
                     )}
                   </td>
                   <td style={cell}>
@@ -155,6 +158,7 @@ export function JobPanel({ type, noun, canEdit, refreshKey, siteUrl = '', onFoll
               ))}
             </tbody>
           </table>
+          )}
         </details>
       )}
     </div>
