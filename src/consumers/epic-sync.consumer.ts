@@ -33,6 +33,19 @@ const resultSchema = z.custom<EpicSyncResultView>(
 const checkpointSchema = z.object({ result: resultSchema.nullable() });
 type EpicSyncCheckpoint = z.infer<typeof checkpointSchema>;
 
+/** Most orphans and failures a stored result lists (a job record holds at most 240 KiB). */
+export const RESULT_LIST_MAX = 300;
+
+/** The result as stored: long lists of issues to close or failures are cut to RESULT_LIST_MAX. */
+export function clipEpicSyncResult(result: EpicSyncResultView): { result: EpicSyncResultView; note: string | null } {
+  const cut = result.orphans.length > RESULT_LIST_MAX || result.failures.length > RESULT_LIST_MAX;
+  if (!cut) return { result, note: null };
+  return {
+    result: { ...result, orphans: result.orphans.slice(0, RESULT_LIST_MAX), failures: result.failures.slice(0, RESULT_LIST_MAX) },
+    note: `${result.orphans.length} issue(s) to close and ${result.failures.length} failure(s); the first ${RESULT_LIST_MAX} of each are listed.`,
+  };
+}
+
 export interface EpicSyncJobOptions {
   clientOptions?: JiraClientOptions;
 }
@@ -86,7 +99,9 @@ export function createEpicSyncJob(opts: EpicSyncJobOptions = {}): TypedJob<EpicS
           if (hasTransientFailures(result)) {
             throw new UpstreamError(`Jira kept failing for ${result.failures.filter((f) => f.transient).length} issue(s); the job resumes with what is still missing.`);
           }
-          return { result };
+          const clipped = clipEpicSyncResult(result);
+          if (clipped.note !== null) await ctx.progress({ message: clipped.note });
+          return { result: clipped.result };
         },
       },
     ],

@@ -1,5 +1,6 @@
 import type { EpicSyncFailureView, EpicSyncResultView } from '../../src/contract/jobs';
-import { epicSyncOutcome } from '../../src/consumers/epic-sync.consumer';
+import { RESULT_LIST_MAX, clipEpicSyncResult, epicSyncOutcome } from '../../src/consumers/epic-sync.consumer';
+import { KVS_LIMITS } from '../../src/storage/kv-store';
 
 const failure = (summary: string, role: EpicSyncFailureView['role']): EpicSyncFailureView => ({
   summary,
@@ -45,5 +46,15 @@ describe('epicSyncOutcome', () => {
 
   it('ends a sync with nothing to do as done', () => {
     expect(epicSyncOutcome(result({ created: { epics: [], items: [] }, unchanged: 66 })).status).toBe('done');
+  });
+
+  it('cuts the lists of a huge result so the job record stays under the storage limit', () => {
+    const orphans = Array.from({ length: 1500 }, (_, i) => ({ key: `SMS-${i}`, role: 'item' as const, summary: `Work item ${i} of an older plan, with a long enough summary`, phaseId: `p${i}`, clauseId: '8.6.1', reason: 'phase-removed' as const }));
+    const big = result({ orphans });
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(KVS_LIMITS.maxValueBytes);
+    const { result: clipped, note } = clipEpicSyncResult(big);
+    expect(clipped.orphans).toHaveLength(RESULT_LIST_MAX);
+    expect(note).toBe(`1500 issue(s) to close and 0 failure(s); the first ${RESULT_LIST_MAX} of each are listed.`);
+    expect(Buffer.byteLength(JSON.stringify(epicSyncOutcome(clipped).result))).toBeLessThan(KVS_LIMITS.maxValueBytes / 2);
   });
 });
