@@ -370,12 +370,12 @@ async function publishRuns(sb: SandboxProcess, runs: number, prng: Prng, out: Cr
 // ------------------------------------------------------------------------------------ entry
 
 /** Runs `runs` crash runs of every job type (bulk undo runs pair with the applies) and sums them up. */
-export async function runJobCrashes(runs: number, seed = 13): Promise<CrashSummary> {
+export async function runJobCrashes(runs: number, seed = 13, kinds: readonly ('epic-sync' | 'bulk' | 'report-publish')[] = ['epic-sync', 'bulk', 'report-publish']): Promise<CrashSummary> {
   const t0 = Date.now();
   const prng = new Prng(seed);
   const results: CrashRun[] = [];
   let restarts = 0;
-  for (const kind of ['epic-sync', 'bulk', 'report-publish'] as const) {
+  for (const kind of kinds) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), `jobs-crash-${kind}-`));
     const sb = new SandboxProcess(dataDir, await freePort());
     try {
