@@ -12,6 +12,7 @@ import { createHttpProductApi } from './http-product-api';
 import { declaresConfluence, MANIFEST_PATH, readManifest, type SandboxManifest } from './manifest';
 import { InProcessQueue } from './in-process-queue';
 import type { FileKvStore } from './kvs/file-kv-store';
+import { JournalStore } from './state/journal-store';
 import { SANDBOX_USERS } from './seed/users';
 import { realSleep } from '../src/platform/retry';
 
@@ -34,6 +35,10 @@ export interface SandboxOptions {
   confluence?: ConfluenceSwitch;
   /** The manifest the sandbox hosts the app by (default manifest.yml of the project). */
   manifestPath?: string;
+  /** How long the queue waits for a retry asked `retryAfter` seconds later (default: the seconds; tests shorten it). */
+  queueRetryDelayMs?: (retryAfterSeconds: number) => number;
+  /** How long a job run holds its job without progress (default 2 minutes). */
+  jobLeaseMs?: number;
 }
 
 export interface Sandbox {
@@ -86,14 +91,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const appPromise = new Promise<App>((resolve) => (appReady = resolve));
   let url = '';
 
+  // The queue keeps queued and running events in its own journal beside the state: they are delivered again
+  // after a restart or a kill, as Forge's queue does. A reset empties it with the rest.
+  const queueDir = path.join(dataDir, 'queue');
+  if (opts.reset ?? false) JournalStore.wipe(queueDir);
   const queue = new InProcessQueue({
     consumer: async (event, context) => {
       const app = await appPromise;
-      await app.jobConsumer(event, context);
+      return app.jobConsumer(event, context);
     },
+    journalDir: queueDir,
     runContext: runWithoutUser,
+    ...(opts.queueRetryDelayMs ? { retryDelayMs: opts.queueRetryDelayMs } : {}),
     log,
   });
+
+  // Events waiting or running in the queue (what a restart would deliver again), for tests that wait for it.
+  server.get('/__sandbox/queue', async () => ({ size: queue.size }));
 
   const data = new HostData(httpInject(() => url));
   await registerBridgeRoutes(server, { app: () => appPromise, lookup: data, siteUrl: () => url, log });
@@ -106,13 +120,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const urlHost = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost.includes(':') ? `[${listenHost}]` : listenHost;
   url = `http://${urlHost}:${port}`;
 
-  const app = createApp({
-    // A resolver's retries know the bridge's 25 s budget, as they know Forge's remaining time.
-    api: createHttpProductApi(url, currentAccountId, fetch, { sleep: realSleep, now: () => Date.now(), remainingMs: remainingInvocationMs }, confluence),
-    store,
-    queue,
-    log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),
-  });
+  const app = createApp(
+    {
+      // A resolver's retries know the bridge's 25 s budget, as they know Forge's remaining time.
+      api: createHttpProductApi(url, currentAccountId, fetch, { sleep: realSleep, now: () => Date.now(), remainingMs: remainingInvocationMs }, confluence),
+      store,
+      queue,
+      log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),
+    },
+    opts.jobLeaseMs !== undefined ? { jobLeaseMs: opts.jobLeaseMs } : {},
+  );
   appReady(app);
 
   let closed = false;

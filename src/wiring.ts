@@ -3,16 +3,18 @@
  * with `@forge/resolver`, and dispatches queued jobs by `type`. Forge (src/index.ts) and the sandbox call
  * `createApp` with their own adapters; nothing else differs between the two.
  */
+import { InvocationError, InvocationErrorCode } from '@forge/events';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { epicSyncJob } from './consumers/epic-sync.consumer';
 import { JiraClient } from './jira/jira-client';
-import type { JobHandler, JobMeta } from './platform/job-handler';
 import type { JobQueue } from './platform/job-queue';
+import { JobRunner, type JobMeta, type JobType } from './platform/job-runner';
 import type { ProductApi } from './platform/product-api';
 import type { AnyResolverDefinition } from './resolvers/define-resolver';
 import { getAppContext } from './resolvers/get-app-context.resolver';
 import { getJobStatus } from './resolvers/get-job-status.resolver';
+import { abandonJob, listJobHistory, resumeJob } from './resolvers/job-actions.resolver';
 import { getProjectSettings } from './resolvers/get-project-settings.resolver';
 import { getSettingsOptions } from './resolvers/get-settings-options.resolver';
 import type { PermissionGateway } from './resolvers/permission-gateway';
@@ -50,18 +52,23 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   getSettingsOptions,
   startEpicSync,
   getJobStatus,
+  resumeJob,
+  abandonJob,
+  listJobHistory,
   ...PANEL_RESOLVERS,
   ...MAPPING_RESOLVERS,
   ...GAP_REPORT_RESOLVERS,
   ...INITIATION_RESOLVERS,
 ];
 
-/** Every job type the `sms-jobs` queue carries. Add new ones here (see src/platform/job-handler.ts). */
-export const JOB_HANDLERS: readonly JobHandler[] = [epicSyncJob, bulkMappingJob, publishReportJob];
+/** Every job type the `sms-jobs` queue carries. Add new ones here (see src/platform/job-runner.ts). */
+export const JOB_TYPES: readonly JobType[] = [epicSyncJob, bulkMappingJob, publishReportJob];
 
 export interface AppOptions {
   resolvers?: readonly AnyResolverDefinition[];
-  jobs?: readonly JobHandler[];
+  jobs?: readonly JobType[];
+  /** How long a job run holds its job without progress (default JOB_LEASE_MS). */
+  jobLeaseMs?: number;
 }
 
 export type ResolverHandler = (
@@ -69,7 +76,8 @@ export type ResolverHandler = (
   backend?: { principal?: { accountId?: string } },
 ) => Promise<unknown>;
 
-export type JobConsumer = (event: unknown, context: unknown) => Promise<void>;
+/** Resolves to nothing, or to an `@forge/events` InvocationError (as JSON) asking the queue for a retry. */
+export type JobConsumer = (event: unknown, context: unknown) => Promise<InvocationError | undefined>;
 
 export interface App {
   resolverHandler: ResolverHandler;
@@ -85,25 +93,33 @@ const jobEventSchema = z.object({
   retryContext: z.object({ retryCount: z.number().int().nonnegative() }).loose().optional(),
 });
 
-export function buildServices(deps: AppDeps): AppServices {
+export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 'jobLeaseMs'> = {}): AppServices {
   const now = deps.now ?? (() => new Date());
-  return {
+  const log = deps.log ?? consoleLogger;
+  const jobs = new JobRunner(
+    { store: deps.store, queue: deps.queue, now, log, ...(options.jobLeaseMs !== undefined ? { leaseMs: options.jobLeaseMs } : {}) },
+    options.jobs ?? JOB_TYPES,
+  );
+  const services: AppServices = {
     api: deps.api,
     store: deps.store,
     queue: deps.queue,
     now,
-    log: deps.log ?? consoleLogger,
+    log,
     permissions: deps.permissions ?? new JiraClient(deps.api),
     settings: new SettingsRepository(deps.store, now),
     scopes: new ScopeRepository(deps.store, now),
     assessments: new AssessmentRepository(deps.store, now),
     snapshots: new SnapshotRepository(deps.store, now),
     plans: new PlanRepository(deps.store, now),
+    jobs,
   };
+  jobs.bind(services);
+  return services;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): App {
-  const services = buildServices(deps);
+  const services = buildServices(deps, options);
 
   const resolver = new Resolver();
   for (const def of options.resolvers ?? RESOLVERS) {
@@ -113,12 +129,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   const resolverHandler: ResolverHandler = (event, backend) =>
     definitions(event as Parameters<typeof definitions>[0], backend);
 
-  const jobs = new Map<string, JobHandler>();
-  for (const job of options.jobs ?? JOB_HANDLERS) {
-    if (jobs.has(job.type)) throw new Error(`Job type ${job.type} is registered twice.`);
-    jobs.set(job.type, job);
-  }
-
   const jobConsumer: JobConsumer = async (event) => {
     const parsed = jobEventSchema.safeParse(event);
     if (!parsed.success) {
@@ -126,8 +136,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
       throw new Error(`Malformed job event: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     const { body } = parsed.data;
-    const handler = jobs.get(body.type);
-    if (handler === undefined) {
+    if (!services.jobs.knows(body.type)) {
       services.log('error', 'unknown job type', { type: body.type });
       throw new Error(`No handler is registered for job type "${body.type}".`);
     }
@@ -136,15 +145,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
       eventId: parsed.data.eventId ?? null,
       retryCount: parsed.data.retryContext?.retryCount ?? 0,
     };
-    try {
-      await handler.run(body, services, meta);
-    } catch (e) {
-      services.log('error', `job ${body.type} failed; the queue will retry it`, {
-        ...meta,
-        error: e instanceof Error ? e.message : String(e),
-      });
-      throw e;
-    }
+    const outcome = await services.jobs.consume(body, meta);
+    if (outcome.kind !== 'retry') return undefined;
+    // @forge/events 3: returning an InvocationError asks the queue to deliver the event again after retryAfter.
+    return new InvocationError({
+      retryAfter: outcome.retryAfterSeconds,
+      retryReason: outcome.reason === 'FUNCTION_UPSTREAM_RATE_LIMITED' ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      retryData: { jobId: body.jobId ?? null },
+    });
   };
 
   return { resolverHandler, jobConsumer, services };

@@ -48,6 +48,16 @@ export class FileKvStore implements KeyValueStore {
     return queryPage(this.index, (k) => clone(this.journal.get(TABLE, k)) as JsonValue, prefix, options);
   }
 
+  /** Check and write happen in one synchronous step of this process: atomic for every caller of the sandbox. */
+  async setIfAbsent(key: string, value: JsonValue): Promise<boolean> {
+    checkKey(key);
+    const text = checkValue(key, value);
+    if (this.journal.has(TABLE, key)) return false;
+    this.journal.commit([{ t: TABLE, k: key, v: JSON.parse(text) as JsonValue }]);
+    this.index.add(key);
+    return true;
+  }
+
   async transact(ops: KvTransactionOp[]): Promise<void> {
     checkTransaction(ops);
     const storeOps: StoreOp[] = ops.map((op) =>

@@ -1,15 +1,6 @@
-import { defineJobHandler } from '../platform/job-handler';
-import { bulkJobBodySchema, createBulkMappingService } from '../services/bulk-mapping.service';
-
 /**
- * Applies or undoes a bulk clause-mapping change (queued by startBulkMapping / undoBulkMapping). Safe to
- * run twice: a finished job returns at once and issues already written are skipped. Unexpected errors are
- * rethrown so the queue retries.
+ * The 'bulkMapping' job (apply or undo of a bulk clause-mapping change, queued by startBulkMapping /
+ * undoBulkMapping / abandoning an interrupted apply). Its steps live with the service that owns the change
+ * (src/services/bulk-mapping.service.ts); the job runner (src/platform/job-runner.ts) runs them.
  */
-export const bulkMappingJob = defineJobHandler({
-  type: 'bulkMapping',
-  body: bulkJobBodySchema,
-  async handle(body, deps) {
-    await createBulkMappingService(deps).runJob(body);
-  },
-});
+export { bulkMappingJob } from '../services/bulk-mapping.service';

@@ -2,7 +2,14 @@
 import type { OrphanIssue } from '../domain/epics/reconcile-epics';
 import type { PeopleNames } from './people';
 
-export type JobStatusName = 'queued' | 'running' | 'done' | 'failed';
+/** `interrupted`: the job stopped (its lease ran out, or the queue gave up retrying); it offers Resume and Abandon. */
+export type JobStatusName = 'queued' | 'running' | 'interrupted' | 'done' | 'failed' | 'abandoned';
+
+export interface JobLinkView {
+  label: string;
+  /** A path in the product (`/browse/SMS-1`, a Confluence page path). */
+  href: string;
+}
 
 /** Progress of one queued job, as `getJobStatus` returns it ("n of m" = done of total). */
 export interface JobStatusView<R = unknown> {
@@ -20,6 +27,52 @@ export interface JobStatusView<R = unknown> {
   startedBy: string | null;
   /** Display name of `startedBy`. */
   people: PeopleNames;
+  title: string;
+  links: JobLinkView[];
+  endedAt: string | null;
+  /** Who abandoned it (null when it ended by itself). */
+  endedBy: string | null;
+}
+
+/** One job of the project's history (`listJobHistory`, newest first, at most 20 per type). */
+export interface JobHistoryItemView {
+  jobId: string;
+  type: string;
+  title: string;
+  status: JobStatusName;
+  done: number;
+  total: number;
+  startedBy: string | null;
+  createdAt: string;
+  endedAt: string | null;
+  endedBy: string | null;
+  /** The last message (how it ended, or where it stopped). */
+  lastMessage: string | null;
+  links: JobLinkView[];
+}
+
+export interface ListJobHistoryPayload {
+  /** One job type (`epic-sync`, `bulkMapping`, `publish-report`); all when absent. */
+  type?: string;
+}
+
+export interface ListJobHistoryResponse {
+  jobs: JobHistoryItemView[];
+  people: PeopleNames;
+}
+
+export interface JobActionPayload {
+  jobId: string;
+}
+
+/** What resumeJob / abandonJob answer. */
+export interface JobActionResponse {
+  jobId: string;
+  status: JobStatusName;
+  /** Abandon: what happened (e.g. "Undoing the 120 issue(s) it may have written"). */
+  message: string;
+  /** Abandon of a bulk mapping apply: the undo job it queued. */
+  followUpJobId: string | null;
 }
 
 export interface GetJobStatusPayload {

@@ -2,6 +2,7 @@
  * Payloads and responses of the clause-mapping resolvers (issue panel, bulk mapping, coverage). Types only:
  * `static/` imports this through `@contract/*`.
  */
+import type { JobStatusName } from './jobs';
 import type { EvidenceKind } from '../domain/vocabulary';
 
 export type { EvidenceKind };
@@ -126,12 +127,14 @@ export interface GetBulkMappingStatusPayload {
 export interface BulkJobView {
   jobId: string;
   op: 'apply' | 'undo';
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: JobStatusName;
   done: number;
   total: number;
   failed: { issueId: string; key: string; message: string }[];
   /** Issues left alone by an undo because they changed after the bulk change. */
   skipped: string[];
+  /** Issues whose before-state was recorded before writing (what an abandon or undo restores). */
+  touched: number;
   messages: string[];
   updatedAt: string;
 }

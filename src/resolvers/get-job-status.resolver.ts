@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { JobStatusView } from '../contract/jobs';
 import { NotFoundError } from '../domain/errors';
-import { JobRepository } from '../storage/job-repository';
 import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
@@ -10,14 +9,14 @@ export const getJobStatus = defineResolver({
   key: 'getJobStatus',
   payload: z.object({ jobId: z.string().min(1).max(100) }),
   async handler(input, ctx): Promise<JobStatusView> {
-    const job = await new JobRepository(ctx.deps.store, ctx.deps.now).get(input.jobId);
+    const job = await ctx.deps.jobs.jobs.get(input.jobId);
     if (job === undefined || job.scope !== ctx.project.id) {
       throw new NotFoundError(`There is no job ${input.jobId} in project ${ctx.project.key}.`, { jobId: input.jobId });
     }
     return {
       jobId: job.jobId,
       type: job.type,
-      status: job.status,
+      status: ctx.deps.jobs.statusOf(job),
       done: job.done,
       total: job.total,
       messages: job.messages,
@@ -25,7 +24,11 @@ export const getJobStatus = defineResolver({
       createdAt: job.createdAt,
       updatedAt: job.updatedAt,
       startedBy: job.accountId,
-      people: await resolveNames(ctx.deps.api, [job.accountId], ctx.deps.log),
+      people: await resolveNames(ctx.deps.api, [job.accountId, job.endedBy], ctx.deps.log),
+      title: job.title,
+      links: job.links,
+      endedAt: job.endedAt,
+      endedBy: job.endedBy,
     };
   },
 });

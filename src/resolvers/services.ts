@@ -1,4 +1,5 @@
 import type { JobQueue } from '../platform/job-queue';
+import type { JobRunner } from '../platform/job-runner';
 import type { ProductApi } from '../platform/product-api';
 import type { KeyValueStore } from '../storage/kv-store';
 import type { SettingsRepository } from '../storage/settings-repository';
@@ -24,6 +25,8 @@ export interface AppServices {
   assessments: AssessmentRepository;
   snapshots: SnapshotRepository;
   plans: PlanRepository;
+  /** The one job runner (start, resume, abandon, history, and every queued delivery). */
+  jobs: JobRunner;
 }
 
 export const consoleLogger: Logger = (level, msg, data) => {

@@ -1,19 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { StartEpicSyncResponse } from '../contract/jobs';
 import { buildDesiredState, epicPlanInputFromPlan } from '../domain/epics';
 import { ConfigMissingError, ConflictError } from '../domain/errors';
-import { EPIC_SYNC_JOB_TYPE, type EpicSyncEvent, type EpicSyncJobInput } from '../consumers/epic-sync.consumer';
-import { JobRepository } from '../storage/job-repository';
+import { epicSyncJob } from '../consumers/epic-sync.consumer';
 import { resolveNames } from '../services/user-names.service';
 import { chooseIssueTypes } from '../services/epic-sync.service';
 import { JiraClient } from '../jira/jira-client';
 import { defineResolver } from './define-resolver';
 
 export const CREATE_ISSUES_PERMISSION = 'CREATE_ISSUES';
-/** A queued or running sync not heard from for this long is taken as dead: a new start is allowed. */
-export const STALE_JOB_MS = 15 * 60 * 1000;
-
 /** The plan id the app's issues of the project's (single) saved plan carry in their entity property. */
 export const EPIC_SYNC_PLAN_ID = 'main';
 
@@ -29,7 +24,8 @@ export const startEpicSyncPayloadSchema = z.object({
  * (`deps.plans`). CONFIG_MISSING when no plan is saved; CONFLICT when `expectedPlanVersion` is stale.
  * Needs write access (checked by defineResolver) and, as the user, Jira's CREATE_ISSUES in the project:
  * the consumer works as the app, so this check is what keeps it within the user's own rights.
- * While a sync of the project is queued or running, returns that job instead of starting a second one.
+ * Single flight (the job runner): while a sync of the project is queued, running or interrupted, returns that
+ * job instead of starting a second one (an interrupted one offers Resume and Abandon in the UI).
  */
 export const startEpicSync = defineResolver({
   key: 'startEpicSync',
@@ -56,27 +52,15 @@ export const startEpicSync = defineResolver({
     const epicTypeId = (await deps.settings.get(project.id))?.epicIssueTypeId ?? null;
     if (epicTypeId !== null) chooseIssueTypes(await new JiraClient(deps.api).getIssueTypesForProject(project.id, { as: 'user' }), epicTypeId);
 
-    const jobs = new JobRepository(deps.store, deps.now);
-    const active = await jobs.getActive(EPIC_SYNC_JOB_TYPE, project.id);
-    if (
-      active !== undefined &&
-      (active.status === 'queued' || active.status === 'running') &&
-      deps.now().getTime() - Date.parse(active.updatedAt) < STALE_JOB_MS
-    ) {
-      return { jobId: active.jobId, alreadyRunning: true };
-    }
-
-    const jobId = randomUUID();
-    const jobInput: EpicSyncJobInput = { projectId: project.id, request };
-    await jobs.createActive({ jobId, type: EPIC_SYNC_JOB_TYPE, scope: project.id, accountId, input: jobInput });
-    const event: EpicSyncEvent = { type: EPIC_SYNC_JOB_TYPE, jobId, accountId, projectId: project.id };
-    try {
-      await deps.queue.push([{ body: event }]);
-    } catch (e) {
-      await jobs.update(jobId, { status: 'failed', addMessages: ['The job could not be queued.'] });
-      throw e;
-    }
-    deps.log('info', 'epic sync queued', { jobId, projectId: project.id, accountId, planVersion: record.version });
-    return { jobId, alreadyRunning: false };
+    const epics = request.phases.length;
+    const started = await deps.jobs.start(epicSyncJob, {
+      scope: project.id,
+      accountId,
+      input: { projectId: project.id, request },
+      title: `Create in Jira from plan version ${record.version} (${epics} phase(s)${input.includeItems ? ', with work items' : ''})`,
+    });
+    if (started.alreadyRunning) return { jobId: started.jobId, alreadyRunning: true };
+    deps.log('info', 'epic sync queued', { jobId: started.jobId, projectId: project.id, accountId, planVersion: record.version });
+    return { jobId: started.jobId, alreadyRunning: false };
   },
 });

@@ -1,20 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { StartPublishReportResponse } from '../contract/gap-report';
 import { ConfluenceClient } from '../confluence/confluence-client';
-import {
-  PUBLISH_REPORT_JOB_TYPE,
-  type PublishReportEvent,
-  type PublishReportJobInput,
-} from '../consumers/publish-report.consumer';
+import { PUBLISH_REPORT_JOB_TYPE, publishReportJob, type PublishReportJobInput } from '../consumers/publish-report.consumer';
 import { ConfigMissingError } from '../domain/errors';
 import { JiraClient } from '../jira/jira-client';
 import { requireParentPage, requireSpace } from '../services/confluence-page.service';
-import { JobRepository } from '../storage/job-repository';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
-
-/** A queued or running publish not heard from for this long is taken as dead: a new start is allowed. */
-export const STALE_PUBLISH_MS = 15 * 60 * 1000;
 
 /**
  * Queues the publish of the gap report to Confluence. Refused with CONFLUENCE_NOT_CONNECTED, before any job
@@ -22,7 +13,8 @@ export const STALE_PUBLISH_MS = 15 * 60 * 1000;
  * data (defineResolver), the project (its name for the page), the settings' space (NOT_FOUND naming the key)
  * and parent page (NOT_FOUND naming the id). Issue links use the trusted context's site address (https), never
  * a payload's. The job then works as the app (see publish-report.consumer.ts).
- * While a publish of the project is queued or running, returns that job instead of starting a second one.
+ * Single flight (the job runner, atomic on Forge): while a publish of the project is queued, running or
+ * interrupted, returns that job instead of starting a second one; of two starts at the same moment one queues.
  */
 export const startPublishReport = defineResolver({
   key: 'startPublishReport',
@@ -40,21 +32,13 @@ export const startPublishReport = defineResolver({
         { setting: 'confluenceSpaceKey', projectKey: project.key },
       );
     }
-    const jobs = new JobRepository(deps.store, deps.now);
-    const active = await jobs.getActive(PUBLISH_REPORT_JOB_TYPE, project.id);
-    if (
-      active !== undefined &&
-      (active.status === 'queued' || active.status === 'running') &&
-      deps.now().getTime() - Date.parse(active.updatedAt) < STALE_PUBLISH_MS
-    ) {
-      return { jobId: active.jobId, alreadyRunning: true };
-    }
+    const active = await deps.jobs.active(PUBLISH_REPORT_JOB_TYPE, project.id);
+    if (active !== undefined) return { jobId: active.jobId, alreadyRunning: true };
 
     const space = await requireSpace(confluence, settings.confluenceSpaceKey, 'user');
     if (settings.confluenceParentPageId !== null) await requireParentPage(confluence, settings.confluenceParentPageId, space, 'user');
     const jiraProject = await new JiraClient(deps.api).getProject(project.id, { as: 'user' });
 
-    const jobId = randomUUID();
     const jobInput: PublishReportJobInput = {
       projectId: project.id,
       projectKey: project.key,
@@ -65,15 +49,15 @@ export const startPublishReport = defineResolver({
       parentPageId: settings.confluenceParentPageId,
       snapshotChild: input.snapshot,
     };
-    await jobs.createActive({ jobId, type: PUBLISH_REPORT_JOB_TYPE, scope: project.id, accountId, input: jobInput, total: 1 });
-    const event: PublishReportEvent = { type: PUBLISH_REPORT_JOB_TYPE, jobId, accountId, projectId: project.id };
-    try {
-      await deps.queue.push([{ body: event }]);
-    } catch (e) {
-      await jobs.update(jobId, { status: 'failed', addMessages: ['The job could not be queued.'] });
-      throw e;
-    }
-    deps.log('info', 'report publish queued', { jobId, projectId: project.id, accountId });
-    return { jobId, alreadyRunning: false };
+    const started = await deps.jobs.start(publishReportJob, {
+      scope: project.id,
+      accountId,
+      input: jobInput,
+      title: `Publish the gap report to Confluence space ${space.key}${input.snapshot ? ' (with a dated snapshot)' : ''}`,
+      total: 1,
+    });
+    if (started.alreadyRunning) return { jobId: started.jobId, alreadyRunning: true };
+    deps.log('info', 'report publish queued', { jobId: started.jobId, projectId: project.id, accountId });
+    return { jobId: started.jobId, alreadyRunning: false };
   },
 });

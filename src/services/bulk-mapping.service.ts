@@ -6,11 +6,17 @@
  *   property in pages of 100; issues outside the project (a JQL trick) are dropped; issues already holding
  *   the target are counted as unchanged and left out. The preview is stored server-side (before/after per
  *   issue) so that starting only names it and the reviewed issue ids.
- * - Apply (consumer): the fewest bulk requests (bulk-write-plan.ts), as the app (async events have no user;
- *   the resolver checked the user's rights before queueing). Per-issue failures are retried, then reported.
- *   Progress is kept in the job record; a redelivered job skips what it already wrote.
- * - Undo: re-reads the written issues and restores the previous value where the issue still holds what the
- *   bulk change wrote; issues changed since are left alone and listed.
+ * - Apply (job 'bulkMapping', run by src/platform/job-runner.ts): the fewest bulk requests (bulk-write-plan.ts),
+ *   as the app (async events have no user; the resolver checked the user's rights before queueing). Before
+ *   each request the batch's issues are recorded in the job's checkpoint as touched (their before-state is
+ *   the preview's `before`, kept with the change); only then is the request sent. So an apply cut off
+ *   half-way knows every issue it may have changed: a redelivery skips what it wrote, and Abandon (or Undo)
+ *   restores exactly the touched issues. Per-issue failures Jira reports are retried, then listed;
+ *   transient request failures make the runner retry the delivery.
+ * - Undo: re-reads the touched issues once (the result is checkpointed) and restores the before-state where the
+ *   issue still holds what the bulk change wrote; issues changed since are left alone and listed. An issue
+ *   that had no mapping gets the empty mapping (a bulk property delete is not available), which every reader
+ *   treats as "no mapping".
  */
 import { confineUserJql, escapeJqlString } from '../jira/jql';
 import { randomUUID } from 'node:crypto';
@@ -27,10 +33,10 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppErr
 import { suggestClauses } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import type { EvidenceKind } from '../domain/vocabulary';
-import { JiraClient, type JiraTaskOutcome } from '../jira/jira-client';
-import type { JobQueue } from '../platform/job-queue';
+import { JiraClient, type JiraClientOptions, type JiraTaskOutcome } from '../jira/jira-client';
+import { defineJob, toJson, type JobRunner, type JobStepContext, type TypedJob } from '../platform/job-runner';
 import type { Logger } from '../resolvers/services';
-import { JobRepository, type JobRecord } from '../storage/job-repository';
+import type { JobRecord } from '../storage/job-repository';
 import type { JsonValue, KeyValueStore } from '../storage/kv-store';
 import { MappingChangeRepository, type ChangeEntry, type ChangeHead } from '../storage/mapping-undo-repository';
 import { planBulkWrites, type WriteEntry } from './bulk-write-plan';
@@ -46,14 +52,13 @@ export const PREVIEW_TTL_MS = 30 * 60_000;
 export const WRITE_ROUNDS = 3;
 const SEARCH_PAGE = 100;
 
-export const bulkJobBodySchema = z.object({
-  type: z.literal(BULK_MAPPING_JOB),
-  jobId: z.string().min(1).max(100),
+/** The job's stored input. */
+export const bulkJobInputSchema = z.object({
   projectId: z.string().regex(/^\d+$/),
   changeId: z.string().min(1).max(100),
   op: z.enum(['apply', 'undo']),
 });
-export type BulkJobBody = z.infer<typeof bulkJobBodySchema>;
+export type BulkJobInput = z.infer<typeof bulkJobInputSchema>;
 
 const failedSchema = z.object({ issueId: z.string(), key: z.string(), message: z.string() });
 const jobResultSchema = z.object({
@@ -64,6 +69,18 @@ const jobResultSchema = z.object({
   skipped: z.array(z.string()).default([]),
 });
 type JobResult = z.infer<typeof jobResultSchema>;
+
+/** What a cut-off run leaves for the next: issues touched (before-state recorded) and written, the undo's plan. */
+const checkpointSchema = z.object({
+  touched: z.array(z.string()),
+  written: z.array(z.string()),
+  failed: z.array(failedSchema),
+  /** Undo: the issues to restore (null until classified) and those left alone. */
+  restore: z.array(z.string()).nullable(),
+  skipped: z.array(z.string()),
+});
+type BulkCheckpoint = z.infer<typeof checkpointSchema>;
+type BulkCtx = JobStepContext<BulkJobInput, BulkCheckpoint>;
 
 const taskResultSchema = z.looseObject({ failedIssueIds: z.array(z.union([z.string(), z.number()])).optional() });
 
@@ -76,18 +93,20 @@ export function scopedJql(projectKey: string, userJql: string): string {
 const sameMapping = (a: ReturnType<typeof readMapping>, mapped: { clauseId: string; kind: EvidenceKind }[], rejected: string[]): boolean =>
   sameValue(toPropertyValue(a.mapped, a.rejected), toPropertyValue(mapped, rejected));
 
-const jobView = (job: JobRecord): BulkJobView => {
+const jobView = (job: JobRecord, runner: JobRunner): BulkJobView => {
   const result = jobResultSchema.safeParse(job.result ?? {});
   const r: Partial<JobResult> = result.success ? result.data : {};
+  const ck = checkpointSchema.safeParse(job.checkpoint);
   const input = z.object({ op: z.enum(['apply', 'undo']) }).safeParse(job.input);
   return {
     jobId: job.jobId,
     op: input.success ? input.data.op : 'apply',
-    status: job.status,
+    status: runner.statusOf(job),
     done: job.done,
     total: job.total,
     failed: r.failed ?? [],
-    skipped: r.skipped ?? [],
+    skipped: r.skipped ?? (ck.success ? ck.data.skipped : []),
+    touched: ck.success ? ck.data.touched.length : 0,
     messages: job.messages.slice(-20),
     updatedAt: job.updatedAt,
   };
@@ -96,7 +115,7 @@ const jobView = (job: JobRecord): BulkJobView => {
 export interface BulkMappingDeps {
   jira: JiraClient;
   store: KeyValueStore;
-  queue: JobQueue;
+  jobs: JobRunner;
   now: () => Date;
   log: Logger;
   newId?: () => string;
@@ -104,12 +123,10 @@ export interface BulkMappingDeps {
 
 export class BulkMappingService {
   private readonly changes: MappingChangeRepository;
-  private readonly jobs: JobRepository;
   private readonly newId: () => string;
 
   constructor(private readonly deps: BulkMappingDeps) {
     this.changes = new MappingChangeRepository(deps.store, deps.now);
-    this.jobs = new JobRepository(deps.store, deps.now);
     this.newId = deps.newId ?? randomUUID;
   }
 
@@ -183,18 +200,29 @@ export class BulkMappingService {
   // ------------------------------------------------------------------------------------------ start / undo
 
   private async assertNoActiveJob(projectId: string): Promise<void> {
-    const active = await this.jobs.getActive(BULK_MAPPING_JOB, projectId);
-    if (active && (active.status === 'queued' || active.status === 'running')) {
-      throw new ConflictError('A bulk mapping change is already running in this project; wait for it to finish.', { jobId: active.jobId });
-    }
+    const active = await this.deps.jobs.active(BULK_MAPPING_JOB, projectId);
+    if (active === undefined) return;
+    const status = this.deps.jobs.statusOf(active);
+    throw new ConflictError(
+      status === 'interrupted'
+        ? 'The last bulk mapping change in this project was interrupted: resume it or abandon it (which undoes what it wrote) first.'
+        : 'A bulk mapping change is already running in this project; wait for it to finish.',
+      { jobId: active.jobId, status },
+    );
   }
 
   private async enqueue(project: ProjectRef, accountId: string, head: ChangeHead, op: 'apply' | 'undo', total: number): Promise<StartBulkMappingResponse> {
-    const jobId = this.newId();
-    await this.jobs.createActive({ jobId, type: BULK_MAPPING_JOB, scope: project.id, accountId, input: { op, changeId: head.changeId }, total });
-    const body: BulkJobBody = { type: BULK_MAPPING_JOB, jobId, projectId: project.id, changeId: head.changeId, op };
-    await this.deps.queue.push([{ body }]);
-    return { jobId, total };
+    const started = await this.deps.jobs.start(bulkMappingJob, {
+      scope: project.id,
+      accountId,
+      input: { op, changeId: head.changeId, projectId: project.id },
+      title: op === 'apply' ? `Map ${total} issue(s) to clauses (${head.source === 'jql' ? 'JQL selection' : 'suggestions'})` : `Undo the bulk change of ${total} issue(s)`,
+      total,
+    });
+    if (started.alreadyRunning) {
+      throw new ConflictError('Another bulk mapping change started in this project at the same moment; wait for it to finish.', { jobId: started.jobId });
+    }
+    return { jobId: started.jobId, total };
   }
 
   async start(project: ProjectRef, accountId: string, previewId: string, issueIds: readonly string[]): Promise<StartBulkMappingResponse> {
@@ -215,12 +243,17 @@ export class BulkMappingService {
     await this.assertNoActiveJob(project.id);
     const narrowed = await this.changes.narrow(head, wanted);
     const queued = await this.changes.update(narrowed, { state: 'queued' });
-    return this.enqueue(project, accountId, queued, 'apply', queued.total);
+    try {
+      return await this.enqueue(project, accountId, queued, 'apply', queued.total);
+    } catch (e) {
+      await this.changes.update(narrowed, { state: 'preview' }); // nothing was queued: the preview can be applied again
+      throw e;
+    }
   }
 
   async startUndo(project: ProjectRef, accountId: string): Promise<StartBulkMappingResponse> {
     const last = await this.changes.getLast(project.id);
-    if (last === undefined || last.state !== 'applied' || last.written.length === 0) {
+    if (last === undefined || (last.state !== 'applied' && last.state !== 'undoing') || last.written.length === 0) {
       throw new NotFoundError('There is no bulk mapping change to undo in this project.');
     }
     await this.assertNoActiveJob(project.id);
@@ -231,14 +264,14 @@ export class BulkMappingService {
   async status(project: ProjectRef, jobId?: string): Promise<BulkMappingStatusResponse> {
     let job: JobRecord | undefined;
     if (jobId !== undefined) {
-      job = await this.jobs.get(jobId);
+      job = await this.deps.jobs.jobs.get(jobId);
       if (job === undefined || job.type !== BULK_MAPPING_JOB || job.scope !== project.id) throw new NotFoundError(`No bulk mapping job ${jobId} in this project.`);
     } else {
-      job = await this.jobs.getActive(BULK_MAPPING_JOB, project.id);
+      job = await this.deps.jobs.latest(BULK_MAPPING_JOB, project.id);
     }
     const last = await this.changes.getLast(project.id);
     return {
-      job: job ? jobView(job) : null,
+      job: job ? jobView(job, this.deps.jobs) : null,
       lastChange: last
         ? { changeId: last.changeId, at: last.appliedAt ?? last.createdAt, issues: last.written.length, undone: last.state === 'undone' }
         : null,
@@ -247,72 +280,90 @@ export class BulkMappingService {
 
   // ------------------------------------------------------------------------------------------ consumer
 
-  /** Runs one queued apply or undo. Safe to run twice: finished jobs return at once, written issues are skipped. */
-  async runJob(body: BulkJobBody): Promise<void> {
-    const job = await this.jobs.get(body.jobId);
-    if (job === undefined) {
-      this.deps.log('warn', 'bulk mapping job record is missing; nothing to do', { jobId: body.jobId });
-      return;
+  private async headOf(input: BulkJobInput): Promise<ChangeHead> {
+    const head = await this.changes.get(input.projectId, input.changeId);
+    if (head === undefined) throw new NotFoundError('The bulk change to apply no longer exists.', { changeId: input.changeId });
+    return head;
+  }
+
+  /** Step 1. Apply: nothing to prepare. Undo: decide once which touched issues to restore (checkpointed). */
+  async prepare(ctx: BulkCtx): Promise<BulkCheckpoint> {
+    const ck = ctx.checkpoint;
+    if (ctx.input.op === 'apply' || ck.restore !== null) return ck;
+    const head = await this.headOf(ctx.input);
+    const touched = new Set(head.written);
+    const entries = (await this.changes.entries(head)).filter((e) => touched.has(e.issueId));
+    const { unchangedSince, changedSince, alreadyBefore } = await this.stillHolding(head.projectKey, entries);
+    if (changedSince.length > 0) {
+      await ctx.progress({
+        message: `Left alone (changed after the bulk change): ${changedSince.map((e) => e.key).slice(0, 30).join(', ')}${changedSince.length > 30 ? '…' : ''}`,
+      });
     }
-    if (job.status === 'done' || job.status === 'failed') return;
-    const prior = jobResultSchema.safeParse(job.result ?? {});
-    const result: JobResult = prior.success ? prior.data : { op: body.op, changeId: body.changeId, written: [], failed: [], skipped: [] };
-    await this.jobs.update(body.jobId, { status: 'running', attempts: job.attempts + 1 });
-    const head = await this.changes.get(body.projectId, body.changeId);
-    if (head === undefined) {
-      await this.jobs.update(body.jobId, { status: 'failed', addMessages: ['The bulk change to apply no longer exists.'] });
-      return;
-    }
+    const next = { ...ck, restore: unchangedSince.map((e) => e.issueId), skipped: changedSince.map((e) => e.key), written: alreadyBefore.map((e) => e.issueId) };
+    await ctx.progress({ total: entries.length - changedSince.length, done: alreadyBefore.length, checkpoint: next });
+    return next;
+  }
+
+  /** Step 2. Writes what is left: the change's values (apply) or the before-state (undo). */
+  async write(ctx: BulkCtx): Promise<BulkCheckpoint> {
+    const head = await this.headOf(ctx.input);
     const entries = await this.changes.entries(head);
-    const keyOf = new Map(entries.map((e) => [e.issueId, e.key]));
-
     let targets: WriteEntry[];
-    if (body.op === 'apply') {
-      targets = entries.map((e) => ({ issueId: e.issueId, value: e.after }));
-    } else {
-      const written = new Set(head.written);
-      const restore = entries.filter((e) => written.has(e.issueId));
-      const { unchangedSince, changedSince } = await this.stillHolding(head.projectKey, restore);
-      result.skipped = changedSince.map((e) => e.key);
-      if (changedSince.length > 0) {
-        await this.jobs.update(body.jobId, {
-          addMessages: [`Left alone (changed after the bulk change): ${changedSince.map((e) => e.key).slice(0, 30).join(', ')}${changedSince.length > 30 ? '…' : ''}`],
-        });
-      }
-      targets = unchangedSince.map((e) => ({ issueId: e.issueId, value: e.before ?? EMPTY_MAPPING_VALUE }));
+    if (ctx.input.op === 'apply') targets = entries.map((e) => ({ issueId: e.issueId, value: e.after }));
+    else {
+      const restore = new Set(ctx.checkpoint.restore ?? []);
+      targets = entries.filter((e) => restore.has(e.issueId)).map((e) => ({ issueId: e.issueId, value: e.before ?? EMPTY_MAPPING_VALUE }));
     }
-    const already = new Set(result.written);
-    const pending = targets.filter((t) => !already.has(t.issueId));
-    const total = already.size + pending.length;
-    await this.jobs.update(body.jobId, { total, done: already.size, result: result as unknown as JsonValue });
+    return this.writeAll(ctx, targets);
+  }
 
-    const failures = await this.writeAll(pending, async (writtenNow) => {
-      for (const id of writtenNow) already.add(id);
-      result.written = [...already];
-      await this.jobs.update(body.jobId, { done: already.size, result: result as unknown as JsonValue });
-    });
-    result.failed = failures.map((f) => ({ issueId: f.issueId, key: keyOf.get(f.issueId) ?? f.issueId, message: f.message }));
-
-    if (body.op === 'apply') {
-      const applied = await this.changes.update(head, { state: 'applied', written: [...already], appliedAt: this.deps.now().toISOString() });
-      if (already.size > 0) await this.changes.setLast(applied);
+  /** The job's ending, and the change's new state (an apply becomes the change an undo restores). */
+  async finish(ctx: BulkCtx): Promise<{ status: 'done' | 'failed'; result: JobResult; messages: string[] }> {
+    const { input, checkpoint: ck } = ctx;
+    const head = await this.headOf(input);
+    const keyOf = new Map((await this.changes.entries(head)).map((e) => [e.issueId, e.key]));
+    const failed = ck.failed.map((f) => ({ ...f, key: keyOf.get(f.issueId) ?? f.key }));
+    const result: JobResult = { op: input.op, changeId: input.changeId, written: ck.written, failed, skipped: ck.skipped };
+    const total = input.op === 'apply' ? head.total : (ck.restore?.length ?? 0) + (ck.written.length - (ck.restore ?? []).filter((id) => ck.written.includes(id)).length);
+    if (input.op === 'apply') {
+      const applied = await this.changes.update(head, { state: 'applied', written: ck.touched, appliedAt: this.deps.now().toISOString() });
+      if (ck.touched.length > 0) await this.changes.setLast(applied);
     } else {
       await this.changes.update(head, { state: 'undone' });
     }
     const summary =
-      body.op === 'apply'
-        ? `Mapped ${already.size} of ${total} issues.`
-        : `Restored ${already.size} of ${total} issues${result.skipped.length > 0 ? `; ${result.skipped.length} changed since and were left alone` : ''}.`;
-    await this.jobs.update(body.jobId, {
-      status: failures.length > 0 && already.size === 0 && total > 0 ? 'failed' : 'done',
-      done: already.size,
-      result: result as unknown as JsonValue,
-      addMessages: [summary, ...failures.slice(0, 20).map((f) => `${keyOf.get(f.issueId) ?? f.issueId}: ${f.message}`)],
-    });
+      input.op === 'apply'
+        ? `Mapped ${ck.written.length} of ${head.total} issues.`
+        : `Restored ${ck.written.length} of ${total} issues${ck.skipped.length > 0 ? `; ${ck.skipped.length} changed since and were left alone` : ''}.`;
+    const nothing = failed.length > 0 && ck.written.length === 0;
+    return {
+      status: nothing ? 'failed' : 'done',
+      result,
+      messages: [nothing ? `Failed: no issue could be changed. ${failed[0]?.key ?? ''}: ${failed[0]?.message ?? ''}` : summary, ...failed.slice(0, 20).map((f) => `${f.key}: ${f.message}`)],
+    };
+  }
+
+  /** Abandoning an interrupted apply undoes what it touched; abandoning an undo leaves it to be started again. */
+  async abandoned(job: JobRecord, input: BulkJobInput, ck: BulkCheckpoint | null, accountId: string): Promise<{ message: string; followUpJobId?: string }> {
+    const head = await this.changes.get(input.projectId, input.changeId);
+    if (head === undefined) return { message: 'The bulk change no longer exists; nothing to undo.' };
+    if (input.op === 'undo') return { message: `Undo abandoned after restoring ${ck?.written.length ?? 0} issue(s); Undo starts it again.` };
+    const touched = ck?.touched ?? [];
+    if (touched.length === 0) {
+      await this.changes.update(head, { state: 'undone' });
+      return { message: 'Nothing had been written; nothing to undo.' };
+    }
+    const applied = await this.changes.update(head, { state: 'applied', written: touched, appliedAt: this.deps.now().toISOString() });
+    await this.changes.setLast(applied);
+    const undo = await this.startUndo({ id: input.projectId, key: head.projectKey }, accountId);
+    return { message: `Undoing the ${touched.length} issue(s) it may have written (job ${undo.jobId}).`, followUpJobId: undo.jobId };
   }
 
   /** Splits the issues of an undo into those still holding what the bulk change wrote and the rest. */
-  private async stillHolding(projectKey: string, entries: readonly ChangeEntry[]): Promise<{ unchangedSince: ChangeEntry[]; changedSince: ChangeEntry[] }> {
+  private async stillHolding(
+    projectKey: string,
+    entries: readonly ChangeEntry[],
+  ): Promise<{ unchangedSince: ChangeEntry[]; changedSince: ChangeEntry[]; alreadyBefore: ChangeEntry[] }> {
     const current = new Map<string, unknown>();
     for (let i = 0; i < entries.length; i += SEARCH_PAGE) {
       const part = entries.slice(i, i + SEARCH_PAGE);
@@ -323,22 +374,45 @@ export class BulkMappingService {
     }
     const unchangedSince: ChangeEntry[] = [];
     const changedSince: ChangeEntry[] = [];
-    for (const e of entries) (current.has(e.issueId) && sameValue(current.get(e.issueId), e.after) ? unchangedSince : changedSince).push(e);
-    return { unchangedSince, changedSince };
+    const alreadyBefore: ChangeEntry[] = [];
+    for (const e of entries) {
+      const now = current.get(e.issueId);
+      if (!current.has(e.issueId)) changedSince.push(e);
+      else if (sameValue(now, e.after)) unchangedSince.push(e);
+      else if ((e.before === null && (now === undefined || sameValue(now, EMPTY_MAPPING_VALUE))) || (e.before !== null && sameValue(now, e.before))) alreadyBefore.push(e);
+      else changedSince.push(e);
+    }
+    return { unchangedSince, changedSince, alreadyBefore };
   }
 
   /**
-   * Writes every entry with the fewest requests, as the app; issues Jira reports as failed (or whose
-   * request failed) are retried in up to WRITE_ROUNDS rounds. Returns what still failed at the end.
+   * Writes every entry not yet written with the fewest requests, as the app. Before each request its issues
+   * are recorded as touched (checkpoint), so a run cut off mid-request knows what it may have changed. Issues
+   * Jira reports as failed are retried in up to WRITE_ROUNDS rounds; a request that fails transiently is
+   * rethrown (the runner retries the delivery, which skips what was written).
    */
-  private async writeAll(entries: readonly WriteEntry[], progress: (written: string[]) => Promise<void>): Promise<{ issueId: string; message: string }[]> {
-    let pending: WriteEntry[] = [...entries];
+  private async writeAll(ctx: BulkCtx, entries: readonly WriteEntry[]): Promise<BulkCheckpoint> {
+    const touched = new Set(ctx.checkpoint.touched);
+    const written = new Set(ctx.checkpoint.written);
+    const total = new Set([...written, ...entries.map((e) => e.issueId)]).size;
+    const snapshot = (failed: Map<string, string>): BulkCheckpoint => ({
+      ...ctx.checkpoint,
+      touched: [...touched],
+      written: [...written],
+      failed: [...failed].map(([issueId, message]) => ({ issueId, key: issueId, message })),
+    });
+    let pending: WriteEntry[] = entries.filter((e) => !written.has(e.issueId));
     let failures = new Map<string, string>();
+    await ctx.progress({ done: written.size, total });
     for (let round = 0; round < WRITE_ROUNDS && pending.length > 0; round += 1) {
       failures = new Map();
       const byId = new Map(pending.map((e) => [e.issueId, e]));
       for (const request of planBulkWrites(pending).requests) {
         const ids = request.endpoint === 'byList' ? request.issueIds : request.entries.map((e) => e.issueId);
+        if (ids.some((id) => !touched.has(id))) {
+          for (const id of ids) touched.add(id);
+          await ctx.progress({ checkpoint: snapshot(failures) }); // the batch's before-state is recorded before it is written
+        }
         let outcomes: JiraTaskOutcome[];
         try {
           outcomes =
@@ -349,7 +423,7 @@ export class BulkMappingService {
                   { as: 'app' },
                 );
         } catch (e) {
-          if (!isAppError(e)) throw e;
+          if (!isAppError(e) || e.code === 'UPSTREAM_ERROR' || e.code === 'RATE_LIMITED') throw e;
           for (const id of ids) failures.set(id, e.message);
           continue;
         }
@@ -359,7 +433,8 @@ export class BulkMappingService {
           for (const id of parsed.success ? (parsed.data.failedIssueIds ?? []) : []) failedIds.add(String(id));
         }
         for (const id of failedIds) if (byId.has(id)) failures.set(id, 'Jira did not update this issue (deleted, or not editable).');
-        await progress(ids.filter((id) => !failedIds.has(id)));
+        for (const id of ids) if (!failedIds.has(id)) written.add(id);
+        await ctx.progress({ done: written.size, total, checkpoint: snapshot(failures) });
       }
       pending = [...failures.keys()].flatMap((id) => {
         const e = byId.get(id);
@@ -367,10 +442,34 @@ export class BulkMappingService {
       });
       if (pending.length > 0) this.deps.log('warn', 'bulk mapping: retrying failed issues', { round: round + 1, count: pending.length });
     }
-    return [...failures].map(([issueId, message]) => ({ issueId, message }));
+    return snapshot(failures);
   }
 }
 
-export function createBulkMappingService(deps: { api: ConstructorParameters<typeof JiraClient>[0]; store: KeyValueStore; queue: JobQueue; now: () => Date; log: Logger }): BulkMappingService {
-  return new BulkMappingService({ jira: new JiraClient(deps.api), store: deps.store, queue: deps.queue, now: deps.now, log: deps.log });
+/** The 'bulkMapping' job: apply or undo of one bulk change, in two steps (prepare, write). Tests pass client options. */
+export function createBulkMappingJob(clientOptions?: JiraClientOptions): TypedJob<BulkJobInput> {
+  const service = (deps: BulkServiceDeps): BulkMappingService => createBulkMappingService(deps, clientOptions);
+  return defineJob<BulkJobInput, BulkCheckpoint>({
+    type: BULK_MAPPING_JOB,
+    input: bulkJobInputSchema,
+    checkpoint: checkpointSchema,
+    initial: () => ({ touched: [], written: [], failed: [], restore: null, skipped: [] }),
+    steps: [
+      { name: 'prepare', run: (ctx) => service(ctx.deps).prepare(ctx) },
+      { name: 'write', run: (ctx) => service(ctx.deps).write(ctx) },
+    ],
+    async finish(ctx) {
+      const out = await service(ctx.deps).finish(ctx);
+      return { ...out, result: toJson(out.result) };
+    },
+    onAbandon: ({ job, input, checkpoint, deps, accountId }) => service(deps).abandoned(job, input, checkpoint, accountId),
+  });
+}
+
+export const bulkMappingJob: TypedJob<BulkJobInput> = createBulkMappingJob();
+
+type BulkServiceDeps = { api: ConstructorParameters<typeof JiraClient>[0]; store: KeyValueStore; jobs: JobRunner; now: () => Date; log: Logger };
+
+export function createBulkMappingService(deps: BulkServiceDeps, clientOptions?: JiraClientOptions): BulkMappingService {
+  return new BulkMappingService({ jira: new JiraClient(deps.api, clientOptions), store: deps.store, jobs: deps.jobs, now: deps.now, log: deps.log });
 }

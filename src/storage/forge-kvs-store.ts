@@ -18,10 +18,17 @@ export interface KvsTransactionLike {
 
 export interface KvsLike {
   get<T>(key: string): Promise<T | undefined>;
-  set<T>(key: string, value: T): Promise<void>;
+  set<T>(key: string, value: T, options?: { keyPolicy: 'OVERRIDE' | 'FAIL_IF_EXISTS' }): Promise<void>;
   delete(key: string): Promise<void>;
   query(): KvsQueryBuilderLike;
   transact(): KvsTransactionLike;
+}
+
+/** The @forge/kvs error for a FAIL_IF_EXISTS write on an existing key (code KEY_CONFLICT, HTTP 409). */
+export function isKeyConflict(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, responseDetails } = e as { code?: unknown; responseDetails?: { status?: unknown } };
+  return code === 'KEY_CONFLICT' || responseDetails?.status === 409;
 }
 
 /**
@@ -46,6 +53,23 @@ export class ForgeKvsStore implements KeyValueStore {
   async delete(key: string): Promise<void> {
     checkKey(key);
     await this.kvs.delete(key);
+  }
+
+  /**
+   * `kvs.set` with `keyPolicy: 'FAIL_IF_EXISTS'` (@forge/kvs >= 1.3): Forge writes the key only when it does
+   * not exist and answers an existing key with a ForgeKvsAPIError (HTTP 409, code KEY_CONFLICT); that answer
+   * is `false` here, every other error is rethrown.
+   */
+  async setIfAbsent(key: string, value: JsonValue): Promise<boolean> {
+    checkKey(key);
+    checkValue(key, value);
+    try {
+      await this.kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+      return true;
+    } catch (e) {
+      if (isKeyConflict(e)) return false;
+      throw e;
+    }
   }
 
   async query(prefix: string, options?: { cursor?: string; limit?: number }): Promise<KvQueryPage> {

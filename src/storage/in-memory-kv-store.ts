@@ -184,6 +184,15 @@ export class InMemoryKvStore implements KeyValueStore {
     return queryPage(this.index, (k) => JSON.parse(this.data.get(k) as string) as JsonValue, prefix, options);
   }
 
+  async setIfAbsent(key: string, value: JsonValue): Promise<boolean> {
+    checkKey(key);
+    const text = checkValue(key, value);
+    if (this.data.has(key)) return false;
+    this.data.set(key, text);
+    this.index.add(key);
+    return true;
+  }
+
   async transact(ops: KvTransactionOp[]): Promise<void> {
     checkTransaction(ops);
     for (const op of ops) {

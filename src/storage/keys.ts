@@ -6,7 +6,10 @@
 export const KEY_PREFIXES = {
   projectSettings: 'settings:project:',
   job: 'job:record:',
-  activeJob: 'job:active:',
+  jobSlot: 'job:slot:',
+  jobSlotHint: 'job:slothint:',
+  jobEnd: 'job:end:',
+  jobClaim: 'job:claim:',
   scopeHead: 'scope:head:',
   scopeVersion: 'scope:version:',
   assessmentUnit: 'assessment:unit:',
@@ -28,8 +31,18 @@ export const projectSettingsKey = (projectId: string): string => `${KEY_PREFIXES
 /** `job:record:<jobId>` — progress of one queued job (any type). */
 export const jobKey = (jobId: string): string => `${KEY_PREFIXES.job}${jobId}`;
 
-/** `job:active:<type>:<scope>` — the job of a type currently running for a scope (e.g. a project id). */
-export const activeJobKey = (type: string, scope: string): string => `${KEY_PREFIXES.activeJob}${type}:${scope}`;
+/** `job:slot:<type>:<scope>:<nnnnnn>` — the n-th job of a type in a scope (written once; the history). */
+export const jobSlotKey = (type: string, scope: string, slot: number): string =>
+  `${KEY_PREFIXES.jobSlot}${type}:${scope}:${String(slot).padStart(6, '0')}`;
+
+/** `job:slothint:<type>:<scope>` — the newest slot known of a type in a scope. */
+export const jobSlotHintKey = (type: string, scope: string): string => `${KEY_PREFIXES.jobSlotHint}${type}:${scope}`;
+
+/** `job:end:<jobId>` — how the job ended (written once, by whoever ended it). */
+export const jobEndKey = (jobId: string): string => `${KEY_PREFIXES.jobEnd}${jobId}`;
+
+/** `job:claim:<jobId>:<nnnn>` — the delivery that runs attempt n of the job. */
+export const jobClaimKey = (jobId: string, attempt: number): string => `${KEY_PREFIXES.jobClaim}${jobId}:${String(attempt).padStart(4, '0')}`;
 
 /** `scope:head:<projectId>` — the current scope version number and who saved it. */
 export const scopeHeadKey = (projectId: string): string => `${KEY_PREFIXES.scopeHead}${projectId}`;

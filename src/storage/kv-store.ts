@@ -34,4 +34,10 @@ export interface KeyValueStore {
   query(prefix: string, options?: { cursor?: string; limit?: number }): Promise<KvQueryPage>;
   /** All operations apply, or none (<= 25 operations). */
   transact(ops: KvTransactionOp[]): Promise<void>;
+  /**
+   * Writes `value` only when `key` holds nothing; true when this call wrote it. Atomic: of any number of
+   * concurrent calls on one key exactly one gets true (Forge: `kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' })`).
+   * The one conditional write the app relies on: single-flight job starts and job endings are built on it.
+   */
+  setIfAbsent(key: string, value: JsonValue): Promise<boolean>;
 }

@@ -6,9 +6,9 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { validateTraffic } from '../../sandbox/contract/openapi-validator';
 import { type EpicPlanInput, buildDesiredState, epicCreateLowerBound } from '../../src/domain/epics';
 import { buildServices } from '../../src/wiring';
-import { runEpicSyncJob } from '../../src/consumers/epic-sync.consumer';
+import { createEpicSyncJob, epicSyncJob } from '../../src/consumers/epic-sync.consumer';
+import type { JobEvent } from '../../src/platform/job-queue';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
-import { JobRepository } from '../../src/storage/job-repository';
 import type { Plan } from '../../src/domain/planning';
 import { proposePlan } from '../../src/domain/planning/propose-plan';
 import { changedPlan, defaultEpicPlanInput } from '../builders/epic-sync.builder';
@@ -213,24 +213,24 @@ describe('epic-sync job consumer', () => {
 
   it('records progress, resumes after a kill on the next delivery and finishes without duplicates', async () => {
     const store = new InMemoryKvStore();
-    const jobs = new JobRepository(store);
-    const job = await jobs.createActive({
-      jobId: 'job-1',
-      type: 'epic-sync',
+    const pushed: JobEvent[] = [];
+    const queue = { push: async (e: JobEvent[]) => String(pushed.push(...e)) };
+    const quiet = () => undefined;
+    const jobs = { jobs: [createEpicSyncJob({ clientOptions: { sleep: async () => undefined } })] };
+    const dying = buildServices({ api: killingApi(h.api, 5), store, queue, log: quiet }, jobs);
+    const { jobId } = await dying.jobs.start(epicSyncJob, {
       scope: SMS_PROJECT_ID,
       accountId: '557058:sandbox-project-admin',
       input: { projectId: SMS_PROJECT_ID, request: base },
+      title: 'Create in Jira',
     });
-    const event = { type: 'epic-sync' as const, jobId: job.jobId, accountId: job.accountId ?? '', projectId: SMS_PROJECT_ID };
-    const quiet = () => undefined;
-    const opts = { clientOptions: { sleep: async () => undefined } };
-    const dying = buildServices({ api: killingApi(h.api, 5), store, queue: { push: async () => 'x' }, log: quiet });
-    await expect(runEpicSyncJob(event, dying, opts)).rejects.toThrow(/killed/);
-    expect((await jobs.get('job-1'))?.status).toBe('running');
+    const deliver = (services: typeof dying, retryCount: number) => services.jobs.consume(pushed[0]?.body, { jobId: 'q', eventId: `e${retryCount}`, retryCount });
+    expect(await deliver(dying, 0)).toMatchObject({ kind: 'retry' });
+    expect((await dying.jobs.jobs.get(jobId))?.status).toBe('running');
 
-    const healthy = buildServices({ api: h.api, store, queue: { push: async () => 'x' }, log: quiet });
-    await runEpicSyncJob(event, healthy, opts);
-    const done = await jobs.get('job-1');
+    const healthy = buildServices({ api: h.api, store, queue, log: quiet }, jobs);
+    expect(await deliver(healthy, 1)).toEqual({ kind: 'finished' });
+    const done = await healthy.jobs.jobs.get(jobId);
     expect(done).toMatchObject({ status: 'done', attempts: 2 });
     expect(done?.done).toBe(done?.total);
     expect(done?.messages.some((m) => m.startsWith('Resumed'))).toBe(true);
@@ -240,7 +240,7 @@ describe('epic-sync job consumer', () => {
 
     // A third delivery of the same event does nothing.
     const calls = h.calls();
-    await runEpicSyncJob(event, healthy, opts);
+    expect(await deliver(healthy, 2)).toEqual({ kind: 'dropped' });
     expect(h.calls()).toBe(calls);
   });
 });

@@ -144,8 +144,12 @@ describe('gap report in the sandbox', () => {
     expect(JSON.stringify(r.data.adf)).toContain('Clause by clause');
   });
 
-  it('publishes: creates the page under the parent page, as a queued job with progress', async () => {
-    const job = await publish();
+  it('publishes: creates the page under the parent page, as a queued job with progress; two simultaneous starts queue one job', async () => {
+    const start = () => invoke<{ jobId: string; alreadyRunning: boolean }>('startPublishReport', ADMIN, { siteUrl: harness.sandbox.url });
+    const [a, b] = await Promise.all([start(), start()]);
+    expect(a.data.jobId).toBe(b.data.jobId);
+    expect([a.data.alreadyRunning, b.data.alreadyRunning].sort()).toEqual([false, true]);
+    const job = await waitForJob(a.data.jobId);
     expect(job.status).toBe('done');
     expect(job).toMatchObject({ startedBy: ADMIN, people: { [ADMIN]: 'Pat Project-Admin' } });
     expect(job.result?.created).toBe(true);
@@ -155,6 +159,7 @@ describe('gap report in the sandbox', () => {
     const page = await confluencePage(pageId);
     expect(page.title).toBe(reportPageTitle('SMS'));
     expect(page.parentId).toBe(SMS_HOME_PAGE_ID);
+    expect(await pagesTitled(reportPageTitle('SMS'))).toEqual([pageId]);
 
     const view = (await invoke<GapReportView>('getGapReport', MEMBER)).data;
     expect(view.publication).toMatchObject({ pageId, pageVersion: 1, spaceKey: 'SMS', pagePath: `/wiki/spaces/SMS/pages/${pageId}`, lastPublishedBy: ADMIN });

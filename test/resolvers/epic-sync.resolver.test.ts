@@ -70,7 +70,7 @@ describe('startEpicSync', () => {
     const res = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data.alreadyRunning).toBe(false);
-    expect(pushed).toEqual([{ body: { type: 'epic-sync', jobId: res.data.jobId, accountId: ADMIN, projectId: PROJECT.id } }]);
+    expect(pushed).toEqual([{ body: { type: 'epic-sync', jobId: res.data.jobId } }]);
     const job = await new JobRepository(store).get(res.data.jobId);
     expect(job).toMatchObject({ status: 'queued', type: 'epic-sync', scope: PROJECT.id, accountId: ADMIN });
     expect(job?.input).toEqual({ projectId: PROJECT.id, request: epicPlanInputFromPlan('main', PLAN, true) });
@@ -124,16 +124,24 @@ describe('startEpicSync', () => {
     expect(await invoke('startEpicSync', payload, MEMBER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('returns the running job instead of queueing a second one, until it goes stale', async () => {
+  it('returns the running job instead of queueing a second one; past its lease it is interrupted, and abandoning it frees the project', async () => {
     const { pushed, invoke, later } = await withSavedPlan();
-    const first = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
-    const second = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
+    const [first, second] = await Promise.all([
+      invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN),
+      invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN),
+    ]);
     if (!first.ok || !second.ok) throw new Error('start failed');
-    expect(second.data).toEqual({ jobId: first.data.jobId, alreadyRunning: true });
+    expect(new Set([first.data.jobId, second.data.jobId]).size).toBe(1);
+    expect([first.data.alreadyRunning, second.data.alreadyRunning].sort()).toEqual([false, true]);
     expect(pushed).toHaveLength(1);
     later(16 * 60 * 1000);
     const third = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
-    expect(third.ok && third.data.alreadyRunning).toBe(false);
+    expect(third.ok && third.data).toEqual({ jobId: first.data.jobId, alreadyRunning: true });
+    const status = await invoke<{ status: string }>('getJobStatus', { jobId: first.data.jobId }, ADMIN);
+    expect(status.ok && status.data.status).toBe('interrupted');
+    expect(await invoke('abandonJob', { jobId: first.data.jobId }, ADMIN)).toMatchObject({ ok: true, data: { status: 'abandoned' } });
+    const fourth = await invoke<StartEpicSyncResponse>('startEpicSync', payload, ADMIN);
+    expect(fourth.ok && fourth.data.alreadyRunning).toBe(false);
     expect(pushed).toHaveLength(2);
   });
 

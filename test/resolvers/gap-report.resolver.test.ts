@@ -1,15 +1,24 @@
 import type { ClauseRecordView, StartPublishReportResponse } from '../../src/contract/gap-report';
 import type { ResolverResult } from '../../src/contract/result';
-import { PUBLISH_REPORT_JOB_TYPE, runPublishReportJob } from '../../src/consumers/publish-report.consumer';
+import { PUBLISH_REPORT_JOB_TYPE, publishReportJob, type PublishReportJobInput } from '../../src/consumers/publish-report.consumer';
 import type { JobEvent, JobQueue } from '../../src/platform/job-queue';
 import { setClauseResult } from '../../src/resolvers/set-clause-result.resolver';
 import { startPublishReport } from '../../src/resolvers/start-publish-report.resolver';
 import { ClauseRecordRepository } from '../../src/storage/clause-record-repository';
-import { JobRepository } from '../../src/storage/job-repository';
 import { buildServices } from '../../src/wiring';
 import { ADMIN, FakePermissionGateway, MEMBER, PROJECT, RecordingStore, SITE_URL, forgeContext, recordingLogger, userDirectoryApi } from './resolver-fakes';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
+const JOB_INPUT: PublishReportJobInput = {
+  projectId: PROJECT.id,
+  projectKey: PROJECT.key,
+  projectName: 'Service Management',
+  siteBaseUrl: 'https://example.atlassian.net',
+  spaceKey: 'SMS',
+  spaceId: '65537',
+  parentPageId: null,
+  snapshotChild: false,
+};
 
 function setup(queue: JobQueue = { push: async () => 'q' }) {
   const permissions = new FakePermissionGateway();
@@ -89,7 +98,7 @@ describe('startPublishReport', () => {
     const started = await run(SITE_URL, { siteUrl: 'http://evil.example/x', snapshot: false });
     expect(started).toMatchObject({ ok: true, data: { alreadyRunning: false } });
     const jobId = started.ok ? (started.data as StartPublishReportResponse).jobId : '';
-    const job = await new JobRepository(services.store, services.now).get(jobId);
+    const job = await services.jobs.jobs.get(jobId);
     expect(job?.input).toMatchObject({ siteBaseUrl: SITE_URL });
     expect(JSON.stringify(await store.dump())).not.toContain('evil.example');
     const writesBefore = store.writes.length;
@@ -103,29 +112,31 @@ describe('startPublishReport', () => {
     const pushed: JobEvent[] = [];
     const { call, services } = setup({ push: async (e) => (pushed.push(...e), 'q') });
     await services.settings.save(PROJECT.id, { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null }, 0, ADMIN);
-    const jobs = new JobRepository(services.store, services.now);
-    await jobs.createActive({ jobId: 'running-1', type: PUBLISH_REPORT_JOB_TYPE, scope: PROJECT.id, accountId: ADMIN });
-    await jobs.update('running-1', { status: 'running' });
+    const running = await services.jobs.start(publishReportJob, { scope: PROJECT.id, accountId: ADMIN, input: JOB_INPUT, title: 'Publish' });
+    pushed.length = 0;
     const r = await call<StartPublishReportResponse>(startPublishReport, ADMIN, { siteUrl: 'https://example.atlassian.net' });
-    expect(r).toEqual({ ok: true, data: { jobId: 'running-1', alreadyRunning: true } });
+    expect(r).toEqual({ ok: true, data: { jobId: running.jobId, alreadyRunning: true } });
     expect(pushed).toEqual([]);
   });
 });
 
-describe('publish-report consumer', () => {
-  it('does nothing for a finished job (safe to run twice) and fails a job whose event names another user', async () => {
-    const { services, productCalls } = setup();
-    const jobs = new JobRepository(services.store, services.now);
-    await jobs.create({ jobId: 'done-1', type: PUBLISH_REPORT_JOB_TYPE, scope: PROJECT.id, accountId: ADMIN });
-    await jobs.update('done-1', { status: 'done' });
-    await runPublishReportJob({ type: PUBLISH_REPORT_JOB_TYPE, jobId: 'done-1', accountId: ADMIN, projectId: PROJECT.id }, services);
-    expect((await jobs.get('done-1'))?.status).toBe('done');
+describe('publish-report job', () => {
+  it('does nothing for a finished job (safe to run twice), and fails a job whose stored request is unreadable', async () => {
+    const pushed: JobEvent[] = [];
+    const { services, productCalls } = setup({ push: async (e) => (pushed.push(...e), 'q') });
+    const { jobId } = await services.jobs.start(publishReportJob, { scope: PROJECT.id, accountId: ADMIN, input: JOB_INPUT, title: 'Publish' });
+    await services.jobs.end(jobId, 'done', null, ['Published.'], null);
+    expect(await services.jobs.consume(pushed[0]?.body, { jobId: null, eventId: 'e1', retryCount: 1 })).toEqual({ kind: 'dropped' });
+    expect((await services.jobs.jobs.get(jobId))?.status).toBe('done');
 
-    await jobs.create({ jobId: 'job-2', type: PUBLISH_REPORT_JOB_TYPE, scope: PROJECT.id, accountId: ADMIN });
-    await runPublishReportJob({ type: PUBLISH_REPORT_JOB_TYPE, jobId: 'job-2', accountId: MEMBER, projectId: PROJECT.id }, services);
-    const failed = await jobs.get('job-2');
+    const second = await services.jobs.start(publishReportJob, { scope: PROJECT.id, accountId: ADMIN, input: JOB_INPUT, title: 'Publish' });
+    await services.jobs.jobs.update(second.jobId, { status: 'queued' });
+    await services.store.set(`job:record:${second.jobId}`, { ...(await services.store.get(`job:record:${second.jobId}`) as Record<string, never>), input: { projectId: 'x' } });
+    await services.jobs.consume(pushed[1]?.body, { jobId: null, eventId: 'e2', retryCount: 0 });
+    const failed = await services.jobs.jobs.get(second.jobId);
     expect(failed?.status).toBe('failed');
-    expect(failed?.messages).toEqual(['The queued event does not match the job it names.']);
+    expect(failed?.messages).toEqual(['The stored request of this job is unreadable.']);
     expect(productCalls).toEqual([]);
+    expect(failed?.type).toBe(PUBLISH_REPORT_JOB_TYPE);
   });
 });

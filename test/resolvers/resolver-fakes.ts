@@ -62,6 +62,11 @@ export class RecordingStore implements KeyValueStore {
   query(prefix: string, options?: { cursor?: string; limit?: number }): Promise<KvQueryPage> {
     return this.inner.query(prefix, options);
   }
+  async setIfAbsent(key: string, value: JsonValue): Promise<boolean> {
+    const wrote = await this.inner.setIfAbsent(key, value);
+    if (wrote) this.writes.push(`setIfAbsent ${key}`);
+    return wrote;
+  }
   async transact(ops: KvTransactionOp[]): Promise<void> {
     this.writes.push(`transact ${ops.map((o) => `${o.op} ${o.key}`).join(', ')}`);
     await this.inner.transact(ops);

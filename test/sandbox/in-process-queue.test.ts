@@ -1,5 +1,9 @@
 import { currentAccountId, runAsUser, runWithoutUser } from '../../sandbox/bridge/user-context';
-import { InProcessQueue, type QueuedEvent } from '../../sandbox/in-process-queue';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { FORGE_MAX_RETRIES, InProcessQueue, type QueuedEvent } from '../../sandbox/in-process-queue';
 
 const noSleep = async (): Promise<void> => undefined;
 
@@ -26,40 +30,85 @@ describe('InProcessQueue', () => {
     expect(events[0]?.retryContext).toBeUndefined();
   });
 
-  it('retries a consumer that throws, with a retry count and backoff, until it succeeds', async () => {
+  it('delivers again when the consumer returns an @forge/events InvocationError, with retryContext, after retryAfter', async () => {
     const delays: number[] = [];
-    const retryCounts: (number | undefined)[] = [];
+    const contexts: unknown[] = [];
     let calls = 0;
     const queue = new InProcessQueue({
       consumer: async (e) => {
-        retryCounts.push(e.retryContext?.retryCount);
+        contexts.push(e.retryContext);
         calls += 1;
-        if (calls < 3) throw new Error('transient');
+        if (calls < 3) return new InvocationError({ retryAfter: calls * 2, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { n: calls } });
+        return undefined;
       },
       sleep: async (ms) => void delays.push(ms),
-      backoffMs: (n) => n * 10,
+      retryDelayMs: (s) => s * 10,
     });
     const jobId = await queue.push([{ body: { n: 1 } }]);
     await queue.idle();
-    expect(retryCounts).toEqual([undefined, 1, 2]);
-    expect(delays).toEqual([10, 20]);
+    expect(contexts).toEqual([
+      undefined,
+      { retryCount: 1, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { n: 1 } },
+      { retryCount: 2, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { n: 2 } },
+    ]);
+    expect(delays.length).toBe(2);
+    expect(delays.every((d, i) => d > 0 && d <= (i + 1) * 20)).toBe(true);
     expect(queue.getStats(jobId)).toEqual({ success: 1, inProgress: 0, failed: 0 });
   });
 
-  it('gives up after maxAttempts, counts the event failed and goes on with the next', async () => {
+  it('gives up after 4 retries, and never retries a consumer that throws; the next events still run', async () => {
     const done: unknown[] = [];
+    let asked = 0;
     const queue = new InProcessQueue({
       consumer: async (e) => {
+        if (e.body.retry) {
+          asked += 1;
+          return new InvocationError();
+        }
         if (e.body.bad) throw new Error('always');
         done.push(e.body.n);
+        return undefined;
       },
       sleep: noSleep,
-      maxAttempts: 3,
+      retryDelayMs: () => 0,
     });
-    const jobId = await queue.push([{ body: { bad: true } }, { body: { n: 2 } }]);
+    const jobId = await queue.push([{ body: { retry: true } }, { body: { bad: true } }, { body: { n: 2 } }]);
     await queue.idle();
+    expect(asked).toBe(1 + FORGE_MAX_RETRIES);
     expect(done).toEqual([2]);
-    expect(queue.getStats(jobId)).toEqual({ success: 1, inProgress: 0, failed: 1 });
+    expect(queue.getStats(jobId)).toEqual({ success: 1, inProgress: 0, failed: 2 });
+  });
+
+  it('keeps queued and running events in its journal and delivers them again after a restart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'queue-journal-'));
+    try {
+      // A first process: the consumer never finishes the first event (the process "dies" mid-delivery).
+      const seen: unknown[] = [];
+      let started!: () => void;
+      const deliveryStarted = new Promise<void>((resolve) => (started = resolve));
+      const hang = (): Promise<undefined> => {
+        started();
+        return new Promise<undefined>(() => undefined);
+      };
+      const first = new InProcessQueue({ consumer: hang, journalDir: dir, sleep: noSleep });
+      await first.push([{ body: { n: 1 } }, { body: { n: 2 } }]);
+      await deliveryStarted;
+      expect(first.size).toBe(2);
+      // No close(): the second process opens the same journal as a restart after a kill would.
+      const second = new InProcessQueue({ consumer: async (e) => void seen.push({ n: e.body.n, retry: e.retryContext }), journalDir: dir, sleep: noSleep });
+      await second.idle();
+      expect(seen).toEqual([
+        { n: 1, retry: { retryCount: 1, retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR', retryData: null } },
+        { n: 2, retry: undefined },
+      ]);
+      await second.close();
+      const third = new InProcessQueue({ consumer: async (e) => void seen.push(e.body.n), journalDir: dir, sleep: noSleep });
+      await third.idle();
+      expect(seen).toHaveLength(2); // delivered events are gone from the journal
+      await third.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an empty push and one over 50 events, like Forge', async () => {

@@ -111,4 +111,14 @@ describe('ForgeKvsStore', () => {
     await expect(store.set('big', 'x'.repeat(KVS_LIMITS.maxValueBytes + 1))).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
     expect(mocked.set).not.toHaveBeenCalled();
   });
+
+  it("writes setIfAbsent with keyPolicy FAIL_IF_EXISTS and reads Forge's KEY_CONFLICT answer as false", async () => {
+    await expect(store.setIfAbsent('job:slot:x:1:000001', 'job-1')).resolves.toBe(true);
+    expect(mocked.set).toHaveBeenLastCalledWith('job:slot:x:1:000001', 'job-1', { keyPolicy: 'FAIL_IF_EXISTS' });
+    const conflict = Object.assign(new Error('Key already exists'), { code: 'KEY_CONFLICT', responseDetails: { status: 409 } });
+    mocked.set.mockRejectedValueOnce(conflict);
+    await expect(store.setIfAbsent('job:slot:x:1:000001', 'job-2')).resolves.toBe(false);
+    mocked.set.mockRejectedValueOnce(Object.assign(new Error('down'), { code: 'INTERNAL_SERVER_ERROR', responseDetails: { status: 500 } }));
+    await expect(store.setIfAbsent('job:slot:x:1:000002', 'job-3')).rejects.toThrow('down');
+  });
 });

@@ -25,12 +25,23 @@ describe('JobRepository', () => {
     expect(job?.messages[0]).toBe('m5');
   });
 
-  it('points to the active job of a type and scope', async () => {
+  it('hands out each slot of a type and scope once and finds the newest slot past a stale hint', async () => {
+    const store = new InMemoryKvStore();
+    const jobs = new JobRepository(store, at('2026-01-01T00:00:00.000Z'));
+    expect(await jobs.latestSlot('epic-sync', '10000')).toEqual({ slot: 0, jobId: null });
+    expect(await jobs.takeSlot('epic-sync', '10000', 1, 'a')).toBe(true);
+    expect(await jobs.takeSlot('epic-sync', '10000', 1, 'b')).toBe(false);
+    await store.set('job:slot:epic-sync:10000:000002', 'c'); // taken by a start that died before moving the hint
+    expect(await jobs.latestSlot('epic-sync', '10000')).toEqual({ slot: 2, jobId: 'c' });
+    expect(await jobs.latestSlot('epic-sync', '10001')).toEqual({ slot: 0, jobId: null });
+  });
+
+  it('lets exactly one caller end a job, and reads the end back even when the record was not updated', async () => {
     const jobs = new JobRepository(new InMemoryKvStore(), at('2026-01-01T00:00:00.000Z'));
-    expect(await jobs.getActive('epic-sync', '10000')).toBeUndefined();
-    await jobs.createActive({ jobId: 'a', type: 'epic-sync', scope: '10000' });
-    expect((await jobs.getActive('epic-sync', '10000'))?.jobId).toBe('a');
-    expect(await jobs.getActive('epic-sync', '10001')).toBeUndefined();
+    await jobs.create({ jobId: 'j', type: 't' });
+    expect(await jobs.claimEnd('j', 'abandoned', 'u1')).toBe(true);
+    expect(await jobs.claimEnd('j', 'done', null)).toBe(false);
+    expect(await jobs.get('j')).toMatchObject({ status: 'abandoned', endedBy: 'u1', leaseUntil: null });
   });
 
   it('refuses to read back a corrupt record', async () => {

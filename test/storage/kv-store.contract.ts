@@ -140,5 +140,17 @@ export function runKvStoreContract(name: string, factory: () => KeyValueStore | 
         ]),
       ).rejects.toBeInstanceOf(ValidationError);
     });
+
+    it('setIfAbsent writes only a missing key, and of concurrent calls exactly one wins', async () => {
+      await expect(store.setIfAbsent('lock:a', 'first')).resolves.toBe(true);
+      await expect(store.setIfAbsent('lock:a', 'second')).resolves.toBe(false);
+      await expect(store.get('lock:a')).resolves.toBe('first');
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.setIfAbsent('lock:b', i)));
+      expect(results.filter((r) => r)).toHaveLength(1);
+      await expect(store.get('lock:b')).resolves.toBe(results.indexOf(true));
+      await store.delete('lock:a');
+      await expect(store.setIfAbsent('lock:a', 'again')).resolves.toBe(true);
+      await expect(store.setIfAbsent('lock:big', 'x'.repeat(KVS_LIMITS.maxValueBytes + 10))).rejects.toBeInstanceOf(LimitExceededError);
+    });
   });
 }

@@ -10,6 +10,7 @@ import { getJobStatus } from '../../../api/get-job-status';
 import { previewReport } from '../../../api/preview-report';
 import { startPublishReport } from '../../../api/start-publish-report';
 import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
+import { JobPanel } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
 import { Section, Who, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
@@ -142,6 +143,7 @@ export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished
           )}
         </div>
       )}
+      <JobPanel type="publish-report" noun="The publish" canEdit={canEdit} siteUrl={siteUrl} refreshKey={`${job?.jobId ?? ''}:${job?.status ?? ''}`} onFollow={setJobId} />
       {preview !== undefined && !preview.ok && <ResolverError error={preview.error} />}
       {preview !== undefined && preview.ok && (
         <div style={{ marginBlockStart: space.s }}>

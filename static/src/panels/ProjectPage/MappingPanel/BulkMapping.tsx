@@ -17,6 +17,7 @@ import { previewBulkMapping } from '../../../api/preview-bulk-mapping';
 import { startBulkMapping } from '../../../api/start-bulk-mapping';
 import { undoBulkMapping } from '../../../api/undo-bulk-mapping';
 import { ConfidenceTag } from '../../../components/ConfidenceTag';
+import { JobPanel } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
@@ -240,7 +241,7 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
       {job && (
         <div style={{ display: 'grid', gap: token('space.075', '6px') }}>
           <span id="sms-bulk-progress-label">
-            {job.op === 'undo' ? 'Undo' : 'Bulk change'}: {job.done} of {job.total} issues{running ? '…' : job.status === 'done' ? ' — finished' : ' — failed'}
+            {job.op === 'undo' ? 'Undo' : 'Bulk change'}: {job.done} of {job.total} issues{running ? '…' : job.status === 'done' ? ' — finished' : ` — ${job.status}`}
           </span>
           <ProgressBar ariaLabel={`${job.op === 'undo' ? 'Undo' : 'Bulk change'} progress`} appearance={job.status === 'done' ? 'success' : 'default'} value={job.total === 0 ? 1 : job.done / job.total} />
           {job.failed.length > 0 && (
@@ -258,7 +259,16 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
         </div>
       )}
 
-      {canEdit && last && !last.undone && !running && (
+      <JobPanel
+        type="bulkMapping"
+        noun="The bulk mapping change"
+        canEdit={canEdit}
+        refreshKey={`${job?.jobId ?? ''}:${job?.status ?? ''}`}
+        onFollow={(id) => void follow(id)}
+        abandonHint="Abandon undoes what it wrote."
+      />
+
+      {canEdit && last && !last.undone && !running && job?.status !== 'interrupted' && (
         <div>
           <Button onClick={() => void undo()} isDisabled={busy}>
             {`Undo the last bulk change (${last.issues} issues)`}

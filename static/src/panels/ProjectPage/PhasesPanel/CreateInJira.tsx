@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EpicSyncResultView, JobStatusView } from '@contract/jobs';
 import { getJobStatus } from '../../../api/get-job-status';
 import { startEpicSync } from '../../../api/start-epic-sync';
+import { JobPanel } from '../../../components/JobPanel';
 import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
@@ -107,7 +108,7 @@ export function CreateInJira({ savedVersion, dirty, canEdit, onReload }: Props) 
         <div style={{ marginBlockStart: space.s, maxWidth: '480px' }}>
           <ProgressBar value={job.total === 0 ? (job.status === 'done' ? 1 : 0) : job.done / job.total} ariaLabel={`Epic creation: ${job.done} of ${job.total}`} />
           <p role="status" aria-live="polite">
-            {job.status === 'done' ? 'Done' : job.status === 'failed' ? 'Failed' : 'Working'}: {job.done} of {job.total}
+            {job.status === 'done' ? 'Done' : job.status === 'failed' ? 'Failed' : job.status === 'interrupted' ? 'Interrupted' : 'Working'}: {job.done} of {job.total}
             {job.status === 'failed' && job.messages.length > 0 ? ` — ${job.messages[job.messages.length - 1] ?? ''}` : ''}
           </p>
           {job.startedBy !== null && (
@@ -161,6 +162,7 @@ export function CreateInJira({ savedVersion, dirty, canEdit, onReload }: Props) 
           action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void onReload().then(() => setError(null))}>Reload the saved plan</Button> : undefined}
         />
       )}
+      <JobPanel type="epic-sync" noun="Create in Jira" canEdit={canEdit} refreshKey={`${job?.jobId ?? ''}:${job?.status ?? ''}`} onFollow={(id) => void poll(id)} />
     </Section>
   );
 }
