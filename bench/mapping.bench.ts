@@ -62,7 +62,7 @@ export async function run(emit: Emit): Promise<void> {
     const before = sandbox.emulator.stats();
     const preview = await invoke<{ previewId: string; items: { issueId: string }[] }>('previewBulkMapping', {
       source: 'jql',
-      jql: 'ORDER BY key ASC',
+      jql: 'key is not EMPTY',
       clauses: [{ clauseId: '8.1', kind: 'record' }],
     });
     const started = await invoke<{ jobId: string }>('startBulkMapping', { previewId: preview.previewId, issueIds: preview.items.map((i) => i.issueId) });

@@ -159,7 +159,7 @@ export async function run(emit: Emit): Promise<void> {
       s.emulator.setFaults({ latencyMs: LATENCY_MS });
       const preview = await s.invoke<{ previewId: string; items: { issueId: string }[] }>('previewBulkMapping', {
         source: 'jql',
-        jql: 'ORDER BY key ASC',
+        jql: 'key is not EMPTY',
         clauses: [{ clauseId: '8.1', kind: 'record' }],
       });
       const started = await s.invoke<{ jobId: string }>('startBulkMapping', { previewId: preview.previewId, issueIds: preview.items.map((i) => i.issueId) });

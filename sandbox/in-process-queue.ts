@@ -31,6 +31,12 @@ export interface InProcessQueueOptions {
   journalDir?: string;
   /** Milliseconds to wait for a retry the consumer asked for `retryAfter` seconds later (default: seconds * 1000). */
   retryDelayMs?: (retryAfterSeconds: number) => number;
+  /**
+   * The consumer function's time limit (the manifest's `timeoutSeconds`, at most 900 s on Forge; default 900 s).
+   * A delivery that runs longer is treated as Forge treats it: the invocation is over (its late outcome is
+   * ignored) and the event is delivered again as a retry with reason FUNCTION_TIME_OUT, within the retry limit.
+   */
+  consumerTimeoutMs?: number;
   /** Wraps each consumer run, e.g. to run it outside the invoking user's context. */
   runContext?: <T>(fn: () => T) => T;
   sleep?: (ms: number) => Promise<void>;
@@ -64,6 +70,23 @@ const retrySchema = z.object({
   retryOptions: z.object({ retryAfter: z.number().optional(), retryReason: z.string().optional(), retryData: z.unknown().optional() }).loose(),
 });
 
+const TIMED_OUT = Symbol('timed out');
+
+/** The consumer's outcome, or TIMED_OUT after `ms` (the late outcome is dropped, as Forge drops a stopped invocation's). */
+async function withinTime<T>(ms: number, run: () => Promise<T>): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  const work = run();
+  work.catch(() => undefined); // a late failure after the deadline is not unhandled
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const keyOf = (seq: number): string => String(seq).padStart(12, '0');
 
 /**
@@ -92,6 +115,7 @@ export class InProcessQueue implements JobQueue {
       queueName: 'sms-jobs', // the queue key in manifest.yml
       maxRetries: FORGE_MAX_RETRIES,
       retryDelayMs: (s) => s * 1000,
+      consumerTimeoutMs: MAX_RETRY_AFTER_S * 1000,
       runContext: (fn) => fn(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       ...opts,
@@ -244,7 +268,12 @@ export class InProcessQueue implements JobQueue {
     };
     let answer: unknown;
     try {
-      answer = await this.opts.consumer(event, { installContext: 'sandbox' });
+      const outcome = await withinTime(this.opts.consumerTimeoutMs, () => this.opts.consumer(event, { installContext: 'sandbox' }));
+      if (outcome === TIMED_OUT) {
+        this.timedOut(row);
+        return;
+      }
+      answer = outcome;
     } catch (err) {
       this.opts.log?.('error', 'queue consumer threw; the event failed (Forge retries only on request)', { jobId: row.jobId, error: String(err) });
       this.finish(row, 'failed');
@@ -273,5 +302,18 @@ export class InProcessQueue implements JobQueue {
     this.write(again);
     this.pending.push(again);
     this.opts.log?.('warn', 'queue consumer asked for a retry', { jobId: row.jobId, retryCount: again.retryCount, retryAfter: after });
+  }
+
+  /** The delivery ran past the consumer's time limit: Forge ends the invocation and delivers the event again. */
+  private timedOut(row: Stored): void {
+    if (row.retryCount >= this.opts.maxRetries) {
+      this.opts.log?.('error', 'queue consumer ran past its time limit on its last retry; failed', { jobId: row.jobId });
+      this.finish(row, 'failed');
+      return;
+    }
+    const again: Stored = { ...row, state: 'queued', retryCount: row.retryCount + 1, retryReason: 'FUNCTION_TIME_OUT', retryData: null, notBefore: 0 };
+    this.write(again);
+    this.pending.push(again);
+    this.opts.log?.('warn', 'queue consumer ran past its time limit; delivered again', { jobId: row.jobId, limitMs: this.opts.consumerTimeoutMs });
   }
 }

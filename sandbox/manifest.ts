@@ -21,7 +21,13 @@ export interface SandboxManifest {
   compatibility: Partial<Record<string, { required: boolean }>>;
   /** The project page's module key, title and subpages in manifest order (empty when it declares none). */
   projectPage: { key: string; title: string; pages: ProjectSubpage[] };
+  /** The queue consumer function's time limit in seconds (`timeoutSeconds`; Forge's default 55 when absent). */
+  consumerTimeoutSeconds: number;
 }
+
+/** Forge's time limit of a function that declares no `timeoutSeconds`, and the most a consumer may declare. */
+export const FORGE_DEFAULT_TIMEOUT_S = 55;
+export const FORGE_MAX_CONSUMER_TIMEOUT_S = 900;
 
 const manifestSchema = z.object({
   app: z.object({
@@ -37,6 +43,8 @@ const manifestSchema = z.object({
         }),
       )
       .min(1),
+    consumer: z.array(z.object({ key: z.string(), function: z.string() })).optional(),
+    function: z.array(z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().int().positive().optional() })).optional(),
   }),
 });
 
@@ -47,9 +55,12 @@ export function parseManifest(text: string): SandboxManifest {
   }
   const page = parsed.data.modules['jira:projectPage'][0];
   if (page === undefined) throw new Error('manifest.yml declares no jira:projectPage.');
+  const consumerFn = parsed.data.modules.consumer?.[0]?.function;
+  const fn = parsed.data.modules.function?.find((f) => f.key === consumerFn);
   return {
     compatibility: parsed.data.app.compatibility ?? {},
     projectPage: { key: page.key, title: page.title, pages: page.pages ?? [] },
+    consumerTimeoutSeconds: Math.min(FORGE_MAX_CONSUMER_TIMEOUT_S, fn?.timeoutSeconds ?? FORGE_DEFAULT_TIMEOUT_S),
   };
 }
 

@@ -101,6 +101,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return app.jobConsumer(event, context);
     },
     journalDir: queueDir,
+    // The consumer function's time limit from manifest.yml (timeoutSeconds), as Forge enforces it.
+    consumerTimeoutMs: manifest.consumerTimeoutSeconds * 1000,
     runContext: runWithoutUser,
     ...(opts.queueRetryDelayMs ? { retryDelayMs: opts.queueRetryDelayMs } : {}),
     log,

@@ -88,10 +88,8 @@ test('project page: bulk-map 50 reviewed issues with progress, then undo', async
 });
 
 test('project page: "accept best suggestion" pre-selects only confident suggestions and shows each confidence', async ({ page }) => {
-  await page.goto('/jira/software/projects/SMS/apps/sms-navigator');
-  const app = projectApp(page);
-  await app.getByRole('tab', { name: 'Clause mapping' }).click();
-  const panel = app.getByRole('tabpanel');
+  await page.goto(projectPageUrl('clause-mapping'));
+  const panel = projectApp(page).getByRole('region', { name: 'Clause mapping', exact: true });
   await panel.getByText('Accept the best suggestion on every unmapped issue').click();
   await panel.getByRole('button', { name: 'Preview' }).click();
 

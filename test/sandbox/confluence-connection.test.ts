@@ -73,3 +73,12 @@ describe('the sandbox reads app.compatibility from manifest.yml', () => {
     expect(() => parseConfluenceSwitch('off')).toThrow('SANDBOX_CONFLUENCE');
   });
 });
+
+describe('sandbox manifest: the consumer time limit', () => {
+  it('is the consumer function\'s timeoutSeconds (900 in manifest.yml), Forge\'s default 55 s without it, never over 900', () => {
+    expect(readManifest().consumerTimeoutSeconds).toBe(900);
+    const base = 'app:\n  id: x\nmodules:\n  jira:projectPage:\n    - key: p\n      title: P\n  consumer:\n    - key: c\n      queue: q\n      function: f\n  function:\n    - key: f\n      handler: index.f\n';
+    expect(parseManifest(base).consumerTimeoutSeconds).toBe(55);
+    expect(parseManifest(`${base}      timeoutSeconds: 3600\n`).consumerTimeoutSeconds).toBe(900);
+  });
+});

@@ -127,4 +127,33 @@ describe('InProcessQueue', () => {
     await queue.idle();
     expect(users).toEqual([undefined]);
   });
+
+  it('ends a delivery that runs past the consumer time limit and delivers the event again as FUNCTION_TIME_OUT, within the retry limit', async () => {
+    const seen: { n: unknown; retry: unknown }[] = [];
+    let hang = 2;
+    const queue = new InProcessQueue({
+      consumer: async (e) => {
+        seen.push({ n: e.body.n, retry: e.retryContext });
+        if (hang > 0) {
+          hang -= 1;
+          await new Promise((resolve) => setTimeout(resolve, 200)); // longer than the limit below
+        }
+      },
+      consumerTimeoutMs: 20,
+      sleep: noSleep,
+    });
+    const jobId = await queue.push([{ body: { n: 1 } }]);
+    await queue.idle();
+    expect(seen.map((s) => s.retry)).toEqual([
+      undefined,
+      { retryCount: 1, retryReason: 'FUNCTION_TIME_OUT', retryData: null },
+      { retryCount: 2, retryReason: 'FUNCTION_TIME_OUT', retryData: null },
+    ]);
+    expect(queue.getStats(jobId)).toEqual({ success: 1, inProgress: 0, failed: 0 });
+
+    const always = new InProcessQueue({ consumer: () => new Promise((resolve) => setTimeout(resolve, 100)), consumerTimeoutMs: 5, sleep: noSleep });
+    const lost = await always.push([{ body: {} }]);
+    await always.idle();
+    expect(always.getStats(lost)).toEqual({ success: 0, inProgress: 0, failed: 1 });
+  });
 });

@@ -275,7 +275,7 @@ async function bulkRuns(sb: SandboxProcess, runs: number, prng: Prng, out: Crash
   const preview = async (clauseId: string): Promise<{ previewId: string; items: { issueId: string; after: { clauseId: string }[] }[] }> => {
     const r = await sb.invoke<{ previewId: string; items: { issueId: string; after: { clauseId: string }[] }[] }>('previewBulkMapping', {
       source: 'jql',
-      jql: 'ORDER BY key ASC',
+      jql: 'key is not EMPTY',
       clauses: [{ clauseId, kind: 'record' }],
     });
     if (!r.ok) throw new Error(`previewBulkMapping: ${r.error?.message ?? ''}`);
