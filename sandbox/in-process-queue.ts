@@ -77,6 +77,7 @@ async function withinTime<T>(ms: number, run: () => Promise<T>): Promise<T | typ
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), ms);
+    timer.unref(); // the time limit alone never keeps the process alive
   });
   const work = run();
   work.catch(() => undefined); // a late failure after the deadline is not unhandled
