@@ -19,6 +19,9 @@ export async function mapEveryIssue(api: ProductApi, projectKey: string): Promis
   }
 }
 
+/** The Jira site address the benches' invocation contexts carry, as Forge puts `siteUrl` in every context. */
+export const BENCH_SITE_URL = 'https://example.atlassian.net';
+
 /**
  * Calls one resolver of `app` as `user` on the project page of `project`, the way Forge invokes it, with
  * `setUser` marking the user of the invocation for the sandbox's asUser() calls. Throws on `{ ok: false }`.
@@ -31,7 +34,7 @@ export async function invokeResolver<T>(
   functionKey: string,
   payload: Record<string, unknown>,
 ): Promise<T> {
-  const context = { accountId: user, moduleKey: 'sms-navigator-project-page', extension: { type: 'jira:projectPage', project } };
+  const context = { accountId: user, siteUrl: BENCH_SITE_URL, moduleKey: 'sms-navigator-project-page', extension: { type: 'jira:projectPage', project } };
   setUser(user);
   try {
     const r = (await app.resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: user } })) as ResolverResult<T>;

@@ -144,7 +144,7 @@ export async function run(emit: Emit): Promise<void> {
       s.emulator.setRateLimits({});
       await s.app.services.settings.save(s.project.id, { confluenceSpaceKey: 'SMS', confluenceParentPageId: '65537', epicIssueTypeId: null, editorRoleId: null }, 0, USER);
       s.emulator.setFaults({ latencyMs: LATENCY_MS });
-      const started = await s.invoke<{ jobId: string }>('startPublishReport', { siteUrl: 'https://example.atlassian.net' });
+      const started = await s.invoke<{ jobId: string }>('startPublishReport', {});
       const figures = await measureJob(s, PUBLISH_POINTS_LEFT, async () => (await s.invoke<{ status: string }>('getJobStatus', { jobId: started.jobId })).status);
       emit({ name: 'ratelimit.publish10k.failures', unit: 'jobs', bound: 0, ...figures });
     } finally {

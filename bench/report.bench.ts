@@ -54,7 +54,7 @@ export async function run(emit: Emit): Promise<void> {
     const publishOnce = async (): Promise<{ calls: number; seconds: number; result: PublishReportResultView }> => {
       const before = emulator.stats().calls;
       const t0 = process.hrtime.bigint();
-      const started = await invoke<StartPublishReportResponse>('startPublishReport', { siteUrl: 'https://example.atlassian.net' });
+      const started = await invoke<StartPublishReportResponse>('startPublishReport', {});
       // The consumer runs without a user, as in Forge.
       for (let event = queued.shift(); event !== undefined; event = queued.shift()) await app.jobConsumer({ body: event.body, jobId: started.jobId }, {});
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
