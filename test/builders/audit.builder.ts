@@ -1,5 +1,5 @@
 /** Fixed-default builders for the audit programme, nonconformities and the review pack (no randomness). */
-import { type AuditPlan, type CorrectiveAction, type Nonconformity, type ReviewPackInput, type SampleCandidate } from '../../src/domain/audit';
+import { type AuditPlan, type CorrectiveAction, type Nonconformity, type ReviewPackInput, type SampleCandidate, ageBucketOf, ageInDays } from '../../src/domain/audit';
 import { type StatusCategory } from '../../src/domain/gap';
 
 export const AUDIT_AS_OF = '2026-11-26T12:00:00.000Z';
@@ -11,16 +11,17 @@ export function createdDaysAgo(days: number): string {
   return new Date(Date.parse(AUDIT_AS_OF) - days * DAY_MS).toISOString();
 }
 
-export function aCandidate(overrides: Partial<SampleCandidate> = {}): SampleCandidate {
+/** A candidate `ageDays` old at AUDIT_AS_OF (default 10). */
+export function aCandidate(overrides: Partial<SampleCandidate> & { ageDays?: number } = {}): SampleCandidate {
+  const { ageDays = 10, ...rest } = overrides;
   return {
     issueKey: 'SMS-1',
-    summary: 'Incident record',
     statusCategory: 'done',
-    created: createdDaysAgo(10),
+    ageBucket: ageBucketOf(ageInDays(createdDaysAgo(ageDays), AUDIT_AS_OF)),
     clauses: ['8.6.1'],
     hasFindingLabel: false,
     isPlanItem: false,
-    ...overrides,
+    ...rest,
   };
 }
 
@@ -35,9 +36,8 @@ export function manyCandidates(count: number, clauseId = '8.6.1', start = 1): Sa
   return Array.from({ length: count }, (_, i) =>
     aCandidate({
       issueKey: `SMS-${start + i}`,
-      summary: `Record ${start + i}`,
       statusCategory: CATEGORIES[i % 3] ?? 'done',
-      created: createdDaysAgo(AGES[Math.floor(i / 3) % 4] ?? 5),
+      ageDays: AGES[Math.floor(i / 3) % 4] ?? 5,
       clauses: [clauseId],
     }),
   );

@@ -5,3 +5,4 @@ export * from './nonconformity';
 export * from './certification-readiness';
 export * from './review-pack';
 export * from './review-pack-adf';
+export * from './audit-issue-adf';

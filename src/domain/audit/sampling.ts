@@ -13,9 +13,12 @@ import { z } from 'zod';
 import { type ClauseId, ancestorsOf, getClause } from '../catalogue/catalogue';
 import { compareIssueKeys } from '../gap/analyse-gaps';
 import { STATUS_CATEGORIES, STATUS_CATEGORY_LABELS, type StatusCategory } from '../gap/gap-model';
+import { FINDING_LABELS } from '../gap/finding-labels';
 import { issueRole, type IssueRoleFacts } from '../gap/issue-roles';
+import { PLAN_ITEM_PROPERTY_KEY } from '../epics/plan-item-property';
 import { escapeJqlString } from '../jql-value';
-import { type TracedFigure, andJql, clauseJql, keyListFigure, projectJql } from '../traced-figure';
+import { CLAUSE_JQL_ALIAS, type TracedFigure, andJql, clauseJql, keyListFigure, labelsJql, projectJql } from '../traced-figure';
+import { FINDING_GRADES } from '../vocabulary';
 
 // ---------- seeded generator ----------
 
@@ -120,15 +123,79 @@ export function stratumJql(projectKey: string, clauseId: ClauseId, stratum: Stra
 
 // ---------- the sample ----------
 
-/** One Jira issue the sample may draw: what the app reads of it. */
+/** One Jira issue the sample may draw: what the app knows of it. */
 export interface SampleCandidate extends IssueRoleFacts {
   issueKey: string;
-  summary: string;
   statusCategory: StatusCategory;
-  /** ISO date-time the issue was created. */
-  created: string;
-  /** Clause ids from the issue's mapping (a heading applies to every clause below it). */
+  /** Age at the sample date (ageBucketOf(ageInDays(created, asOf)), or from the age queries). */
+  ageBucket: AgeBucketId;
+  /** Clause ids the issue applies to: its mapping (a heading applies to every clause below it) or the clause queries that found it. */
   clauses: readonly ClauseId[];
+}
+
+// ---------- the searches that give the population (ids only, so up to 5,000 issues a page) ----------
+
+/** Mapped to some clause: the universe of the sample. */
+const mappedJql = (projectKey: string): string => andJql(projectJql(projectKey), `${CLAUSE_JQL_ALIAS} IS NOT EMPTY`);
+
+/**
+ * The searches that place every mapped issue in its clause populations and its stratum, without reading the
+ * issues themselves: one per clause, one per status category but the last, one per age bucket but the last
+ * (an issue in none of them is in the last), and one each for findings and the plan's work items (not
+ * evidence, issue-roles.ts). Strata are a product of status and age, so 2 + 3 searches place every issue.
+ */
+export interface SamplingQueries {
+  clauses: Record<ClauseId, string>;
+  /** Status categories but the last ('new'), in STATUS_CATEGORIES order. */
+  statuses: { statusCategory: StatusCategory; jql: string }[];
+  /** Age buckets but the last, in AGE_BUCKETS order. */
+  ages: { ageBucket: AgeBucketId; jql: string }[];
+  findings: string;
+  plannedWork: string;
+}
+
+export function samplingQueries(projectKey: string, clauseIds: readonly ClauseId[], asOf: string): SamplingQueries {
+  const mapped = mappedJql(projectKey);
+  return {
+    clauses: Object.fromEntries(clauseIds.map((id) => [id, andJql(projectJql(projectKey), clauseJql(id))])),
+    statuses: STATUS_CATEGORIES.slice(0, -1).map((statusCategory) => ({
+      statusCategory,
+      jql: andJql(mapped, `statusCategory = ${escapeJqlString(STATUS_CATEGORY_JQL[statusCategory])}`),
+    })),
+    ages: AGE_BUCKETS.slice(0, -1).map((b) => ({ ageBucket: b.id, jql: andJql(mapped, ageBucketJql(b.id, asOf)) })),
+    findings: andJql(mapped, labelsJql(FINDING_GRADES.map((g) => FINDING_LABELS[g]))),
+    plannedWork: andJql(mapped, `issue.property[${PLAN_ITEM_PROPERTY_KEY}].role IS NOT EMPTY`),
+  };
+}
+
+/** What the searches of samplingQueries found: issue keys per search. */
+export interface SamplingHits {
+  clauses: Readonly<Record<ClauseId, readonly string[]>>;
+  statuses: readonly { statusCategory: StatusCategory; keys: readonly string[] }[];
+  ages: readonly { ageBucket: AgeBucketId; keys: readonly string[] }[];
+  findings: readonly string[];
+  plannedWork: readonly string[];
+}
+
+/** The candidates the hits describe: every issue a clause search found, placed in its stratum by the other searches. */
+export function candidatesFromHits(hits: SamplingHits): SampleCandidate[] {
+  const clausesOf = new Map<string, ClauseId[]>();
+  for (const [clauseId, keys] of Object.entries(hits.clauses)) for (const key of keys) clausesOf.set(key, [...(clausesOf.get(key) ?? []), clauseId]);
+  const status = new Map<string, StatusCategory>();
+  for (const s of hits.statuses) for (const key of s.keys) if (!status.has(key)) status.set(key, s.statusCategory);
+  const age = new Map<string, AgeBucketId>();
+  for (const a of hits.ages) for (const key of a.keys) if (!age.has(key)) age.set(key, a.ageBucket);
+  const findings = new Set(hits.findings);
+  const planned = new Set(hits.plannedWork);
+  const lastStatus = STATUS_CATEGORIES[STATUS_CATEGORIES.length - 1] ?? 'new';
+  return [...clausesOf.entries()].map(([issueKey, clauses]) => ({
+    issueKey,
+    statusCategory: status.get(issueKey) ?? lastStatus,
+    ageBucket: age.get(issueKey) ?? 'over-365-days',
+    clauses,
+    hasFindingLabel: findings.has(issueKey),
+    isPlanItem: planned.has(issueKey),
+  }));
 }
 
 /** Most issues sampled for one clause. */
@@ -228,7 +295,7 @@ export function drawAuditSample(projectKey: string, candidates: readonly SampleC
     const population = evidence.filter((c) => appliesTo(c.clauses, clauseId, headings));
     const groups = STRATA.map((s) =>
       population
-        .filter((c) => c.statusCategory === s.statusCategory && ageBucketOf(ageInDays(c.created, request.asOf)) === s.ageBucket)
+        .filter((c) => c.statusCategory === s.statusCategory && c.ageBucket === s.ageBucket)
         .map((c) => c.issueKey)
         .sort(compareIssueKeys),
     );

@@ -8,10 +8,12 @@ import {
   drawWithoutReplacement,
   hashSeed,
   seededRandom,
+  candidatesFromHits,
+  samplingQueries,
   stratumJql,
   stratumLabel,
 } from '../../../src/domain/audit';
-import { AUDIT_AS_OF, aCandidate, createdDaysAgo, manyCandidates } from '../../builders/audit.builder';
+import { AUDIT_AS_OF, aCandidate, manyCandidates } from '../../builders/audit.builder';
 
 const request = (seed: string, sizes: Record<string, number> = { '8.6.1': 12 }) => ({ seed, asOf: AUDIT_AS_OF, sizes });
 
@@ -108,7 +110,7 @@ describe('drawAuditSample', () => {
       expect(s.drawn).toHaveLength(1);
       const drawn = population.find((c) => c.issueKey === s.drawn[0]);
       expect(drawn?.statusCategory).toBe(s.statusCategory);
-      expect(ageBucketOf(ageInDays(drawn?.created ?? '', AUDIT_AS_OF))).toBe(s.ageBucket);
+      expect(drawn?.ageBucket).toBe(s.ageBucket);
     }
   });
 
@@ -144,7 +146,40 @@ describe('drawAuditSample', () => {
   });
 
   it('escapes the project key in every JQL it writes', () => {
-    const sample = drawAuditSample('SM"S', [aCandidate({ created: createdDaysAgo(3) })], request('s', { '8.6.1': 1 })).clauses[0];
+    const sample = drawAuditSample('SM"S', [aCandidate({ ageDays: 3 })], request('s', { '8.6.1': 1 })).clauses[0];
     expect(sample?.strata[0]?.jql.startsWith('project = "SM\\"S" AND')).toBe(true);
+  });
+});
+
+describe('the population from id-only searches', () => {
+  it('asks one search per clause, per status category but the last, per age bucket but the last, and for non-evidence', () => {
+    const q = samplingQueries('SMS', ['8.6.1', '9.2'], AUDIT_AS_OF);
+    expect(q.clauses).toEqual({ '8.6.1': 'project = "SMS" AND smsClause in ("8.6.1", "8.6", "8")', '9.2': 'project = "SMS" AND smsClause in ("9.2", "9")' });
+    expect(q.statuses.map((s) => s.jql)).toEqual([
+      'project = "SMS" AND smsClause IS NOT EMPTY AND statusCategory = "To Do"',
+      'project = "SMS" AND smsClause IS NOT EMPTY AND statusCategory = "In Progress"',
+    ]);
+    expect(q.ages.map((a) => a.ageBucket)).toEqual(['up-to-30-days', '31-to-90-days', '91-to-365-days']);
+    expect(q.findings).toBe('project = "SMS" AND smsClause IS NOT EMPTY AND labels in ("sms-major-nc", "sms-minor-nc", "sms-observation", "sms-ofi")');
+    expect(q.plannedWork).toBe('project = "SMS" AND smsClause IS NOT EMPTY AND issue.property[sms-navigator-plan-item].role IS NOT EMPTY');
+    for (const jql of [...Object.values(q.clauses), ...q.statuses.map((s) => s.jql), ...q.ages.map((a) => a.jql), q.findings, q.plannedWork]) expect(jql).not.toMatch(/ORDER BY/i);
+  });
+
+  it('places each issue a clause search found in its stratum; an issue in none of the status or age searches is in the last', () => {
+    const candidates = candidatesFromHits({
+      clauses: { '8.6.1': ['SMS-1', 'SMS-2', 'SMS-3'], '9.2': ['SMS-3'] },
+      statuses: [
+        { statusCategory: 'new', keys: ['SMS-1'] },
+        { statusCategory: 'indeterminate', keys: ['SMS-2'] },
+      ],
+      ages: [{ ageBucket: 'up-to-30-days', keys: ['SMS-1', 'SMS-3'] }],
+      findings: ['SMS-2'],
+      plannedWork: [],
+    });
+    expect(candidates).toEqual([
+      { issueKey: 'SMS-1', statusCategory: 'new', ageBucket: 'up-to-30-days', clauses: ['8.6.1'], hasFindingLabel: false, isPlanItem: false },
+      { issueKey: 'SMS-2', statusCategory: 'indeterminate', ageBucket: 'over-365-days', clauses: ['8.6.1'], hasFindingLabel: true, isPlanItem: false },
+      { issueKey: 'SMS-3', statusCategory: 'done', ageBucket: 'up-to-30-days', clauses: ['8.6.1', '9.2'], hasFindingLabel: false, isPlanItem: false },
+    ]);
   });
 });
