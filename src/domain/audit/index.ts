@@ -6,3 +6,4 @@ export * from './certification-readiness';
 export * from './review-pack';
 export * from './review-pack-adf';
 export * from './audit-issue-adf';
+export * from './review-data';
