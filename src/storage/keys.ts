@@ -21,6 +21,9 @@ export const KEY_PREFIXES = {
   clauseRecord: 'gap:clause:',
   reportPublication: 'report:publication:',
   initiation: 'initiation:project:',
+  phaseEvaluation: 'evaluation:phase:',
+  lessons: 'evaluation:lessons:',
+  planHistory: 'evaluation:planhistory:',
 } as const;
 
 export type KeyPrefix = (typeof KEY_PREFIXES)[keyof typeof KEY_PREFIXES];
@@ -89,3 +92,12 @@ export const reportPublicationKey = (projectId: string): string => `${KEY_PREFIX
 
 /** `initiation:project:<projectId>` — the initiation workspace (business case, KPIs, target, register). */
 export const initiationKey = (projectId: string): string => `${KEY_PREFIXES.initiation}${projectId}`;
+
+/** `evaluation:phase:<projectId>:<phaseId>` — the latest evaluation of one phase (objectives judged, causes, actions). */
+export const phaseEvaluationKey = (projectId: string, phaseId: string): string => `${KEY_PREFIXES.phaseEvaluation}${projectId}:${phaseId}`;
+
+/** `evaluation:lessons:<projectId>` — the lessons-learned register of a project. */
+export const lessonsKey = (projectId: string): string => `${KEY_PREFIXES.lessons}${projectId}`;
+
+/** `evaluation:planhistory:<projectId>` — the plan's revisions with their reasons. */
+export const planHistoryKey = (projectId: string): string => `${KEY_PREFIXES.planHistory}${projectId}`;

@@ -16,6 +16,7 @@ import { RESOLVERS, createApp } from '../../src/wiring';
 import { response } from '../jira/fake-product-api';
 import { USERS } from '../sandbox/emulator-harness';
 import { EDITOR_ROLE_ID, FakePermissionGateway, PROJECT, RecordingStore, SITE_URL } from '../resolvers/resolver-fakes';
+import { seededRandom } from '../../src/domain/audit/sampling';
 
 export { USERS };
 export type UserKind = keyof typeof USERS;
@@ -158,17 +159,8 @@ export async function authorizationMatrix(): Promise<{ cells: number; mismatches
 
 // ------------------------------------------------------------------ malformed payloads
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same payloads. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The app's one deterministic PRNG (mulberry32, also used for audit samples): the same seed gives the same payloads. */
+const prng = seededRandom;
 
 /** Field names the app's payloads use: malformed payloads put hostile values under them. */
 const FIELDS = [

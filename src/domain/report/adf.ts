@@ -24,6 +24,7 @@ export {
   inlineCard,
   link,
   listItem,
+  mention,
   panel,
   paragraph,
   rule,
@@ -33,6 +34,8 @@ export {
   tableCell,
   tableHeader,
   tableRow,
+  taskItem,
+  taskList,
 } from '@atlaskit/adf-utils/builders';
 
 /** Every ADF text node of the app's documents is made here: bidi controls are neutralised (see neutraliseBidi). */
