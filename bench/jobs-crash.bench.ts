@@ -3,12 +3,16 @@
  * report publish), each SIGKILLing the sandbox server at a random moment of the job and restarting it on the
  * same data (test/integration/support/crash-harness.ts). stuck: jobs neither finished nor resumable;
  * duplicates: issues, pages or clause mappings made twice; mismatches: end states that differ from the
- * fault-free run (for undo: from the state before the apply).
+ * fault-free run (for undo: from the state before the apply). restart.ms: median milliseconds from a SIGKILL to
+ * the restarted server answering (the server runs from an esbuild bundle, so a restart compiles nothing).
  */
 import type { Emit } from './run';
+import { median } from '../src/domain/initiation/kpi';
 import { runJobCrashes } from '../test/integration/support/crash-harness';
 
 const RUNS_PER_TYPE = 20;
+/** Median milliseconds from SIGKILL to the restarted server answering: our bound, twice a quiet machine's ~0.8 s. */
+const RESTART_MS_BOUND = 2000;
 
 export async function run(emit: Emit): Promise<void> {
   const s = await runJobCrashes(RUNS_PER_TYPE);
@@ -32,5 +36,13 @@ export async function run(emit: Emit): Promise<void> {
     unit: 'runs',
     bound: 0,
     ...(s.mismatches > 0 ? { first: s.results.filter((r) => r.mismatches > 0).slice(0, 3).map((r) => `${r.type}#${r.run}: ${r.ended}, ${r.detail}`) } : {}),
+  });
+  emit({
+    name: 'jobs.crash.restart.ms',
+    value: Math.round(median(s.restartMs) ?? 0),
+    unit: 'ms',
+    bound: RESTART_MS_BOUND,
+    max: Math.max(0, ...s.restartMs),
+    restarts: s.restartMs.length,
   });
 }

@@ -1,5 +1,6 @@
-import { defaultSchema } from '@atlaskit/adf-schema/schema-default';
-import { JSDOM } from 'jsdom';
+import type * as SchemaDefault from '@atlaskit/adf-schema/schema-default';
+import type * as Jsdom from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import { DOMSerializer } from 'prosemirror-model';
 
 /**
@@ -8,18 +9,29 @@ import { DOMSerializer } from 'prosemirror-model';
  */
 let dom: JSDOM | undefined;
 function document(): Document {
-  dom ??= new JSDOM('<!doctype html><html><body></body></html>');
+  // Loaded on first use: jsdom and the ADF schema take most of a sandbox start's module loading (about 0.7 s),
+  // and a server that renders no page (a restart in the crash harness) never needs them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  dom ??= new (require('jsdom') as typeof Jsdom).JSDOM('<!doctype html><html><body></body></html>');
   return dom.window.document;
+}
+
+type DefaultSchema = typeof SchemaDefault.defaultSchema;
+let schema: DefaultSchema | undefined;
+function defaultSchema(): DefaultSchema {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  schema ??= (require('@atlaskit/adf-schema/schema-default') as typeof SchemaDefault).defaultSchema;
+  return schema;
 }
 
 export function adfToHtml(adf: unknown): string {
   if (adf === null || adf === undefined) return '';
-  const node = defaultSchema.nodeFromJSON(adf);
+  const node = defaultSchema().nodeFromJSON(adf);
   node.check();
   const doc = document();
   const holder = doc.createElement('div');
   // The schema comes with its own prosemirror-model copy; the serializer only needs the node specs' toDOM.
-  const serializer = DOMSerializer.fromSchema(defaultSchema as unknown as Parameters<typeof DOMSerializer.fromSchema>[0]);
+  const serializer = DOMSerializer.fromSchema(defaultSchema() as unknown as Parameters<typeof DOMSerializer.fromSchema>[0]);
   holder.appendChild(serializer.serializeFragment(node.content as unknown as Parameters<typeof serializer.serializeFragment>[0], { document: doc }));
   for (const a of Array.from(holder.querySelectorAll('a[href]'))) {
     const href = a.getAttribute('href') ?? '';

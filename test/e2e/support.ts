@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import { freePort } from '../support/net';
 
 // Helpers shared by the browser specs: screenshots, the app's frame, the sandbox's Jira search and bridge as the
 // project admin, and a sandbox of a spec's own (for specs that must not change what the others see).
@@ -71,18 +71,6 @@ export async function invokeAsAdmin(request: APIRequestContext, functionKey: str
     data: { functionKey, payload, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' },
   });
   return (await res.json()) as BridgeReply;
-}
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 export interface OwnSandbox {

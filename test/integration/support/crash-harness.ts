@@ -2,9 +2,9 @@
  * Crash runs of the queued jobs, shared by `npm test` (test/integration/jobs-crash.test.ts, a few runs) and
  * `npm run bench` (bench/jobs-crash.bench.ts, 20 runs per job type).
  *
- * The sandbox server (`sandbox/main.ts`, run by node itself so SIGKILL reaches the server and not a wrapper)
- * is started on a temp data directory. Each run starts a job through the bridge as the project admin, SIGKILLs
- * the server after a random delay within the job's fault-free duration, restarts it on the same data (the
+ * The sandbox server (`sandbox/main.ts`, bundled once by esbuild and run by node itself: SIGKILL reaches the
+ * server and not a wrapper, and a restart compiles no TypeScript) is started on a temp data directory. Each run
+ * starts a job through the bridge as the project admin, SIGKILLs the server after a random delay within the job's fault-free duration, restarts it on the same data (the
  * durable queue delivers the event again), and waits for the job. A job that ends `interrupted` is resumed
  * (it counts as resumable, not stuck). Then the state is compared with what a fault-free run leaves:
  * - epic sync with items: the plan's epics and work items (identity, summary, parent, mapping), no duplicate;
@@ -14,7 +14,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createHttpProductApi } from '../../../sandbox/http-product-api';
@@ -25,6 +24,8 @@ import { proposePlan } from '../../../src/domain/planning/propose-plan';
 import { EpicSyncService } from '../../../src/services/epic-sync.service';
 import { EMPTY_MAPPING_VALUE } from '../../../src/services/mapping-property';
 import { SMS_PROJECT_ID, expectedPicture, pictureOf } from '../epic-sync-harness';
+import { freePort } from '../../support/net';
+import { bundleSandboxServer } from '../../support/sandbox-bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ADMIN = '557058:sandbox-project-admin';
@@ -52,19 +53,10 @@ export interface CrashSummary {
   duplicates: number;
   mismatches: number;
   restarts: number;
+  /** Milliseconds from SIGKILL to the restarted server answering, one per restart. */
+  restartMs: number[];
   seconds: number;
   results: CrashRun[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -73,7 +65,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 class SandboxProcess {
   private child: ChildProcess | undefined;
   restarts = 0;
+  /** Milliseconds from each restart's SIGKILL to the restarted server answering. */
+  readonly restartMs: number[] = [];
   constructor(
+    readonly bundle: string,
     readonly dataDir: string,
     readonly port: number,
   ) {}
@@ -83,7 +78,7 @@ class SandboxProcess {
   }
 
   async start(reset: boolean): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', ...(reset ? ['--reset'] : [])], {
+    const child = spawn(process.execPath, [this.bundle, ...(reset ? ['--reset'] : [])], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(this.port), SANDBOX_DATA_DIR: this.dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,9 +110,11 @@ class SandboxProcess {
   }
 
   async restart(): Promise<void> {
+    const t0 = Date.now();
     await this.kill();
     this.restarts += 1;
     await this.start(false);
+    this.restartMs.push(Date.now() - t0);
   }
 
   async stop(): Promise<void> {
@@ -375,9 +372,11 @@ export async function runJobCrashes(runs: number, seed = 13, kinds: readonly ('e
   const prng = new Prng(seed);
   const results: CrashRun[] = [];
   let restarts = 0;
+  const restartMs: number[] = [];
+  const bundle = await bundleSandboxServer();
   for (const kind of kinds) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), `jobs-crash-${kind}-`));
-    const sb = new SandboxProcess(dataDir, await freePort());
+    const sb = new SandboxProcess(bundle, dataDir, await freePort());
     try {
       await sb.start(true);
       if (kind === 'epic-sync') await epicSyncRuns(sb, runs, prng, results);
@@ -385,6 +384,7 @@ export async function runJobCrashes(runs: number, seed = 13, kinds: readonly ('e
       else await publishRuns(sb, runs, prng, results);
     } finally {
       restarts += sb.restarts;
+      restartMs.push(...sb.restartMs);
       await sb.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -395,6 +395,7 @@ export async function runJobCrashes(runs: number, seed = 13, kinds: readonly ('e
     duplicates: results.reduce((n, r) => n + r.duplicates, 0),
     mismatches: results.reduce((n, r) => n + r.mismatches, 0),
     restarts,
+    restartMs,
     seconds: (Date.now() - t0) / 1000,
     results,
   };
