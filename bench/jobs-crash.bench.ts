@@ -17,6 +17,7 @@ const RESTART_MS_BOUND = 2000;
 export async function run(emit: Emit): Promise<void> {
   const s = await runJobCrashes(RUNS_PER_TYPE);
   const byType = (t: string) => s.results.filter((r) => r.type === t).length;
+  const secondsOf = (t: string) => Math.round(s.results.filter((r) => r.type === t).reduce((n, r) => n + r.ms, 0) / 1000);
   emit({
     name: 'jobs.crash.runs',
     value: s.runs,
@@ -27,6 +28,8 @@ export async function run(emit: Emit): Promise<void> {
     restarts: s.restarts,
     resumed: s.results.filter((r) => r.resumed).length,
     seconds: Math.round(s.seconds),
+    /** Seconds spent in the crash runs themselves (job start to end, kill and restart included), per type. */
+    runSeconds: { 'epic-sync': secondsOf('epic-sync'), 'bulk-apply': secondsOf('bulk-apply'), 'bulk-undo': secondsOf('bulk-undo'), 'report-publish': secondsOf('report-publish') },
   });
   emit({ name: 'jobs.crash.stuck', value: s.stuck, unit: 'jobs', bound: 0 });
   emit({ name: 'jobs.crash.duplicates', value: s.duplicates, unit: 'items', bound: 0 });

@@ -38,6 +38,8 @@ export interface CrashRun {
   type: CrashJobType;
   run: number;
   killAfterMs: number;
+  /** Milliseconds from the job's start to its end (kill and restart included). */
+  ms: number;
   /** How the job ended after the restart (done / failed / abandoned), or its status when it did not. */
   ended: string;
   resumed: boolean;
@@ -173,11 +175,13 @@ async function settle(sb: SandboxProcess, jobId: string, timeoutMs = 90_000): Pr
 }
 
 /** Runs `start`, kills the server after `killAfterMs`, restarts it and waits for the job. */
-async function crashRun(sb: SandboxProcess, killAfterMs: number, start: () => Promise<string>): Promise<{ jobId: string; status: JobStatus; resumed: boolean; stuck: boolean }> {
+async function crashRun(sb: SandboxProcess, killAfterMs: number, start: () => Promise<string>): Promise<{ jobId: string; ms: number; status: JobStatus; resumed: boolean; stuck: boolean }> {
+  const t0 = Date.now();
   const jobId = await start();
   await sleep(killAfterMs);
   await sb.restart();
-  return { jobId, ...(await settle(sb, jobId)) };
+  const settled = await settle(sb, jobId);
+  return { jobId, ms: Date.now() - t0, ...settled };
 }
 
 async function timed(sb: SandboxProcess, start: () => Promise<string>): Promise<{ ms: number; status: JobStatus }> {
@@ -230,6 +234,7 @@ async function epicSyncRuns(sb: SandboxProcess, runs: number, prng: Prng, out: C
       type: 'epic-sync',
       run,
       killAfterMs,
+      ms: r.ms,
       ended: r.status.status,
       resumed: r.resumed,
       stuck: r.stuck,
@@ -306,14 +311,14 @@ async function bulkRuns(sb: SandboxProcess, runs: number, prng: Prng, out: Crash
       const want = item.after.map((m) => m.clauseId);
       if (JSON.stringify([...now].sort()) !== JSON.stringify([...want].sort())) mism += 1;
     }
-    out.push({ type: 'bulk-apply', run, killAfterMs: killApply, ended: a.status.status, resumed: a.resumed, stuck: a.stuck, duplicates: dup, mismatches: a.status.status === 'done' && mism === 0 ? 0 : 1, detail: `${mism} of ${p.items.length} issues differ` });
+    out.push({ type: 'bulk-apply', run, killAfterMs: killApply, ms: a.ms, ended: a.status.status, resumed: a.resumed, stuck: a.stuck, duplicates: dup, mismatches: a.status.status === 'done' && mism === 0 ? 0 : 1, detail: `${mism} of ${p.items.length} issues differ` });
 
     const killUndo = prng.int(0, Math.max(50, undoBase.ms));
     const u = await crashRun(sb, killUndo, undo);
     const afterUndo = await mappings(sb);
     let differ = 0;
     for (const [id, value] of before) if (!sameBefore(value, afterUndo.get(id))) differ += 1;
-    out.push({ type: 'bulk-undo', run, killAfterMs: killUndo, ended: u.status.status, resumed: u.resumed, stuck: u.stuck, duplicates: 0, mismatches: u.status.status === 'done' && differ === 0 ? 0 : 1, detail: `${differ} issues differ from before the apply` });
+    out.push({ type: 'bulk-undo', run, killAfterMs: killUndo, ms: u.ms, ended: u.status.status, resumed: u.resumed, stuck: u.stuck, duplicates: 0, mismatches: u.status.status === 'done' && differ === 0 ? 0 : 1, detail: `${differ} issues differ from before the apply` });
   }
 }
 
@@ -353,6 +358,7 @@ async function publishRuns(sb: SandboxProcess, runs: number, prng: Prng, out: Cr
       type: 'report-publish',
       run,
       killAfterMs,
+      ms: r.ms,
       ended: r.status.status,
       resumed: r.resumed,
       stuck: r.stuck,
