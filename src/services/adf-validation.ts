@@ -4,23 +4,19 @@
  * first product call, so a body that fails is never sent: nothing is written and the caller (resolver or job)
  * gets VALIDATION_FAILED naming the problems.
  */
-import type * as AdfValidator from '@atlaskit/adf-utils/validator';
+import { validator } from '@atlaskit/adf-utils/validator';
 import { ValidationError } from '../domain/errors';
 
-type Validator = typeof AdfValidator;
-type Validate = ReturnType<Validator['validator']>;
+type Validate = ReturnType<typeof validator>;
 let validate: Validate | undefined;
 
-/**
- * Builds the validator once, loading it on first use (a cold start that publishes nothing does not pay for it).
- * It asks a feature-gate client that only exists inside Atlassian's products and warns once that it is not initialised; that one warning is expected and kept out of the logs. */
+/** Builds the validator once. It asks a feature-gate client that only exists inside Atlassian's products and warns once that it is not initialised; that one warning is expected and kept out of the logs. */
 function getValidator(): Validate {
   if (validate === undefined) {
     const warn = console.warn;
     console.warn = () => undefined;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      validate = (require('@atlaskit/adf-utils/validator') as Validator).validator();
+      validate = validator();
       validate({ type: 'doc', version: 1, content: [] });
     } finally {
       console.warn = warn;
