@@ -12,7 +12,7 @@
  * - bulk undo: every issue holds exactly its mapping from before the apply;
  * - report publish: exactly one page with the report's title in the space.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,8 @@ import { EMPTY_MAPPING_VALUE } from '../../../src/services/mapping-property';
 import { SMS_PROJECT_ID, expectedPicture, pictureOf } from '../epic-sync-harness';
 import { freePort } from '../../support/net';
 import { bundleSandboxServer } from '../../support/sandbox-bundle';
+import { killNow, launchSandbox, terminate } from '../../support/sandbox-process';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ADMIN = '557058:sandbox-project-admin';
 const MAPPING_KEY = 'sms-navigator-mapping';
 const ENDED = new Set(['done', 'failed', 'abandoned']);
@@ -80,35 +80,12 @@ class SandboxProcess {
   }
 
   async start(reset: boolean): Promise<void> {
-    const child = spawn(process.execPath, [this.bundle, ...(reset ? ['--reset'] : [])], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), SANDBOX_DATA_DIR: this.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-    child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-    this.child = child;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`sandbox exited early:\n${output}`);
-      try {
-        if ((await fetch(`${this.url}/__host/host.css`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
-      await sleep(100);
-    }
+    this.child = await launchSandbox({ args: [this.bundle], port: this.port, dataDir: this.dataDir, reset, timeoutMs: 120_000 });
   }
 
   /** SIGKILL, as a host or a Forge invocation can die: nothing runs after it. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await exited;
+    await killNow(this.child);
   }
 
   async restart(): Promise<void> {
@@ -120,13 +97,7 @@ class SandboxProcess {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(t);
+    await terminate(this.child);
   }
 
   async invoke<T = Record<string, unknown>>(functionKey: string, payload: unknown): Promise<{ ok: boolean; data: T; error?: { code: string; message: string } }> {
