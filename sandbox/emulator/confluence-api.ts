@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SITE_URL } from './catalog';
 import type { EmulatorState } from './emulator-state';
 import { APP_ACCOUNT_ID, confluenceError, type ApiRequest, type ApiResponse, type Identity, type Router } from './http';
-import { adfToHtml } from './page-view';
+import { adfToHtml, checkAdf } from './page-view';
 import type { PagePropertyRecord, PageRecord, SpaceRecord } from './records';
 
 const API = '/wiki/api/v2';
@@ -235,7 +235,7 @@ class ConfluenceApi {
         throw confluenceError(400, 'Invalid atlas_doc_format body', 'The value must be an ADF document in JSON text.');
       }
       try {
-        adfToHtml(doc);
+        checkAdf(doc);
       } catch (e) {
         throw confluenceError(400, 'Invalid atlas_doc_format body', (e as Error).message.slice(0, 300));
       }

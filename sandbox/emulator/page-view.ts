@@ -1,25 +1,57 @@
-import { defaultSchema } from '@atlaskit/adf-schema/schema-default';
-import { JSDOM } from 'jsdom';
+import type * as SchemaDefault from '@atlaskit/adf-schema/schema-default';
+import type * as Jsdom from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import { DOMSerializer } from 'prosemirror-model';
+
+let dom: JSDOM | undefined;
+function document(): Document {
+  // Loaded on first use: jsdom and the ADF schema were most of a sandbox start's module loading (about 0.7 s),
+  // and a server that renders no page (most restarts of the crash harness) never needs them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  dom ??= new (require('jsdom') as typeof Jsdom).JSDOM('<!doctype html><html><body></body></html>');
+  return dom.window.document;
+}
+
+type DefaultSchema = typeof SchemaDefault.defaultSchema;
+let schema: DefaultSchema | undefined;
+function defaultSchema(): DefaultSchema {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  schema ??= (require('@atlaskit/adf-schema/schema-default') as typeof SchemaDefault).defaultSchema;
+  return schema;
+}
+
+/** The ADF document as a checked ProseMirror node of the ADF schema; throws when Confluence would refuse it. */
+function checkedNode(adf: unknown): ReturnType<DefaultSchema['nodeFromJSON']> {
+  const node = defaultSchema().nodeFromJSON(adf);
+  node.check();
+  return node;
+}
+
+/** Throws when `adf` is not a document of the ADF schema (what a page write checks; no DOM needed). */
+export function checkAdf(adf: unknown): void {
+  checkedNode(adf);
+}
+
+/**
+ * Loads jsdom and the ADF schema now instead of at the first page view or page write (for test harnesses, whose
+ * per-test time limit should not pay for the module loading the sandbox defers).
+ */
+export function loadPageRenderer(): void {
+  defaultSchema();
+  document();
+}
 
 /**
  * ADF -> HTML with ProseMirror's DOMSerializer over the ADF schema (`defaultSchema`), in a jsdom document.
  * Text is escaped by the DOM; links other than http(s), mailto and relative ones lose their href.
  */
-let dom: JSDOM | undefined;
-function document(): Document {
-  dom ??= new JSDOM('<!doctype html><html><body></body></html>');
-  return dom.window.document;
-}
-
 export function adfToHtml(adf: unknown): string {
   if (adf === null || adf === undefined) return '';
-  const node = defaultSchema.nodeFromJSON(adf);
-  node.check();
+  const node = checkedNode(adf);
   const doc = document();
   const holder = doc.createElement('div');
   // The schema comes with its own prosemirror-model copy; the serializer only needs the node specs' toDOM.
-  const serializer = DOMSerializer.fromSchema(defaultSchema as unknown as Parameters<typeof DOMSerializer.fromSchema>[0]);
+  const serializer = DOMSerializer.fromSchema(defaultSchema() as unknown as Parameters<typeof DOMSerializer.fromSchema>[0]);
   holder.appendChild(serializer.serializeFragment(node.content as unknown as Parameters<typeof serializer.serializeFragment>[0], { document: doc }));
   for (const a of Array.from(holder.querySelectorAll('a[href]'))) {
     const href = a.getAttribute('href') ?? '';

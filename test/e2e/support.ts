@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import { freePort } from '../support/net';
+import { TSX_MAIN, launchSandbox, terminate } from '../support/sandbox-process';
 
 // Helpers shared by the browser specs: screenshots, the app's frame, the sandbox's Jira search and bridge as the
 // project admin, and a sandbox of a spec's own (for specs that must not change what the others see).
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** Where the specs keep their screenshots. */
 export const SHOTS = path.join(ROOT, 'build', 'artifacts', 'screenshots');
@@ -73,18 +73,6 @@ export async function invokeAsAdmin(request: APIRequestContext, functionKey: str
   return (await res.json()) as BridgeReply;
 }
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 export interface OwnSandbox {
   /** `http://localhost:<port>`. */
   readonly baseURL: string;
@@ -93,44 +81,6 @@ export interface OwnSandbox {
   restart(): Promise<void>;
   /** Stops the server and removes its data directory. */
   stop(): Promise<void>;
-}
-
-/** Starts `sandbox/main.ts` and resolves once it serves `/__host/host.css` (60 s at most). */
-async function launch(port: number, dataDir: string, reset: boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [TSX_CLI, 'sandbox/main.ts', ...(reset ? ['--reset'] : [])], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SANDBOX_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`sandbox exited early:\n${output}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/__host/host.css`)).ok) return child;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  } catch (e) {
-    await terminate(child);
-    throw e;
-  }
-}
-
-/** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
-async function terminate(child: ChildProcess | null): Promise<void> {
-  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timeout);
 }
 
 /**
@@ -142,7 +92,7 @@ export async function startOwnSandbox(prefix = 'sms-nav-own-'): Promise<OwnSandb
   const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
   let child: ChildProcess | null;
   try {
-    child = await launch(port, dataDir, true);
+    child = await launchSandbox({ args: TSX_MAIN, port, dataDir, reset: true });
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
@@ -153,7 +103,7 @@ export async function startOwnSandbox(prefix = 'sms-nav-own-'): Promise<OwnSandb
     async restart() {
       await terminate(child);
       child = null;
-      child = await launch(port, dataDir, false);
+      child = await launchSandbox({ args: TSX_MAIN, port, dataDir, reset: false });
     },
     async stop() {
       await terminate(child);

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fastify, { type FastifyInstance } from 'fastify';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../sandbox/emulator';
+import { loadPageRenderer } from '../../sandbox/emulator/page-view';
+
+// The emulator loads its page renderer (jsdom, the ADF schema) on first use; here it is loaded with the test file.
+loadPageRenderer();
 
 export const USERS = {
   siteAdmin: '557058:sandbox-site-admin',

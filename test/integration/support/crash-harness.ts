@@ -2,9 +2,9 @@
  * Crash runs of the queued jobs, shared by `npm test` (test/integration/jobs-crash.test.ts, a few runs) and
  * `npm run bench` (bench/jobs-crash.bench.ts, 20 runs per job type).
  *
- * The sandbox server (`sandbox/main.ts`, run by node itself so SIGKILL reaches the server and not a wrapper)
- * is started on a temp data directory. Each run starts a job through the bridge as the project admin, SIGKILLs
- * the server after a random delay within the job's fault-free duration, restarts it on the same data (the
+ * The sandbox server (`sandbox/main.ts`, bundled once by esbuild and run by node itself: SIGKILL reaches the
+ * server and not a wrapper, and a restart compiles no TypeScript) is started on a temp data directory. Each run
+ * starts a job through the bridge as the project admin, SIGKILLs the server after a random delay within the job's fault-free duration, restarts it on the same data (the
  * durable queue delivers the event again), and waits for the job. A job that ends `interrupted` is resumed
  * (it counts as resumable, not stuck). Then the state is compared with what a fault-free run leaves:
  * - epic sync with items: the plan's epics and work items (identity, summary, parent, mapping), no duplicate;
@@ -12,9 +12,8 @@
  * - bulk undo: every issue holds exactly its mapping from before the apply;
  * - report publish: exactly one page with the report's title in the space.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createHttpProductApi } from '../../../sandbox/http-product-api';
@@ -25,8 +24,10 @@ import { proposePlan } from '../../../src/domain/planning/propose-plan';
 import { EpicSyncService } from '../../../src/services/epic-sync.service';
 import { EMPTY_MAPPING_VALUE } from '../../../src/services/mapping-property';
 import { SMS_PROJECT_ID, expectedPicture, pictureOf } from '../epic-sync-harness';
+import { freePort } from '../../support/net';
+import { bundleSandboxServer } from '../../support/sandbox-bundle';
+import { killNow, launchSandbox, terminate } from '../../support/sandbox-process';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ADMIN = '557058:sandbox-project-admin';
 const MAPPING_KEY = 'sms-navigator-mapping';
 const ENDED = new Set(['done', 'failed', 'abandoned']);
@@ -37,6 +38,8 @@ export interface CrashRun {
   type: CrashJobType;
   run: number;
   killAfterMs: number;
+  /** Milliseconds from the job's start to its end (kill and restart included). */
+  ms: number;
   /** How the job ended after the restart (done / failed / abandoned), or its status when it did not. */
   ended: string;
   resumed: boolean;
@@ -52,19 +55,10 @@ export interface CrashSummary {
   duplicates: number;
   mismatches: number;
   restarts: number;
+  /** Milliseconds from SIGKILL to the restarted server answering, one per restart. */
+  restartMs: number[];
   seconds: number;
   results: CrashRun[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -73,7 +67,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 class SandboxProcess {
   private child: ChildProcess | undefined;
   restarts = 0;
+  /** Milliseconds from each restart's SIGKILL to the restarted server answering. */
+  readonly restartMs: number[] = [];
   constructor(
+    readonly bundle: string,
     readonly dataDir: string,
     readonly port: number,
   ) {}
@@ -83,51 +80,24 @@ class SandboxProcess {
   }
 
   async start(reset: boolean): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', ...(reset ? ['--reset'] : [])], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), SANDBOX_DATA_DIR: this.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-    child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-    this.child = child;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`sandbox exited early:\n${output}`);
-      try {
-        if ((await fetch(`${this.url}/__host/host.css`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`sandbox did not start:\n${output}`);
-      await sleep(100);
-    }
+    this.child = await launchSandbox({ args: [this.bundle], port: this.port, dataDir: this.dataDir, reset, timeoutMs: 120_000 });
   }
 
   /** SIGKILL, as a host or a Forge invocation can die: nothing runs after it. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await exited;
+    await killNow(this.child);
   }
 
   async restart(): Promise<void> {
+    const t0 = Date.now();
     await this.kill();
     this.restarts += 1;
     await this.start(false);
+    this.restartMs.push(Date.now() - t0);
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(t);
+    await terminate(this.child);
   }
 
   async invoke<T = Record<string, unknown>>(functionKey: string, payload: unknown): Promise<{ ok: boolean; data: T; error?: { code: string; message: string } }> {
@@ -176,11 +146,13 @@ async function settle(sb: SandboxProcess, jobId: string, timeoutMs = 90_000): Pr
 }
 
 /** Runs `start`, kills the server after `killAfterMs`, restarts it and waits for the job. */
-async function crashRun(sb: SandboxProcess, killAfterMs: number, start: () => Promise<string>): Promise<{ jobId: string; status: JobStatus; resumed: boolean; stuck: boolean }> {
+async function crashRun(sb: SandboxProcess, killAfterMs: number, start: () => Promise<string>): Promise<{ jobId: string; ms: number; status: JobStatus; resumed: boolean; stuck: boolean }> {
+  const t0 = Date.now();
   const jobId = await start();
   await sleep(killAfterMs);
   await sb.restart();
-  return { jobId, ...(await settle(sb, jobId)) };
+  const settled = await settle(sb, jobId);
+  return { jobId, ms: Date.now() - t0, ...settled };
 }
 
 async function timed(sb: SandboxProcess, start: () => Promise<string>): Promise<{ ms: number; status: JobStatus }> {
@@ -233,6 +205,7 @@ async function epicSyncRuns(sb: SandboxProcess, runs: number, prng: Prng, out: C
       type: 'epic-sync',
       run,
       killAfterMs,
+      ms: r.ms,
       ended: r.status.status,
       resumed: r.resumed,
       stuck: r.stuck,
@@ -309,14 +282,14 @@ async function bulkRuns(sb: SandboxProcess, runs: number, prng: Prng, out: Crash
       const want = item.after.map((m) => m.clauseId);
       if (JSON.stringify([...now].sort()) !== JSON.stringify([...want].sort())) mism += 1;
     }
-    out.push({ type: 'bulk-apply', run, killAfterMs: killApply, ended: a.status.status, resumed: a.resumed, stuck: a.stuck, duplicates: dup, mismatches: a.status.status === 'done' && mism === 0 ? 0 : 1, detail: `${mism} of ${p.items.length} issues differ` });
+    out.push({ type: 'bulk-apply', run, killAfterMs: killApply, ms: a.ms, ended: a.status.status, resumed: a.resumed, stuck: a.stuck, duplicates: dup, mismatches: a.status.status === 'done' && mism === 0 ? 0 : 1, detail: `${mism} of ${p.items.length} issues differ` });
 
     const killUndo = prng.int(0, Math.max(50, undoBase.ms));
     const u = await crashRun(sb, killUndo, undo);
     const afterUndo = await mappings(sb);
     let differ = 0;
     for (const [id, value] of before) if (!sameBefore(value, afterUndo.get(id))) differ += 1;
-    out.push({ type: 'bulk-undo', run, killAfterMs: killUndo, ended: u.status.status, resumed: u.resumed, stuck: u.stuck, duplicates: 0, mismatches: u.status.status === 'done' && differ === 0 ? 0 : 1, detail: `${differ} issues differ from before the apply` });
+    out.push({ type: 'bulk-undo', run, killAfterMs: killUndo, ms: u.ms, ended: u.status.status, resumed: u.resumed, stuck: u.stuck, duplicates: 0, mismatches: u.status.status === 'done' && differ === 0 ? 0 : 1, detail: `${differ} issues differ from before the apply` });
   }
 }
 
@@ -356,6 +329,7 @@ async function publishRuns(sb: SandboxProcess, runs: number, prng: Prng, out: Cr
       type: 'report-publish',
       run,
       killAfterMs,
+      ms: r.ms,
       ended: r.status.status,
       resumed: r.resumed,
       stuck: r.stuck,
@@ -375,9 +349,11 @@ export async function runJobCrashes(runs: number, seed = 13, kinds: readonly ('e
   const prng = new Prng(seed);
   const results: CrashRun[] = [];
   let restarts = 0;
+  const restartMs: number[] = [];
+  const bundle = await bundleSandboxServer();
   for (const kind of kinds) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), `jobs-crash-${kind}-`));
-    const sb = new SandboxProcess(dataDir, await freePort());
+    const sb = new SandboxProcess(bundle, dataDir, await freePort());
     try {
       await sb.start(true);
       if (kind === 'epic-sync') await epicSyncRuns(sb, runs, prng, results);
@@ -385,6 +361,7 @@ export async function runJobCrashes(runs: number, seed = 13, kinds: readonly ('e
       else await publishRuns(sb, runs, prng, results);
     } finally {
       restarts += sb.restarts;
+      restartMs.push(...sb.restartMs);
       await sb.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -395,6 +372,7 @@ export async function runJobCrashes(runs: number, seed = 13, kinds: readonly ('e
     duplicates: results.reduce((n, r) => n + r.duplicates, 0),
     mismatches: results.reduce((n, r) => n + r.mismatches, 0),
     restarts,
+    restartMs,
     seconds: (Date.now() - t0) / 1000,
     results,
   };
