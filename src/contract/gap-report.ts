@@ -169,6 +169,8 @@ export interface PublishReportResultView {
   split: boolean;
   childPageIds: string[];
   snapshotPageId: string | null;
+  /** The "Evidence matrix" child page (the clause register); null when it could not be written. */
+  evidenceMatrixPageId?: string | null;
   bytes: number;
   evidenceCount: number;
   searchPages: number;
