@@ -51,11 +51,11 @@ function dateOf(iso: string | undefined): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
-/** The register rows, in catalogue order. */
-export function clauseRegister(analysis: GapAnalysis): RegisterRow[] {
+/** The register rows, in catalogue order. `names` gives display names of account ids (who set a result). */
+export function clauseRegister(analysis: GapAnalysis, names: Readonly<Record<string, string>> = {}): RegisterRow[] {
   return analysis.clauses.map((c) => {
     const rule = PROPOSAL_RULES.find((r) => r.id === c.ruleId);
-    const who = c.setByName ?? c.setBy;
+    const who = c.setByName ?? (c.setBy !== undefined ? (names[c.setBy] ?? c.setBy) : undefined);
     const setBy = c.proposed ? 'Proposed by SMS Navigator' : [who ?? 'Someone', dateOf(c.setAt) ? `on ${dateOf(c.setAt)}` : ''].filter(Boolean).join(' ');
     const why = c.note?.trim() || (c.proposed ? (rule?.text ?? '') : 'No reason recorded.');
     return {
