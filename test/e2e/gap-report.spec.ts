@@ -72,7 +72,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
 
   // The page in the sandbox's Confluence view.
   await page.goto(href as string);
-  await expect(page.getByRole('heading', { name: /Gap report/ }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: /gap report/i }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Clause by clause' })).toBeVisible();
   await expect(page.getByRole('table').first()).toBeVisible();
   await expect(page.getByText('8.6.1').first()).toBeVisible();
