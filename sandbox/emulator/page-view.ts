@@ -40,11 +40,15 @@ export function adfToHtml(adf: unknown, options: RenderOptions = {}): string {
     const href = a.getAttribute('href') ?? '';
     if (!/^(https?:|mailto:|\/|#)/i.test(href.trim())) a.removeAttribute('href');
   }
+  // Expands are closed until opened, as Confluence shows them.
   for (const el of Array.from(holder.querySelectorAll('[data-node-type="expand"], [data-node-type="nestedExpand"]'))) {
-    const title = doc.createElement('div');
+    const details = doc.createElement('details');
+    details.setAttribute('data-node-type', el.getAttribute('data-node-type') ?? 'expand');
+    const title = doc.createElement('summary');
     title.className = 'expand-title';
     title.textContent = el.getAttribute('data-title') || 'Details';
-    el.insertBefore(title, el.firstChild);
+    details.append(title, ...Array.from(el.childNodes));
+    el.replaceWith(details);
   }
   renderExtensions(holder, doc, options);
   renderCards(holder, doc, options);
@@ -125,16 +129,17 @@ const STYLE = `
   div[data-panel-type="warning"] { background: #fff7d6; border-color: #e2b203; }
   div[data-panel-type="error"] { background: #ffeceb; border-color: #e34935; }
   div[data-panel-type="success"] { background: #dcfff1; border-color: #22a06b; }
-  div[data-node-type="expand"], div[data-node-type="nestedExpand"] { border: 1px solid #dcdfe4; border-radius: 3px; padding: 8px 12px; margin: 12px 0; }
-  .expand-title { font-weight: 600; margin-bottom: 4px; }
-  .expand-title::before { content: "\\25BE  "; }
+  details[data-node-type="expand"], details[data-node-type="nestedExpand"] { border: 1px solid #dcdfe4; border-radius: 3px; padding: 8px 12px; margin: 12px 0; }
+  .expand-title { font-weight: 600; cursor: pointer; }
+  details[open] > .expand-title { margin-bottom: 4px; }
+  html[data-color-mode="dark"] details[data-node-type] { border-color: #38414a; }
   a[data-inline-card] { background: #f1f2f4; border-radius: 3px; padding: 1px 4px; color: #0c66e4; text-decoration: none; box-shadow: 0 1px 1px rgba(9,30,66,.25); }
   a[data-inline-card] .card-key { font-weight: 600; }
   a[data-inline-card] .card-summary { color: #172b4d; }
   .card-status { display: inline-block; padding: 0 4px; border-radius: 3px; font-size: 11px; font-weight: 700; text-transform: uppercase; background: #dfe1e6; color: #44546f; }
   .card-status.card-indeterminate { background: #e9f2ff; color: #0055cc; }
   .card-status.card-done { background: #dcfff1; color: #216e4e; }
-  iframe.forge-macro { width: 100%; min-height: 640px; border: 0; display: block; margin: 8px 0 16px; }
+  iframe.forge-macro { width: 100%; min-height: 600px; border: 0; display: block; margin: 8px 0 16px; }
   .macro-missing { border: 1px dashed #dcdfe4; padding: 8px; color: #626f86; }
   html[data-color-mode="dark"] body { background: #1d2125; color: #b6c2cf; }
   html[data-color-mode="dark"] th { background: #22272b; }

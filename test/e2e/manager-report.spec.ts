@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { readSheet } from 'read-excel-file/node';
-import { ADMIN, type BridgeReply, invokeAsAdmin, projectApp, projectPageUrl, shot } from './support';
+import { ADMIN, type BridgeReply, SHOTS, invokeAsAdmin, projectApp, projectPageUrl, shot } from './support';
 
 // The published report as a manager reads it in the sandbox's Confluence view: the SMS readiness macro (framed
 // like Confluence frames a Forge macro) and the summary first, five largest gaps, what changed between two
@@ -87,14 +88,17 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
   await expect(card.locator('.card-summary')).not.toBeEmpty();
 
   // No internal codes on the whole page, the macro included.
-  expect(await page.locator('body').innerText()).not.toMatch(INTERNAL_CODES);
-  expect(await macro.locator('body').innerText()).not.toMatch(INTERNAL_CODES);
+  // textContent: also the clause tables inside the closed expands.
+  expect(await page.locator('body').evaluate((b) => b.textContent ?? '')).not.toMatch(INTERNAL_CODES);
+  expect(await macro.locator('body').evaluate((b) => b.textContent ?? '')).not.toMatch(INTERNAL_CODES);
   expect(await page.locator('h1').count()).toBe(1); // the page title only: the body repeats no title
+  await page.screenshot({ path: path.join(SHOTS, 'manager-report-page-top-light.png') });
   await shot(page, 'manager-report-page-light');
 
   await context.addCookies([{ name: 'sandbox-theme', value: 'dark', url: page.url() }]);
   await page.reload();
   await expect(page.frameLocator('iframe.forge-macro').first().getByTestId('macro-group-chart').locator('svg').first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(SHOTS, 'manager-report-page-top-dark.png') });
   await shot(page, 'manager-report-page-dark');
   await context.addCookies([{ name: 'sandbox-theme', value: 'light', url: page.url() }]);
 

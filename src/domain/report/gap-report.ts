@@ -268,7 +268,8 @@ function nonconformitySection(input: GapReportInput, ctx: Ctx): BlockContent[] {
         issueRef(ctx, n.issueKey),
         t(' '),
         lozenge(FINDING_GRADE_LABELS[n.grade], FINDING_GRADE_COLORS[n.grade]),
-        t(` ${safeLine(n.summary, ctx.maxText, '(no summary)')} (clause ${n.clauses.join(', ')})`),
+        // The inline card shows the issue's summary (a smart link); a reference that is not an issue key gets it as text.
+        t(`${isIssueKey(n.issueKey) ? '' : ` ${safeLine(n.summary, ctx.maxText, '(no summary)')}`} on clause ${n.clauses.join(', ')}`),
       ]),
     ),
   );
@@ -430,7 +431,9 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   const clauses = input.gaps.clauses.filter((c) => c.groupId === g.groupId && !foldedIds.has(c.clauseId));
   const blocks: BlockContent[] = [heading({ level })(t(`${g.groupId} ${g.title}: readiness ${pct(g.figures.percent)}`))];
   if (clauses.length > 0) {
-    blocks.push(table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))));
+    const rows = table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c)));
+    // On the report page each group's table sits in an expand (closed in Confluence), so the page reads as the summary first.
+    blocks.push(level === 3 ? expand({ title: `${clauses.length} ${clauses.length === 1 ? 'clause' : 'clauses'} with results, evidence, findings or planned work` })(rows) : rows);
   }
   if (folded.length > 0) {
     blocks.push(

@@ -147,7 +147,16 @@ function diffKeys(nowKeys: readonly string[], nowCount: number, beforeKeys: read
 /** What changed since the snapshot of the previous publish: moved results and evidence added or gone stale per clause. */
 export function reportDelta(previous: GapSnapshot | undefined, analysis: GapAnalysis): ReportDelta {
   const moved = changesSince(previous, analysis);
-  const base = { ...moved, evidenceAdded: [] as EvidenceMove[], evidenceGoneStale: [] as EvidenceMove[], evidenceUnknown: false };
+  const base: ReportDelta = {
+    hasPrevious: moved.hasPrevious,
+    ...(previous !== undefined ? { previousAt: previous.takenAt } : {}),
+    improved: moved.improved,
+    regressed: moved.regressed,
+    otherChanges: moved.otherChanges,
+    evidenceAdded: [],
+    evidenceGoneStale: [],
+    evidenceUnknown: false,
+  };
   if (previous === undefined) return base;
   if (previous.evidence === undefined) return { ...base, evidenceUnknown: true };
   for (const c of analysis.clauses) {

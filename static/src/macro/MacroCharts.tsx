@@ -9,7 +9,8 @@ const grid = token('color.border', '#DCDFE4');
 
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
-  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : p.at.slice(0, 10), percent: p.percent }));
+  const sameDay = new Set(view.trend.map((p) => p.at.slice(0, 10))).size < view.trend.length;
+  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : sameDay ? `${p.at.slice(5, 10)} ${p.at.slice(11, 16)}` : p.at.slice(0, 10), percent: p.percent }));
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
       <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness per clause group">

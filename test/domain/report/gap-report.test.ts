@@ -185,11 +185,11 @@ describe('buildGapReportAdf', () => {
   });
 
   it('explains the readiness formula with its figures in an expand', () => {
-    const exp = report.content.find((n) => n.type === 'expand');
+    const exp = report.content.find((n) => n.type === 'expand' && String(n.attrs?.title).startsWith('Readiness formula'));
     const { numerator, denominator } = input.gaps.readiness.overall;
     expect(plainText(exp)).toContain(`Overall: (${input.gaps.readiness.overall.counts.conformant} × 1 + ${input.gaps.readiness.overall.counts.partially_conformant} × 0.5) ÷ ${denominator}`);
     expect(numerator).toBeGreaterThan(0);
-    expect(report.content.findIndex((n) => n.type === 'expand')).toBeGreaterThan(report.content.findIndex((n) => plainText(n) === 'Clause by clause'));
+    expect(report.content.indexOf(exp as (typeof report.content)[number])).toBeGreaterThan(report.content.findIndex((n) => plainText(n) === 'Clause by clause'));
     expect(plainText(exp)).toContain('Readiness = (1 × conformant');
     expect(plainText(exp)).toContain('A result set by a person always wins');
   });

@@ -96,6 +96,7 @@ describe('reportDelta', () => {
     expect(d.evidenceGoneStale).toEqual([{ clauseId: '9.2', count: 1, keys: ['SMS-8'] }]);
     expect(d.improved.map((c) => c.clauseId)).toContain('9.2');
     expect(deltaIsEmpty(d)).toBe(false);
+    expect(d.previousAt).toBe(before.generatedAt);
   });
 
   it('finds nothing when nothing changed, and only counts when a snapshot listed too many keys to keep', () => {
