@@ -31,7 +31,7 @@ export async function invokeResolver<T>(
   functionKey: string,
   payload: Record<string, unknown>,
 ): Promise<T> {
-  const context = { accountId: user, moduleKey: 'sms-navigator-project-page', extension: { type: 'jira:projectPage', project } };
+  const context = { accountId: user, moduleKey: 'sms-navigator-project-page', siteUrl: 'https://example.atlassian.net', extension: { type: 'jira:projectPage', project } };
   setUser(user);
   try {
     const r = (await app.resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: user } })) as ResolverResult<T>;

@@ -49,7 +49,8 @@ import { MAPPING_PROPERTY_KEY, readMapping } from './mapping-property';
 export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
 /** Issues per search page (Jira gives at most 100 when fields other than id/key are asked for). */
 export const SEARCH_PAGE_SIZE = 100;
-export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels', 'assignee'] as const;
+/** `project` gives the project's name to the publish job with the pages it reads anyway (no separate project call). */
+export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels', 'assignee', 'project'] as const;
 export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
 
 /** The one JQL of the report: the project's mapped issues and the plan's epics, in key order. */
@@ -65,6 +66,7 @@ const issueFieldsSchema = z.looseObject({
   updated: z.string().catch(''),
   labels: z.array(z.string()).catch([]).optional(),
   assignee: z.looseObject({ displayName: z.string() }).nullable().optional().catch(undefined),
+  project: z.looseObject({ name: z.string() }).optional().catch(undefined),
   status: z
     .looseObject({ statusCategory: z.looseObject({ key: z.string() }).optional() })
     .nullable()
@@ -87,6 +89,8 @@ export interface ReportIssue {
   planItem: PlanItemProperty | undefined;
   key: string;
   statusCategory: StatusCategory;
+  /** The project's name as the search gave it. */
+  projectName?: string;
 }
 
 export function readReportIssue(issue: JiraIssue): ReportIssue {
@@ -114,7 +118,7 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
     role === 'planned_work' && plannedClauses.length > 0
       ? { issueKey: issue.key, summary: f.summary, statusCategory, clauses: plannedClauses, ...(f.assignee?.displayName ? { assignee: f.assignee.displayName } : {}) }
       : undefined;
-  return { evidence, plannedWork, findings, planItem, key: issue.key, statusCategory };
+  return { evidence, plannedWork, findings, planItem, key: issue.key, statusCategory, ...(f.project?.name ? { projectName: f.project.name } : {}) };
 }
 
 export interface CollectOptions {

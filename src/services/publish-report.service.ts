@@ -22,7 +22,7 @@ import { buildEvidenceMatrixAdf, buildGapReportAdf, splitReportByGroup, utf8Leng
 import type { DocNode } from '../domain/report/adf';
 import type { PublishReportResultView } from '../contract/gap-report';
 import { type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
-import type { JiraClientOptions } from '../jira/jira-client';
+import { type JiraClientOptions, JiraClient } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
 import type { KeyValueStore } from '../storage/kv-store';
 import {
@@ -54,6 +54,7 @@ export function requestBodyBytes(adf: DocNode): number {
 export interface PublishRequest {
   projectId: string;
   projectKey: string;
+  /** Empty: taken from the search pages (the resolver no longer reads the project only for its name). */
   projectName: string;
   siteBaseUrl: string;
   spaceKey: string;
@@ -93,7 +94,7 @@ export class PublishReportService {
   private readonly publications: ReportPublicationRepository;
 
   constructor(
-    api: ProductApi,
+    private readonly api: ProductApi,
     store: KeyValueStore,
     private readonly now: () => Date,
     private readonly opts: PublishReportServiceOptions,
@@ -122,7 +123,7 @@ export class PublishReportService {
     const input = toReportInput(data, analysis, {
       siteBaseUrl: req.siteBaseUrl,
       projectKey: req.projectKey,
-      projectName: req.projectName,
+      projectName: req.projectName || (await this.projectName(req.projectId, data.issues)),
       previous: previous?.snapshot ?? undefined,
       ...(this.opts.appIdentity !== undefined ? { macro: { ...this.opts.appIdentity, projectId: req.projectId, projectKey: req.projectKey } } : {}),
     });
@@ -256,6 +257,13 @@ export class PublishReportService {
       searchPages: data.searchPages,
       conflictsRetried: conflicts,
     };
+  }
+
+  /** The name from the search pages already read; one project call only when the project has no mapped issue. */
+  private async projectName(projectId: string, issues: readonly { projectName?: string }[]): Promise<string> {
+    const named = issues.find((i) => i.projectName !== undefined)?.projectName;
+    if (named !== undefined) return named;
+    return (await new JiraClient(this.api, this.opts.jiraOptions).getProject(projectId, { as: this.opts.as })).name;
   }
 
   private upsert(p: { spaceId: string; parentId: string | null; title: string; adf: DocNode; knownId: string | undefined; message: string; fresh?: boolean }): Promise<Upserted> {
