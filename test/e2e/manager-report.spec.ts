@@ -95,12 +95,13 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
   await page.screenshot({ path: path.join(SHOTS, 'manager-report-page-top-light.png') });
   await shot(page, 'manager-report-page-light');
 
-  await context.addCookies([{ name: 'sandbox-theme', value: 'dark', url: page.url() }]);
+  // As the host's theme toggle sets it: for the whole site, so the macro's frame (/static-macro/) follows too.
+  await context.addCookies([{ name: 'sandbox-theme', value: 'dark', domain: new URL(page.url()).hostname, path: '/' }]);
   await page.reload();
   await expect(page.frameLocator('iframe.forge-macro').first().getByTestId('macro-group-chart').locator('svg').first()).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: path.join(SHOTS, 'manager-report-page-top-dark.png') });
   await shot(page, 'manager-report-page-dark');
-  await context.addCookies([{ name: 'sandbox-theme', value: 'light', url: page.url() }]);
+  await context.addCookies([{ name: 'sandbox-theme', value: 'light', domain: new URL(page.url()).hostname, path: '/' }]);
 
   // The macro in another page: the same extension node, placed in a new page of the space.
   const headers = { 'x-sandbox-account-id': ADMIN };
