@@ -14,6 +14,7 @@ import { InProcessQueue } from './in-process-queue';
 import type { FileKvStore } from './kvs/file-kv-store';
 import { JournalStore } from './state/journal-store';
 import { SANDBOX_USERS } from './seed/users';
+import { APP_ID, ENVIRONMENT_ID } from './bridge/forge-context';
 import { realSleep } from '../src/platform/retry';
 
 export interface SandboxOptions {
@@ -129,6 +130,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store,
       queue,
       log: (level, msg, extra) => log(level === 'error' || level === 'warn' ? level : 'info', msg, extra),
+      // Forge gives these through getAppContext(); the sandbox's ids are the ones its host pages use.
+      appIdentity: () => ({ appId: APP_ID, environmentId: ENVIRONMENT_ID, environmentType: 'DEVELOPMENT' }),
     },
     opts.jobLeaseMs !== undefined ? { jobLeaseMs: opts.jobLeaseMs } : {},
   );

@@ -13,6 +13,10 @@ const app = createApp({
   api: new ForgeProductApi(api, () => getAppContext().installation?.contexts.map((c) => c.toString())),
   store: new ForgeKvsStore(kvs),
   queue: new ForgeJobQueue(),
+  appIdentity: () => {
+    const ctx = getAppContext();
+    return { appId: ctx.appAri.appId, environmentId: ctx.environmentAri.environmentId, environmentType: ctx.environmentType };
+  },
 });
 
 export const resolverHandler = app.resolverHandler;

@@ -42,6 +42,7 @@ export interface AppDeps {
   log?: Logger;
   /** Defaults to a JiraClient over `api`; tests may pass a fake. */
   permissions?: PermissionGateway;
+  appIdentity?: AppServices['appIdentity'];
 }
 
 /** Every resolver the UI can invoke. Add new ones here. */
@@ -113,6 +114,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     snapshots: new SnapshotRepository(deps.store, now),
     plans: new PlanRepository(deps.store, now),
     jobs,
+    ...(deps.appIdentity !== undefined ? { appIdentity: deps.appIdentity } : {}),
   };
   jobs.bind(services);
   return services;

@@ -13,6 +13,9 @@
     moduleKey: params.get('moduleKey') || '',
     projectKey: params.get('projectKey') || '',
     issueKey: params.get('issueKey') || undefined,
+    // A Confluence macro frame: the page and the macro node (the server reads the macro's configuration from the page).
+    contentId: params.get('contentId') || undefined,
+    localId: params.get('localId') || undefined,
   };
   // The host URL the module lives at (Jira: /jira/software/projects/KEY/apps/{appId}/{envId}); subpages add /{route}.
   var historyBase = params.get('historyBase') || '';
@@ -189,6 +192,8 @@
         moduleKey: frame.moduleKey,
         projectKey: frame.projectKey,
         issueKey: frame.issueKey,
+        contentId: frame.contentId,
+        localId: frame.localId,
       });
     },
     getContext: function () {

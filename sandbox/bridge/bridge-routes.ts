@@ -47,6 +47,9 @@ const frameSchema = z.object({
   moduleKey: z.string().min(1),
   projectKey: z.string().default(''),
   issueKey: z.string().min(1).nullish(),
+  /** A macro frame: its page and node, from the page view that framed it (the configuration is read from the page). */
+  contentId: z.string().regex(/^\d{1,20}$/).nullish(),
+  localId: z.string().min(1).max(100).nullish(),
   /** Only used when no user cookie is present (scripts and tests); the cookie wins. */
   accountId: z.string().min(1).nullish(),
 });
@@ -126,7 +129,14 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
     try {
       const accountId = resolveAccountId(req.headers.cookie, body.data.accountId);
       const ctx = await buildResolverContext(
-        { moduleKey: body.data.moduleKey, projectKey: body.data.projectKey, issueKey: body.data.issueKey ?? undefined, accountId, siteUrl: deps.siteUrl() },
+        {
+          moduleKey: body.data.moduleKey,
+          projectKey: body.data.projectKey,
+          issueKey: body.data.issueKey ?? undefined,
+          accountId,
+          siteUrl: deps.siteUrl(),
+          macro: body.data.contentId && body.data.localId ? { contentId: body.data.contentId, localId: body.data.localId } : undefined,
+        },
         deps.lookup,
       );
       return reply.send(toViewContext(ctx, colorModeOf(req.headers.cookie)));
@@ -140,7 +150,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
   server.post('/bridge/invoke', { bodyLimit: limits.maxPayloadBytes + 64 * 1024 }, async (req, reply) => {
     const body = invokeSchema.safeParse(req.body ?? {});
     if (!body.success) return fail(reply, 400, `Bad invoke request: ${body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const { functionKey, payload, moduleKey, projectKey, issueKey } = body.data;
+    const { functionKey, payload, moduleKey, projectKey, issueKey, contentId, localId } = body.data;
     const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8');
     if (payloadBytes > limits.maxPayloadBytes) {
       return refuse(reply, 413, 'INVOKE_PAYLOAD_TOO_LARGE', `The payload of ${functionKey} is ${payloadBytes} bytes; Forge accepts at most ${limits.maxPayloadBytes}.`, {
@@ -152,7 +162,8 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
     let context;
     try {
       accountId = resolveAccountId(req.headers.cookie, body.data.accountId);
-      context = await buildResolverContext({ moduleKey, projectKey, issueKey: issueKey ?? undefined, accountId, siteUrl: deps.siteUrl() }, deps.lookup);
+      const macro = contentId && localId ? { contentId, localId } : undefined;
+      context = await buildResolverContext({ moduleKey, projectKey, issueKey: issueKey ?? undefined, accountId, siteUrl: deps.siteUrl(), macro }, deps.lookup);
     } catch (err) {
       return failContext(reply, err, deps.log);
     }

@@ -10,7 +10,18 @@ export const MODULE_TYPES = {
   'sms-navigator-project-page': 'jira:projectPage',
   'sms-navigator-issue-panel': 'jira:issuePanel',
   'sms-navigator-project-settings': 'jira:projectSettingsPage',
+  // The Confluence macro (manifest `macro:`); Confluence gives it the page and its stored configuration, no project.
+  'sms-readiness': 'macro',
 } as const;
+
+/** Where the macro sits: the page and the extension node's localId; its configuration is read from the stored page. */
+export interface MacroRef {
+  contentId: string;
+  localId: string;
+}
+
+/** A macro's stored configuration (the extension node's `parameters.guestParams`). */
+export type MacroConfig = Record<string, unknown>;
 
 export type ModuleKey = keyof typeof MODULE_TYPES;
 export type ExtensionType = (typeof MODULE_TYPES)[ModuleKey];
@@ -37,6 +48,8 @@ export interface IssueRef {
 export interface ProductLookup {
   project(key: string): Promise<ProjectRef | undefined>;
   issue(key: string): Promise<IssueRef | undefined>;
+  /** The configuration stored with the macro node `localId` of page `contentId`, read as the app (as Confluence reads its own page). */
+  macroConfig?(ref: MacroRef): Promise<MacroConfig | undefined>;
 }
 
 export interface ForgeResolverContext {
@@ -47,7 +60,9 @@ export interface ForgeResolverContext {
   localId: string;
   environmentId: string;
   environmentType: 'DEVELOPMENT';
-  extension: { type: ExtensionType; project: ProjectRef; issue?: { id: string; key: string; type: string; typeId: string } };
+  extension:
+    | { type: Exclude<ExtensionType, 'macro'>; project: ProjectRef; issue?: { id: string; key: string; type: string; typeId: string } }
+    | { type: 'macro'; content: { id: string; type: 'page' }; localId: string; config: MacroConfig };
 }
 
 export interface ForgeViewContext extends ForgeResolverContext {
@@ -72,11 +87,13 @@ export interface ContextRequest {
   issueKey?: string | undefined;
   accountId: string | undefined;
   siteUrl: string;
+  macro?: MacroRef | undefined;
 }
 
 export async function buildResolverContext(req: ContextRequest, lookup: ProductLookup): Promise<ForgeResolverContext> {
   if (!isModuleKey(req.moduleKey)) throw new BridgeRequestError(400, `Unknown module key "${req.moduleKey}".`);
   const type = MODULE_TYPES[req.moduleKey];
+  if (type === 'macro') return buildMacroContext(req, lookup);
   let projectKey = req.projectKey;
   let issue: IssueRef | undefined;
   if (type === 'jira:issuePanel') {
@@ -99,6 +116,23 @@ export async function buildResolverContext(req: ContextRequest, lookup: ProductL
       project,
       ...(issue ? { issue: { id: issue.id, key: issue.key, type: issue.type, typeId: issue.typeId } } : {}),
     },
+  };
+  if (req.accountId !== undefined) context.accountId = req.accountId;
+  return context;
+}
+
+async function buildMacroContext(req: ContextRequest, lookup: ProductLookup): Promise<ForgeResolverContext> {
+  if (req.macro === undefined) throw new BridgeRequestError(400, 'A macro frame needs its page (contentId) and node (localId).');
+  const config = await lookup.macroConfig?.(req.macro);
+  if (config === undefined) throw new BridgeRequestError(404, `Page ${req.macro.contentId} has no macro ${req.macro.localId}.`);
+  const context: ForgeResolverContext = {
+    cloudId: CLOUD_ID,
+    siteUrl: req.siteUrl,
+    moduleKey: req.moduleKey as ModuleKey,
+    localId: req.macro.localId,
+    environmentId: ENVIRONMENT_ID,
+    environmentType: 'DEVELOPMENT',
+    extension: { type: 'macro', content: { id: req.macro.contentId, type: 'page' }, localId: req.macro.localId, config },
   };
   if (req.accountId !== undefined) context.accountId = req.accountId;
   return context;

@@ -12,6 +12,12 @@ import { FaultInjector, faultOptionsFromEnv, type FaultOptions } from './faults'
 import { HttpError, Router, confluenceError, jiraError, type ApiRequest, type Identity } from './http';
 import { createJiraSearcher, registerJiraApi } from './jira-api';
 import { adfToHtml, escapeHtml, renderPageView } from './page-view';
+import { APP_ID, ENVIRONMENT_ID } from '../bridge/forge-context';
+import { USER_COOKIE, colorModeOf, readCookie } from '../host/cookies';
+import { projectPermissionsOf, statusById } from './catalog';
+
+/** The app's Confluence macro (manifest.yml `macro:`), framed by the page view like Confluence frames a Forge macro. */
+const READINESS_MACRO_MODULE_KEY = 'sms-readiness';
 import { TrafficLog, type TrafficEntry } from './traffic-log';
 import { ProductRateLimiter, systemClock, type Clock, type RateLimitOptions, type RateLimitStats } from './rate-limits';
 
@@ -284,7 +290,24 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
     }
     let bodyHtml: string;
     try {
-      bodyHtml = page.representation === 'atlas_doc_format' ? adfToHtml(JSON.parse(page.value)) : page.value;
+      const viewer = findSandboxUser(readCookie(request.headers.cookie, USER_COOKIE) ?? '');
+      const macroKey = `${APP_ID}/${ENVIRONMENT_ID}/static/${READINESS_MACRO_MODULE_KEY}`;
+      bodyHtml =
+        page.representation === 'atlas_doc_format'
+          ? adfToHtml(JSON.parse(page.value), {
+              macroFrame: (key, localId) =>
+                key === macroKey
+                  ? `/static-macro/index.html?${new URLSearchParams({ moduleKey: READINESS_MACRO_MODULE_KEY, contentId: page.id, localId }).toString()}`
+                  : undefined,
+              issueCard: (key) => {
+                const issue = state.issue(key);
+                // Like a smart link: the card shows the issue only to a viewer who may browse its project.
+                if (!issue || viewer === undefined || !projectPermissionsOf(viewer.role).has('BROWSE_PROJECTS')) return undefined;
+                const status = statusById(issue.statusId);
+                return { key: issue.key, summary: issue.summary, status: status?.name ?? 'Unknown', category: status?.category ?? 'new' };
+              },
+            })
+          : page.value;
     } catch (e) {
       bodyHtml = `<p><strong>This page body cannot be shown:</strong> ${escapeHtml((e as Error).message)}</p>`;
     }
@@ -309,6 +332,7 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
       bodyHtml,
       ancestors,
       children,
+      colorMode: colorModeOf(request.headers.cookie),
     });
     void reply.type('text/html; charset=utf-8').send(html);
   };

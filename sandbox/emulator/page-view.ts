@@ -45,7 +45,22 @@ export function loadPageRenderer(): void {
  * ADF -> HTML with ProseMirror's DOMSerializer over the ADF schema (`defaultSchema`), in a jsdom document.
  * Text is escaped by the DOM; links other than http(s), mailto and relative ones lose their href.
  */
-export function adfToHtml(adf: unknown): string {
+/** What an inline card to a Jira issue shows, like Confluence's smart link: key, summary, status. */
+export interface IssueCard {
+  key: string;
+  summary: string;
+  status: string;
+  category: 'new' | 'indeterminate' | 'done';
+}
+
+export interface RenderOptions {
+  /** The frame URL for a Forge macro node of this app, or undefined for an extension the sandbox cannot render. */
+  macroFrame?: (extensionKey: string, localId: string) => string | undefined;
+  /** The issue an inline card links to, as the viewer may see it; undefined = the card shows its URL only. */
+  issueCard?: (key: string) => IssueCard | undefined;
+}
+
+export function adfToHtml(adf: unknown, options: RenderOptions = {}): string {
   if (adf === null || adf === undefined) return '';
   const node = checkedNode(adf);
   const doc = document();
@@ -57,13 +72,65 @@ export function adfToHtml(adf: unknown): string {
     const href = a.getAttribute('href') ?? '';
     if (!/^(https?:|mailto:|\/|#)/i.test(href.trim())) a.removeAttribute('href');
   }
+  // Expands are closed until opened, as Confluence shows them.
   for (const el of Array.from(holder.querySelectorAll('[data-node-type="expand"], [data-node-type="nestedExpand"]'))) {
-    const title = doc.createElement('div');
+    const details = doc.createElement('details');
+    details.setAttribute('data-node-type', el.getAttribute('data-node-type') ?? 'expand');
+    const title = doc.createElement('summary');
     title.className = 'expand-title';
     title.textContent = el.getAttribute('data-title') || 'Details';
-    el.insertBefore(title, el.firstChild);
+    details.append(title, ...Array.from(el.childNodes));
+    el.replaceWith(details);
   }
+  renderExtensions(holder, doc, options);
+  renderCards(holder, doc, options);
   return holder.innerHTML;
+}
+
+/** A Forge macro of this app is framed like Confluence frames it (the app's resource in an iframe); other extensions say they cannot be shown. */
+function renderExtensions(holder: HTMLElement, doc: Document, options: RenderOptions): void {
+  for (const el of Array.from(holder.querySelectorAll('[data-node-type="extension"]'))) {
+    const key = el.getAttribute('data-extension-key') ?? '';
+    const localId = el.getAttribute('data-local-id') ?? el.getAttribute('data-local-id:') ?? '';
+    const src = options.macroFrame?.(key, localId);
+    const title = el.getAttribute('data-text') || 'Macro';
+    if (src === undefined) {
+      el.textContent = `The macro “${title}” cannot be shown: its app is not installed here.`;
+      el.setAttribute('class', 'macro-missing');
+      continue;
+    }
+    const frame = doc.createElement('iframe');
+    frame.setAttribute('src', src);
+    frame.setAttribute('title', title);
+    frame.setAttribute('class', 'forge-macro');
+    frame.setAttribute('data-macro-key', key);
+    el.replaceChildren(frame);
+  }
+}
+
+const BROWSE_KEY = /\/browse\/([A-Z][A-Z0-9_]*-[1-9][0-9]*)$/;
+
+/** Inline cards to Jira issues show key, summary and status, as Confluence's smart links do for a viewer who may see the issue. */
+function renderCards(holder: HTMLElement, doc: Document, options: RenderOptions): void {
+  if (options.issueCard === undefined) return;
+  for (const a of Array.from(holder.querySelectorAll('a[data-inline-card]'))) {
+    const href = a.getAttribute('href') ?? '';
+    const key = BROWSE_KEY.exec(href)?.[1];
+    const card = key === undefined ? undefined : options.issueCard(key);
+    if (card === undefined) continue;
+    a.textContent = '';
+    const k = doc.createElement('span');
+    k.className = 'card-key';
+    k.textContent = card.key;
+    const s = doc.createElement('span');
+    s.className = 'card-summary';
+    s.textContent = ` ${card.summary} `;
+    const st = doc.createElement('span');
+    st.className = `card-status card-${card.category}`;
+    st.textContent = card.status;
+    a.append(k, s, st);
+    a.setAttribute('title', `${card.key}: ${card.summary} (${card.status})`);
+  }
 }
 
 export const escapeHtml = (s: string): string =>
@@ -94,10 +161,36 @@ const STYLE = `
   div[data-panel-type="warning"] { background: #fff7d6; border-color: #e2b203; }
   div[data-panel-type="error"] { background: #ffeceb; border-color: #e34935; }
   div[data-panel-type="success"] { background: #dcfff1; border-color: #22a06b; }
-  div[data-node-type="expand"], div[data-node-type="nestedExpand"] { border: 1px solid #dcdfe4; border-radius: 3px; padding: 8px 12px; margin: 12px 0; }
-  .expand-title { font-weight: 600; margin-bottom: 4px; }
-  .expand-title::before { content: "\\25BE  "; }
-  a[data-inline-card] { background: #f1f2f4; border-radius: 3px; padding: 1px 4px; color: #0c66e4; text-decoration: none; }
+  details[data-node-type="expand"], details[data-node-type="nestedExpand"] { border: 1px solid #dcdfe4; border-radius: 3px; padding: 8px 12px; margin: 12px 0; }
+  .expand-title { font-weight: 600; cursor: pointer; }
+  details[open] > .expand-title { margin-bottom: 4px; }
+  html[data-color-mode="dark"] details[data-node-type] { border-color: #38414a; }
+  a[data-inline-card] { background: #f1f2f4; border-radius: 3px; padding: 1px 4px; color: #0c66e4; text-decoration: none; box-shadow: 0 1px 1px rgba(9,30,66,.25); }
+  a[data-inline-card] .card-key { font-weight: 600; }
+  a[data-inline-card] .card-summary { color: #172b4d; }
+  .card-status { display: inline-block; padding: 0 4px; border-radius: 3px; font-size: 11px; font-weight: 700; text-transform: uppercase; background: #dfe1e6; color: #44546f; }
+  .card-status.card-indeterminate { background: #e9f2ff; color: #0055cc; }
+  .card-status.card-done { background: #dcfff1; color: #216e4e; }
+  iframe.forge-macro { width: 100%; min-height: 600px; border: 0; display: block; margin: 8px 0 16px; }
+  .macro-missing { border: 1px dashed #dcdfe4; padding: 8px; color: #626f86; }
+  html[data-color-mode="dark"] body { background: #1d2125; color: #b6c2cf; }
+  html[data-color-mode="dark"] th { background: #22272b; }
+  html[data-color-mode="dark"] th, html[data-color-mode="dark"] td { border-color: #38414a; }
+  html[data-color-mode="dark"] a, html[data-color-mode="dark"] nav.crumbs a { color: #579dff; }
+  html[data-color-mode="dark"] header.bar { background: #1c2b41; }
+  html[data-color-mode="dark"] a[data-inline-card] { background: #22272b; color: #579dff; box-shadow: none; }
+  html[data-color-mode="dark"] a[data-inline-card] .card-summary { color: #b6c2cf; }
+  html[data-color-mode="dark"] .card-status, html[data-color-mode="dark"] span[data-node-type="status"] { background: #38414a; color: #b6c2cf; }
+  html[data-color-mode="dark"] .card-status.card-done, html[data-color-mode="dark"] span[data-node-type="status"][data-color="green"] { background: #1c3329; color: #7ee2b8; }
+  html[data-color-mode="dark"] .card-status.card-indeterminate, html[data-color-mode="dark"] span[data-node-type="status"][data-color="blue"] { background: #1c2b41; color: #85b8ff; }
+  html[data-color-mode="dark"] span[data-node-type="status"][data-color="red"] { background: #42221f; color: #fd9891; }
+  html[data-color-mode="dark"] span[data-node-type="status"][data-color="yellow"] { background: #332e1b; color: #f5cd47; }
+  html[data-color-mode="dark"] span[data-node-type="status"][data-color="purple"] { background: #2b273f; color: #b8acf6; }
+  html[data-color-mode="dark"] div[data-panel-type] { background: #1c2b41; }
+  html[data-color-mode="dark"] div[data-panel-type="warning"] { background: #332e1b; }
+  html[data-color-mode="dark"] div[data-panel-type="success"] { background: #1c3329; }
+  html[data-color-mode="dark"] div[data-panel-type="note"] { background: #2b273f; }
+  html[data-color-mode="dark"] .meta, html[data-color-mode="dark"] nav.crumbs { color: #8c9bab; }
   section.children { border-top: 1px solid #dcdfe4; margin-top: 32px; padding-top: 12px; }
   section.children h2 { font-size: 16px; }
 `;
@@ -111,6 +204,7 @@ export interface PageViewModel {
   bodyHtml: string;
   ancestors: { id: string; title: string }[];
   children: { id: string; title: string }[];
+  colorMode?: 'light' | 'dark';
 }
 
 /** A complete, readable HTML page in the style of a Confluence page view. */
@@ -122,7 +216,7 @@ export function renderPageView(m: PageViewModel): string {
       ? ''
       : `<section class="children" aria-label="Child pages"><h2>Child pages</h2><ul>${m.children.map((c) => `<li>${link(c.id, c.title)}</li>`).join('')}</ul></section>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(m.title)} - ${escapeHtml(m.spaceName)} - Confluence (sandbox)</title>
+<html lang="en" data-color-mode="${m.colorMode ?? 'light'}"><head><meta charset="utf-8"><title>${escapeHtml(m.title)} - ${escapeHtml(m.spaceName)} - Confluence (sandbox)</title>
 <style>${STYLE}</style></head>
 <body><header class="bar"><a href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}">Confluence (sandbox)</a></header>
 <main><nav class="crumbs" aria-label="Breadcrumbs">${crumbs}</nav>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_HEADER, AS_APP_HEADER } from '../http-product-api';
-import type { IssueRef, ProductLookup, ProjectRef } from '../bridge/forge-context';
+import type { IssueRef, MacroConfig, MacroRef, ProductLookup, ProjectRef } from '../bridge/forge-context';
 
 /**
  * What the host pages and the bridge read from the emulated products. Everything goes through the public
@@ -176,6 +176,16 @@ export class HostData implements ProductLookup {
     return p === undefined ? undefined : { id: p.id, key: p.key, type: p.type };
   }
 
+  /** The macro node's stored configuration, read from the page as the app (Confluence renders its own pages). */
+  async macroConfig(ref: MacroRef): Promise<MacroConfig | undefined> {
+    const res = await this.call({ asApp: true }, 'GET', `/wiki/api/v2/pages/${encodeURIComponent(ref.contentId)}?body-format=atlas_doc_format`);
+    if (res.status !== 200) return undefined;
+    const value = (res.json as { body?: { atlas_doc_format?: { value?: unknown } } } | undefined)?.body?.atlas_doc_format?.value;
+    if (typeof value !== 'string') return undefined;
+    const found = findExtension(JSON.parse(value) as unknown, ref.localId);
+    return found;
+  }
+
   async issue(key: string): Promise<IssueRef | undefined> {
     return this.cached(`issue:${key}`, () => this.loadIssue(key));
   }
@@ -248,4 +258,21 @@ export class HostData implements ProductLookup {
     if (space.status !== 200) return undefined;
     return spaceSchema.parse(space.json).key;
   }
+}
+
+/** The `guestParams` of the extension node with `localId` anywhere in an ADF document. */
+export function findExtension(node: unknown, localId: string): MacroConfig | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  const n = node as { type?: unknown; attrs?: { localId?: unknown; parameters?: { guestParams?: unknown } }; content?: unknown };
+  if (n.type === 'extension' && n.attrs?.localId === localId) {
+    const g = n.attrs.parameters?.guestParams;
+    return g !== null && typeof g === 'object' ? (g as MacroConfig) : {};
+  }
+  if (Array.isArray(n.content)) {
+    for (const child of n.content) {
+      const hit = findExtension(child, localId);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
 }

@@ -214,8 +214,17 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
   };
   server.get('/static/index.html', sendIndex);
   server.get('/static/', sendIndex);
-  server.get<{ Params: { '*': string } }>('/static/*', async (req, reply) => {
-    const file = staticFile(deps.staticBuildDir, req.params['*']);
+  // The macro's own resource (manifest `macro` -> static/build-macro), framed by the Confluence page view.
+  const macroDir = path.join(path.dirname(deps.staticBuildDir), 'build-macro');
+  const macroIndex = path.join(macroDir, 'index.html');
+  const sendMacroIndex = async (_req: FastifyRequest, reply: FastifyReply) => {
+    if (!existsSync(macroIndex)) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(macroIndex, 'utf8')));
+  };
+  server.get('/static-macro/index.html', sendMacroIndex);
+  server.get('/static-macro/', sendMacroIndex);
+  const serveBuilt = (root: string) => async (req: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
+    const file = staticFile(root, req.params['*']);
     const info = file === undefined ? undefined : await stat(file).catch(() => undefined);
     if (file === undefined || info === undefined || !info.isFile()) return reply.code(404).type('text/plain').send('Not found');
     // Built assets carry a content hash in their names: cache them; anything else is revalidated.
@@ -224,7 +233,9 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
       .type(MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
       .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
       .send(await readFile(file));
-  });
+  };
+  server.get<{ Params: { '*': string } }>('/static/*', serveBuilt(deps.staticBuildDir));
+  server.get<{ Params: { '*': string } }>('/static-macro/*', serveBuilt(macroDir));
 }
 
 const MIME: Record<string, string> = {

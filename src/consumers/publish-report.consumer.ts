@@ -60,11 +60,13 @@ export function createPublishReportJob(opts: PublishReportJobOptions = {}): Type
         name: 'publish',
         async run(ctx) {
           const { deps, input, job } = ctx;
+          const identity = deps.appIdentity?.();
           const service = new PublishReportService(deps.api, deps.store, deps.now, {
             as: 'app',
             ...(opts.jiraOptions ? { jiraOptions: opts.jiraOptions } : {}),
             ...(opts.confluenceOptions ? { confluenceOptions: opts.confluenceOptions } : {}),
             ...(opts.limitBytes !== undefined ? { limitBytes: opts.limitBytes } : {}),
+            ...(identity !== undefined ? { appIdentity: identity } : {}),
           });
           const result = await service.publish({ ...input, accountId: job.accountId ?? '', jobId: job.jobId }, async (p) => {
             await ctx.progress({ done: p.done, total: p.total, ...(p.message ? { message: p.message } : {}) });

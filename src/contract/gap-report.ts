@@ -2,6 +2,7 @@
  * Payloads and responses of the gap report resolvers (getGapReport, setClauseResult, previewReport,
  * startPublishReport) and the result of a 'publish-report' job. Types only: `static/` imports them via `@contract/*`.
  */
+import type { Heatmap } from '../domain/assessment';
 import type { ConformityResult, FindingGrade } from '../domain/vocabulary';
 import type { EvidenceItem, GapWarningCode, PlannedWorkItem, ReadinessFigures } from '../domain/gap/gap-model';
 import type { PeopleNames } from './people';
@@ -159,6 +160,19 @@ export interface StartPublishReportResponse {
   alreadyRunning: boolean;
 }
 
+export type GetClauseRegisterPayload = Record<string, never>;
+
+/** The clause register as text cells, header row first: exactly what the XLSX and CSV exports hold. */
+export interface ClauseRegisterView {
+  projectKey: string;
+  generatedAt: string;
+  rows: string[][];
+  /** The same rows as CSV (RFC 4180, formulas defused), for the CSV download. */
+  csv: string;
+  /** True when the project has more mapped issues than one call may read: the Evidence matrix page in Confluence has them all. */
+  truncated: boolean;
+}
+
 /** `result` of a finished 'publish-report' job. */
 export interface PublishReportResultView {
   pageId: string;
@@ -169,8 +183,26 @@ export interface PublishReportResultView {
   split: boolean;
   childPageIds: string[];
   snapshotPageId: string | null;
+  /** The "Evidence matrix" child page (the clause register); null when it could not be written. */
+  evidenceMatrixPageId?: string | null;
   bytes: number;
   evidenceCount: number;
   searchPages: number;
   conflictsRetried: number;
+}
+
+export type GetReadinessMacroPayload = Record<string, never>;
+
+/** What the "SMS readiness" Confluence macro shows: live readiness per group, the maturity heatmap, the trend over publishes. */
+export interface ReadinessMacroView {
+  projectKey: string;
+  generatedAt: string;
+  overall: number;
+  groups: { groupId: string; title: string; percent: number }[];
+  /** Readiness at each publish, oldest first, then now (`live: true`). */
+  trend: { at: string; percent: number; live: boolean }[];
+  heatmap: Heatmap;
+  assessedUnits: number;
+  /** True when the live figures read only part of the mapped issues (very large projects). */
+  truncated: boolean;
 }

@@ -61,6 +61,14 @@ export const AUTHORIZATION: Readonly<Record<string, AuthorizationRow>> = {
   listJobHistory: { access: 'read', reason: READ_VIEW },
   getGapReport: { access: 'read', reason: READ_VIEW },
   setClauseResult: { access: 'write', reason: WRITE_DATA },
+  getReadinessMacro: {
+    access: 'read',
+    reason: 'The SMS readiness macro in Confluence: readiness, maturity and trend of the project named in the macro, read as the viewer after the Browse check; changes nothing.',
+  },
+  getClauseRegister: {
+    access: 'read',
+    reason: 'The clause register for the XLSX and CSV exports: SMS data of the project, read as the user; changes nothing.',
+  },
   previewReport: { access: 'read', reason: 'Builds the report page as it would be published, without publishing it.' },
   startPublishReport: { access: 'write', reason: 'Publishes the report to Confluence (the job works as the app).' },
   getInitiation: { access: 'read', reason: READ_VIEW },

@@ -75,6 +75,12 @@ const trustedContextSchema = z.object({
       type: z.string().optional(),
       project: z.object({ id: idLike, key: z.string().min(1), type: z.string().optional().nullable() }).optional(),
       issue: z.object({ id: idLike, key: z.string().min(1) }).optional().nullable(),
+      /** A Confluence macro's configuration (stored in the page by whoever placed it); ours names the Jira project. */
+      config: z
+        .looseObject({ projectId: idLike.optional(), projectKey: z.string().min(1).max(64).optional() })
+        .optional()
+        .nullable()
+        .catch(undefined),
     })
     .optional(),
 });
@@ -103,13 +109,24 @@ class UnauthenticatedError extends AppError {
   }
 }
 
+/**
+ * The project of the "SMS readiness" macro in Confluence: Forge gives a macro no Jira project, so it is the one
+ * its configuration names (put there by the report publish or whoever placed the macro). The permission check
+ * that follows runs as the viewer on that project, so naming a project grants nothing.
+ */
+function macroProject(extension: z.infer<typeof trustedContextSchema>['extension']): { id: string; key: string; type: null } | undefined {
+  const config = extension?.type === 'macro' ? extension.config : undefined;
+  if (config?.projectId === undefined || config.projectKey === undefined) return undefined;
+  return { id: config.projectId, key: config.projectKey, type: null };
+}
+
 /** Reads the trusted context. Throws UNAUTHENTICATED without a user, VALIDATION_FAILED without a project. */
 export function readTrustedContext(context: unknown): Omit<ResolverContext, 'access' | 'granted' | 'deps'> {
   const parsed = trustedContextSchema.safeParse(context ?? {});
   const accountId = parsed.success ? parsed.data.accountId : undefined;
   if (!accountId) throw new UnauthenticatedError();
   if (!parsed.success) throw new ValidationError('The call context is malformed.', zodDetails(parsed.error));
-  const project = parsed.data.extension?.project;
+  const project = parsed.data.extension?.project ?? macroProject(parsed.data.extension);
   if (project === undefined) {
     throw new ValidationError('SMS Navigator works inside a Jira project; this call has no project in its context.');
   }

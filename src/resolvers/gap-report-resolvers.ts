@@ -2,6 +2,8 @@
 import type { AnyResolverDefinition } from './define-resolver';
 import { getGapReport } from './get-gap-report.resolver';
 import { previewReport } from './preview-report.resolver';
+import { getClauseRegister } from './get-clause-register.resolver';
+import { getReadinessMacro } from './get-readiness-macro.resolver';
 import { setClauseResult } from './set-clause-result.resolver';
 import { startPublishReport } from './start-publish-report.resolver';
 
@@ -9,5 +11,7 @@ export const GAP_REPORT_RESOLVERS: readonly AnyResolverDefinition[] = [
   getGapReport,
   setClauseResult,
   previewReport,
+  getClauseRegister,
+  getReadinessMacro,
   startPublishReport,
 ];

@@ -27,6 +27,15 @@ export interface AppServices {
   plans: PlanRepository;
   /** The one job runner (start, resume, abandon, history, and every queued delivery). */
   jobs: JobRunner;
+  /** The app's and environment's ids at run time (Forge: getAppContext()); undefined when unknown (then no macro is embedded). */
+  appIdentity?: () => AppIdentity | undefined;
+}
+
+/** What Confluence needs to find this app's macro: the ids Forge gives the running app. */
+export interface AppIdentity {
+  appId: string;
+  environmentId: string;
+  environmentType: string;
 }
 
 export const consoleLogger: Logger = (level, msg, data) => {

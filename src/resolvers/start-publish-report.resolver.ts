@@ -3,14 +3,13 @@ import type { StartPublishReportResponse } from '../contract/gap-report';
 import { ConfluenceClient } from '../confluence/confluence-client';
 import { PUBLISH_REPORT_JOB_TYPE, publishReportJob, type PublishReportJobInput } from '../consumers/publish-report.consumer';
 import { ConfigMissingError } from '../domain/errors';
-import { JiraClient } from '../jira/jira-client';
 import { requireParentPage, requireSpace } from '../services/confluence-page.service';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
 
 /**
  * Queues the publish of the gap report to Confluence. Refused with CONFLUENCE_NOT_CONNECTED, before any job
  * exists, when the site has not connected Confluence. Before queueing, as the user: write access to the SMS
- * data (defineResolver), the project (its name for the page), the settings' space (NOT_FOUND naming the key)
+ * data (defineResolver), the project is checked by defineResolver (Browse, before anything else), the settings' space (NOT_FOUND naming the key)
  * and parent page (NOT_FOUND naming the id). Issue links use the trusted context's site address (https), never
  * a payload's. The job then works as the app (see publish-report.consumer.ts).
  * Single flight (the job runner, atomic on Forge): while a publish of the project is queued, running or
@@ -37,12 +36,12 @@ export const startPublishReport = defineResolver({
 
     const space = await requireSpace(confluence, settings.confluenceSpaceKey, 'user');
     if (settings.confluenceParentPageId !== null) await requireParentPage(confluence, settings.confluenceParentPageId, space, 'user');
-    const jiraProject = await new JiraClient(deps.api).getProject(project.id, { as: 'user' });
 
     const jobInput: PublishReportJobInput = {
       projectId: project.id,
       projectKey: project.key,
-      projectName: jiraProject.name,
+      // The job takes the name from the search pages it reads anyway (one call fewer); the Browse check is done above.
+      projectName: '',
       siteBaseUrl,
       spaceKey: space.key,
       spaceId: space.id,

@@ -79,6 +79,8 @@ export interface UpsertInSpaceRequest {
   adf: object;
   message: string;
   knownPageId?: string | null;
+  /** The caller knows no such page can exist yet (e.g. a child of a page it has just created): create without a lookup. */
+  knownAbsent?: boolean;
 }
 
 export interface UpsertedPage {
@@ -107,7 +109,7 @@ export async function upsertPageInSpace(confluence: ConfluenceClient, req: Upser
       if (!(isAppError(e) && e.code === 'NOT_FOUND')) throw e;
     }
   }
-  if (existing === undefined) {
+  if (existing === undefined && req.knownAbsent !== true) {
     const found = await confluence.findPageByTitle(req.spaceId, req.title, opts);
     if (found !== undefined) existing = { id: found.id, version: found.version ?? (await confluence.getPage(found.id, opts)).version };
   }

@@ -30,11 +30,10 @@ import {
   STATUS_CATEGORIES,
   type StatusCategory,
   analyseGaps,
-  changesSince,
   findingsFromIssue,
   issueRole,
 } from '../domain/gap';
-import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow, type ReportPhase } from '../domain/report';
+import { type ChallengeRegisterRow, type GapReportInput, type ReadinessMacroRef, type ReportMaturityRow, type ReportPhase } from '../domain/report';
 import { generateScopeStatement } from '../domain/scope/scope-statement';
 import { type JiraClientOptions, type JiraIssue, JiraClient } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
@@ -50,7 +49,8 @@ import { MAPPING_PROPERTY_KEY, readMapping } from './mapping-property';
 export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
 /** Issues per search page (Jira gives at most 100 when fields other than id/key are asked for). */
 export const SEARCH_PAGE_SIZE = 100;
-export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels'] as const;
+/** `project` gives the project's name to the publish job with the pages it reads anyway (no separate project call). */
+export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels', 'assignee', 'project'] as const;
 export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
 
 /** The one JQL of the report: the project's mapped issues and the plan's epics, in key order. */
@@ -65,6 +65,8 @@ const issueFieldsSchema = z.looseObject({
   summary: z.string().catch(''),
   updated: z.string().catch(''),
   labels: z.array(z.string()).catch([]).optional(),
+  assignee: z.looseObject({ displayName: z.string() }).nullable().optional().catch(undefined),
+  project: z.looseObject({ name: z.string() }).optional().catch(undefined),
   status: z
     .looseObject({ statusCategory: z.looseObject({ key: z.string() }).optional() })
     .nullable()
@@ -87,6 +89,8 @@ export interface ReportIssue {
   planItem: PlanItemProperty | undefined;
   key: string;
   statusCategory: StatusCategory;
+  /** The project's name as the search gave it. */
+  projectName?: string;
 }
 
 export function readReportIssue(issue: JiraIssue): ReportIssue {
@@ -112,9 +116,9 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
   const plannedClauses = [...new Set([...clauses, ...(planItem?.clauseId ? [planItem.clauseId] : [])])];
   const plannedWork: PlannedWork | undefined =
     role === 'planned_work' && plannedClauses.length > 0
-      ? { issueKey: issue.key, summary: f.summary, statusCategory, clauses: plannedClauses }
+      ? { issueKey: issue.key, summary: f.summary, statusCategory, clauses: plannedClauses, ...(f.assignee?.displayName ? { assignee: f.assignee.displayName } : {}) }
       : undefined;
-  return { evidence, plannedWork, findings, planItem, key: issue.key, statusCategory };
+  return { evidence, plannedWork, findings, planItem, key: issue.key, statusCategory, ...(f.project?.name ? { projectName: f.project.name } : {}) };
 }
 
 export interface CollectOptions {
@@ -204,7 +208,7 @@ export class GapReportService {
       {
         records: data.records.map(toClauseRecord),
         evidence: data.issues.flatMap((i) => (i.evidence ? [i.evidence] : [])),
-        plannedWork: data.issues.flatMap((i) => (i.plannedWork ? [i.plannedWork] : [])),
+        plannedWork: plannedWorkWithEpics(data.issues),
         findings: data.issues.flatMap((i) => i.findings),
         maturityGaps: data.maturity?.gaps ?? [],
         ...(epicCoverage(data) ? { epics: epicCoverage(data) as EpicCoverage } : {}),
@@ -232,6 +236,17 @@ export class GapReportService {
     }
     return rows.length === 0 ? undefined : { rows, gaps };
   }
+}
+
+/** The plan's work items, each with the key of its epic (the epic of the same phase and process subset) when the search found it. */
+export function plannedWorkWithEpics(issues: readonly ReportIssue[]): PlannedWork[] {
+  const epics = new Map<string, string>();
+  for (const i of issues) if (i.planItem?.role === 'epic') epics.set(`${i.planItem.phaseId}/${i.planItem.subsetId}`, i.key);
+  return issues.flatMap((i) => {
+    if (i.plannedWork === undefined) return [];
+    const epicKey = i.planItem !== undefined ? epics.get(`${i.planItem.phaseId}/${i.planItem.subsetId}`) : undefined;
+    return [epicKey !== undefined ? { ...i.plannedWork, epicKey } : i.plannedWork];
+  });
 }
 
 /** In-scope processes (from the plan) and those an epic or work item of the plan covers. */
@@ -285,6 +300,8 @@ export interface ReportInputContext {
   projectKey: string;
   projectName: string;
   previous: GapSnapshot | undefined;
+  /** The readiness macro to place at the top of the page; absent in previews. */
+  macro?: ReadinessMacroRef;
 }
 
 export const NO_SCOPE_STATEMENT = 'No scope has been saved yet. Define it on the Scope page of SMS Navigator; the next publish shows it here.';
@@ -302,6 +319,7 @@ export function toReportInput(data: CollectedGapData, gaps: GapAnalysis, ctx: Re
     maturity: data.maturity?.rows ?? [],
     phases: phaseProgress(data),
     ...(data.challenges !== undefined ? { challenges: data.challenges } : {}),
-    changes: changesSince(ctx.previous, gaps),
+    ...(ctx.previous !== undefined ? { previous: ctx.previous } : {}),
+    ...(ctx.macro !== undefined ? { macro: ctx.macro } : {}),
   };
 }

@@ -18,14 +18,20 @@
  */
 import { assertValidAdf } from './adf-validation';
 import { toGapSnapshot } from '../domain/gap';
-import { buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
+import { buildEvidenceMatrixAdf, buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
 import type { DocNode } from '../domain/report/adf';
 import type { PublishReportResultView } from '../contract/gap-report';
 import { type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
-import type { JiraClientOptions } from '../jira/jira-client';
+import { type JiraClientOptions, JiraClient } from '../jira/jira-client';
 import type { ProductApi } from '../platform/product-api';
 import type { KeyValueStore } from '../storage/kv-store';
-import { type ReportPublication, PUBLICATION_SCHEMA_VERSION, ReportPublicationRepository } from '../storage/report-publication-repository';
+import {
+  type ReportPublication,
+  PUBLICATION_HISTORY_LIMIT,
+  PUBLICATION_SCHEMA_VERSION,
+  ReportPublicationRepository,
+} from '../storage/report-publication-repository';
+import type { AppIdentity } from '../resolvers/services';
 import { upsertPageInSpace } from './confluence-page.service';
 import { GapReportService, toReportInput } from './gap-report.service';
 
@@ -35,6 +41,7 @@ export const PAGE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 /** Stable page title: with the project key, so it is unique per project and findable again. */
 export const reportPageTitle = (projectKey: string): string => `ISO/IEC 20000-1 gap report – ${projectKey}`;
 export const groupPageTitle = (mainTitle: string, groupTitle: string): string => `${mainTitle} – ${groupTitle}`;
+export const evidenceMatrixPageTitle = (mainTitle: string): string => `${mainTitle} – Evidence matrix`;
 export const snapshotPageTitle = (mainTitle: string, at: Date): string => `${mainTitle} – snapshot ${at.toISOString().slice(0, 10)}`;
 export const pagePath = (spaceKey: string, pageId: string): string =>
   `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`;
@@ -47,6 +54,7 @@ export function requestBodyBytes(adf: DocNode): number {
 export interface PublishRequest {
   projectId: string;
   projectKey: string;
+  /** Empty: taken from the search pages (the resolver no longer reads the project only for its name). */
   projectName: string;
   siteBaseUrl: string;
   spaceKey: string;
@@ -69,6 +77,8 @@ export interface PublishReportServiceOptions {
   confluenceOptions?: ConfluenceClientOptions;
   limitBytes?: number;
   maxEvidenceAgeDays?: number;
+  /** The running app's ids: with them the page embeds the "SMS readiness" macro at its top. */
+  appIdentity?: AppIdentity;
 }
 
 interface Upserted {
@@ -84,7 +94,7 @@ export class PublishReportService {
   private readonly publications: ReportPublicationRepository;
 
   constructor(
-    api: ProductApi,
+    private readonly api: ProductApi,
     store: KeyValueStore,
     private readonly now: () => Date,
     private readonly opts: PublishReportServiceOptions,
@@ -113,16 +123,19 @@ export class PublishReportService {
     const input = toReportInput(data, analysis, {
       siteBaseUrl: req.siteBaseUrl,
       projectKey: req.projectKey,
-      projectName: req.projectName,
+      projectName: req.projectName || (await this.projectName(req.projectId, data.issues)),
       previous: previous?.snapshot ?? undefined,
+      ...(this.opts.appIdentity !== undefined ? { macro: { ...this.opts.appIdentity, projectId: req.projectId, projectKey: req.projectKey } } : {}),
     });
+    const matrixDoc = buildEvidenceMatrixAdf(input);
+    const matrixTitle = evidenceMatrixPageTitle(reportPageTitle(req.projectKey));
     const full = buildGapReportAdf(input);
     const bytes = requestBodyBytes(full);
     const split = bytes > this.limitBytes;
     const title = reportPageTitle(req.projectKey);
     const parts = split ? splitReportByGroup(input) : undefined;
     const mainDoc = parts?.overview ?? full;
-    const childCount = (parts?.groups.length ?? 0) + (req.snapshotChild ? 1 : 0);
+    const childCount = (parts?.groups.length ?? 0) + (req.snapshotChild ? 1 : 0) + 1;
     const total = 1 + childCount;
     await onProgress({
       done: 0,
@@ -135,6 +148,7 @@ export class PublishReportService {
     // Every page body is checked before the first write: an invalid one fails the job with the reason, and no page changes.
     assertValidAdf(mainDoc, `The page “${title}”`);
     for (const g of parts?.groups ?? []) assertValidAdf(g.doc, `The page “${groupPageTitle(title, g.title)}”`);
+    assertValidAdf(matrixDoc, `The page “${matrixTitle}”`);
 
     const message = `Published by SMS Navigator: readiness ${analysis.readiness.overall.percent} %, ${analysis.warningCount} warnings.`;
     const knownMainId = previous !== undefined && previous.spaceId === req.spaceId ? previous.pageId : undefined;
@@ -153,6 +167,8 @@ export class PublishReportService {
       lastPublishedBy: previous?.lastPublishedBy ?? null,
       snapshot: previous?.snapshot ?? null,
       lastJobId: req.jobId,
+      ...(previous?.spaceId === req.spaceId && previous.evidenceMatrixPageId !== undefined ? { evidenceMatrixPageId: previous.evidenceMatrixPageId } : {}),
+      ...(previous?.history !== undefined ? { history: previous.history } : {}),
     };
     // Stored at once: a run killed from here on finds this page again instead of creating another.
     await this.publications.save(base);
@@ -178,6 +194,23 @@ export class PublishReportService {
       await onProgress({ done, total, message: `${child.created ? 'Created' : 'Updated'} the page of clause ${g.groupId}.` });
     }
 
+    // The clause register as a child page. A main page created by this run has no children yet (every run
+    // writes the main page first), so the matrix is created without a lookup; otherwise found by id or title.
+    const matrix = await this.upsert({
+      spaceId: req.spaceId,
+      parentId: main.id,
+      title: matrixTitle,
+      adf: matrixDoc,
+      knownId: base.evidenceMatrixPageId,
+      message,
+      fresh: main.created,
+    });
+    base.evidenceMatrixPageId = matrix.id;
+    await this.publications.save(base);
+    conflicts += matrix.conflicts;
+    done += 1;
+    await onProgress({ done, total, message: `${matrix.created ? 'Created' : 'Updated'} the Evidence matrix page.` });
+
     let snapshotPageId: string | null = null;
     if (req.snapshotChild) {
       const snap = await this.upsert({
@@ -200,6 +233,14 @@ export class PublishReportService {
       lastPublishedAt: this.now().toISOString(),
       lastPublishedBy: req.accountId,
       snapshot: toGapSnapshot(analysis),
+      history: [
+        ...(base.history ?? []),
+        {
+          at: this.now().toISOString(),
+          percent: analysis.readiness.overall.percent,
+          groups: Object.fromEntries(analysis.readiness.byGroup.map((g) => [g.groupId, g.figures.percent])),
+        },
+      ].slice(-PUBLICATION_HISTORY_LIMIT),
     });
     return {
       pageId: main.id,
@@ -210,6 +251,7 @@ export class PublishReportService {
       split,
       childPageIds,
       snapshotPageId,
+      evidenceMatrixPageId: matrix.id,
       bytes,
       evidenceCount: analysis.evidenceCount,
       searchPages: data.searchPages,
@@ -217,10 +259,17 @@ export class PublishReportService {
     };
   }
 
-  private upsert(p: { spaceId: string; parentId: string | null; title: string; adf: DocNode; knownId: string | undefined; message: string }): Promise<Upserted> {
+  /** The name from the search pages already read; one project call only when the project has no mapped issue. */
+  private async projectName(projectId: string, issues: readonly { projectName?: string }[]): Promise<string> {
+    const named = issues.find((i) => i.projectName !== undefined)?.projectName;
+    if (named !== undefined) return named;
+    return (await new JiraClient(this.api, this.opts.jiraOptions).getProject(projectId, { as: this.opts.as })).name;
+  }
+
+  private upsert(p: { spaceId: string; parentId: string | null; title: string; adf: DocNode; knownId: string | undefined; message: string; fresh?: boolean }): Promise<Upserted> {
     return upsertPageInSpace(
       this.confluence,
-      { spaceId: p.spaceId, parentId: p.parentId, title: p.title, adf: p.adf, message: p.message, knownPageId: p.knownId ?? null },
+      { spaceId: p.spaceId, parentId: p.parentId, title: p.title, adf: p.adf, message: p.message, knownPageId: p.knownId ?? null, ...(p.fresh === true ? { knownAbsent: true } : {}) },
       this.opts.as,
     ).then((r) => ({ id: r.pageId, version: r.version, created: r.created, conflicts: r.conflictsRetried }));
   }

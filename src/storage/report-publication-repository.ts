@@ -10,6 +10,15 @@ import { parseStored } from './stored-record';
 import { reportPublicationKey } from './keys';
 
 export const PUBLICATION_SCHEMA_VERSION = 1;
+export const PUBLICATION_HISTORY_LIMIT = 60;
+
+export const publicationPointSchema = z.object({
+  at: z.string(),
+  percent: z.number(),
+  /** groupId ('4'..'10') -> readiness percent. */
+  groups: z.record(z.string(), z.number()),
+});
+export type PublicationPoint = z.infer<typeof publicationPointSchema>;
 
 const idString = z.string().regex(/^\d{1,20}$/);
 
@@ -29,6 +38,10 @@ export const reportPublicationSchema = z.object({
   lastPublishedBy: z.string().nullable(),
   snapshot: gapSnapshotSchema.nullable(),
   lastJobId: z.string().nullable(),
+  /** The "Evidence matrix" child page (clause register); absent before it existed. */
+  evidenceMatrixPageId: idString.optional(),
+  /** Readiness at each completed publish, oldest first, at most PUBLICATION_HISTORY_LIMIT: the macro's trend. */
+  history: z.array(publicationPointSchema).optional(),
 });
 export type ReportPublication = z.infer<typeof reportPublicationSchema>;
 

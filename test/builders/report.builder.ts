@@ -1,5 +1,5 @@
 /** Fixed-default builder for gap report input. */
-import { analyseGaps, changesSince, type GapAnalysisInput, type GapSnapshot } from '../../src/domain/gap';
+import { analyseGaps, type GapAnalysisInput, type GapSnapshot } from '../../src/domain/gap';
 import { type GapReportInput } from '../../src/domain/report';
 import { GAP_NOW, aClauseRecord, aFinding, aGapInput, anEvidence, daysAgo, gapOptions } from './gap.builder';
 
@@ -43,7 +43,7 @@ export function aReportInput(overrides: Partial<GapReportInput> = {}, gapInput: 
       { name: 'Phase 1: foundations', epicKey: 'SMS-100', done: 8, inProgress: 2, toDo: 1 },
       { name: 'Phase 2: operation', epicKey: 'SMS-101', done: 0, inProgress: 0, toDo: 0 },
     ],
-    changes: changesSince(PREVIOUS_SNAPSHOT, gaps),
+    previous: PREVIOUS_SNAPSHOT,
     ...overrides,
   };
 }

@@ -72,9 +72,11 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
 
   // The page in the sandbox's Confluence view.
   await page.goto(href as string);
-  await expect(page.getByRole('heading', { name: /Gap report/ }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: /gap report/i }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Clause by clause' })).toBeVisible();
   await expect(page.getByRole('table').first()).toBeVisible();
+  // The clause tables sit in closed expands (the summary comes first): open them all, as a reader would one by one.
+  await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   await expect(page.getByText('8.6.1').first()).toBeVisible();
   await expect(page.getByText('Major nonconformity').first()).toBeVisible();
   await shot(page, 'gap-report-confluence-page');

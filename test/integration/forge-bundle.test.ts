@@ -146,7 +146,8 @@ describe('the Forge bundle (@forge/bundler, offline)', () => {
     for (const [i, e] of push.events.entries()) {
       await jobConsumer({ body: e.body, queueName: push.queueName, jobId: push.jobId, eventId: `event-${i}` }, { installContext: 'sandbox' });
     }
-    expect(emulator.stats().pages).toBe(pagesBefore + 1);
+    // The report page and its Evidence matrix child page.
+    expect(emulator.stats().pages).toBe(pagesBefore + 2);
     const status = await invoke('getJobStatus', { jobId: started.data?.jobId });
     expect(status.ok).toBe(true);
     expect(status.data?.status).toBe('done');

@@ -192,7 +192,7 @@ describe('gap report in the sandbox', () => {
     const snapshot = await confluencePage(job.result?.snapshotPageId as string);
     expect(snapshot.parentId).toBe(pageId);
     const html = await (await fetch(`${harness.sandbox.url}/wiki/spaces/SMS/pages/${pageId}`)).text();
-    expect(html).toContain('What changed since the last publish');
+    expect(html).toContain('What changed since the previous publish');
     expect(html).toContain('Improved (1)');
   });
 
@@ -201,7 +201,9 @@ describe('gap report in the sandbox', () => {
     try {
       const job = await publish();
       expect(job.status).toBe('done');
-      expect(job.result).toMatchObject({ pageId, pageVersion: 3, conflictsRetried: 1 });
+      expect(job.result).toMatchObject({ pageId, pageVersion: 3 });
+      // The main page meets the first 409; the Evidence matrix page's update may meet another.
+      expect(job.result?.conflictsRetried).toBeGreaterThanOrEqual(1);
     } finally {
       harness.sandbox.emulator.setFaults({});
     }

@@ -70,7 +70,14 @@ describe('manifest.yml', () => {
     expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report']);
     expect(only('jira:issuePanel')).toMatchObject({ title: 'ISO 20000 clauses', resource: 'main', resolver: { function: 'resolver' } });
     expect(only('jira:projectSettingsPage')).toMatchObject({ title: 'SMS Navigator settings', resource: 'main', resolver: { function: 'resolver' } });
-    expect(manifest.resources).toEqual([{ key: 'main', path: 'static/build' }]);
+    expect(manifest.resources).toEqual([
+      { key: 'main', path: 'static/build' },
+      { key: 'macro', path: 'static/build-macro' },
+    ]);
+  });
+
+  it('has the SMS readiness Confluence macro on its own resource, reading through the same resolver', () => {
+    expect(only('macro')).toMatchObject({ key: 'sms-readiness', title: 'SMS readiness', resource: 'macro', resolver: { function: 'resolver' } });
   });
 
   it('indexes the sms-navigator-mapping issue property for JQL under smsClause, smsPhase and smsEvidence', () => {

@@ -61,7 +61,7 @@ describe('GapReportService with findings', () => {
     const service = new GapReportService(api, new InMemoryKvStore(), () => NOW, { as: 'user' });
     const data = await service.collect('10000');
     expect(api.requests).toHaveLength(1);
-    expect((api.requests[0]?.body as { fields: string[] }).fields).toEqual(['summary', 'status', 'updated', 'labels']);
+    expect((api.requests[0]?.body as { fields: string[] }).fields).toEqual(['summary', 'status', 'updated', 'labels', 'assignee', 'project']);
 
     const analysis = service.analyse(data);
     const availability = analysis.clauses.find((c) => c.clauseId === '8.7.1');

@@ -109,7 +109,7 @@ describe('emulated Confluence', () => {
     expect(html).not.toContain('href="javascript:');
     expect(html).toMatch(/data-node-type="status"[^>]*>Conformant</);
     expect(html).toContain('data-panel-type="warning"');
-    expect(html).toContain('<div class="expand-title">Evidence</div>');
+    expect(html).toContain('<summary class="expand-title">Evidence</summary>');
     expect(html).toMatch(/<th[^>]*><p>Clause<\/p><\/th>/);
     expect(html).toContain('Version 1');
     expect(html).toMatch(/Child pages[\s\S]*Rendered child/);

@@ -224,7 +224,14 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
 
   const plannedByClause = new Map<ClauseId, Map<string, PlannedWorkItem>>();
   for (const w of input.plannedWork ?? []) {
-    const item: PlannedWorkItem = { issueKey: w.issueKey, summary: w.summary, statusCategory: w.statusCategory, done: w.statusCategory === 'done' };
+    const item: PlannedWorkItem = {
+      issueKey: w.issueKey,
+      summary: w.summary,
+      statusCategory: w.statusCategory,
+      done: w.statusCategory === 'done',
+      ...(w.assignee !== undefined ? { assignee: w.assignee } : {}),
+      ...(w.epicKey !== undefined ? { epicKey: w.epicKey } : {}),
+    };
     for (const ref of w.clauses) {
       for (const id of expand(ref)) {
         let bucket = plannedByClause.get(id);

@@ -6,7 +6,7 @@
  */
 import { type ClauseId, compareClauseIds } from '../catalogue/catalogue';
 import { type ConformityResult } from '../vocabulary';
-import { type GapAnalysis, type GapSnapshot } from './gap-model';
+import { type ClauseEvidenceSnapshot, type GapAnalysis, type GapSnapshot } from './gap-model';
 
 const RANK: Readonly<Record<ConformityResult, number | null>> = {
   not_assessed: 0,
@@ -32,10 +32,24 @@ export interface GapChanges {
   otherChanges: ClauseChange[];
 }
 
+/** Issue keys kept per clause in a snapshot (evidence and stale evidence each); counts are always kept. */
+export const SNAPSHOT_KEYS_PER_CLAUSE = 25;
+
 export function toGapSnapshot(analysis: GapAnalysis): GapSnapshot {
   const results: Record<ClauseId, ConformityResult> = {};
-  for (const c of analysis.clauses) results[c.clauseId] = c.result;
-  return { takenAt: analysis.generatedAt, results };
+  const evidence: Record<ClauseId, ClauseEvidenceSnapshot> = {};
+  for (const c of analysis.clauses) {
+    results[c.clauseId] = c.result;
+    if (c.evidence.length === 0) continue;
+    const stale = c.evidence.filter((e) => e.stale);
+    evidence[c.clauseId] = {
+      count: c.evidence.length,
+      staleCount: stale.length,
+      keys: c.evidence.slice(0, SNAPSHOT_KEYS_PER_CLAUSE).map((e) => e.issueKey),
+      staleKeys: stale.slice(0, SNAPSHOT_KEYS_PER_CLAUSE).map((e) => e.issueKey),
+    };
+  }
+  return { takenAt: analysis.generatedAt, results, evidence };
 }
 
 /** Compares the current analysis (or snapshot) with the snapshot kept at the previous publish. */

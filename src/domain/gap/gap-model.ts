@@ -52,6 +52,10 @@ export interface PlannedWork {
   summary: string;
   statusCategory: StatusCategory;
   clauses: ClauseId[];
+  /** Display name of the Jira assignee, when the work item has one (the clause's owner in the report). */
+  assignee?: string;
+  /** Key of the plan's epic the work item belongs to (same phase and process subset), when known. */
+  epicKey?: string;
 }
 
 /** Planned work of one clause as the report shows it. */
@@ -61,6 +65,8 @@ export interface PlannedWorkItem {
   statusCategory: StatusCategory;
   /** True when the work item's status category is Done. */
   done: boolean;
+  assignee?: string;
+  epicKey?: string;
 }
 
 /** An audit finding raised against a clause. */
@@ -183,10 +189,23 @@ export interface GapAnalysis {
   unknownClauseRefs: ClauseId[];
 }
 
-/** The per-clause results kept at publish time, to say later what changed. */
+/**
+ * Evidence of one clause at a publish: how many items and how many stale, with their keys up to
+ * SNAPSHOT_KEYS_PER_CLAUSE each (so the snapshot stays small at 100,000 issues; beyond that the delta gives counts).
+ */
+export interface ClauseEvidenceSnapshot {
+  count: number;
+  staleCount: number;
+  keys: string[];
+  staleKeys: string[];
+}
+
+/** The per-clause results (and evidence) kept at publish time, to say later what changed. */
 export interface GapSnapshot {
   takenAt: string;
   results: Record<ClauseId, ConformityResult>;
+  /** Absent in snapshots kept before evidence was recorded. */
+  evidence?: Record<ClauseId, ClauseEvidenceSnapshot>;
 }
 
 export const statusCategorySchema = z.enum(STATUS_CATEGORIES);
@@ -217,7 +236,15 @@ export const findingSchema = z.object({
   summary: z.string(),
 });
 
+const clauseEvidenceSnapshotSchema = z.object({
+  count: z.number().int().nonnegative(),
+  staleCount: z.number().int().nonnegative(),
+  keys: z.array(z.string()),
+  staleKeys: z.array(z.string()),
+});
+
 export const gapSnapshotSchema = z.object({
   takenAt: z.string(),
   results: z.record(z.string(), conformityResultSchema),
+  evidence: z.record(z.string(), clauseEvidenceSnapshotSchema).optional(),
 });

@@ -6,7 +6,7 @@
  * Jira issues do not prove the organisation lacks the practice; only an assessor (or an auditor's open major
  * nonconformity) can say so. For readiness both weigh 0, so the figure is the same either way.
  */
-import { type ConformityResult } from '../vocabulary';
+import { CONFORMITY_RESULT_LABELS, type ConformityResult } from '../vocabulary';
 import { type EvidenceItem, type Finding } from './gap-model';
 
 export interface ProposalRule {
@@ -49,7 +49,7 @@ export const PROPOSAL_RULES: readonly ProposalRule[] = [
 /** Plain text of the rules for the UI and the report (one line per rule, in evaluation order). */
 export const PROPOSAL_RULES_TEXT: string = [
   'A result set by a person always wins. Otherwise the first matching rule proposes one:',
-  ...PROPOSAL_RULES.map((r, i) => `${i + 1}. ${r.text} → ${r.result}`),
+  ...PROPOSAL_RULES.map((r, i) => `${i + 1}. ${r.text} Proposed result: ${CONFORMITY_RESULT_LABELS[r.result]}.`),
 ].join('\n');
 
 export interface Proposal {

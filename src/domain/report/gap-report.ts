@@ -15,9 +15,9 @@ import { escapeJqlString } from '../jql-value';
 import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
-import { type GapChanges } from '../gap/changes-since';
+import { type ClauseChange } from '../gap/changes-since';
 import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
-import { type ClauseGap, type EvidenceItem, type GroupReadiness, STATUS_CATEGORY_LABELS, type StatusCategory } from '../gap/gap-model';
+import { type ClauseGap, type EvidenceItem, type GapAnalysis, type GroupReadiness, STATUS_CATEGORY_LABELS, type StatusCategory } from '../gap/gap-model';
 import { ISSUE_ROLE_RULE_TEXT } from '../gap/issue-roles';
 import { PROPOSAL_RULES_TEXT } from '../gap/proposal-rules';
 import { READINESS_FORMULA, formatReadiness } from '../gap/readiness';
@@ -28,6 +28,7 @@ import {
   type DocNode,
   type Inline,
   type PanelDefinition,
+  type ParagraphDefinition,
   type StatusColor,
   type TableCellDefinition,
   type TableRowDefinition,
@@ -36,6 +37,7 @@ import {
   cell,
   doc,
   expand,
+  extension,
   heading,
   inlineCard,
   link,
@@ -51,10 +53,13 @@ import {
 import {
   type ChallengeRegisterRow,
   type GapReportInput,
+  type ReadinessMacroRef,
   type ReportMaturityRow,
   type ReportPhase,
 } from './report-input';
 import { safeLine, safeParagraphs, utf8Length } from './safe-text';
+import { type RegisterRow, clauseRegister, evidenceText } from './clause-register';
+import { type ReportDelta, deltaIsEmpty, notAssessedByGroup, openNonconformities, rankTopGaps, readinessChange, reportDelta } from './manager-summary';
 
 /** Jira entity-property search alias under which each mapped issue lists its clause ids. */
 export const SMS_CLAUSE_JQL_ALIAS = 'smsClause';
@@ -177,50 +182,125 @@ function pct(n: number): string {
 
 // ---------- sections ----------
 
+/** The page title is Confluence's own: the body does not repeat it as a heading. */
 function titleBlocks(input: GapReportInput, ctx: Ctx, suffix?: string): BlockContent[] {
   const name = safeLine(input.projectName, ctx.maxText, input.projectKey);
-  const base = input.title !== undefined ? safeLine(input.title, ctx.maxText, `Gap report: ${name}`) : `Gap report: ${name}`;
+  const part = suffix ? `${suffix}: part of the gap report of ${name}. ` : '';
   return [
-    heading({ level: 1 })(t(suffix ? `${base} — ${suffix}` : base)),
     p(
       t(
-        `Generated ${formatDate(input.generatedAt)} for project ${safeLine(input.projectKey, 40, '?')} against ISO/IEC 20000-1:2018. ` +
+        `${part}Generated ${formatDate(input.generatedAt)} for project ${safeLine(input.projectKey, 40, '?')} against ISO/IEC 20000-1:2018. ` +
           `Evidence not updated for more than ${input.gaps.maxEvidenceAgeDays} days is flagged as stale.`,
       ),
     ),
   ];
 }
 
+/** One group's readiness in words (the formula with its figures is in the appendix). */
 function groupReadinessLine(g: GroupReadiness): Inline[] {
-  return [bold(`${g.groupId} ${g.title}: ${pct(g.figures.percent)}`), t(` — ${formatReadiness(g.figures)}`)];
+  const f = g.figures;
+  return [bold(`${g.groupId} ${g.title}: ${pct(f.percent)}`), t(` (${f.counts.conformant} of ${f.denominator} clauses conformant, ${f.counts.partially_conformant} partly)`)];
 }
 
-function summarySection(input: GapReportInput): BlockContent[] {
+function signed(points: number): string {
+  if (points === 0) return 'no change';
+  return `${points > 0 ? 'up' : 'down'} ${Math.abs(points)} points`;
+}
+
+function readinessParagraph(input: GapReportInput): ParagraphDefinition {
+  const ch = readinessChange(input.gaps, input.previous);
+  const now = bold(`Readiness ${pct(ch.now)}`);
+  if (ch.previous === undefined) return p(now, t('. This is the first publish of the report.'));
+  return p(now, t(`, ${signed(ch.change ?? 0)} since the previous publish on ${formatDate(ch.previousAt ?? '').slice(0, 10)} (then ${pct(ch.previous)}).`));
+}
+
+function groupReadinessTable(gaps: GapAnalysis): BlockContent {
+  return table(
+    headerRow(['Clause group', 'Readiness', 'Conformant', 'Partly conformant', 'Not yet conformant', 'Not assessed']),
+    ...gaps.readiness.byGroup.map((g) =>
+      tableRow([
+        cell(p(t(`${g.groupId} ${g.title}`))),
+        cell(p(bold(pct(g.figures.percent)))),
+        cell(p(t(String(g.figures.counts.conformant)))),
+        cell(p(t(String(g.figures.counts.partially_conformant)))),
+        cell(p(t(String(g.figures.counts.nonconformant)))),
+        cell(p(t(String(g.figures.counts.not_assessed)))),
+      ]),
+    ),
+  );
+}
+
+function topGapsSection(input: GapReportInput, ctx: Ctx): BlockContent[] {
+  const gaps = rankTopGaps(input.gaps, 5);
+  const blocks: BlockContent[] = [heading({ level: 3 })(t('The five largest gaps'))];
+  if (gaps.length === 0) {
+    blocks.push(p(t('No gaps: every clause counted is conformant.')));
+    return blocks;
+  }
+  blocks.push(
+    table(
+      headerRow(['Clause', 'Result', 'Open nonconformities', 'Owner', 'Epic']),
+      ...gaps.map((g) =>
+        tableRow([
+          cell(p(t(`${g.clauseId} ${g.title}`))),
+          cell(p(lozenge(resultLabel(g.result), RESULT_COLORS[g.result]))),
+          cell(p(t(g.openMajor + g.openMinor === 0 ? 'None' : [g.openMajor > 0 ? `${g.openMajor} major` : '', g.openMinor > 0 ? `${g.openMinor} minor` : ''].filter(Boolean).join(', ')))),
+          cell(p(t(g.owner !== undefined ? safeLine(g.owner, 80, 'Unassigned') : g.workItemKey !== undefined ? 'Unassigned' : 'No work planned yet'))),
+          cell(p(g.epicKey !== undefined ? issueRef(ctx, g.epicKey) : t('No epic yet'))),
+        ]),
+      ),
+    ),
+  );
+  return blocks;
+}
+
+function nonconformitySection(input: GapReportInput, ctx: Ctx): BlockContent[] {
+  const open = openNonconformities(input.gaps);
+  const blocks: BlockContent[] = [heading({ level: 3 })(t(`Open nonconformities (${open.length})`))];
+  if (open.length === 0) {
+    blocks.push(p(t('No major or minor nonconformity is open.')));
+    return blocks;
+  }
+  const shown = open.slice(0, ctx.maxCards * 2);
+  blocks.push(
+    bullets(
+      shown.map((n) => [
+        issueRef(ctx, n.issueKey),
+        t(' '),
+        lozenge(FINDING_GRADE_LABELS[n.grade], FINDING_GRADE_COLORS[n.grade]),
+        // The inline card shows the issue's summary (a smart link); a reference that is not an issue key gets it as text.
+        t(`${isIssueKey(n.issueKey) ? '' : ` ${safeLine(n.summary, ctx.maxText, '(no summary)')}`} on clause ${n.clauses.join(', ')}`),
+      ]),
+    ),
+  );
+  if (open.length > shown.length) blocks.push(p(t(`and ${open.length - shown.length} more, listed clause by clause below.`)));
+  return blocks;
+}
+
+function summarySection(input: GapReportInput, ctx: Ctx): BlockContent[] {
   const { gaps } = input;
   const overall = gaps.readiness.overall;
   const type = overall.percent >= 80 ? PanelType.SUCCESS : overall.percent >= 40 ? PanelType.INFO : PanelType.WARNING;
   const content: PanelDefinition['content'] = [
-    p(bold(`Readiness: ${pct(overall.percent)}`), t(` — ${formatReadiness(overall)}`)),
+    readinessParagraph(input),
     p(
       t(
-        `${gaps.clauses.length} assessable clauses; ${overall.counts.conformant} conformant, ${overall.counts.partially_conformant} partially conformant, ` +
-          `${overall.counts.nonconformant} nonconformant, ${overall.counts.not_assessed} not assessed, ${overall.counts.not_applicable} not applicable. ` +
-          `${gaps.evidenceCount} Jira issues serve as evidence; ${gaps.warningCount} warnings.`,
+        `Of ${gaps.clauses.length} clauses, ${overall.counts.conformant} are conformant, ${overall.counts.partially_conformant} partially conformant, ` +
+          `${overall.counts.nonconformant} not yet conformant and ${overall.counts.not_assessed} not assessed yet` +
+          `${overall.counts.not_applicable > 0 ? `; ${overall.counts.not_applicable} marked not applicable, which blocks a conformity claim (ISO/IEC 20000-1 allows no exclusions)` : ''}. ` +
+          `${gaps.evidenceCount} Jira issues serve as evidence.`,
       ),
     ),
-    bullets(gaps.readiness.byGroup.map(groupReadinessLine)),
   ];
-  if (overall.counts.not_applicable > 0) {
-    content.push(
-      p(
-        t(
-          `${overall.counts.not_applicable === 1 ? '1 clause is' : `${overall.counts.not_applicable} clauses are`} marked not applicable. ` +
-            'ISO/IEC 20000-1 allows no exclusions, so this blocks a conformity claim.',
-        ),
-      ),
-    );
-  }
-  const blocks: BlockContent[] = [heading({ level: 2 })(t('Summary')), panel({ panelType: type })(...content)];
+  const blocks: BlockContent[] = [
+    heading({ level: 2 })(t('Summary')),
+    panel({ panelType: type })(...content),
+    heading({ level: 3 })(t('Readiness per clause group')),
+    groupReadinessTable(gaps),
+    ...topGapsSection(input, ctx),
+    ...nonconformitySection(input, ctx),
+    ...changesSection(input, ctx),
+  ];
   if (gaps.evidenceCount === 0) {
     blocks.push(
       panel({ panelType: PanelType.NOTE })(
@@ -345,19 +425,30 @@ function clauseRow(ctx: Ctx, c: ClauseGap): TableRowDefinition {
   ]);
 }
 
-function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2 | 3): BlockContent[] {
-  const clauses = input.gaps.clauses.filter((c) => c.groupId === g.groupId);
-  return [
-    heading({ level })(t(`${g.groupId} ${g.title} — readiness ${pct(g.figures.percent)}`)),
-    table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c))),
-  ];
+function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2 | 3, collapsed: ReadonlyMap<string, ClauseGap[]>): BlockContent[] {
+  const folded = collapsed.get(g.groupId) ?? [];
+  const foldedIds = new Set(folded.map((c) => c.clauseId));
+  const clauses = input.gaps.clauses.filter((c) => c.groupId === g.groupId && !foldedIds.has(c.clauseId));
+  const blocks: BlockContent[] = [heading({ level })(t(`${g.groupId} ${g.title}: readiness ${pct(g.figures.percent)}`))];
+  if (clauses.length > 0) {
+    const rows = table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c)));
+    // On the report page each group's table sits in an expand (closed in Confluence), so the page reads as the summary first.
+    blocks.push(level === 3 ? expand({ title: `${clauses.length} ${clauses.length === 1 ? 'clause' : 'clauses'} with results, evidence, findings or planned work` })(rows) : rows);
+  }
+  if (folded.length > 0) {
+    blocks.push(
+      p(
+        bold(`Not assessed yet, with no evidence, findings or planned work (${folded.length}): `),
+        t(folded.map((c) => `${c.clauseId} ${c.title}`).join('; ')),
+      ),
+    );
+  }
+  return blocks;
 }
 
 function gapSection(input: GapReportInput, ctx: Ctx): BlockContent[] {
-  return [
-    heading({ level: 2 })(t('Clause by clause')),
-    ...input.gaps.readiness.byGroup.flatMap((g) => groupTable(input, ctx, g, 3)),
-  ];
+  const collapsed = notAssessedByGroup(input.gaps);
+  return [heading({ level: 2 })(t('Clause by clause')), ...input.gaps.readiness.byGroup.flatMap((g) => groupTable(input, ctx, g, 3, collapsed))];
 }
 
 function phaseSection(phases: readonly ReportPhase[], ctx: Ctx): BlockContent[] {
@@ -423,46 +514,132 @@ function riskSection(rows: readonly ChallengeRegisterRow[] | undefined, ctx: Ctx
   return blocks;
 }
 
-function changeLines(list: GapChanges['improved'], titles: ReadonlyMap<ClauseId, string>): Inline[][] {
+function changeLines(list: readonly ClauseChange[], titles: ReadonlyMap<ClauseId, string>): Inline[][] {
   return list.map((ch) => [
-    t(`${safeLine(ch.clauseId, 40, '?')} ${titles.get(ch.clauseId) ?? ''}: ${ch.from ? resultLabel(ch.from) : 'not in the last publish'} → `),
+    t(`${safeLine(ch.clauseId, 40, '?')} ${titles.get(ch.clauseId) ?? ''}: from ${ch.from ? resultLabel(ch.from).toLowerCase() : 'not in the previous publish'} to `),
     lozenge(resultLabel(ch.to), RESULT_COLORS[ch.to]),
   ]);
 }
 
-function changesSection(input: GapReportInput): BlockContent[] {
-  const blocks: BlockContent[] = [heading({ level: 2 })(t('What changed since the last publish'))];
-  const ch = input.changes;
-  if (!ch || !ch.hasPrevious) {
-    blocks.push(p(t('This is the first publish. Later publishes list here the clauses whose result improved or regressed.')));
+function evidenceMoveLines(ctx: Ctx, moves: ReportDelta['evidenceAdded'], titles: ReadonlyMap<ClauseId, string>, what: string): Inline[][] {
+  return moves.map((m) => {
+    const head = t(`${m.clauseId} ${titles.get(m.clauseId) ?? ''}: ${m.count} ${m.count === 1 ? 'issue' : 'issues'} ${what}`);
+    const shown = m.keys.slice(0, ctx.maxCards);
+    if (shown.length === 0) return [head];
+    const cards = shown.flatMap((k, i) => (i === 0 ? [issueRef(ctx, k)] : [t(', '), issueRef(ctx, k)]));
+    return [head, t(': '), ...cards, ...(m.keys.length > shown.length ? [t(` and ${m.keys.length - shown.length} more`)] : [])];
+  });
+}
+
+function changesSection(input: GapReportInput, ctx: Ctx): BlockContent[] {
+  const blocks: BlockContent[] = [heading({ level: 3 })(t('What changed since the previous publish'))];
+  const d = reportDelta(input.previous, input.gaps);
+  if (!d.hasPrevious) {
+    blocks.push(p(t('This is the first publish. Later publishes say here which clauses moved and which evidence was added or went stale.')));
     return blocks;
   }
   const titles = new Map(input.gaps.clauses.map((c) => [c.clauseId, c.title]));
-  blocks.push(p(t(`Compared with the publish of ${ch.previousTakenAt ? formatDate(ch.previousTakenAt) : 'an earlier date'}.`)));
-  if (ch.improved.length + ch.regressed.length + ch.otherChanges.length === 0) {
-    blocks.push(p(t('No clause changed its result.')));
+  blocks.push(p(t(`Compared with the publish of ${d.previousAt ? formatDate(d.previousAt) : 'an earlier date'}.`)));
+  const unknown = 'The previous publish kept no list of evidence, so added evidence is shown from the next publish on.';
+  if (deltaIsEmpty(d)) {
+    blocks.push(p(t(d.evidenceUnknown ? `No clause changed its result. ${unknown}` : 'No clause changed its result and no evidence was added or went stale.')));
     return blocks;
   }
-  blocks.push(heading({ level: 3 })(t(`Improved (${ch.improved.length})`)), bullets(changeLines(ch.improved, titles)));
-  blocks.push(heading({ level: 3 })(t(`Regressed (${ch.regressed.length})`)), bullets(changeLines(ch.regressed, titles)));
-  if (ch.otherChanges.length > 0) {
-    blocks.push(heading({ level: 3 })(t(`Other changes (${ch.otherChanges.length})`)), bullets(changeLines(ch.otherChanges, titles)));
-  }
+  const list = (title: string, items: Inline[][]): void => {
+    if (items.length > 0) blocks.push(p(bold(`${title} (${items.length})`)), bullets(items));
+  };
+  list('Improved', changeLines(d.improved, titles));
+  list('Regressed', changeLines(d.regressed, titles));
+  list('Other changes', changeLines(d.otherChanges, titles));
+  list('Evidence added', evidenceMoveLines(ctx, d.evidenceAdded, titles, 'added'));
+  list('Evidence gone stale', evidenceMoveLines(ctx, d.evidenceGoneStale, titles, 'gone stale'));
+  if (d.evidenceUnknown) blocks.push(p(t(unknown)));
   return blocks;
 }
 
-function formulaExpand(input: GapReportInput): BlockContent {
+function appendix(input: GapReportInput): BlockContent[] {
   const overall = input.gaps.readiness.overall;
-  return expand({ title: 'How readiness is calculated, results are proposed and findings are read' })(
-    ...READINESS_FORMULA.split('\n').map((line) => p(t(line))),
+  return [
+    heading({ level: 2 })(t('Appendix: how the figures are made')),
+    expand({ title: 'Readiness formula, proposed results and audit findings' })(
+      ...READINESS_FORMULA.split('\n').map((line) => p(t(line))),
+      p(t(`Overall: ${formatReadiness(overall)} (${overall.clauseCount} clauses).`)),
+      ...input.gaps.readiness.byGroup.map((g) => p(t(`${g.groupId} ${g.title}: ${formatReadiness(g.figures)}`))),
+      ...PROPOSAL_RULES_TEXT.split('\n').map((line) => p(t(line))),
+      ...ISSUE_ROLE_RULE_TEXT.split('\n').map((line) => p(t(line))),
+      ...FINDING_CONVENTION_TEXT.split('\n').map((line) => p(t(line))),
+    ),
+  ];
+}
+
+/** Key of the app's Confluence macro in manifest.yml (modules.macro). */
+export const READINESS_MACRO_KEY = 'sms-readiness';
+export const READINESS_MACRO_TITLE = 'SMS readiness';
+
+/**
+ * The "SMS readiness" macro as Confluence stores a Forge macro in ADF (docs/forge-facts.md): an `extension`
+ * node of type com.atlassian.ecosystem whose key is `<app id>/<environment id>/static/<macro key>`, with the
+ * macro's configuration in `parameters.guestParams` (mirrored in `parameters.config`).
+ */
+export function readinessMacroNode(m: ReadinessMacroRef): BlockContent {
+  const key = `${m.appId}/${m.environmentId}/static/${READINESS_MACRO_KEY}`;
+  const localId = macroLocalId(m.projectId);
+  const config = { projectId: m.projectId, projectKey: m.projectKey };
+  return extension({
+    extensionType: 'com.atlassian.ecosystem',
+    extensionKey: key,
+    text: READINESS_MACRO_TITLE,
+    layout: 'default',
+    localId,
+    parameters: {
+      localId,
+      extensionId: `ari:cloud:ecosystem::extension/${key}`,
+      extensionTitle: READINESS_MACRO_TITLE,
+      forgeEnvironment: m.environmentType,
+      layout: 'extension',
+      guestParams: config,
+      config,
+    },
+  }) as BlockContent;
+}
+
+/** A stable UUID-shaped local id per project, so republishing leaves the macro node unchanged. */
+export function macroLocalId(projectId: string): string {
+  const digits = projectId.replace(/\D/g, '').slice(-12).padStart(12, '0');
+  return `5a5ead1e-0000-4000-8000-${digits}`;
+}
+
+/** The clause register as a Confluence page body ("Evidence matrix"): the export's content, evidence as inline cards. */
+export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
+  const ctx = context(input);
+  const rows = clauseRegister(input.gaps);
+  const cards = (items: readonly { key: string }[], label: (i: number) => string, none: string): TableCellDefinition => {
+    if (items.length === 0) return cell(p(t(none)));
+    const shown = items.slice(0, ctx.maxCards);
+    const blocks: TableCellDefinition['content'] = [bullets(shown.map((item, i) => [issueRef(ctx, item.key), t(` ${label(i)}`)]))];
+    if (items.length > shown.length) blocks.push(p(t(`and ${items.length - shown.length} more (see the XLSX export)`)));
+    return cell(...blocks);
+  };
+  const row = (r: RegisterRow): TableRowDefinition =>
+    tableRow([
+      cell(p(t(r.clauseId))),
+      cell(p(t(r.title))),
+      cell(p(t(r.result))),
+      cell(p(t(safeLine(r.setBy, ctx.maxText, '—')))),
+      cell(p(t(safeLine(r.why, ctx.maxText, '—')))),
+      cards(r.evidence, (i) => safeLine(evidenceText(r.evidence[i] ?? { key: '', summary: '', status: '', ageDays: 0, stale: false }).replace(/^\S+ /, ''), ctx.maxText, ''), 'None'),
+      cards(r.findings, (i) => safeLine(`${r.findings[i]?.grade ?? ''}: ${r.findings[i]?.summary ?? ''}`, ctx.maxText, ''), 'None'),
+      cards(r.plannedWork, (i) => `(${r.plannedWork[i]?.status ?? ''})`, 'None'),
+    ]);
+  return doc(
     p(
       t(
-        `Overall: numerator ${overall.numerator}, denominator ${overall.denominator} (${overall.clauseCount} clauses, ${overall.excludedNotApplicable} not applicable left out): ${formatReadiness(overall)}.`,
+        `The clause register of project ${safeLine(input.projectKey, 40, '?')} on ${formatDate(input.generatedAt)}: every clause with its result, who set it and why, ` +
+          'the evidence with its status and age, open findings and planned work. Planned work is the implementation plan, not evidence. ' +
+          'The same rows can be downloaded as XLSX or CSV from the Gap report page of SMS Navigator.',
       ),
     ),
-    ...PROPOSAL_RULES_TEXT.split('\n').map((line) => p(t(line))),
-    ...ISSUE_ROLE_RULE_TEXT.split('\n').map((line) => p(t(line))),
-    ...FINDING_CONVENTION_TEXT.split('\n').map((line) => p(t(line))),
+    table(headerRow(['Clause', 'Title', 'Result', 'Set by', 'Why', 'Evidence', 'Open findings', 'Planned work']), ...rows.map(row)),
   );
 }
 
@@ -479,7 +656,8 @@ function context(input: GapReportInput): Ctx {
 
 function overviewBlocks(input: GapReportInput, ctx: Ctx): BlockContent[] {
   return [
-    ...summarySection(input),
+    ...(input.macro !== undefined ? [readinessMacroNode(input.macro)] : []),
+    ...summarySection(input, ctx),
     ...scopeSection(input, ctx),
     ...maturitySection(input.maturity, ctx),
   ];
@@ -489,15 +667,14 @@ function closingBlocks(input: GapReportInput, ctx: Ctx): BlockContent[] {
   return [
     ...phaseSection(input.phases, ctx),
     ...riskSection(input.challenges, ctx),
-    ...changesSection(input),
-    formulaExpand(input),
+    ...appendix(input),
   ];
 }
 
 /** The whole gap report as one ADF document. Throws ValidationError for an invalid site URL. */
 export function buildGapReportAdf(input: GapReportInput): DocNode {
   const ctx = context(input);
-  return doc(...titleBlocks(input, ctx), ...overviewBlocks(input, ctx), ...gapSection(input, ctx), ...closingBlocks(input, ctx));
+  return doc(...overviewBlocks(input, ctx), ...titleBlocks(input, ctx), ...gapSection(input, ctx), ...closingBlocks(input, ctx));
 }
 
 export interface GroupReportPage {
@@ -518,8 +695,8 @@ export function splitReportByGroup(input: GapReportInput): SplitGapReport {
   const ctx = context(input);
   const byGroup = input.gaps.readiness.byGroup;
   const overview = doc(
-    ...titleBlocks(input, ctx),
     ...overviewBlocks(input, ctx),
+    ...titleBlocks(input, ctx),
     heading({ level: 2 })(t('Clause by clause')),
     p(t('The clause-by-clause tables are on the child pages of this page, one per top-level clause:')),
     bullets(byGroup.map(groupReadinessLine)),
@@ -528,7 +705,7 @@ export function splitReportByGroup(input: GapReportInput): SplitGapReport {
   const groups = byGroup.map((g) => ({
     groupId: g.groupId,
     title: `${g.groupId} ${g.title}`,
-    doc: doc(...titleBlocks(input, ctx, `${g.groupId} ${g.title}`), p(...groupReadinessLine(g)), ...groupTable(input, ctx, g, 2)),
+    doc: doc(...titleBlocks(input, ctx, `${g.groupId} ${g.title}`), p(...groupReadinessLine(g)), ...groupTable(input, ctx, g, 2, notAssessedByGroup(input.gaps))),
   }));
   return { overview, groups };
 }

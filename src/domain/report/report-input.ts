@@ -6,7 +6,7 @@
 import { type ClauseId } from '../catalogue/catalogue';
 import { type MaturityLevel } from '../maturity/maturity-model';
 import { type GapAnalysis } from '../gap/gap-model';
-import { type GapChanges } from '../gap/changes-since';
+import { type GapSnapshot } from '../gap/gap-model';
 
 /** Maturity of one implementation unit (a process or process group), current vs target. */
 export interface ReportMaturityRow {
@@ -47,6 +47,16 @@ export interface ReportOptions {
   maxScopeLength?: number;
 }
 
+/** The app and environment ids Forge gives at run time (getAppContext), and the project the macro shows. */
+export interface ReadinessMacroRef {
+  appId: string;
+  environmentId: string;
+  /** e.g. DEVELOPMENT, STAGING, PRODUCTION. */
+  environmentType: string;
+  projectId: string;
+  projectKey: string;
+}
+
 export interface GapReportInput {
   /** Jira site, e.g. "https://example.atlassian.net"; issue links are `${siteBaseUrl}/browse/KEY`. */
   siteBaseUrl: string;
@@ -64,7 +74,9 @@ export interface GapReportInput {
   phases: readonly ReportPhase[];
   /** Challenge register; when absent the four known implementation challenges are listed as open. */
   challenges?: readonly ChallengeRegisterRow[];
-  /** Result of changesSince(previous snapshot, gaps); absent = first publish. */
-  changes?: GapChanges;
+  /** The snapshot kept at the previous publish (readiness then, what changed since); absent = first publish. */
+  previous?: GapSnapshot;
+  /** Where the "SMS readiness" macro of this app lives; absent = no macro at the top (e.g. the preview). */
+  macro?: ReadinessMacroRef;
   options?: ReportOptions;
 }

@@ -1,5 +1,6 @@
 import { PROPOSAL_RULES, PROPOSAL_RULES_TEXT, proposeResult, type EvidenceItem } from '../../../src/domain/gap';
 import { aFinding, daysAgo } from '../../builders/gap.builder';
+import { CONFORMITY_RESULT_LABELS } from '../../../src/domain/vocabulary';
 
 function item(overrides: Partial<EvidenceItem> = {}): EvidenceItem {
   return { issueKey: 'SMS-1', summary: 's', statusCategory: 'done', updated: daysAgo(1), ageDays: 1, stale: false, kinds: ['record'], ...overrides };
@@ -42,6 +43,7 @@ describe('proposeResult', () => {
   it('publishes every rule in the text shown to users, in evaluation order', () => {
     const lines = PROPOSAL_RULES_TEXT.split('\n');
     expect(lines).toHaveLength(PROPOSAL_RULES.length + 1);
-    PROPOSAL_RULES.forEach((r, i) => expect(lines[i + 1]).toBe(`${i + 1}. ${r.text} → ${r.result}`));
+    PROPOSAL_RULES.forEach((r, i) => expect(lines[i + 1]).toBe(`${i + 1}. ${r.text} Proposed result: ${CONFORMITY_RESULT_LABELS[r.result]}.`));
+    expect(PROPOSAL_RULES_TEXT).not.toMatch(/→|_/);
   });
 });

@@ -79,7 +79,7 @@ describe('gap report with hostile content', () => {
   it('never puts marks on user strings: only its own labels are bold or linked', () => {
     const marked = texts.filter((n) => n.marks && n.marks.length > 0);
     for (const n of marked) for (const s of SHORT_HOSTILE) expect(n.text).not.toContain(s);
-    for (const n of marked) expect(n.text).toMatch(/^(Readiness: |\d+ .*: \d|and \d+ more)/);
+    for (const n of marked) expect(n.text).toMatch(/^(Readiness \d|\d+ .*: \d|and \d+ more|\d+(\.\d+)? %$|(Improved|Regressed|Other changes|Evidence added|Evidence gone stale) \(\d+\)$|Not assessed yet, with no evidence)/);
   });
 
   it('links only to the Jira site and only for well-formed issue keys', () => {

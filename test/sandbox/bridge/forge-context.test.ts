@@ -15,7 +15,7 @@ describe('buildResolverContext', () => {
       moduleKey: 'sms-navigator-project-page',
       extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SMS', type: 'software' } },
     });
-    expect(ctx.extension.issue).toBeUndefined();
+    expect('issue' in ctx.extension).toBe(false);
     expect(ctx.localId).toContain('sms-navigator-project-page');
   });
 

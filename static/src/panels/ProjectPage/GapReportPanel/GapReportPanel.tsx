@@ -19,6 +19,7 @@ import { FindingConvention } from './FindingConvention';
 import { GROUP_TITLES, type ConformityResult } from './labels';
 import type { ProjectViewProps } from '../ProjectPage';
 import { PublishSection } from './PublishSection';
+import { ExportSection } from './ExportSection';
 import { ReadinessSummary } from './ReadinessSummary';
 
 type GroupFilter = 'all' | '4' | '5' | '6' | '7' | '8' | '9' | '10';
@@ -94,6 +95,7 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
         {saveError !== undefined && <ResolverError error={saveError} />}
         <ClauseTable clauses={clauses} people={data.people} canEdit={editable} savingClause={saving} siteUrl={siteUrl} onSet={(c, r) => void onSet(c, r)} />
       </Section>
+      <ExportSection />
       <PublishSection view={data} canEdit={editable} confluence={confluence} siteUrl={siteUrl} onPublished={reload} />
     </div>
   );

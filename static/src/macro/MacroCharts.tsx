@@ -1,0 +1,53 @@
+/** Readiness per clause group (bars) and over the published reports (line), drawn with recharts in design-token colours. */
+import { token } from '@atlaskit/tokens';
+import type { ReadinessMacroView } from '@contract/gap-report';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { space, subtleText } from '../components/PanelKit';
+
+const axis = { fill: token('color.text.subtle', '#44546F'), fontSize: 12 };
+const grid = token('color.border', '#DCDFE4');
+
+export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
+  const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
+  const sameDay = new Set(view.trend.map((p) => p.at.slice(0, 10))).size < view.trend.length;
+  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : sameDay ? `${p.at.slice(5, 10)} ${p.at.slice(11, 16)}` : p.at.slice(0, 10), percent: p.percent }));
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
+      <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness per clause group">
+        <figcaption style={{ ...subtleText, marginBottom: space.xs }}>Readiness per clause group (%)</figcaption>
+        <div style={{ height: 220 }} data-testid="macro-group-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={groups} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+              <CartesianGrid stroke={grid} vertical={false} />
+              <XAxis dataKey="name" tick={axis} />
+              <YAxis domain={[0, 100]} tick={axis} />
+              <Tooltip formatter={(v) => [`${String(v)} %`, 'Readiness']} labelFormatter={(_l, items) => String(items[0]?.payload?.title ?? '')} />
+              <Bar dataKey="percent" name="Readiness" fill={token('color.chart.brand', '#1D7AFC')} isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <ul style={{ ...subtleText, fontSize: 12, margin: `${space.xs} 0 0`, paddingInlineStart: space.m }}>
+          {groups.map((g) => (
+            <li key={g.name}>
+              {g.title}: {g.percent} %
+            </li>
+          ))}
+        </ul>
+      </figure>
+      <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness over the published reports">
+        <figcaption style={{ ...subtleText, marginBottom: space.xs }}>Readiness over the published reports (%)</figcaption>
+        <div style={{ height: 220 }} data-testid="macro-trend-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={trend} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+              <CartesianGrid stroke={grid} vertical={false} />
+              <XAxis dataKey="at" tick={axis} />
+              <YAxis domain={[0, 100]} tick={axis} />
+              <Tooltip formatter={(v) => [`${String(v)} %`, 'Readiness']} />
+              <Line dataKey="percent" name="Readiness" stroke={token('color.chart.success.bold', '#22A06B')} strokeWidth={2} dot isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      </figure>
+    </div>
+  );
+}

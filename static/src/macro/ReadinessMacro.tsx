@@ -1,0 +1,59 @@
+/**
+ * The "SMS readiness" Confluence macro: readiness per clause group (live, read as the viewer), the maturity
+ * heatmap and readiness over the published reports. The charts (recharts) load in their own chunk.
+ */
+import { token } from '@atlaskit/tokens';
+import type { ReadinessMacroView } from '@contract/gap-report';
+import type { ResolverResult } from '@contract/result';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { getReadinessMacro } from '../api/get-readiness-macro';
+import { space, subtleText } from '../components/PanelKit';
+import { Heatmap } from '../panels/ProjectPage/MaturityPanel/Heatmap';
+
+const MacroCharts = lazy(() => import('./MacroCharts'));
+
+const box = {
+  fontFamily: token('font.family.body', 'system-ui, sans-serif'),
+  color: token('color.text', '#172B4D'),
+  background: token('elevation.surface', '#FFFFFF'),
+  padding: space.m,
+} as const;
+
+export function ReadinessMacro() {
+  const [result, setResult] = useState<ResolverResult<ReadinessMacroView> | undefined>();
+  useEffect(() => {
+    void getReadinessMacro().then(setResult);
+  }, []);
+
+  if (result === undefined) return <p style={{ ...box, ...subtleText }} role="status">Loading SMS readiness…</p>;
+  if (!result.ok) {
+    const unconfigured = result.error.code === 'VALIDATION_FAILED';
+    return (
+      <p style={{ ...box, ...subtleText }} role="alert">
+        {unconfigured
+          ? 'SMS readiness: this macro names no Jira project. It is placed by the gap report of SMS Navigator, which sets its project.'
+          : `SMS readiness is not available to you: ${result.error.message}`}
+      </p>
+    );
+  }
+  const v = result.data;
+  return (
+    <section style={box} aria-label="SMS readiness">
+      <h2 style={{ margin: 0, font: token('font.heading.small', '600 16px/20px system-ui') }}>
+        SMS readiness of {v.projectKey}: {v.overall} %
+      </h2>
+      <p style={{ ...subtleText, margin: `${space.xs} 0 ${space.s}` }}>
+        Live from Jira as you see it{v.truncated ? ' (first part of the mapped issues)' : ''}; the trend shows each published report.
+      </p>
+      <Suspense fallback={<p style={subtleText}>Loading the charts…</p>}>
+        <MacroCharts view={v} />
+      </Suspense>
+      <h3 style={{ margin: `${space.m} 0 ${space.xs}`, font: token('font.heading.xsmall', '600 14px/16px system-ui') }}>Maturity against target</h3>
+      {v.assessedUnits === 0 ? (
+        <p style={subtleText}>No maturity assessment is recorded yet.</p>
+      ) : (
+        <Heatmap data={v.heatmap} selectedUnit={null} onOpen={() => undefined} />
+      )}
+    </section>
+  );
+}
