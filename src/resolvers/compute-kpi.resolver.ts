@@ -2,8 +2,6 @@ import { z } from 'zod';
 import type { ComputeKpiResponse } from '../contract/initiation';
 import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors';
 import { KPI_DATE_FIELD_LABELS, addMeasurement } from '../domain/initiation';
-import { JiraClient } from '../jira/jira-client';
-import { KpiService } from '../services/kpi.service';
 import { defineResolver } from './define-resolver';
 import { initiationServiceOf } from './initiation-resolver-support';
 
@@ -25,7 +23,7 @@ export const computeKpi = defineResolver({
     const source = kpi.source;
     if (source.kind === 'manual') throw new ValidationError(`KPI “${kpi.name}” is entered by hand; record a measurement instead.`, { kpiId: kpi.id });
 
-    const computation = await new KpiService(new JiraClient(ctx.deps.api), { as: 'user' }).compute(ctx.project.key, source);
+    const computation = await ctx.deps.kpi.compute(ctx.project.key, source);
     if (computation.value === null) {
       throw new ValidationError(`No issue found by the query of “${kpi.name}” has both dates, so there is nothing to measure.`, {
         jql: computation.jql,

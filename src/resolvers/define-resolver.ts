@@ -9,11 +9,10 @@ import {
   VersionConflictError,
   isAppError,
 } from '../domain/errors';
-import { resolveNames } from '../services/user-names.service';
 import { normaliseSiteBaseUrl } from '../domain/report/gap-report';
 import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
 import { AUTHORIZATION, authorizationOf } from './authorization';
-import type { AppServices } from './services';
+import type { AppServices } from '../app-services';
 
 /** The trusted part of a resolver call: built by Forge (or the sandbox bridge), never by the UI. */
 export interface ResolverContext {
@@ -212,7 +211,7 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
 async function nameWhoSaved(e: VersionConflictError, deps: AppServices): Promise<VersionConflictError> {
   const who = e.stamp.updatedBy;
   if (who === null || e.displayName !== undefined) return e;
-  const names = await resolveNames(deps.api, [who], deps.log);
+  const names = await deps.names([who]);
   return e.named(names[who] ?? who);
 }
 

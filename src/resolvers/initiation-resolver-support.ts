@@ -1,7 +1,5 @@
-/** Shared bit of the Initiation resolvers: the service built from the deps. */
-import { InitiationService } from '../services/initiation.service';
-import { nameLookup } from '../services/user-names.service';
+/** Shared bit of the Initiation resolvers: the service the composition root built. */
+import type { InitiationService } from '../services/initiation.service';
 import type { ResolverContext } from './define-resolver';
 
-export const initiationServiceOf = (ctx: ResolverContext): InitiationService =>
-  new InitiationService(ctx.deps.store, ctx.deps.now, nameLookup(ctx.deps));
+export const initiationServiceOf = (ctx: ResolverContext): InitiationService => ctx.deps.initiation;

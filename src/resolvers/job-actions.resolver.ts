@@ -6,10 +6,9 @@
  */
 import { z } from 'zod';
 import type { JobActionResponse, JobHistoryItemView, ListJobHistoryResponse } from '../contract/jobs';
-import { resolveNames } from '../services/user-names.service';
 import type { JobRecord } from '../storage/job-repository';
 import { defineResolver } from './define-resolver';
-import type { AppServices } from './services';
+import type { AppServices } from '../app-services';
 
 const jobIdPayload = z.object({ jobId: z.string().min(1).max(100) });
 /** The job types of a project's history, in the order the UI shows them. */
@@ -58,7 +57,7 @@ export const listJobHistory = defineResolver({
     const jobs: JobRecord[] = [];
     for (const t of types) jobs.push(...(await ctx.deps.jobs.jobs.history(t, ctx.project.id)));
     jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const people = await resolveNames(ctx.deps.api, [...new Set(jobs.flatMap((j) => [j.accountId, j.endedBy]))], ctx.deps.log);
+    const people = await ctx.deps.names([...new Set(jobs.flatMap((j) => [j.accountId, j.endedBy]))]);
     return { jobs: jobs.map((j) => historyItem(j, ctx.deps)), people };
   },
 });

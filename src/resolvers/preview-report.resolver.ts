@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { PreviewReportResponse } from '../contract/gap-report';
 import { buildGapReportAdf, splitReportByGroup } from '../domain/report';
-import { JiraClient } from '../jira/jira-client';
-import { GapReportService, toReportInput } from '../services/gap-report.service';
+import { toReportInput } from '../services/gap-report.service';
 import { PAGE_BODY_LIMIT_BYTES, groupPageTitle, reportPageTitle, requestBodyBytes } from '../services/publish-report.service';
-import { ReportPublicationRepository } from '../storage/report-publication-repository';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
 import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report.resolver';
 
@@ -19,11 +17,11 @@ export const previewReport = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<PreviewReportResponse> {
     const { deps, project } = ctx;
-    const service = new GapReportService(deps.api, deps.store, deps.now, { as: 'user' });
+    const service = deps.gapReport;
     const [data, publication, jiraProject] = await Promise.all([
-      service.collect(project.id, { maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
-      new ReportPublicationRepository(deps.store).get(project.id),
-      new JiraClient(deps.api).getProject(project.id, { as: 'user' }),
+      service.collect(project.id, { as: 'user', maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
+      deps.publications.get(project.id),
+      deps.jira.getProject(project.id, { as: 'user' }),
     ]);
     const analysis = service.analyse(data);
     const reportInput = toReportInput(data, analysis, {

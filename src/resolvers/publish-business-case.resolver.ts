@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import type { PublishBusinessCaseResponse } from '../contract/initiation';
-import { ConfluenceClient } from '../confluence/confluence-client';
 import { ConfigMissingError } from '../domain/errors';
 import { businessCaseAdf, businessCasePageTitle } from '../domain/initiation';
-import { JiraClient } from '../jira/jira-client';
 import { upsertPage } from '../services/confluence-page.service';
-import { InitiationService, initiationPeople } from '../services/initiation.service';
-import { resolveNames } from '../services/user-names.service';
+import { initiationPeople } from '../services/initiation.service';
 import { assertVersion } from '../storage/stored-record';
 import { defineResolver } from './define-resolver';
 
@@ -24,17 +21,17 @@ export const publishBusinessCase = defineResolver({
   payload: z.object({ expectedVersion: z.number().int().nonnegative().optional() }),
   async handler(input, ctx): Promise<PublishBusinessCaseResponse> {
     const { deps, project } = ctx;
-    await new ConfluenceClient(deps.api).requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
+    await deps.confluence.requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
     const settings = await deps.settings.get(project.id);
     if (settings === undefined) {
       throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
     }
-    const names = (ids: Iterable<string | null | undefined>) => resolveNames(deps.api, ids, deps.log);
-    const service = new InitiationService(deps.store, deps.now, names);
+    const names = deps.names;
+    const service = deps.initiation;
     const [snap, context, jiraProject] = await Promise.all([
       service.repository.get(project.id),
       service.context(project.id),
-      new JiraClient(deps.api).getProject(project.id, { as: 'user' }),
+      deps.jira.getProject(project.id, { as: 'user' }),
     ]);
     if (input.expectedVersion !== undefined) {
       const stamp = snap.updatedBy === null || snap.updatedAt === null ? undefined : { version: snap.version, updatedAt: snap.updatedAt, updatedBy: snap.updatedBy };
@@ -53,7 +50,7 @@ export const publishBusinessCase = defineResolver({
       people,
     });
     const page = await upsertPage(
-      deps.api,
+      deps.confluence,
       {
         spaceKey: settings.confluenceSpaceKey,
         parentId: settings.confluenceParentPageId,
@@ -62,7 +59,7 @@ export const publishBusinessCase = defineResolver({
         message: `Published by SMS Navigator (initiation version ${snap.version}).`,
         knownPageId: snap.initiation.published?.pageId ?? null,
       },
-      { as: 'user' },
+      'user',
     );
     const publishedAt = deps.now().toISOString();
     // The page is written: record it on the latest version, whoever saved since (no refusal after a write).

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { StartPublishReportResponse } from '../contract/gap-report';
-import { ConfluenceClient } from '../confluence/confluence-client';
-import { PUBLISH_REPORT_JOB_TYPE, publishReportJob, type PublishReportJobInput } from '../consumers/publish-report.consumer';
 import { ConfigMissingError } from '../domain/errors';
-import { JiraClient } from '../jira/jira-client';
 import { requireParentPage, requireSpace } from '../services/confluence-page.service';
+import { PUBLISH_REPORT_JOB, PUBLISH_REPORT_JOB_TYPE, type PublishReportJobInput } from '../services/publish-report.service';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
 
 /**
@@ -22,7 +20,7 @@ export const startPublishReport = defineResolver({
   async handler(input, ctx): Promise<StartPublishReportResponse> {
     const { deps, project, accountId } = ctx;
     // Without Confluence the job could never finish: refuse before anything is read or queued.
-    const confluence = new ConfluenceClient(deps.api);
+    const confluence = deps.confluence;
     await confluence.requireConnected();
     const siteBaseUrl = trustedSiteUrl(ctx);
     const settings = await deps.settings.get(project.id);
@@ -37,7 +35,7 @@ export const startPublishReport = defineResolver({
 
     const space = await requireSpace(confluence, settings.confluenceSpaceKey, 'user');
     if (settings.confluenceParentPageId !== null) await requireParentPage(confluence, settings.confluenceParentPageId, space, 'user');
-    const jiraProject = await new JiraClient(deps.api).getProject(project.id, { as: 'user' });
+    const jiraProject = await deps.jira.getProject(project.id, { as: 'user' });
 
     const jobInput: PublishReportJobInput = {
       projectId: project.id,
@@ -49,7 +47,7 @@ export const startPublishReport = defineResolver({
       parentPageId: settings.confluenceParentPageId,
       snapshotChild: input.snapshot,
     };
-    const started = await deps.jobs.start(publishReportJob, {
+    const started = await deps.jobs.start(PUBLISH_REPORT_JOB, {
       scope: project.id,
       accountId,
       input: jobInput,

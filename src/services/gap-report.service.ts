@@ -13,7 +13,6 @@
  * Storage: clause records (this feature), and, when present, the scope, the maturity assessment and the plan
  * and the challenge register (other tabs). Each missing part gives a clear empty state in the report instead of failing.
  */
-import { escapeJqlString } from '../jira/jql';
 import { z } from 'zod';
 import { unitSummary } from '../domain/assessment/unit-summary';
 import { type AssessmentUnitId, isProcessId, processGroupOf } from '../domain/assessment/assessment-units';
@@ -27,7 +26,7 @@ import {
   type GapAnalysis,
   type GapSnapshot,
   type PlannedWork,
-  STATUS_CATEGORIES,
+  statusCategoryOf,
   type StatusCategory,
   analyseGaps,
   changesSince,
@@ -36,15 +35,17 @@ import {
 } from '../domain/gap';
 import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow, type ReportPhase } from '../domain/report';
 import { generateScopeStatement } from '../domain/scope/scope-statement';
-import { type JiraClientOptions, type JiraIssue, JiraClient } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
-import { ClauseRecordRepository, type StoredClauseRecord, toClauseRecord } from '../storage/clause-record-repository';
-import type { KeyValueStore } from '../storage/kv-store';
-import { AssessmentRepository } from '../storage/assessment-repository';
-import { PlanRepository, type PlanRecord } from '../storage/plan-repository';
-import { ScopeRepository } from '../storage/scope-repository';
-import { readChallengeRowsForReport } from '../storage/initiation-repository';
-import { MAPPING_PROPERTY_KEY, readMapping } from './mapping-property';
+import type { JiraClient, JiraIssue } from '../jira/jira-client';
+import type { ClauseRecordRepository, StoredClauseRecord } from '../storage/clause-record-repository';
+import { toClauseRecord } from '../storage/clause-record-repository';
+import type { AssessmentRepository } from '../storage/assessment-repository';
+import type { PlanRepository, PlanRecord } from '../storage/plan-repository';
+import type { ScopeRepository } from '../storage/scope-repository';
+import type { InitiationRepository } from '../storage/initiation-repository';
+import { MAPPING_PROPERTY_KEY, readMapping } from '../domain/mapping/mapping-property';
+import { reportIssuesJql } from '../domain/issue-index';
+
+export { reportIssuesJql };
 
 /** Evidence not updated for longer than this is flagged as stale. */
 export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
@@ -52,14 +53,6 @@ export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
 export const SEARCH_PAGE_SIZE = 100;
 export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels'] as const;
 export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
-
-/** The one JQL of the report: the project's mapped issues and the plan's epics, in key order. */
-export function reportIssuesJql(projectId: string): string {
-  return (
-    `project = ${escapeJqlString(projectId)} AND (smsClause IS NOT EMPTY OR ` +
-    `issue.property[${PLAN_ITEM_PROPERTY_KEY}].role = "epic") ORDER BY key ASC`
-  );
-}
 
 const issueFieldsSchema = z.looseObject({
   summary: z.string().catch(''),
@@ -71,10 +64,6 @@ const issueFieldsSchema = z.looseObject({
     .optional()
     .catch(undefined),
 });
-
-export function statusCategoryOf(key: string | undefined): StatusCategory {
-  return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
-}
 
 /** One searched issue as the report reads it (its role by the evidence rule, src/domain/gap/issue-roles.ts). */
 export interface ReportIssue {
@@ -118,6 +107,8 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
 }
 
 export interface CollectOptions {
+  /** 'user' in resolvers; 'app' in the publish job (after the resolver checked the user). */
+  as: 'user' | 'app';
   /** Stop reading after this many issues (the in-app view); undefined = read all (publishing). */
   maxIssues?: number;
   /** Stop reading when this time (ms since epoch) has passed; undefined = no deadline. */
@@ -139,22 +130,28 @@ export interface CollectedGapData {
 }
 
 export interface GapReportServiceOptions {
-  /** 'user' in resolvers; 'app' in the publish job (after the resolver checked the user). */
-  as: 'user' | 'app';
-  clientOptions?: JiraClientOptions;
   maxEvidenceAgeDays?: number;
 }
 
+/** What the gap analysis reads: Jira (one paged search) and the stored data of the other tabs. */
+export interface GapReportDeps {
+  jira: Pick<JiraClient, 'searchJql'>;
+  clauseRecords: ClauseRecordRepository;
+  scopes: ScopeRepository;
+  assessments: AssessmentRepository;
+  plans: PlanRepository;
+  initiationRecords: InitiationRepository;
+  now: () => Date;
+}
+
 export class GapReportService {
-  private readonly jira: JiraClient;
+  private readonly now: () => Date;
 
   constructor(
-    api: ProductApi,
-    private readonly store: KeyValueStore,
-    private readonly now: () => Date,
-    private readonly opts: GapReportServiceOptions,
+    private readonly deps: GapReportDeps,
+    private readonly opts: GapReportServiceOptions = {},
   ) {
-    this.jira = new JiraClient(api, opts.clientOptions);
+    this.now = deps.now;
   }
 
   get maxEvidenceAgeDays(): number {
@@ -162,13 +159,13 @@ export class GapReportService {
   }
 
   /** Reads the project's mapped issues (one paged search) and the stored data of the other tabs. */
-  async collect(projectId: string, options: CollectOptions = {}): Promise<CollectedGapData> {
+  async collect(projectId: string, options: CollectOptions): Promise<CollectedGapData> {
     const [records, scope, maturity, plan, challenges] = await Promise.all([
-      new ClauseRecordRepository(this.store, this.now).list(projectId),
+      this.deps.clauseRecords.list(projectId),
       this.readScope(projectId),
       this.readMaturity(projectId),
-      new PlanRepository(this.store, this.now).get(projectId),
-      readChallengeRowsForReport(this.store, projectId),
+      this.deps.plans.get(projectId),
+      this.deps.initiationRecords.challengeRowsForReport(projectId),
     ]);
     const issues: ReportIssue[] = [];
     let searchPages = 0;
@@ -176,8 +173,8 @@ export class GapReportService {
     let nextPageToken: string | undefined;
     const seen = new Set<string>();
     for (;;) {
-      const page = await this.jira.searchJql(reportIssuesJql(projectId), {
-        as: this.opts.as,
+      const page = await this.deps.jira.searchJql(reportIssuesJql(projectId), {
+        as: options.as,
         fields: [...EVIDENCE_FIELDS],
         properties: [...EVIDENCE_PROPERTIES],
         maxResults: SEARCH_PAGE_SIZE,
@@ -214,12 +211,12 @@ export class GapReportService {
   }
 
   private async readScope(projectId: string): Promise<CollectedGapData['scope']> {
-    const current = await new ScopeRepository(this.store, this.now).getCurrent(projectId);
+    const current = await this.deps.scopes.getCurrent(projectId);
     return current === undefined ? undefined : { statement: generateScopeStatement(current.scope), version: current.version };
   }
 
   private async readMaturity(projectId: string): Promise<CollectedGapData['maturity']> {
-    const stored = await new AssessmentRepository(this.store, this.now).getAll(projectId);
+    const stored = await this.deps.assessments.getAll(projectId);
     const rows: ReportMaturityRow[] = [];
     const gaps: ClauseMaturityGap[] = [];
     for (const unitId of Object.keys(stored.records) as AssessmentUnitId[]) {

@@ -28,10 +28,9 @@ import {
 import type { BaselineMaturityView, InitiationCatalog, InitiationView } from '../contract/initiation';
 import type { PeopleNames } from '../contract/people';
 import type { Initiation } from '../domain/initiation';
-import type { KeyValueStore } from '../storage/kv-store';
-import { type InitiationSnapshot, InitiationRepository } from '../storage/initiation-repository';
-import { PlanRepository } from '../storage/plan-repository';
-import { SnapshotRepository } from '../storage/snapshot-repository';
+import type { InitiationSnapshot, InitiationRepository } from '../storage/initiation-repository';
+import type { PlanRepository } from '../storage/plan-repository';
+import type { SnapshotRepository } from '../storage/snapshot-repository';
 import type { NameLookup } from './user-names.service';
 
 export const INITIATION_CATALOG: InitiationCatalog = {
@@ -55,16 +54,21 @@ export interface InitiationContext {
   baselineMaturity: BaselineMaturityView | null;
 }
 
+export interface InitiationDeps {
+  initiationRecords: InitiationRepository;
+  plans: PlanRepository;
+  snapshots: SnapshotRepository;
+  /** Display names for the people the view mentions (one lookup per view). */
+  names: NameLookup;
+}
+
 export class InitiationService {
   readonly repository: InitiationRepository;
+  private readonly names: NameLookup;
 
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly now: () => Date,
-    /** Display names for the people the view mentions (one lookup per view). */
-    private readonly names: NameLookup,
-  ) {
-    this.repository = new InitiationRepository(store, now);
+  constructor(private readonly deps: InitiationDeps) {
+    this.repository = deps.initiationRecords;
+    this.names = deps.names;
   }
 
   /** Applies one edit to the stored initiation (optimistic version, validated, size-checked) and returns the new view. */
@@ -75,8 +79,8 @@ export class InitiationService {
   /** The saved plan's phases and the baseline snapshot (both optional). */
   async context(projectId: string): Promise<InitiationContext> {
     const [plan, snapshots] = await Promise.all([
-      new PlanRepository(this.store, this.now).get(projectId),
-      new SnapshotRepository(this.store, this.now).list(projectId),
+      this.deps.plans.get(projectId),
+      this.deps.snapshots.list(projectId),
     ]);
     const baseline = snapshots.find((s) => s.snapshot.label.trim().toLowerCase() === BASELINE_LABEL);
     const baselineMaturity: BaselineMaturityView | null =

@@ -16,18 +16,39 @@
  * Product calls of one publish: the search pages, then 2 Confluence calls (find or read the page, then create
  * or update it), + 2 per conflict retry, + 2 per child page of a split report, + 2 for a snapshot page.
  */
+import { z } from 'zod';
 import { assertValidAdf } from './adf-validation';
+import type { JobKind } from '../platform/job-runner';
 import { toGapSnapshot } from '../domain/gap';
 import { buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
 import type { DocNode } from '../domain/report/adf';
 import type { PublishReportResultView } from '../contract/gap-report';
-import { type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
-import type { JiraClientOptions } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
-import type { KeyValueStore } from '../storage/kv-store';
-import { type ReportPublication, PUBLICATION_SCHEMA_VERSION, ReportPublicationRepository } from '../storage/report-publication-repository';
-import { upsertPageInSpace } from './confluence-page.service';
-import { GapReportService, toReportInput } from './gap-report.service';
+import type { ConfluenceClient } from '../confluence/confluence-client';
+import { type ReportPublication, PUBLICATION_SCHEMA_VERSION, type ReportPublicationRepository } from '../storage/report-publication-repository';
+import { confluencePagePath, upsertPageInSpace } from './confluence-page.service';
+import { type GapReportService, toReportInput } from './gap-report.service';
+
+// ---------------------------------------------------------------- the publish job's input
+
+export const PUBLISH_REPORT_JOB_TYPE = 'publish-report';
+
+const numericId = z.string().regex(/^\d{1,20}$/);
+
+/** What the resolver stores as the job's `input` (everything checked as the user before queueing). */
+export const publishReportJobInputSchema = z.object({
+  projectId: numericId,
+  projectKey: z.string().min(1).max(64),
+  projectName: z.string().max(255),
+  siteBaseUrl: z.string().min(1).max(500),
+  spaceKey: z.string().min(1).max(255),
+  spaceId: numericId,
+  parentPageId: numericId.nullable(),
+  snapshotChild: z.boolean(),
+});
+export type PublishReportJobInput = z.infer<typeof publishReportJobInputSchema>;
+
+/** The publish job as the resolver starts it (its steps: src/consumers/publish-report.consumer.ts). */
+export const PUBLISH_REPORT_JOB: JobKind<PublishReportJobInput> = { type: PUBLISH_REPORT_JOB_TYPE, input: publishReportJobInputSchema };
 
 /** Largest page body request we send (the escaped ADF string); Confluence's request limit is 5 MiB. */
 export const PAGE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -36,8 +57,6 @@ export const PAGE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 export const reportPageTitle = (projectKey: string): string => `ISO/IEC 20000-1 gap report – ${projectKey}`;
 export const groupPageTitle = (mainTitle: string, groupTitle: string): string => `${mainTitle} – ${groupTitle}`;
 export const snapshotPageTitle = (mainTitle: string, at: Date): string => `${mainTitle} – snapshot ${at.toISOString().slice(0, 10)}`;
-export const pagePath = (spaceKey: string, pageId: string): string =>
-  `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`;
 
 /** Bytes of the page body as it travels in the request: the ADF JSON, itself escaped as a JSON string. */
 export function requestBodyBytes(adf: DocNode): number {
@@ -64,11 +83,16 @@ export interface PublishProgress {
 }
 
 export interface PublishReportServiceOptions {
+  /** 'app' in the publish job (the resolver checked the user before queueing it). */
   as: 'user' | 'app';
-  jiraOptions?: JiraClientOptions;
-  confluenceOptions?: ConfluenceClientOptions;
   limitBytes?: number;
-  maxEvidenceAgeDays?: number;
+}
+
+export interface PublishReportDeps {
+  gaps: GapReportService;
+  confluence: ConfluenceClient;
+  publications: ReportPublicationRepository;
+  now: () => Date;
 }
 
 interface Upserted {
@@ -82,20 +106,16 @@ export class PublishReportService {
   private readonly confluence: ConfluenceClient;
   private readonly gaps: GapReportService;
   private readonly publications: ReportPublicationRepository;
+  private readonly now: () => Date;
 
   constructor(
-    api: ProductApi,
-    store: KeyValueStore,
-    private readonly now: () => Date,
+    deps: PublishReportDeps,
     private readonly opts: PublishReportServiceOptions,
   ) {
-    this.confluence = new ConfluenceClient(api, opts.confluenceOptions);
-    this.gaps = new GapReportService(api, store, now, {
-      as: opts.as,
-      ...(opts.jiraOptions ? { clientOptions: opts.jiraOptions } : {}),
-      ...(opts.maxEvidenceAgeDays !== undefined ? { maxEvidenceAgeDays: opts.maxEvidenceAgeDays } : {}),
-    });
-    this.publications = new ReportPublicationRepository(store);
+    this.confluence = deps.confluence;
+    this.gaps = deps.gaps;
+    this.publications = deps.publications;
+    this.now = deps.now;
   }
 
   get limitBytes(): number {
@@ -105,6 +125,7 @@ export class PublishReportService {
   async publish(req: PublishRequest, onProgress: (p: PublishProgress) => Promise<void> = async () => undefined): Promise<PublishReportResultView> {
     const previous = await this.publications.get(req.projectId);
     const data = await this.gaps.collect(req.projectId, {
+      as: this.opts.as,
       onPage: async ({ pages, issues }) => {
         if (pages === 1 || pages % 10 === 0) await onProgress({ done: issues, total: 0, message: `Read ${issues} mapped issues from Jira (${pages} search pages).` });
       },
@@ -205,7 +226,7 @@ export class PublishReportService {
       pageId: main.id,
       title,
       pageVersion: main.version,
-      pagePath: pagePath(req.spaceKey, main.id),
+      pagePath: confluencePagePath(req.spaceKey, main.id),
       created: main.created,
       split,
       childPageIds,
