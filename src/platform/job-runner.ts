@@ -17,13 +17,14 @@
  * - Deliveries: each delivery claims a new attempt (`setIfAbsent`). A run that finds at a checkpoint that
  *   another delivery took the job, or that the job was ended, stops (JobSupersededError).
  * - Endings: `job:end:<id>` is written once (`setIfAbsent`); a run finishing and a user abandoning cannot both win.
- * - Retries (@forge/events 3): transient trouble (rate limits, 5xx, network, unexpected exceptions) asks the
+ * - Retries (@forge/events 3): transient trouble (isTransientError in src/domain/errors.ts: rate limits, 429/5xx,
+ *   network, unexpected exceptions) asks the
  *   queue for a retry (an InvocationError with retryAfter); after MAX_RETRIES the job is left interrupted.
  *   Permanent errors (AppErrors such as CONFIG_MISSING or FORBIDDEN) end the job failed with the reason.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ConflictError, NotFoundError, ValidationError, isAppError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError, isAppError, isTransientError } from '../domain/errors';
 import type { Logger } from './logger';
 import {
   type JobRepository,
@@ -43,7 +44,6 @@ export const JOB_LEASE_MS = 2 * 60_000;
 export const MAX_RETRIES = 4;
 /** Forge's largest retryAfter, in seconds. */
 export const MAX_RETRY_AFTER_S = 900;
-const TRANSIENT_CODES = new Set(['UPSTREAM_ERROR', 'RATE_LIMITED']);
 
 /** Delivery facts of one queued event (Forge `AsyncEvent` fields). */
 export interface JobMeta {
@@ -444,7 +444,7 @@ export class JobRunner<D = unknown> {
       return { kind: 'finished' };
     } catch (e) {
       if (e instanceof JobSupersededError) return { kind: 'superseded' };
-      const transient = !isAppError(e) || TRANSIENT_CODES.has(e.code);
+      const transient = isTransientError(e);
       const message = messageOf(e);
       if (transient && meta.retryCount < MAX_RETRIES) {
         const retryAfterSeconds = Math.min(MAX_RETRY_AFTER_S, 2 ** meta.retryCount);

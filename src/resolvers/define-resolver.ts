@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContextPermissions } from '../contract/app-context';
 import type { ResolverResult } from '../contract/result';
@@ -192,20 +193,30 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
         return { ok: true, data };
       } catch (caught) {
         const e = caught instanceof VersionConflictError ? await nameWhoSaved(caught, deps) : caught;
+        if (isAppError(e) && e.code !== 'INTERNAL') return { ok: false, error: e.toShape() };
+        // A bug: logged with a reference the user can quote; the answer names the reference and nothing else.
+        const ref = correlationId();
         if (isAppError(e)) {
-          if (e.code === 'INTERNAL') deps.log('error', `resolver ${spec.key}: ${e.message}`, { details: e.details });
-          return { ok: false, error: e.code === 'INTERNAL' ? { code: 'INTERNAL', message: e.message } : e.toShape() };
+          deps.log('error', `resolver ${spec.key}: ${e.message}`, { ref, details: e.details });
+          return { ok: false, error: { code: 'INTERNAL', message: `${e.message} (reference ${ref})`, details: { ref } } };
         }
         const err = e instanceof Error ? e : new Error(String(e));
-        deps.log('error', `resolver ${spec.key} failed unexpectedly`, { error: err.message, stack: err.stack });
+        deps.log('error', `resolver ${spec.key} failed unexpectedly`, { ref, error: err.message, stack: err.stack });
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'Unexpected error. It has been logged; please try again or contact your administrator.' },
+          error: {
+            code: 'INTERNAL',
+            message: `Unexpected error (reference ${ref}). It has been logged; please try again, or give the reference to your administrator.`,
+            details: { ref },
+          },
         };
       }
     },
   };
 }
+
+/** A short id that names one failure in the log and in the answer (8 hex digits: enough to find it in a day's log). */
+const correlationId = (): string => randomUUID().slice(0, 8);
 
 /** A stale-save CONFLICT with the display name of who saved (one user lookup; the accountId when Jira has no name). */
 async function nameWhoSaved(e: VersionConflictError, deps: AppServices): Promise<VersionConflictError> {

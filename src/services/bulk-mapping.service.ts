@@ -30,7 +30,7 @@ import type {
   PreviewBulkMappingResponse,
   StartBulkMappingResponse,
 } from '../contract/mapping';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppError } from '../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppError, isTransientError } from '../domain/errors';
 import { suggestClauses } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import type { EvidenceKind } from '../domain/vocabulary';
@@ -424,7 +424,7 @@ export class BulkMappingService {
                   { as: 'app' },
                 );
         } catch (e) {
-          if (!isAppError(e) || e.code === 'UPSTREAM_ERROR' || e.code === 'RATE_LIMITED') throw e;
+          if (isTransientError(e) || !isAppError(e)) throw e; // the runner retries the delivery
           for (const id of ids) failures.set(id, e.message);
           continue;
         }

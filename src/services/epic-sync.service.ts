@@ -13,7 +13,7 @@
  */
 import { planIssuesJql } from '../domain/issue-index';
 import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
-import { ConfigMissingError, isAppError } from '../domain/errors';
+import { ConfigMissingError, isAppError, isTransientError, upstreamKindOfStatus } from '../domain/errors';
 import { epicTypeProblem } from '../domain/epics/epic-type';
 import {
   MAPPING_PROPERTY_KEY,
@@ -86,7 +86,6 @@ export interface EpicSyncServiceOptions {
 const SEARCH_FIELDS = ['summary', 'parent'];
 const SEARCH_PAGE = 100;
 const KNOWN_FIELDS = new Set(['summary', 'issuetype', 'project', 'description', 'parent', 'reporter']);
-const isTransient = (status: number): boolean => status === 0 || status === 429 || (status >= 500 && status <= 599);
 
 export { planIssuesJql };
 
@@ -352,7 +351,7 @@ export class EpicSyncService {
       clauseId,
       status,
       messages: msgs.length > 0 ? msgs : [e.message],
-      transient: isTransient(status) || e.code === 'RATE_LIMITED',
+      transient: isTransientError(e),
     };
   }
 
@@ -459,7 +458,7 @@ export class EpicSyncService {
         if (r.ok) {
           keys.set(spec.identity, r.key);
           await step(1);
-        } else if (isTransient(r.status)) {
+        } else if (upstreamKindOfStatus(r.status) === 'transient') {
           retry.push(spec);
           lastError.set(spec.identity, r);
         } else {
