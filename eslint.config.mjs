@@ -81,6 +81,10 @@ export default tseslint.config(
           { group: ['../../src/*', '../../../src/*', '../../../../src/*'], message: 'static/ reaches src/ only through @contract/*.' },
         ],
       }],
+      'no-restricted-syntax': ['error', {
+        selector: 'TSAsExpression > TSAsExpression.expression[typeAnnotation.type="TSUnknownKeyword"]',
+        message: 'No `as unknown as` in static/: type the call through @contract/resolvers (callResolver) or read the value field by field.',
+      }],
     },
   },
   {

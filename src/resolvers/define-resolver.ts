@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContextPermissions } from '../contract/app-context';
+import type { PayloadOf, ResolverKey, ResponseOf } from '../contract/resolvers';
 import type { ResolverResult } from '../contract/result';
 import {
   AppError,
@@ -36,16 +37,29 @@ export interface ResolverRequest {
   context: unknown;
 }
 
-export interface ResolverSpec<S extends z.ZodType, O> {
-  /** The function key the UI invokes, verb first (`getProjectSettings`). */
-  key: string;
+/** What a resolver of the contract map (src/contract/resolvers.ts) must answer; anything for a test resolver. */
+export type ContractResponse<K extends string> = K extends ResolverKey ? ResponseOf<K> : unknown;
+
+/**
+ * The payload schema of a contract resolver must accept every payload the contract lets the UI send
+ * (PayloadOf<key> assignable to the schema's input); a schema that does not is a compile error naming it.
+ */
+export type ContractPayloadCheck<K extends string, S extends z.ZodType> = K extends ResolverKey
+  ? [PayloadOf<K>] extends [z.input<S>]
+    ? unknown
+    : { payloadSchemaRefusesContractPayload: PayloadOf<K> }
+  : unknown;
+
+export interface ResolverSpec<K extends string, S extends z.ZodType, O extends ContractResponse<K>> {
+  /** The function key the UI invokes, verb first (`getProjectSettings`): a key of the contract map. */
+  key: K;
   /**
    * Only for resolvers outside the app (tests): the app's resolvers take their right from the authorization
    * table (src/resolvers/authorization.ts), and a spec naming one for a key the table has is refused.
    */
   access?: AccessLevel;
   /** Schema of the untrusted payload. Unknown fields are dropped by `z.object`. */
-  payload: S;
+  payload: S & ContractPayloadCheck<K, S>;
   /**
    * Further Jira project permissions the caller must hold (e.g. CREATE_ISSUES), each with the message shown
    * when it is missing. Asked in the same `mypermissions` call as the access check, before the payload is read.
@@ -149,7 +163,7 @@ const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
  * 4. the handler. AppErrors become `{ ok: false, error }` (a stale-save CONFLICT first gets the display name of
  *    who saved); anything else is logged and becomes INTERNAL.
  */
-export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>): ResolverDefinition<O> {
+export function defineResolver<K extends string, S extends z.ZodType, O extends ContractResponse<K>>(spec: ResolverSpec<K, S, O>): ResolverDefinition<O> {
   const inTable = Object.prototype.hasOwnProperty.call(AUTHORIZATION, spec.key);
   if (inTable && spec.access !== undefined) throw new Error(`Resolver ${spec.key}: its right comes from the authorization table, not the spec.`);
   const needed: AccessLevel = spec.access ?? authorizationOf(spec.key).access;
