@@ -143,6 +143,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
 
   // Services.
   const permissions = deps.permissions ?? jira;
+  const kpi = new KpiService(jira, { as: 'user' });
   const gapReport = new GapReportService({ jira, clauseRecords, scopes, assessments, plans, initiationRecords, now });
   const services: AppServices = {
     api,
@@ -165,15 +166,15 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     publications,
     mappingChanges,
     gapReport,
-    publishReport: new PublishReportService({ gaps: gapReport, confluence, publications, now }, { as: 'app' }),
+    publishReport: new PublishReportService({ gaps: gapReport, jira, confluence, publications, now }, { as: 'app' }),
     epicSync: new EpicSyncService(
       { jira, jiraOnce },
       { as: 'app', ...(jiraOptions.sleep ? { sleep: jiraOptions.sleep } : {}), ...(jiraOptions.random ? { random: jiraOptions.random } : {}) },
     ),
     mapping: new MappingService(jira, permissions),
     bulkMapping: new BulkMappingService({ jira, changes: mappingChanges, jobs, now, log }),
-    initiation: new InitiationService({ initiationRecords, plans, snapshots, names }),
-    kpi: new KpiService(jira, { as: 'user' }),
+    initiation: new InitiationService({ initiationRecords, plans, snapshots, names, kpi, confluence, jira, settings, now, log }),
+    kpi,
   };
   jobs.bind(services);
   return services;

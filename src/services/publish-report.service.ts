@@ -20,9 +20,10 @@ import { z } from 'zod';
 import { assertValidAdf } from './adf-validation';
 import type { JobKind } from '../platform/job-runner';
 import { toGapSnapshot } from '../domain/gap';
-import { buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
+import { buildGapReportAdf, splitReportByGroup, utf8Length, type GapReportInput } from '../domain/report';
 import type { DocNode } from '../domain/report/adf';
-import type { PublishReportResultView } from '../contract/gap-report';
+import type { PreviewReportResponse, PublishReportResultView } from '../contract/gap-report';
+import type { JiraClient } from '../jira/jira-client';
 import type { ConfluenceClient } from '../confluence/confluence-client';
 import { type ReportPublication, PUBLICATION_SCHEMA_VERSION, type ReportPublicationRepository } from '../storage/report-publication-repository';
 import { confluencePagePath, upsertPageInSpace } from './confluence-page.service';
@@ -63,6 +64,27 @@ export function requestBodyBytes(adf: DocNode): number {
   return utf8Length(JSON.stringify(JSON.stringify(adf)));
 }
 
+/**
+ * The pages of one report: the whole report on one page, or (over `limitBytes`) an overview page plus one page
+ * per clause group. The one build the publish and the preview share.
+ */
+export function reportPages(input: GapReportInput, limitBytes: number) {
+  const full = buildGapReportAdf(input);
+  const bytes = requestBodyBytes(full);
+  const split = bytes > limitBytes;
+  const parts = split ? splitReportByGroup(input) : undefined;
+  return { title: reportPageTitle(input.projectKey), bytes, split, parts, mainDoc: parts?.overview ?? full };
+}
+
+export interface PreviewRequest {
+  projectId: string;
+  projectKey: string;
+  siteBaseUrl: string;
+  /** The reading budget (the in-app view's). */
+  maxIssues: number;
+  deadline: number;
+}
+
 export interface PublishRequest {
   projectId: string;
   projectKey: string;
@@ -90,6 +112,8 @@ export interface PublishReportServiceOptions {
 
 export interface PublishReportDeps {
   gaps: GapReportService;
+  /** The project's name for the page (the preview reads it as the user; the job has it in its input). */
+  jira: Pick<JiraClient, 'getProject'>;
   confluence: ConfluenceClient;
   publications: ReportPublicationRepository;
   now: () => Date;
@@ -105,6 +129,7 @@ interface Upserted {
 export class PublishReportService {
   private readonly confluence: ConfluenceClient;
   private readonly gaps: GapReportService;
+  private readonly jira: Pick<JiraClient, 'getProject'>;
   private readonly publications: ReportPublicationRepository;
   private readonly now: () => Date;
 
@@ -113,6 +138,7 @@ export class PublishReportService {
     private readonly opts: PublishReportServiceOptions,
   ) {
     this.confluence = deps.confluence;
+    this.jira = deps.jira;
     this.gaps = deps.gaps;
     this.publications = deps.publications;
     this.now = deps.now;
@@ -120,6 +146,34 @@ export class PublishReportService {
 
   get limitBytes(): number {
     return this.opts.limitBytes ?? PAGE_BODY_LIMIT_BYTES;
+  }
+
+  /**
+   * The report page as it would be published now, read AS THE USER within the in-app view's budget: the
+   * same pages the publish builds (reportPages), without writing anything.
+   */
+  async preview(req: PreviewRequest): Promise<PreviewReportResponse> {
+    const [data, publication, jiraProject] = await Promise.all([
+      this.gaps.collect(req.projectId, { as: 'user', maxIssues: req.maxIssues, deadline: req.deadline }),
+      this.publications.get(req.projectId),
+      this.jira.getProject(req.projectId, { as: 'user' }),
+    ]);
+    const input = toReportInput(data, this.gaps.analyse(data), {
+      siteBaseUrl: req.siteBaseUrl,
+      projectKey: req.projectKey,
+      projectName: jiraProject.name,
+      previous: publication?.snapshot ?? undefined,
+    });
+    const pages = reportPages(input, this.limitBytes);
+    return {
+      title: pages.title,
+      bytes: pages.bytes,
+      limitBytes: this.limitBytes,
+      willSplit: pages.split,
+      adf: pages.mainDoc,
+      childTitles: (pages.parts?.groups ?? []).map((g) => groupPageTitle(pages.title, g.title)),
+      evidenceTruncated: data.truncated,
+    };
   }
 
   async publish(req: PublishRequest, onProgress: (p: PublishProgress) => Promise<void> = async () => undefined): Promise<PublishReportResultView> {
@@ -137,12 +191,7 @@ export class PublishReportService {
       projectName: req.projectName,
       previous: previous?.snapshot ?? undefined,
     });
-    const full = buildGapReportAdf(input);
-    const bytes = requestBodyBytes(full);
-    const split = bytes > this.limitBytes;
-    const title = reportPageTitle(req.projectKey);
-    const parts = split ? splitReportByGroup(input) : undefined;
-    const mainDoc = parts?.overview ?? full;
+    const { title, bytes, split, parts, mainDoc } = reportPages(input, this.limitBytes);
     const childCount = (parts?.groups.length ?? 0) + (req.snapshotChild ? 1 : 0);
     const total = 1 + childCount;
     await onProgress({

@@ -220,7 +220,7 @@ describe('gap report in the sandbox', () => {
   it('splits a report over the size limit into an overview and one child page per clause group, idempotently', async () => {
     const api = createHttpProductApi(harness.sandbox.url, () => undefined);
     const app = buildServices({ api, store: harness.sandbox.store, queue: { push: async () => 'q' }, log: () => undefined });
-    const service = new PublishReportService({ gaps: app.gapReport, confluence: app.confluence, publications: app.publications, now: () => new Date() }, { as: 'app', limitBytes: 20_000 });
+    const service = new PublishReportService({ gaps: app.gapReport, jira: app.jira, confluence: app.confluence, publications: app.publications, now: () => new Date() }, { as: 'app', limitBytes: 20_000 });
     const request = {
       projectId: '10000',
       projectKey: 'SMS',
