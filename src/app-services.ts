@@ -23,7 +23,7 @@ import type { AssessmentRepository } from './storage/assessment-repository';
 import type { ClauseRecordRepository } from './storage/clause-record-repository';
 import type { InitiationRepository } from './storage/initiation-repository';
 import type { KeyValueStore } from './storage/kv-store';
-import type { MappingChangeRepository } from './storage/mapping-undo-repository';
+import type { MappingChangeRepository } from './storage/mapping-change-repository';
 import type { PlanRepository } from './storage/plan-repository';
 import type { ReportPublicationRepository } from './storage/report-publication-repository';
 import type { ScopeRepository } from './storage/scope-repository';

@@ -33,7 +33,7 @@ import { NAME_LOOKUP_RETRY, nameLookup } from './services/user-names.service';
 import { ClauseRecordRepository } from './storage/clause-record-repository';
 import { InitiationRepository } from './storage/initiation-repository';
 import { JobRepository } from './storage/job-repository';
-import { MappingChangeRepository } from './storage/mapping-undo-repository';
+import { MappingChangeRepository } from './storage/mapping-change-repository';
 import { ReportPublicationRepository } from './storage/report-publication-repository';
 import { saveProjectSettings } from './resolvers/save-project-settings.resolver';
 import { startEpicSync } from './resolvers/start-epic-sync.resolver';
@@ -43,7 +43,7 @@ import { AssessmentRepository } from './storage/assessment-repository';
 import { PlanRepository } from './storage/plan-repository';
 import { ScopeRepository } from './storage/scope-repository';
 import { SnapshotRepository } from './storage/snapshot-repository';
-import { PANEL_RESOLVERS } from './resolvers/panel-resolvers';
+import { SCOPE_MATURITY_PLAN_RESOLVERS } from './resolvers/scope-maturity-plan-resolvers';
 import { MAPPING_RESOLVERS } from './resolvers/mapping-resolvers';
 import { bulkMappingJob } from './consumers/bulk-mapping.consumer';
 import { publishReportJob } from './consumers/publish-report.consumer';
@@ -73,7 +73,7 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   resumeJob,
   abandonJob,
   listJobHistory,
-  ...PANEL_RESOLVERS,
+  ...SCOPE_MATURITY_PLAN_RESOLVERS,
   ...MAPPING_RESOLVERS,
   ...GAP_REPORT_RESOLVERS,
   ...INITIATION_RESOLVERS,

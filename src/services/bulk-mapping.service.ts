@@ -39,7 +39,7 @@ import { defineJob, toJson, type JobRunner, type JobStepContext, type TypedJob }
 import type { Logger } from '../platform/logger';
 import type { JobRecord } from '../storage/job-repository';
 import type { JsonValue } from '../storage/kv-store';
-import type { MappingChangeRepository, ChangeEntry, ChangeHead } from '../storage/mapping-undo-repository';
+import type { MappingChangeRepository, ChangeEntry, ChangeHead } from '../storage/mapping-change-repository';
 import { planBulkWrites, type WriteEntry } from './bulk-write-plan';
 import { EMPTY_MAPPING_VALUE, MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, readMapping, sameValue, toPropertyValue } from '../domain/mapping/mapping-property';
 import { SUGGEST_FIELDS, readIssueFields, suggestInputOf, type ProjectRef } from './mapping.service';

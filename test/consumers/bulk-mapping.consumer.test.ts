@@ -9,7 +9,7 @@ import { scopedJql } from '../../src/services/bulk-mapping.service';
 import { EMPTY_MAPPING_VALUE } from '../../src/domain/mapping/mapping-property';
 import { planBulkWrites, writeCallLowerBound } from '../../src/services/bulk-write-plan';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
-import { MappingChangeRepository } from '../../src/storage/mapping-undo-repository';
+import { MappingChangeRepository } from '../../src/storage/mapping-change-repository';
 import type { JsonValue } from '../../src/storage/kv-store';
 import { buildServices } from '../../src/wiring';
 import { FakePermissionGateway } from '../resolvers/resolver-fakes';
