@@ -15,8 +15,7 @@
  */
 import { z } from 'zod';
 import { unitSummary } from '../domain/assessment/unit-summary';
-import { type AssessmentUnitId, isProcessId, processGroupOf } from '../domain/assessment/assessment-units';
-import { getClause } from '../domain/catalogue/catalogue';
+import { type AssessmentUnitId, isProcessId } from '../domain/assessment/assessment-units';
 import { PLAN_ITEM_PROPERTY_KEY, planItemPropertySchema, type PlanItemProperty } from '../domain/epics/plan-item-property';
 import {
   type ClauseMaturityGap,
@@ -33,7 +32,7 @@ import {
   findingsFromIssue,
   issueRole,
 } from '../domain/gap';
-import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow, type ReportPhase } from '../domain/report';
+import { type ChallengeRegisterRow, type GapReportInput, type ReportMaturityRow } from '../domain/report';
 import { generateScopeStatement } from '../domain/scope/scope-statement';
 import type { JiraClient, JiraIssue } from '../jira/jira-client';
 import type { ClauseRecordRepository, StoredClauseRecord } from '../storage/clause-record-repository';
@@ -44,6 +43,9 @@ import type { ScopeRepository } from '../storage/scope-repository';
 import type { InitiationRepository } from '../storage/initiation-repository';
 import { MAPPING_PROPERTY_KEY, readMapping } from '../domain/mapping/mapping-property';
 import { reportIssuesJql } from '../domain/issue-index';
+import { epicCoverage, phaseProgress } from '../domain/gap/plan-progress';
+
+const withEpics = (epics: EpicCoverage | undefined): { epics?: EpicCoverage } => (epics ? { epics } : {});
 
 export { reportIssuesJql };
 
@@ -204,7 +206,7 @@ export class GapReportService {
         plannedWork: data.issues.flatMap((i) => (i.plannedWork ? [i.plannedWork] : [])),
         findings: data.issues.flatMap((i) => i.findings),
         maturityGaps: data.maturity?.gaps ?? [],
-        ...(epicCoverage(data) ? { epics: epicCoverage(data) as EpicCoverage } : {}),
+        ...withEpics(epicCoverage(data.plan?.plan, data.issues)),
       },
       { now: this.now(), maxEvidenceAgeDays: this.maxEvidenceAgeDays },
     );
@@ -231,52 +233,6 @@ export class GapReportService {
   }
 }
 
-/** In-scope processes (from the plan) and those an epic or work item of the plan covers. */
-export function epicCoverage(data: Pick<CollectedGapData, 'plan' | 'issues'>): EpicCoverage | undefined {
-  const plan = data.plan?.plan;
-  if (plan === undefined || plan.scopeProcesses.length === 0) return undefined;
-  const withEpic = new Set<string>();
-  const phaseProcesses = new Map(plan.phases.map((p) => [p.id, p.boundary.processes]));
-  for (const i of data.issues) {
-    const item = i.planItem;
-    if (item === undefined) continue;
-    if (item.role === 'item' && item.clauseId !== null) withEpic.add(item.clauseId);
-    if (item.role === 'epic') {
-      const processes = phaseProcesses.get(item.phaseId);
-      if (processes === undefined) withEpic.add(item.subsetId);
-      else for (const p of processes) if (processGroupOf(p) === item.subsetId) withEpic.add(p);
-    }
-  }
-  return { inScope: [...plan.scopeProcesses], withEpic: [...withEpic].filter((id) => getClause(id) !== undefined) };
-}
-
-/** Phase progress from the plan's work items (done / in progress / to do), in plan order. */
-export function phaseProgress(data: Pick<CollectedGapData, 'plan' | 'issues'>): ReportPhase[] {
-  const byPhase = new Map<string, { epicKeys: string[]; done: number; inProgress: number; toDo: number }>();
-  const bucket = (phaseId: string): { epicKeys: string[]; done: number; inProgress: number; toDo: number } => {
-    let b = byPhase.get(phaseId);
-    if (b === undefined) byPhase.set(phaseId, (b = { epicKeys: [], done: 0, inProgress: 0, toDo: 0 }));
-    return b;
-  };
-  for (const i of data.issues) {
-    const item = i.planItem;
-    if (item === undefined) continue;
-    const b = bucket(item.phaseId);
-    if (item.role === 'epic') b.epicKeys.push(i.key);
-    else if (i.statusCategory === 'done') b.done += 1;
-    else if (i.statusCategory === 'indeterminate') b.inProgress += 1;
-    else b.toDo += 1;
-  }
-  const named = data.plan?.plan.phases.map((p) => ({ id: p.id, name: p.name })) ?? [];
-  const known = new Set(named.map((p) => p.id));
-  const order = [...named, ...[...byPhase.keys()].filter((id) => !known.has(id)).sort().map((id) => ({ id, name: id }))];
-  return order.map(({ id, name }) => {
-    const b = byPhase.get(id) ?? { epicKeys: [], done: 0, inProgress: 0, toDo: 0 };
-    const epicKey = b.epicKeys[0];
-    return { name, ...(epicKey !== undefined ? { epicKey } : {}), done: b.done, inProgress: b.inProgress, toDo: b.toDo };
-  });
-}
-
 export interface ReportInputContext {
   siteBaseUrl: string;
   projectKey: string;
@@ -297,7 +253,7 @@ export function toReportInput(data: CollectedGapData, gaps: GapAnalysis, ctx: Re
     ...(data.scope ? { scopeVersion: data.scope.version } : {}),
     gaps,
     maturity: data.maturity?.rows ?? [],
-    phases: phaseProgress(data),
+    phases: phaseProgress(data.plan?.plan, data.issues),
     ...(data.challenges !== undefined ? { challenges: data.challenges } : {}),
     changes: changesSince(ctx.previous, gaps),
   };
