@@ -6,6 +6,20 @@ import tseslint from 'typescript-eslint';
 
 const NO_SANDBOX = { group: ['**/sandbox/**', '**/sandbox'], message: 'src/ and static/ never import the sandbox.' };
 
+// Dependency direction in src/ reads top-down: wiring (composition root) → resolvers and consumers → services →
+// domain and ports (platform, storage, jira, confluence). Nothing imports upward.
+const NO_WIRING = { group: ['**/wiring'], message: 'Nothing imports the composition root (src/wiring.ts); it imports everything.' };
+const NO_APP_SERVICES = { group: ['**/app-services'], message: 'Only resolvers and consumers see AppServices; a service names the few collaborators it needs.' };
+const NO_CONSUMERS = { group: ['**/consumers/*'], message: 'Resolvers start jobs by the JobKind their service declares; they never import a consumer.' };
+const NO_TOP = [NO_WIRING, NO_APP_SERVICES, NO_CONSUMERS, { group: ['**/resolvers/*'], message: 'Services and ports never import resolvers (dependency direction is top-down).' }];
+const NO_SERVICES = { group: ['**/services/*'], message: 'Ports (platform, storage, jira, confluence) never import services.' };
+
+// Clients, repositories, services and the job runner are built once, by the composition root (src/wiring.ts).
+const ONLY_IN_ROOT = {
+  selector: 'NewExpression[callee.name=/^(JiraClient|ConfluenceClient|JobRunner|[A-Za-z]+Repository|[A-Za-z]+Service)$/]',
+  message: 'Clients, repositories and services are constructed only in the composition root (src/wiring.ts); take them from `deps`.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'build/**', 'static/build/**', 'coverage/**', 'tools/stubs/**', '.sandbox-data/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
@@ -18,13 +32,30 @@ export default tseslint.config(
     },
   },
   {
-    // Order matters: a later block's `no-restricted-imports` replaces an earlier one, so the domain block
-    // repeats the src/ rule instead of relying on it.
+    // Order matters: a later block's `no-restricted-imports` replaces an earlier one, so each block below
+    // repeats the rules of the ones above instead of relying on them.
     files: ['src/**/*.ts'],
     ignores: ['src/domain/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [NO_SANDBOX] }],
+      'no-restricted-syntax': ['error', ONLY_IN_ROOT],
     },
+  },
+  {
+    files: ['src/wiring.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/resolvers/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX, NO_WIRING, NO_CONSUMERS] }] },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX, ...NO_TOP] }] },
+  },
+  {
+    files: ['src/platform/**/*.ts', 'src/storage/**/*.ts', 'src/jira/**/*.ts', 'src/confluence/**/*.ts', 'src/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX, ...NO_TOP, NO_SERVICES] }] },
   },
   {
     files: ['src/domain/**/*.ts'],
@@ -49,6 +80,10 @@ export default tseslint.config(
           { group: ['**/sandbox/**'], message: 'static/ never imports the sandbox.' },
           { group: ['../../src/*', '../../../src/*', '../../../../src/*'], message: 'static/ reaches src/ only through @contract/*.' },
         ],
+      }],
+      'no-restricted-syntax': ['error', {
+        selector: 'TSAsExpression > TSAsExpression.expression[typeAnnotation.type="TSUnknownKeyword"]',
+        message: 'No `as unknown as` in static/: type the call through @contract/resolvers (callResolver) or read the value field by field.',
       }],
     },
   },

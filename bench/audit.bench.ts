@@ -47,8 +47,9 @@ import {
 import { FINDING_LABELS } from '../src/domain/gap';
 import { JiraClient } from '../src/jira/jira-client';
 import { AuditSamplingService } from '../src/services/audit-sampling.service';
+import { ConfluenceClient } from '../src/confluence/confluence-client';
 import { ReviewPackService } from '../src/services/review-pack.service';
-import { MAPPING_PROPERTY_KEY } from '../src/services/mapping-property';
+import { MAPPING_PROPERTY_KEY } from '../src/domain/mapping/mapping-property';
 import { mapEveryIssue } from './bench-setup';
 import type { Emit } from './run';
 
@@ -128,7 +129,7 @@ export async function run(emit: Emit): Promise<void> {
     );
 
     const assessable = CLAUSES.filter((c) => c.assessable).map((c) => c.id);
-    const service = new AuditSamplingService(api, { as: 'app' });
+    const service = new AuditSamplingService({ jira: new JiraClient(api) }, { as: 'app' });
     const before = emulator.stats().calls;
     const result = await service.drawAndRecord({
       projectKey: info.projectKey,
@@ -155,7 +156,7 @@ export async function run(emit: Emit): Promise<void> {
     });
 
     const cycleIssues = await seedAuditCycle(new JiraClient(api), info.projectKey, audit.key);
-    const review = new ReviewPackService(api, { as: 'app' });
+    const review = new ReviewPackService({ jira: new JiraClient(api), confluence: new ConfluenceClient(api) }, { as: 'app' });
     const beforePublish = emulator.stats().calls;
     const published = await review.publish({
       projectKey: info.projectKey,

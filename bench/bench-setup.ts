@@ -2,7 +2,7 @@
 import type { ResolverResult } from '../src/contract/result';
 import { JiraClient } from '../src/jira/jira-client';
 import type { ProductApi } from '../src/platform/product-api';
-import { MAPPING_PROPERTY_KEY } from '../src/services/mapping-property';
+import { MAPPING_PROPERTY_KEY } from '../src/domain/mapping/mapping-property';
 import type { App } from '../src/wiring';
 
 /** Clauses the generated issues are spread over (each issue mapped to one). */

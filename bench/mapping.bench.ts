@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSandbox } from '../sandbox/server';
 import { SEARCH_PAGE_WITH_PROPERTIES, writeCallLowerBound } from '../src/services/bulk-write-plan';
-import { readMapping, toPropertyValue } from '../src/services/mapping-property';
+import { readMapping, toPropertyValue } from '../src/domain/mapping/mapping-property';
 import type { Emit } from './run';
 
 const ADMIN = '557058:sandbox-project-admin';

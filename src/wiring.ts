@@ -1,15 +1,19 @@
 /**
- * The app's composition root: builds the services from the platform adapters, registers every resolver
- * with `@forge/resolver`, and dispatches queued jobs by `type`. Forge (src/index.ts) and the sandbox call
- * `createApp` with their own adapters; nothing else differs between the two.
+ * The app's composition root: builds every client, repository and service once (`buildServices`), registers
+ * every resolver with `@forge/resolver`, and dispatches queued jobs by `type`. Forge (src/index.ts) and the
+ * sandbox call `createApp` with their own adapters; nothing else differs between the two. Constructors of
+ * clients and repositories appear only here (eslint.config.mjs; tests and the sandbox excepted).
  */
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
+import type { AppServices } from './app-services';
+import { ConfluenceClient, type ConfluenceClientOptions } from './confluence/confluence-client';
 import { epicSyncJob } from './consumers/epic-sync.consumer';
-import { JiraClient } from './jira/jira-client';
+import { JiraClient, type JiraClientOptions } from './jira/jira-client';
 import type { JobQueue } from './platform/job-queue';
 import { JobRunner, type JobMeta, type JobType } from './platform/job-runner';
+import { consoleLogger, type Logger } from './platform/logger';
 import type { ProductApi } from './platform/product-api';
 import type { AnyResolverDefinition } from './resolvers/define-resolver';
 import { getAppContext } from './resolvers/get-app-context.resolver';
@@ -17,17 +21,33 @@ import { getJobStatus } from './resolvers/get-job-status.resolver';
 import { abandonJob, listJobHistory, resumeJob } from './resolvers/job-actions.resolver';
 import { getProjectSettings } from './resolvers/get-project-settings.resolver';
 import { getSettingsOptions } from './resolvers/get-settings-options.resolver';
-import type { PermissionGateway } from './resolvers/permission-gateway';
+import type { PermissionGateway } from './platform/permission-gateway';
+import { BulkMappingService } from './services/bulk-mapping.service';
+import { EpicSyncService } from './services/epic-sync.service';
+import { GapReportService } from './services/gap-report.service';
+import { InitiationService } from './services/initiation.service';
+import { KpiService } from './services/kpi.service';
+import { MappingService } from './services/mapping.service';
+import { AuditSamplingService } from './services/audit-sampling.service';
+import { PhaseEvaluationService } from './services/phase-evaluation.service';
+import { ReviewPackService } from './services/review-pack.service';
+import { EvaluationRepository } from './storage/evaluation-repository';
+import { type AppIdentity, PublishReportService } from './services/publish-report.service';
+import { NAME_LOOKUP_RETRY, nameLookup } from './services/user-names.service';
+import { ClauseRecordRepository } from './storage/clause-record-repository';
+import { InitiationRepository } from './storage/initiation-repository';
+import { JobRepository } from './storage/job-repository';
+import { MappingChangeRepository } from './storage/mapping-change-repository';
+import { ReportPublicationRepository } from './storage/report-publication-repository';
 import { saveProjectSettings } from './resolvers/save-project-settings.resolver';
 import { startEpicSync } from './resolvers/start-epic-sync.resolver';
-import { consoleLogger, type AppServices, type Logger } from './resolvers/services';
 import type { KeyValueStore } from './storage/kv-store';
 import { SettingsRepository } from './storage/settings-repository';
 import { AssessmentRepository } from './storage/assessment-repository';
 import { PlanRepository } from './storage/plan-repository';
 import { ScopeRepository } from './storage/scope-repository';
 import { SnapshotRepository } from './storage/snapshot-repository';
-import { PANEL_RESOLVERS } from './resolvers/panel-resolvers';
+import { SCOPE_MATURITY_PLAN_RESOLVERS } from './resolvers/scope-maturity-plan-resolvers';
 import { MAPPING_RESOLVERS } from './resolvers/mapping-resolvers';
 import { bulkMappingJob } from './consumers/bulk-mapping.consumer';
 import { publishReportJob } from './consumers/publish-report.consumer';
@@ -40,9 +60,12 @@ export interface AppDeps {
   queue: JobQueue;
   now?: () => Date;
   log?: Logger;
-  /** Defaults to a JiraClient over `api`; tests may pass a fake. */
+  /** Defaults to the JiraClient over `api`; tests may pass a fake. */
   permissions?: PermissionGateway;
-  appIdentity?: AppServices['appIdentity'];
+  /** The running app's ids at run time (Forge: getAppContext()); undefined when unknown (then no macro is embedded). */
+  appIdentity?: () => AppIdentity | undefined;
+  /** Retry options of the product clients (tests inject a no-op sleep). */
+  clientOptions?: { jira?: JiraClientOptions; confluence?: ConfluenceClientOptions };
 }
 
 /** Every resolver the UI can invoke. Add new ones here. */
@@ -56,18 +79,18 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   resumeJob,
   abandonJob,
   listJobHistory,
-  ...PANEL_RESOLVERS,
+  ...SCOPE_MATURITY_PLAN_RESOLVERS,
   ...MAPPING_RESOLVERS,
   ...GAP_REPORT_RESOLVERS,
   ...INITIATION_RESOLVERS,
 ];
 
 /** Every job type the `sms-jobs` queue carries. Add new ones here (see src/platform/job-runner.ts). */
-export const JOB_TYPES: readonly JobType[] = [epicSyncJob, bulkMappingJob, publishReportJob];
+export const JOB_TYPES: readonly JobType<AppServices>[] = [epicSyncJob, bulkMappingJob, publishReportJob];
 
 export interface AppOptions {
   resolvers?: readonly AnyResolverDefinition[];
-  jobs?: readonly JobType[];
+  jobs?: readonly JobType<AppServices>[];
   /** How long a job run holds its job without progress (default JOB_LEASE_MS). */
   jobLeaseMs?: number;
 }
@@ -97,24 +120,75 @@ const jobEventSchema = z.object({
 export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 'jobLeaseMs'> = {}): AppServices {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? consoleLogger;
-  const jobs = new JobRunner(
-    { store: deps.store, queue: deps.queue, now, log, ...(options.jobLeaseMs !== undefined ? { leaseMs: options.jobLeaseMs } : {}) },
+  const { api, store } = deps;
+  const jiraOptions = deps.clientOptions?.jira ?? {};
+  const jobs = new JobRunner<AppServices>(
+    { repository: new JobRepository(store, now), queue: deps.queue, now, log, ...(options.jobLeaseMs !== undefined ? { leaseMs: options.jobLeaseMs } : {}) },
     options.jobs ?? JOB_TYPES,
   );
+
+  // Clients: one Jira and one Confluence client; every call says whether it runs as the user or as the app.
+  const jira = new JiraClient(api, jiraOptions);
+  /** Bulk creates of the epic sync: one attempt per call, re-sent only after checking what exists. */
+  const jiraOnce = new JiraClient(api, { ...jiraOptions, maxAttempts: 1 });
+  /** Display names: a nicety, so a short retry budget. */
+  const directory = new JiraClient(api, { ...jiraOptions, ...NAME_LOOKUP_RETRY });
+  const confluence = new ConfluenceClient(api, deps.clientOptions?.confluence);
+  const names = nameLookup(directory, log);
+
+  // Repositories.
+  const settings = new SettingsRepository(store, now);
+  const scopes = new ScopeRepository(store, now);
+  const assessments = new AssessmentRepository(store, now);
+  const snapshots = new SnapshotRepository(store, now);
+  const plans = new PlanRepository(store, now);
+  const clauseRecords = new ClauseRecordRepository(store, now);
+  const initiationRecords = new InitiationRepository(store, now);
+  const publications = new ReportPublicationRepository(store);
+  const mappingChanges = new MappingChangeRepository(store, now);
+  const evaluations = new EvaluationRepository(store, now);
+
+  // Services.
+  const permissions = deps.permissions ?? jira;
+  const kpi = new KpiService(jira, { as: 'user' });
+  const gapReport = new GapReportService({ jira, clauseRecords, scopes, assessments, plans, initiationRecords, now });
   const services: AppServices = {
-    api: deps.api,
-    store: deps.store,
+    api,
+    store,
     queue: deps.queue,
     now,
     log,
-    permissions: deps.permissions ?? new JiraClient(deps.api),
-    settings: new SettingsRepository(deps.store, now),
-    scopes: new ScopeRepository(deps.store, now),
-    assessments: new AssessmentRepository(deps.store, now),
-    snapshots: new SnapshotRepository(deps.store, now),
-    plans: new PlanRepository(deps.store, now),
     jobs,
-    ...(deps.appIdentity !== undefined ? { appIdentity: deps.appIdentity } : {}),
+    permissions,
+    jira,
+    confluence,
+    names,
+    settings,
+    scopes,
+    assessments,
+    snapshots,
+    plans,
+    clauseRecords,
+    initiationRecords,
+    publications,
+    mappingChanges,
+    gapReport,
+    publishReport: new PublishReportService(
+      { gaps: gapReport, jira, confluence, publications, now },
+      { as: 'app', ...(deps.appIdentity !== undefined ? { appIdentity: deps.appIdentity } : {}) },
+    ),
+    epicSync: new EpicSyncService(
+      { jira, jiraOnce },
+      { as: 'app', ...(jiraOptions.sleep ? { sleep: jiraOptions.sleep } : {}), ...(jiraOptions.random ? { random: jiraOptions.random } : {}) },
+    ),
+    mapping: new MappingService(jira, permissions),
+    bulkMapping: new BulkMappingService({ jira, changes: mappingChanges, jobs, now, log }),
+    initiation: new InitiationService({ initiationRecords, plans, snapshots, names, kpi, confluence, jira, settings, now, log }),
+    kpi,
+    evaluations,
+    auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
+    reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
+    phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations }, { as: 'user' }),
   };
   jobs.bind(services);
   return services;

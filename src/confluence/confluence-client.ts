@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   LimitExceededError,
   NotFoundError,
+  ContractMismatchError,
   UpstreamError,
   ValidationError,
 } from '../domain/errors';
@@ -159,11 +160,11 @@ function toPage(p: z.infer<typeof pageSchema>, fallbackAdf?: AdfDocument): Confl
     try {
       json = JSON.parse(raw);
     } catch {
-      throw new UpstreamError(`Confluence page ${p.id} has an ADF body that is not JSON.`, { product: 'confluence', pageId: p.id });
+      throw new ContractMismatchError(`Confluence page ${p.id} has an ADF body that is not JSON.`, { product: 'confluence', pageId: p.id });
     }
     const parsed = adfDocumentSchema.safeParse(json);
     if (!parsed.success) {
-      throw new UpstreamError(`Confluence page ${p.id} has an ADF body that is not a document.`, { product: 'confluence', pageId: p.id });
+      throw new ContractMismatchError(`Confluence page ${p.id} has an ADF body that is not a document.`, { product: 'confluence', pageId: p.id });
     }
     adf = parsed.data;
   }
@@ -233,7 +234,7 @@ export class ConfluenceClient {
     if (res.status < 200 || res.status >= 300) throw confluenceError(res.status, what, body);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new UpstreamError(`Confluence sent an unexpected answer for ${what}.`, {
+      throw new ContractMismatchError(`Confluence sent an unexpected answer for ${what}.`, {
         product: 'confluence',
         status: res.status,
         issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),

@@ -12,19 +12,15 @@
  * retry; a job whose work items all fail (or whose every write fails) ends `failed` with the reason, never `done`.
  */
 import { z } from 'zod';
+import type { AppServices } from '../app-services';
 import type { EpicSyncResultView } from '../contract/jobs';
-import { epicPlanInputSchema } from '../domain/epics';
 import { UpstreamError } from '../domain/errors';
-import type { JiraClientOptions } from '../jira/jira-client';
 import { defineJob, toJson, type JobOutcome, type TypedJob } from '../platform/job-runner';
-import { EpicSyncService, hasTransientFailures } from '../services/epic-sync.service';
+import { EPIC_SYNC_JOB, hasTransientFailures, type EpicSyncJobInput } from '../services/epic-sync.service';
 
-export const EPIC_SYNC_JOB_TYPE = 'epic-sync';
+export { EPIC_SYNC_JOB_TYPE, type EpicSyncJobInput } from '../services/epic-sync.service';
+
 const PROGRESS_EVERY = 10;
-
-/** What the resolver stores as the job's `input`. */
-export const epicSyncJobInputSchema = z.object({ projectId: z.string().regex(/^\d{1,18}$/), request: epicPlanInputSchema });
-export type EpicSyncJobInput = z.infer<typeof epicSyncJobInputSchema>;
 
 const resultSchema = z.custom<EpicSyncResultView>(
   (v) => typeof v === 'object' && v !== null && Array.isArray((v as { failures?: unknown }).failures),
@@ -44,10 +40,6 @@ export function clipEpicSyncResult(result: EpicSyncResultView): { result: EpicSy
     result: { ...result, orphans: result.orphans.slice(0, RESULT_LIST_MAX), failures: result.failures.slice(0, RESULT_LIST_MAX) },
     note: `${result.orphans.length} issue(s) to close and ${result.failures.length} failure(s); the first ${RESULT_LIST_MAX} of each are listed.`,
   };
-}
-
-export interface EpicSyncJobOptions {
-  clientOptions?: JiraClientOptions;
 }
 
 /** Done, or failed with the reason when nothing the job had to write could be written. */
@@ -73,11 +65,10 @@ export function epicSyncOutcome(result: EpicSyncResultView): JobOutcome {
   };
 }
 
-/** Builds the job type; tests pass client options (e.g. a no-op sleep). */
-export function createEpicSyncJob(opts: EpicSyncJobOptions = {}): TypedJob<EpicSyncJobInput> {
-  return defineJob<EpicSyncJobInput, EpicSyncCheckpoint>({
-    type: EPIC_SYNC_JOB_TYPE,
-    input: epicSyncJobInputSchema,
+/** Builds the job type (its Jira client, with the retry options tests inject, comes from the composition root). */
+export function createEpicSyncJob(): TypedJob<EpicSyncJobInput, AppServices> {
+  return defineJob<EpicSyncJobInput, EpicSyncCheckpoint, AppServices>({
+    ...EPIC_SYNC_JOB,
     checkpoint: checkpointSchema,
     initial: () => ({ result: null }),
     steps: [
@@ -86,9 +77,8 @@ export function createEpicSyncJob(opts: EpicSyncJobOptions = {}): TypedJob<EpicS
         async run(ctx) {
           const { deps, input } = ctx;
           const settings = await deps.settings.get(input.projectId);
-          const service = new EpicSyncService(deps.api, { as: 'app', ...(opts.clientOptions ? { clientOptions: opts.clientOptions } : {}) });
           let written = -1;
-          const result = await service.run(
+          const result = await deps.epicSync.run(
             { projectId: input.projectId, input: input.request, epicIssueTypeId: settings?.epicIssueTypeId ?? null },
             async (p) => {
               if (p.message === undefined && p.done !== p.total && p.done - written < PROGRESS_EVERY) return;

@@ -16,43 +16,20 @@
  * runner retry; permanent problems (missing space, refused page) end the job failed with the reason.
  */
 import { z } from 'zod';
-import type { ConfluenceClientOptions } from '../confluence/confluence-client';
+import type { AppServices } from '../app-services';
 import type { PublishReportResultView } from '../contract/gap-report';
-import type { JiraClientOptions } from '../jira/jira-client';
 import { defineJob, toJson, type TypedJob } from '../platform/job-runner';
-import { PublishReportService } from '../services/publish-report.service';
+import { PUBLISH_REPORT_JOB, type PublishReportJobInput } from '../services/publish-report.service';
 
-export const PUBLISH_REPORT_JOB_TYPE = 'publish-report';
-
-const numericId = z.string().regex(/^\d{1,20}$/);
-
-/** What the resolver stores as the job's `input` (everything checked as the user before queueing). */
-export const publishReportJobInputSchema = z.object({
-  projectId: numericId,
-  projectKey: z.string().min(1).max(64),
-  projectName: z.string().max(255),
-  siteBaseUrl: z.string().min(1).max(500),
-  spaceKey: z.string().min(1).max(255),
-  spaceId: numericId,
-  parentPageId: numericId.nullable(),
-  snapshotChild: z.boolean(),
-});
-export type PublishReportJobInput = z.infer<typeof publishReportJobInputSchema>;
+export { PUBLISH_REPORT_JOB_TYPE, type PublishReportJobInput } from '../services/publish-report.service';
 
 const resultSchema = z.custom<PublishReportResultView>((v) => typeof v === 'object' && v !== null && typeof (v as { pageId?: unknown }).pageId === 'string');
 const checkpointSchema = z.object({ result: resultSchema.nullable() });
 type PublishCheckpoint = z.infer<typeof checkpointSchema>;
 
-export interface PublishReportJobOptions {
-  jiraOptions?: JiraClientOptions;
-  confluenceOptions?: ConfluenceClientOptions;
-  limitBytes?: number;
-}
-
-export function createPublishReportJob(opts: PublishReportJobOptions = {}): TypedJob<PublishReportJobInput> {
-  return defineJob<PublishReportJobInput, PublishCheckpoint>({
-    type: PUBLISH_REPORT_JOB_TYPE,
-    input: publishReportJobInputSchema,
+export function createPublishReportJob(): TypedJob<PublishReportJobInput, AppServices> {
+  return defineJob<PublishReportJobInput, PublishCheckpoint, AppServices>({
+    ...PUBLISH_REPORT_JOB,
     checkpoint: checkpointSchema,
     initial: () => ({ result: null }),
     steps: [
@@ -60,15 +37,7 @@ export function createPublishReportJob(opts: PublishReportJobOptions = {}): Type
         name: 'publish',
         async run(ctx) {
           const { deps, input, job } = ctx;
-          const identity = deps.appIdentity?.();
-          const service = new PublishReportService(deps.api, deps.store, deps.now, {
-            as: 'app',
-            ...(opts.jiraOptions ? { jiraOptions: opts.jiraOptions } : {}),
-            ...(opts.confluenceOptions ? { confluenceOptions: opts.confluenceOptions } : {}),
-            ...(opts.limitBytes !== undefined ? { limitBytes: opts.limitBytes } : {}),
-            ...(identity !== undefined ? { appIdentity: identity } : {}),
-          });
-          const result = await service.publish({ ...input, accountId: job.accountId ?? '', jobId: job.jobId }, async (p) => {
+          const result = await deps.publishReport.publish({ ...input, accountId: job.accountId ?? '', jobId: job.jobId }, async (p) => {
             await ctx.progress({ done: p.done, total: p.total, ...(p.message ? { message: p.message } : {}) });
           });
           return { result };

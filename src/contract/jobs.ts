@@ -51,9 +51,12 @@ export interface JobHistoryItemView {
   links: JobLinkView[];
 }
 
+/** The job types a panel shows (their names are the job runner's type keys). */
+export type JobTypeKey = 'epic-sync' | 'bulkMapping' | 'publish-report';
+
 export interface ListJobHistoryPayload {
-  /** One job type (`epic-sync`, `bulkMapping`, `publish-report`); all when absent. */
-  type?: string;
+  /** One job type; all when absent. */
+  type?: JobTypeKey;
 }
 
 export interface ListJobHistoryResponse {

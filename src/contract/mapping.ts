@@ -4,14 +4,13 @@
  */
 import type { JobStatusName } from './jobs';
 import type { EvidenceKind } from '../domain/vocabulary';
+import type { CoverageRow } from '../domain/mapping/coverage';
 
 export type { EvidenceKind };
 
 /** One mapped clause with the kind of evidence the issue gives for it. */
-export interface ClauseRef {
-  clauseId: string;
-  kind: EvidenceKind;
-}
+export type { ClauseRef, IssueClauseChange } from '../domain/mapping/mapping-property';
+import type { ClauseRef, IssueClauseChange } from '../domain/mapping/mapping-property';
 
 export interface ClauseOption {
   id: string;
@@ -58,12 +57,6 @@ export interface IssueClausesResponse {
 
 export type GetIssueClausesPayload = Record<string, never>;
 
-export type IssueClauseChange =
-  | { action: 'add'; clauseId: string; kind: EvidenceKind }
-  | { action: 'setKind'; clauseId: string; kind: EvidenceKind }
-  | { action: 'remove'; clauseId: string }
-  | { action: 'reject'; clauseId: string }
-  | { action: 'unreject'; clauseId: string };
 
 export interface SaveIssueClausesPayload {
   changes: IssueClauseChange[];
@@ -158,13 +151,8 @@ export interface GetCoveragePayload {
   unmappedCursor?: string;
 }
 
-export interface ClauseCoverage {
-  clauseId: string;
-  title: string;
-  total: number;
-  byCategory: { new: number; indeterminate: number; done: number };
-  jql: string;
-}
+/** One coverage row (src/domain/mapping/coverage.ts; `jql` finds exactly the `total` issues). */
+export type ClauseCoverage = CoverageRow;
 
 export interface CoverageResponse {
   clauses: ClauseCoverage[];

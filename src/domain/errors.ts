@@ -163,9 +163,40 @@ export class ConfigMissingError extends AppError {
   }
 }
 
+/**
+ * What an upstream failure (Jira, Confluence, the network) means for whoever meets it — the one classification,
+ * used by the retries (src/platform/retry.ts, the job runner, the bulk writers) and carried to the UI in
+ * `details.upstream`:
+ * - transient: the network, 429, 500/502/503/504, a task still running — the same call can succeed later;
+ * - permanent: any other answer the call cannot outwait (an odd 4xx, 501, a task that failed) — retrying repeats it;
+ * - contract: a 2xx whose body does not have the documented shape — a bug or an API change, never retried.
+ */
+export type UpstreamKind = 'transient' | 'permanent' | 'contract';
+
+/** HTTP statuses that a later attempt of the same call may not meet again. 0 stands for "no answer" (network). */
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([0, 429, 500, 502, 503, 504]);
+
+/** The kind of an HTTP status a product answered with (0: no answer). */
+export function upstreamKindOfStatus(status: number): Exclude<UpstreamKind, 'contract'> {
+  return TRANSIENT_STATUSES.has(status) ? 'transient' : 'permanent';
+}
+
 export class UpstreamError extends AppError {
+  readonly kind: UpstreamKind;
+
+  /** `kind`: see UpstreamKind; by default from `details.status` (no status: transient). */
+  constructor(message: string, details?: ErrorDetails, kind?: UpstreamKind) {
+    const status = typeof details?.status === 'number' ? details.status : 0;
+    const k = kind ?? upstreamKindOfStatus(status);
+    super('UPSTREAM_ERROR', message, { ...details, upstream: k });
+    this.kind = k;
+  }
+}
+
+/** The product sent a 2xx whose body is not what its API documents (never retried). */
+export class ContractMismatchError extends UpstreamError {
   constructor(message: string, details?: ErrorDetails) {
-    super('UPSTREAM_ERROR', message, details);
+    super(message, details, 'contract');
   }
 }
 
@@ -173,6 +204,17 @@ export class RateLimitedError extends AppError {
   constructor(message: string, details?: ErrorDetails) {
     super('RATE_LIMITED', message, details);
   }
+}
+
+/**
+ * Whether doing the same again later may succeed: rate limits and transient upstream failures, and any
+ * exception that is not an AppError (an unexpected crash is retried by the queue, then left for Resume).
+ * Every other AppError (refusals, missing settings, permanent or contract upstream failures) is final.
+ */
+export function isTransientError(e: unknown): boolean {
+  if (!isAppError(e)) return true;
+  if (e.code === 'RATE_LIMITED') return true;
+  return e instanceof UpstreamError ? e.kind === 'transient' : false;
 }
 
 /** The one line the UI shows wherever it would publish, and the message of CONFLUENCE_NOT_CONNECTED. */

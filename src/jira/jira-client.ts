@@ -6,6 +6,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  ContractMismatchError,
   UpstreamError,
   ValidationError,
   type ErrorDetails,
@@ -266,7 +267,7 @@ export class JiraClient {
     if (res.status < 200 || res.status >= 300) throw jiraError(res.status, what, body);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new UpstreamError(`Jira sent an unexpected answer to ${what}.`, {
+      throw new ContractMismatchError(`Jira sent an unexpected answer to ${what}.`, {
         product: 'jira',
         status: res.status,
         issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
@@ -462,7 +463,7 @@ export class JiraClient {
     const perItem = parsed.success && (res.status === 201 || res.status === 200 || (res.status === 400 && (parsed.data.errors?.length ?? 0) > 0));
     if (!perItem) {
       if (res.status >= 200 && res.status < 300) {
-        throw new UpstreamError('Jira sent an unexpected answer to a bulk create.', { product: 'jira', status: res.status });
+        throw new ContractMismatchError('Jira sent an unexpected answer to a bulk create.', { product: 'jira', status: res.status });
       }
       throw jiraError(res.status, `a bulk create of ${part.length} issues`, body);
     }
@@ -684,7 +685,7 @@ export class JiraClient {
       const location = res.headers.get('location') ?? '';
       taskId = /\/task\/([^/?#]+)/.exec(location)?.[1];
       if (taskId === undefined) {
-        throw new UpstreamError(`Jira accepted ${what} but named no task to follow.`, { product: 'jira', status: res.status, location });
+        throw new ContractMismatchError(`Jira accepted ${what} but named no task to follow.`, { product: 'jira', status: res.status, location });
       }
     } else {
       const body = await readResponseBody(res);
@@ -702,20 +703,15 @@ export class JiraClient {
           return { taskId, status: 'COMPLETE', ...(task.result !== undefined ? { result: task.result } : {}) };
         }
         if (task.status !== 'ENQUEUED' && task.status !== 'RUNNING') {
-          throw new UpstreamError(`Jira task ${taskId} for ${what} ended ${task.status}.`, {
-            product: 'jira',
-            taskId,
-            taskStatus: task.status,
-            messages: task.message !== undefined ? [task.message] : [],
-            result: task.result,
-          });
+          // Jira gives no reason a task failed or was cancelled (load, a restart): another run may succeed.
+          throw new UpstreamError(
+            `Jira task ${taskId} for ${what} ended ${task.status}.`,
+            { product: 'jira', taskId, taskStatus: task.status, messages: task.message !== undefined ? [task.message] : [], result: task.result },
+            'transient',
+          );
         }
         if (waited >= this.taskTimeoutMs) {
-          throw new UpstreamError(`Jira task ${taskId} for ${what} is still ${task.status} after ${waited} ms.`, {
-            product: 'jira',
-            taskId,
-            taskStatus: task.status,
-          });
+          throw new UpstreamError(`Jira task ${taskId} for ${what} is still ${task.status} after ${waited} ms.`, { product: 'jira', taskId, taskStatus: task.status }, 'transient');
         }
         await this.sleep(interval);
         waited += interval;

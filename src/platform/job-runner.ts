@@ -17,16 +17,17 @@
  * - Deliveries: each delivery claims a new attempt (`setIfAbsent`). A run that finds at a checkpoint that
  *   another delivery took the job, or that the job was ended, stops (JobSupersededError).
  * - Endings: `job:end:<id>` is written once (`setIfAbsent`); a run finishing and a user abandoning cannot both win.
- * - Retries (@forge/events 3): transient trouble (rate limits, 5xx, network, unexpected exceptions) asks the
+ * - Retries (@forge/events 3): transient trouble (isTransientError in src/domain/errors.ts: rate limits, 429/5xx,
+ *   network, unexpected exceptions) asks the
  *   queue for a retry (an InvocationError with retryAfter); after MAX_RETRIES the job is left interrupted.
  *   Permanent errors (AppErrors such as CONFIG_MISSING or FORBIDDEN) end the job failed with the reason.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ConflictError, NotFoundError, ValidationError, isAppError } from '../domain/errors';
-import type { AppServices, Logger } from '../resolvers/services';
+import { ConflictError, NotFoundError, ValidationError, isAppError, isTransientError } from '../domain/errors';
+import type { Logger } from './logger';
 import {
-  JobRepository,
+  type JobRepository,
   effectiveStatus,
   isEnded,
   type EndStatus,
@@ -34,7 +35,7 @@ import {
   type JobRecord,
   type JobStatus,
 } from '../storage/job-repository';
-import type { JsonValue, KeyValueStore } from '../storage/kv-store';
+import type { JsonValue } from '../storage/kv-store';
 import type { JobQueue } from './job-queue';
 
 /** How long a run holds a job without writing progress. */
@@ -43,7 +44,6 @@ export const JOB_LEASE_MS = 2 * 60_000;
 export const MAX_RETRIES = 4;
 /** Forge's largest retryAfter, in seconds. */
 export const MAX_RETRY_AFTER_S = 900;
-const TRANSIENT_CODES = new Set(['UPSTREAM_ERROR', 'RATE_LIMITED']);
 
 /** Delivery facts of one queued event (Forge `AsyncEvent` fields). */
 export interface JobMeta {
@@ -75,21 +75,22 @@ export interface JobProgress<C> {
   links?: JobLink[];
 }
 
-export interface JobStepContext<I, C> {
+export interface JobStepContext<I, C, D = unknown> {
   readonly job: JobRecord;
   readonly input: I;
   /** The latest checkpoint (updated by `progress` and by each finished step). */
   checkpoint: C;
-  readonly deps: AppServices;
+  /** What the composition root gave the runner (src/wiring.ts: the app's services). */
+  readonly deps: D;
   readonly attempt: number;
   /** Renews the lease and saves progress; throws JobSupersededError when this run no longer owns the job. */
   progress(p: JobProgress<C>): Promise<void>;
 }
 
-export interface JobStep<I, C> {
+export interface JobStep<I, C, D = unknown> {
   name: string;
   /** Returns the new checkpoint (or nothing to keep it). Must be safe to run again after a cut-off run. */
-  run(ctx: JobStepContext<I, C>): Promise<C | void>;
+  run(ctx: JobStepContext<I, C, D>): Promise<C | void>;
 }
 
 export interface JobOutcome {
@@ -101,41 +102,48 @@ export interface JobOutcome {
   total?: number;
 }
 
-export interface AbandonContext<I, C> {
+export interface AbandonContext<I, C, D = unknown> {
   job: JobRecord;
   input: I;
   checkpoint: C | null;
-  deps: AppServices;
+  deps: D;
   accountId: string;
 }
 
-export interface JobSpec<I, C> {
+export interface JobSpec<I, C, D = unknown> {
   type: string;
   /** The job's stored input (written by the resolver that started it, validated again at every run). */
   input: z.ZodType<I>;
   checkpoint: z.ZodType<C>;
   initial(input: I): C;
-  steps: readonly JobStep<I, C>[];
+  steps: readonly JobStep<I, C, D>[];
   /** Turns the final checkpoint into the job's ending: done or failed (with the reason), result, messages. */
-  finish(ctx: JobStepContext<I, C>): Promise<JobOutcome> | JobOutcome;
+  finish(ctx: JobStepContext<I, C, D>): Promise<JobOutcome> | JobOutcome;
   /** After a user abandoned an interrupted job: undo what it wrote. Returns a message (and a follow-up job). */
-  onAbandon?(ctx: AbandonContext<I, C>): Promise<{ message: string; followUpJobId?: string } | undefined>;
+  onAbandon?(ctx: AbandonContext<I, C, D>): Promise<{ message: string; followUpJobId?: string } | undefined>;
 }
 
 /** A registered job type (the runner and the queue dispatcher know it by `type`); its spec stays typed inside. */
-export interface JobType {
+export interface JobType<D = unknown> {
   readonly type: string;
-  run(runner: JobRunner, jobId: string, meta: JobMeta): Promise<JobRunOutcome>;
-  abandoned(runner: JobRunner, job: JobRecord, accountId: string): Promise<{ message: string; followUpJobId?: string } | undefined>;
+  run(runner: JobRunner<D>, jobId: string, meta: JobMeta): Promise<JobRunOutcome>;
+  abandoned(runner: JobRunner<D>, job: JobRecord, accountId: string): Promise<{ message: string; followUpJobId?: string } | undefined>;
 }
 
-/** A job type whose input type is known to the code that starts it. */
-export interface TypedJob<I> extends JobType {
+/**
+ * What starting a job needs to know of its type: the name and the input schema. Declared by the service that
+ * owns the job's work, so resolvers start a job without importing the consumer that runs it.
+ */
+export interface JobKind<I> {
+  readonly type: string;
   readonly input: z.ZodType<I>;
 }
 
+/** A job type whose input type is known to the code that starts it. */
+export interface TypedJob<I, D = unknown> extends JobType<D>, JobKind<I> {}
+
 /** Declares a job type from its steps; register it in `JOB_TYPES` (src/wiring.ts). */
-export function defineJob<I, C>(spec: JobSpec<I, C>): TypedJob<I> {
+export function defineJob<I, C, D>(spec: JobSpec<I, C, D>): TypedJob<I, D> {
   return {
     type: spec.type,
     input: spec.input,
@@ -167,7 +175,8 @@ export interface StartedJob {
 }
 
 export interface JobRunnerDeps {
-  store: KeyValueStore;
+  /** The job records (built by the composition root). */
+  repository: JobRepository;
   queue: JobQueue;
   now: () => Date;
   log: Logger;
@@ -182,17 +191,17 @@ export function toJson(value: unknown): JsonValue {
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export class JobRunner {
+export class JobRunner<D = unknown> {
   readonly jobs: JobRepository;
-  private readonly types = new Map<string, JobType>();
+  private readonly types = new Map<string, JobType<D>>();
   private readonly leaseMs: number;
   private readonly newId: () => string;
 
   constructor(
     private readonly deps: JobRunnerDeps,
-    types: readonly JobType[] = [],
+    types: readonly JobType<D>[] = [],
   ) {
-    this.jobs = new JobRepository(deps.store, deps.now);
+    this.jobs = deps.repository;
     this.leaseMs = deps.leaseMs ?? JOB_LEASE_MS;
     this.newId = deps.newId ?? randomUUID;
     for (const t of types) {
@@ -231,7 +240,7 @@ export class JobRunner {
   }
 
   /** Starts a job of `type` unless one is active in the scope (then that one is returned). */
-  async start<I>(type: TypedJob<I>, req: StartJob<I>): Promise<StartedJob> {
+  async start<I>(type: JobKind<I>, req: StartJob<I>): Promise<StartedJob> {
     const { jobs } = this;
     const { slot, jobId: holder } = await jobs.latestSlot(type.type, req.scope);
     if (holder !== null) {
@@ -309,7 +318,7 @@ export class JobRunner {
   }
 
   /** The job type's own abandon step, with its input and checkpoint read back (see defineJob). */
-  async abandonSpec<I, C>(spec: JobSpec<I, C>, job: JobRecord, accountId: string): Promise<{ message: string; followUpJobId?: string } | undefined> {
+  async abandonSpec<I, C>(spec: JobSpec<I, C, D>, job: JobRecord, accountId: string): Promise<{ message: string; followUpJobId?: string } | undefined> {
     if (spec.onAbandon === undefined) return undefined;
     const input = spec.input.safeParse(job.input);
     if (!input.success) return undefined;
@@ -338,12 +347,12 @@ export class JobRunner {
 
   // ------------------------------------------------------------------------------------ consume
 
-  private servicesRef: AppServices | undefined;
+  private servicesRef: D | undefined;
   /** The services steps receive (set by the composition root once they exist). */
-  bind(services: AppServices): void {
+  bind(services: D): void {
     this.servicesRef = services;
   }
-  private services(): AppServices {
+  private services(): D {
     if (this.servicesRef === undefined) throw new Error('JobRunner is not bound to the app services.');
     return this.servicesRef;
   }
@@ -358,7 +367,7 @@ export class JobRunner {
   }
 
   /** One delivery of a job of `spec` (see defineJob). */
-  async runSpec<I, C>(spec: JobSpec<I, C>, jobId: string, meta: JobMeta): Promise<JobRunOutcome> {
+  async runSpec<I, C>(spec: JobSpec<I, C, D>, jobId: string, meta: JobMeta): Promise<JobRunOutcome> {
     const { jobs, deps } = this;
     const job = await jobs.get(jobId);
     if (job === undefined) {
@@ -403,7 +412,7 @@ export class JobRunner {
       if (now === undefined || isEnded(now.status) || now.attempts !== attempt) throw new JobSupersededError(jobId);
       await jobs.update(jobId, { ...patch, leaseUntil: this.lease() });
     };
-    const ctx: JobStepContext<I, C> = {
+    const ctx: JobStepContext<I, C, D> = {
       job: started ?? job,
       input: input.data,
       checkpoint,
@@ -435,7 +444,7 @@ export class JobRunner {
       return { kind: 'finished' };
     } catch (e) {
       if (e instanceof JobSupersededError) return { kind: 'superseded' };
-      const transient = !isAppError(e) || TRANSIENT_CODES.has(e.code);
+      const transient = isTransientError(e);
       const message = messageOf(e);
       if (transient && meta.retryCount < MAX_RETRIES) {
         const retryAfterSeconds = Math.min(MAX_RETRY_AFTER_S, 2 ** meta.retryCount);

@@ -1,5 +1,5 @@
 import type { Route } from '@forge/api';
-import { RateLimitedError, UpstreamError } from '../domain/errors';
+import { RateLimitedError, UpstreamError, upstreamKindOfStatus } from '../domain/errors';
 import type { InvocationClock, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
 
 /**
@@ -65,12 +65,11 @@ export const RETRY_DEFAULTS = {
 /** Time kept free at the end of an invocation after a wait (the retried call and the answer need it). */
 export const RETRY_SAFETY_MARGIN_MS = 5_000;
 
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A status worth another attempt: a transient one (upstreamKindOfStatus, the one classification). */
 export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUS.has(status);
+  return status !== 0 && upstreamKindOfStatus(status) === 'transient';
 }
 
 const NETWORK_CODES = new Set([

@@ -1,6 +1,6 @@
 import type { AppContextPermissions } from '../contract/app-context';
 import type { SettingsRepository } from '../storage/settings-repository';
-import { JIRA_PERMISSIONS, type PermissionGateway } from './permission-gateway';
+import { JIRA_PERMISSIONS, type PermissionGateway } from '../platform/permission-gateway';
 
 /**
  * What a resolver needs from the caller:

@@ -3,7 +3,6 @@ import type { ApproveBusinessCaseResponse } from '../contract/initiation';
 import { ValidationError } from '../domain/errors';
 import { BUSINESS_CASE_ELEMENTS, approveBusinessCase as approve, businessCaseCompleteness } from '../domain/initiation';
 import { defineResolver } from './define-resolver';
-import { initiationServiceOf } from './initiation-resolver-support';
 
 /**
  * The sponsor approves the business case as stored at `version` (so they approve what they read). Needs write
@@ -15,7 +14,7 @@ export const approveBusinessCase = defineResolver({
   payload: z.object({ version: z.number().int().nonnegative() }),
   async handler(input, ctx): Promise<ApproveBusinessCaseResponse> {
     const at = ctx.deps.now().toISOString();
-    const view = await initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => {
+    const view = await ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const c = businessCaseCompleteness(cur.businessCase);
       if (!c.complete) {
         const labels = BUSINESS_CASE_ELEMENTS.filter((e) => c.missing.includes(e.id)).map((e) => `${e.letter}) ${e.label}`);

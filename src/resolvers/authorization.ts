@@ -12,6 +12,7 @@
  *   "everyone who can edit an issue may map its clauses" is on, then Edit issues alone is enough.
  * A resolver's `requires` (e.g. CREATE_ISSUES) are Jira project permissions asked in the same call, on top.
  */
+import type { ResolverKey } from '../contract/resolvers';
 import type { AccessLevel } from './access';
 
 export interface AuthorizationRow {
@@ -20,71 +21,74 @@ export interface AuthorizationRow {
   reason: string;
 }
 
-const READ_VIEW = 'Shows SMS data of the project and changes nothing: whoever can browse the project may see it.';
-const WRITE_DATA = 'Changes SMS data of the project: project administrators and the editor role.';
+const read = (reason: string): AuthorizationRow => ({ access: 'read', reason });
+const write = (reason: string): AuthorizationRow => ({ access: 'write', reason });
+/** The two rows most resolvers share. */
+const READ_VIEW = read('Shows SMS data of the project and changes nothing: whoever can browse the project may see it.');
+const WRITE_DATA = write('Changes SMS data of the project: project administrators and the editor role.');
 
-export const AUTHORIZATION: Readonly<Record<string, AuthorizationRow>> = {
-  getAppContext: { access: 'read', reason: 'Tells the UI who the caller is and what they may do; changes nothing.' },
-  getProjectSettings: { access: 'read', reason: 'Shows the current settings (by name) to everyone who can browse; changes nothing.' },
+/** One row per resolver of the contract map (src/contract/resolvers.ts): the compiler checks none is missing or extra. */
+export const AUTHORIZATION: Readonly<Record<ResolverKey, AuthorizationRow>> = {
+  getAppContext: read('Tells the UI who the caller is and what they may do; changes nothing.'),
+  getProjectSettings: read('Shows the current settings (by name) to everyone who can browse; changes nothing.'),
   saveProjectSettings: { access: 'admin', reason: 'The settings choose the editor role and who may map clauses, i.e. who may write: they stay with project administrators.' },
-  getSettingsOptions: { access: 'read', reason: 'A read-only lookup made as the user (Jira and Confluence only list what the caller may see); it changes nothing, so Browse is enough.' },
-  startEpicSync: { access: 'write', reason: 'Creates epics and work items in Jira from the saved plan; also needs Create issues, as the job then works as the app.' },
-  getJobStatus: { access: 'read', reason: READ_VIEW },
-  getScope: { access: 'read', reason: READ_VIEW },
-  getScopeHistory: { access: 'read', reason: READ_VIEW },
-  getScopeDiff: { access: 'read', reason: READ_VIEW },
-  previewScope: { access: 'read', reason: 'Renders a draft scope statement without saving it.' },
-  saveScope: { access: 'write', reason: WRITE_DATA },
-  getAssessment: { access: 'read', reason: READ_VIEW },
-  saveUnitAssessment: { access: 'write', reason: WRITE_DATA },
-  takeSnapshot: { access: 'write', reason: WRITE_DATA },
-  listSnapshots: { access: 'read', reason: READ_VIEW },
-  compareSnapshots: { access: 'read', reason: READ_VIEW },
-  getPlan: { access: 'read', reason: READ_VIEW },
-  proposePlan: { access: 'read', reason: 'Computes a proposal without saving it.' },
-  checkPlan: { access: 'read', reason: 'Checks a draft plan against the rules without saving it.' },
-  savePlan: { access: 'write', reason: WRITE_DATA },
-  listClauses: { access: 'read', reason: 'The clause catalogue; changes nothing.' },
-  getIssueClauses: { access: 'read', reason: 'Shows the clause mapping of the issue of the panel; changes nothing.' },
+  getSettingsOptions: read('A read-only lookup made as the user (Jira and Confluence only list what the caller may see); it changes nothing, so Browse is enough.'),
+  startEpicSync: write('Creates epics and work items in Jira from the saved plan; also needs Create issues, as the job then works as the app.'),
+  getJobStatus: READ_VIEW,
+  getScope: READ_VIEW,
+  getScopeHistory: READ_VIEW,
+  getScopeDiff: READ_VIEW,
+  previewScope: read('Renders a draft scope statement without saving it.'),
+  saveScope: WRITE_DATA,
+  getAssessment: READ_VIEW,
+  saveUnitAssessment: WRITE_DATA,
+  takeSnapshot: WRITE_DATA,
+  listSnapshots: READ_VIEW,
+  compareSnapshots: READ_VIEW,
+  getPlan: READ_VIEW,
+  proposePlan: read('Computes a proposal without saving it.'),
+  checkPlan: read('Checks a draft plan against the rules without saving it.'),
+  savePlan: WRITE_DATA,
+  listClauses: read('The clause catalogue; changes nothing.'),
+  getIssueClauses: read('Shows the clause mapping of the issue of the panel; changes nothing.'),
   saveIssueClauses: {
     access: 'map-issue',
     reason:
       'Mapping clauses changes what the report counts as evidence: Edit issues and the editor role (or Administer), unless a project administrator opened it to everyone who can edit the issue.',
   },
-  getCoverage: { access: 'read', reason: READ_VIEW },
-  previewBulkMapping: { access: 'write', reason: 'Stores the preview that startBulkMapping applies (a change in the making): only those who may apply it.' },
-  startBulkMapping: { access: 'write', reason: 'Rewrites the clause mapping of many issues (the job works as the app): the editor right and Edit issues.' },
-  undoBulkMapping: { access: 'write', reason: 'Rewrites the clause mapping of many issues back: the editor right and Edit issues.' },
-  getBulkMappingStatus: { access: 'read', reason: READ_VIEW },
-  resumeJob: { access: 'write', reason: 'Continues an interrupted job (it writes to Jira or Confluence as the app): only those who may start it.' },
-  abandonJob: { access: 'write', reason: 'Ends an interrupted job; for a bulk mapping it queues the undo of what the job wrote: only those who may start it.' },
-  listJobHistory: { access: 'read', reason: READ_VIEW },
-  getGapReport: { access: 'read', reason: READ_VIEW },
-  setClauseResult: { access: 'write', reason: WRITE_DATA },
-  getReadinessMacro: {
-    access: 'read',
-    reason: 'The SMS readiness macro in Confluence: readiness, maturity and trend of the project named in the macro, read as the viewer after the Browse check; changes nothing.',
-  },
-  getClauseRegister: {
-    access: 'read',
-    reason: 'The clause register for the XLSX and CSV exports: SMS data of the project, read as the user; changes nothing.',
-  },
-  previewReport: { access: 'read', reason: 'Builds the report page as it would be published, without publishing it.' },
-  startPublishReport: { access: 'write', reason: 'Publishes the report to Confluence (the job works as the app).' },
-  getInitiation: { access: 'read', reason: READ_VIEW },
-  saveBusinessCase: { access: 'write', reason: WRITE_DATA },
-  approveBusinessCase: { access: 'write', reason: 'Records the approval of the business case by the caller.' },
-  publishBusinessCase: { access: 'write', reason: 'Publishes the business case page to Confluence.' },
-  saveKpis: { access: 'write', reason: WRITE_DATA },
-  computeKpi: { access: 'write', reason: 'Runs the KPI query and records the result as a measurement.' },
-  recordKpiMeasurement: { access: 'write', reason: WRITE_DATA },
-  saveTargetState: { access: 'write', reason: WRITE_DATA },
-  saveChallengeRegister: { access: 'write', reason: WRITE_DATA },
+  getCoverage: READ_VIEW,
+  previewBulkMapping: write('Stores the preview that startBulkMapping applies (a change in the making): only those who may apply it.'),
+  startBulkMapping: write('Rewrites the clause mapping of many issues (the job works as the app): the editor right and Edit issues.'),
+  undoBulkMapping: write('Rewrites the clause mapping of many issues back: the editor right and Edit issues.'),
+  getBulkMappingStatus: READ_VIEW,
+  resumeJob: write('Continues an interrupted job (it writes to Jira or Confluence as the app): only those who may start it.'),
+  abandonJob: write('Ends an interrupted job; for a bulk mapping it queues the undo of what the job wrote: only those who may start it.'),
+  listJobHistory: READ_VIEW,
+  getGapReport: READ_VIEW,
+  setClauseResult: WRITE_DATA,
+  getReadinessMacro: read(
+    'The SMS readiness macro in Confluence: readiness, maturity and trend of the project named in the macro, read as the viewer after the Browse check; changes nothing.',
+  ),
+  getClauseRegister: read('The clause register for the XLSX and CSV exports: SMS data of the project, read as the user; changes nothing.'),
+  previewReport: read('Builds the report page as it would be published, without publishing it.'),
+  startPublishReport: write('Publishes the report to Confluence (the job works as the app).'),
+  getInitiation: READ_VIEW,
+  saveBusinessCase: WRITE_DATA,
+  approveBusinessCase: write('Records the approval of the business case by the caller.'),
+  publishBusinessCase: write('Publishes the business case page to Confluence.'),
+  saveKpis: WRITE_DATA,
+  computeKpi: write('Runs the KPI query and records the result as a measurement.'),
+  recordKpiMeasurement: WRITE_DATA,
+  saveTargetState: WRITE_DATA,
+  saveChallengeRegister: WRITE_DATA,
 };
+
+/** Whether `key` names a resolver of the contract map (it has a row). */
+export const isResolverKey = (key: string): key is ResolverKey => Object.prototype.hasOwnProperty.call(AUTHORIZATION, key);
 
 /** The row of `key`; throws (at definition time) when the table has none. */
 export function authorizationOf(key: string): AuthorizationRow {
-  const row = Object.prototype.hasOwnProperty.call(AUTHORIZATION, key) ? AUTHORIZATION[key] : undefined;
+  const row = isResolverKey(key) ? AUTHORIZATION[key] : undefined;
   if (row === undefined) throw new Error(`Resolver ${key} has no row in the authorization table (src/resolvers/authorization.ts).`);
   return row;
 }

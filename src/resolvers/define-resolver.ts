@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContextPermissions } from '../contract/app-context';
+import type { PayloadOf, ResolverKey, ResponseOf } from '../contract/resolvers';
 import type { ResolverResult } from '../contract/result';
 import {
   AppError,
@@ -9,11 +11,10 @@ import {
   VersionConflictError,
   isAppError,
 } from '../domain/errors';
-import { resolveNames } from '../services/user-names.service';
 import { normaliseSiteBaseUrl } from '../domain/report/gap-report';
 import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
 import { AUTHORIZATION, authorizationOf } from './authorization';
-import type { AppServices } from './services';
+import type { AppServices } from '../app-services';
 
 /** The trusted part of a resolver call: built by Forge (or the sandbox bridge), never by the UI. */
 export interface ResolverContext {
@@ -36,16 +37,29 @@ export interface ResolverRequest {
   context: unknown;
 }
 
-export interface ResolverSpec<S extends z.ZodType, O> {
-  /** The function key the UI invokes, verb first (`getProjectSettings`). */
-  key: string;
+/** What a resolver of the contract map (src/contract/resolvers.ts) must answer; anything for a test resolver. */
+export type ContractResponse<K extends string> = K extends ResolverKey ? ResponseOf<K> : unknown;
+
+/**
+ * The payload schema of a contract resolver must accept every payload the contract lets the UI send
+ * (PayloadOf<key> assignable to the schema's input); a schema that does not is a compile error naming it.
+ */
+export type ContractPayloadCheck<K extends string, S extends z.ZodType> = K extends ResolverKey
+  ? [PayloadOf<K>] extends [z.input<S>]
+    ? unknown
+    : { payloadSchemaRefusesContractPayload: PayloadOf<K> }
+  : unknown;
+
+export interface ResolverSpec<K extends string, S extends z.ZodType, O extends ContractResponse<K>> {
+  /** The function key the UI invokes, verb first (`getProjectSettings`): a key of the contract map. */
+  key: K;
   /**
    * Only for resolvers outside the app (tests): the app's resolvers take their right from the authorization
    * table (src/resolvers/authorization.ts), and a spec naming one for a key the table has is refused.
    */
   access?: AccessLevel;
   /** Schema of the untrusted payload. Unknown fields are dropped by `z.object`. */
-  payload: S;
+  payload: S & ContractPayloadCheck<K, S>;
   /**
    * Further Jira project permissions the caller must hold (e.g. CREATE_ISSUES), each with the message shown
    * when it is missing. Asked in the same `mypermissions` call as the access check, before the payload is read.
@@ -166,7 +180,7 @@ const accessDeniedMessage = (level: AccessLevel, projectKey: string): string =>
  * 4. the handler. AppErrors become `{ ok: false, error }` (a stale-save CONFLICT first gets the display name of
  *    who saved); anything else is logged and becomes INTERNAL.
  */
-export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>): ResolverDefinition<O> {
+export function defineResolver<K extends string, S extends z.ZodType, O extends ContractResponse<K>>(spec: ResolverSpec<K, S, O>): ResolverDefinition<O> {
   const inTable = Object.prototype.hasOwnProperty.call(AUTHORIZATION, spec.key);
   if (inTable && spec.access !== undefined) throw new Error(`Resolver ${spec.key}: its right comes from the authorization table, not the spec.`);
   const needed: AccessLevel = spec.access ?? authorizationOf(spec.key).access;
@@ -210,26 +224,36 @@ export function defineResolver<S extends z.ZodType, O>(spec: ResolverSpec<S, O>)
         return { ok: true, data };
       } catch (caught) {
         const e = caught instanceof VersionConflictError ? await nameWhoSaved(caught, deps) : caught;
+        if (isAppError(e) && e.code !== 'INTERNAL') return { ok: false, error: e.toShape() };
+        // A bug: logged with a reference the user can quote; the answer names the reference and nothing else.
+        const ref = correlationId();
         if (isAppError(e)) {
-          if (e.code === 'INTERNAL') deps.log('error', `resolver ${spec.key}: ${e.message}`, { details: e.details });
-          return { ok: false, error: e.code === 'INTERNAL' ? { code: 'INTERNAL', message: e.message } : e.toShape() };
+          deps.log('error', `resolver ${spec.key}: ${e.message}`, { ref, details: e.details });
+          return { ok: false, error: { code: 'INTERNAL', message: `${e.message} (reference ${ref})`, details: { ref } } };
         }
         const err = e instanceof Error ? e : new Error(String(e));
-        deps.log('error', `resolver ${spec.key} failed unexpectedly`, { error: err.message, stack: err.stack });
+        deps.log('error', `resolver ${spec.key} failed unexpectedly`, { ref, error: err.message, stack: err.stack });
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'Unexpected error. It has been logged; please try again or contact your administrator.' },
+          error: {
+            code: 'INTERNAL',
+            message: `Unexpected error (reference ${ref}). It has been logged; please try again, or give the reference to your administrator.`,
+            details: { ref },
+          },
         };
       }
     },
   };
 }
 
+/** A short id that names one failure in the log and in the answer (8 hex digits: enough to find it in a day's log). */
+const correlationId = (): string => randomUUID().slice(0, 8);
+
 /** A stale-save CONFLICT with the display name of who saved (one user lookup; the accountId when Jira has no name). */
 async function nameWhoSaved(e: VersionConflictError, deps: AppServices): Promise<VersionConflictError> {
   const who = e.stamp.updatedBy;
   if (who === null || e.displayName !== undefined) return e;
-  const names = await resolveNames(deps.api, [who], deps.log);
+  const names = await deps.names([who]);
   return e.named(names[who] ?? who);
 }
 

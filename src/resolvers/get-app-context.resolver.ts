@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { AppContextResponse } from '../contract/app-context';
-import { ConfluenceClient } from '../confluence/confluence-client';
 import { CONFLUENCE_NOT_CONNECTED_MESSAGE } from '../domain/errors';
 import { isEditorRoleMember } from './access';
 import { defineResolver } from './define-resolver';
@@ -21,7 +20,7 @@ export const getAppContext = defineResolver({
           ...ctx.access,
           canEdit: await isEditorRoleMember(deps.permissions, deps.settings, ctx.accountId, ctx.project.id),
         };
-    const connected = await new ConfluenceClient(deps.api).isConnected();
+    const connected = await deps.confluence.isConnected();
     return {
       project: ctx.project,
       issue: ctx.issue ?? null,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { GetAssessmentResponse } from '../contract/assessment';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { assessmentPeople, toAssessmentView } from './assessment-view';
 
@@ -10,6 +9,6 @@ export const getAssessment = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetAssessmentResponse> {
     const stored = await ctx.deps.assessments.getAll(ctx.project.id);
-    return toAssessmentView(stored, await resolveNames(ctx.deps.api, assessmentPeople(stored), ctx.deps.log));
+    return toAssessmentView(stored, await ctx.deps.names(assessmentPeople(stored)));
   },
 });

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { BulkMappingStatusResponse } from '../contract/mapping';
 import { defineResolver } from './define-resolver';
-import { bulkMappingServiceOf } from './mapping-resolver-support';
 
 /** Progress of a bulk mapping job of this project (the active one when no id is given) and the last change. */
 export const getBulkMappingStatus = defineResolver({
   key: 'getBulkMappingStatus',
   payload: z.object({ jobId: z.string().min(1).max(100).optional() }),
   async handler(input, ctx): Promise<BulkMappingStatusResponse> {
-    return bulkMappingServiceOf(ctx).status(ctx.project, input.jobId);
+    return ctx.deps.bulkMapping.status(ctx.project, input.jobId);
   },
 });

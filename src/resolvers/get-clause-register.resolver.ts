@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { ClauseRegisterView } from '../contract/gap-report';
 import { clauseRegister, registerTable, toCsv } from '../domain/report';
-import { GapReportService } from '../services/gap-report.service';
 import { gapReportPeople } from '../services/gap-report-view';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report.resolver';
 
@@ -16,10 +14,10 @@ export const getClauseRegister = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<ClauseRegisterView> {
     const { deps, project } = ctx;
-    const service = new GapReportService(deps.api, deps.store, deps.now, { as: 'user' });
-    const data = await service.collect(project.id, { maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS });
+    const service = deps.gapReport;
+    const data = await service.collect(project.id, { as: 'user', maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS });
     const analysis = service.analyse(data);
-    const names = await resolveNames(deps.api, gapReportPeople(analysis, undefined), deps.log);
+    const names = await deps.names(gapReportPeople(analysis, undefined));
     const rows = registerTable(clauseRegister(analysis, names));
     return { projectKey: project.key, generatedAt: analysis.generatedAt, rows, csv: toCsv(rows), truncated: data.truncated };
   },

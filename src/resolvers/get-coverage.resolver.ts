@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { CoverageResponse } from '../contract/mapping';
 import { defineResolver } from './define-resolver';
-import { mappingServiceOf } from './mapping-resolver-support';
 
 /** Per clause, the project's mapped issues by status category; and a page of its unmapped issues. */
 export const getCoverage = defineResolver({
   key: 'getCoverage',
   payload: z.object({ unmappedCursor: z.string().min(1).max(4000).optional() }),
   async handler(input, ctx): Promise<CoverageResponse> {
-    return mappingServiceOf(ctx).coverage(ctx.project, input.unmappedCursor);
+    return ctx.deps.mapping.coverage(ctx.project, input.unmappedCursor);
   },
 });

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { GapReportView } from '../contract/gap-report';
-import { GapReportService } from '../services/gap-report.service';
 import { gapReportPeople, toGapReportView } from '../services/gap-report-view';
-import { resolveNames } from '../services/user-names.service';
-import { ReportPublicationRepository } from '../storage/report-publication-repository';
 import { isEditorRoleMember } from './access';
 import { defineResolver } from './define-resolver';
 
@@ -21,15 +18,15 @@ export const getGapReport = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GapReportView> {
     const { deps, project } = ctx;
-    const service = new GapReportService(deps.api, deps.store, deps.now, { as: 'user' });
+    const service = deps.gapReport;
     const [data, publication, settings, canEdit] = await Promise.all([
-      service.collect(project.id, { maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
-      new ReportPublicationRepository(deps.store).get(project.id),
+      service.collect(project.id, { as: 'user', maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
+      deps.publications.get(project.id),
       deps.settings.getView(project.id),
       ctx.access.isProjectAdmin ? Promise.resolve(true) : isEditorRoleMember(deps.permissions, deps.settings, ctx.accountId, project.id),
     ]);
     const analysis = service.analyse(data);
-    const people = await resolveNames(deps.api, gapReportPeople(analysis, publication), deps.log);
+    const people = await deps.names(gapReportPeople(analysis, publication));
     return toGapReportView({ projectKey: project.key, analysis, data, canEdit, publication, settings, people });
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IssueClausesResponse } from '../contract/mapping';
 import { mayMapIssueClauses } from './access';
 import { defineResolver } from './define-resolver';
-import { contextIssue, mappingServiceOf } from './mapping-resolver-support';
+import { contextIssue } from './mapping-payloads';
 
 /** The issue panel's data: mapped clauses, rejections, up to five suggestions, and whether the user may edit (EDIT_ISSUES and the 'map-issue' right). */
 export const getIssueClauses = defineResolver({
@@ -11,6 +11,6 @@ export const getIssueClauses = defineResolver({
   async handler(_input, ctx): Promise<IssueClausesResponse> {
     const { deps, accountId, project, access } = ctx;
     const mayMap = await mayMapIssueClauses(deps.permissions, deps.settings, accountId, project.id, access.isProjectAdmin);
-    return mappingServiceOf(ctx).getIssueClauses(project, contextIssue(ctx).id, mayMap);
+    return ctx.deps.mapping.getIssueClauses(project, contextIssue(ctx).id, mayMap);
   },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { JobStatusView } from '../contract/jobs';
 import { NotFoundError } from '../domain/errors';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 /** Progress and result of a queued job of this project (any job type), with who started it. */
@@ -24,7 +23,7 @@ export const getJobStatus = defineResolver({
       createdAt: job.createdAt,
       updatedAt: job.updatedAt,
       startedBy: job.accountId,
-      people: await resolveNames(ctx.deps.api, [job.accountId, job.endedBy], ctx.deps.log),
+      people: await ctx.deps.names([job.accountId, job.endedBy]),
       title: job.title,
       links: job.links,
       endedAt: job.endedAt,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { GetPlanResponse } from '../contract/plan';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { planPeople, toPlanView } from './plan-view';
 
@@ -10,6 +9,6 @@ export const getPlan = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetPlanResponse> {
     const [record, stored] = await Promise.all([ctx.deps.plans.get(ctx.project.id), ctx.deps.assessments.getAll(ctx.project.id)]);
-    return toPlanView(record, stored.assessment, await resolveNames(ctx.deps.api, planPeople(record), ctx.deps.log));
+    return toPlanView(record, stored.assessment, await ctx.deps.names(planPeople(record)));
   },
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { GetProjectSettingsResponse } from '../contract/settings';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 /** The project's SMS Navigator settings (defaults with version 0 before the first save). */
@@ -9,6 +8,6 @@ export const getProjectSettings = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetProjectSettingsResponse> {
     const view = await ctx.deps.settings.getView(ctx.project.id);
-    return { ...view, people: await resolveNames(ctx.deps.api, [view.updatedBy], ctx.deps.log) };
+    return { ...view, people: await ctx.deps.names([view.updatedBy]) };
   },
 });

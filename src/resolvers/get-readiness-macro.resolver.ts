@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { ReadinessMacroView } from '../contract/gap-report';
 import { assessedUnitIds, heatmap } from '../domain/assessment';
-import { GapReportService } from '../services/gap-report.service';
-import { ReportPublicationRepository } from '../storage/report-publication-repository';
 import { defineResolver } from './define-resolver';
 import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report.resolver';
 
@@ -16,10 +14,10 @@ export const getReadinessMacro = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<ReadinessMacroView> {
     const { deps, project } = ctx;
-    const service = new GapReportService(deps.api, deps.store, deps.now, { as: 'user' });
+    const service = deps.gapReport;
     const [data, publication, stored] = await Promise.all([
-      service.collect(project.id, { maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
-      new ReportPublicationRepository(deps.store).get(project.id),
+      service.collect(project.id, { as: 'user', maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
+      deps.publications.get(project.id),
       deps.assessments.getAll(project.id),
     ]);
     const analysis = service.analyse(data);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { GetScopeHistoryResponse } from '../contract/scope';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 /** Every saved scope version (number, author, time, comment), newest first, with the authors' display names. */
@@ -9,6 +8,6 @@ export const getScopeHistory = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetScopeHistoryResponse> {
     const versions = await ctx.deps.scopes.history(ctx.project.id);
-    return { versions, people: await resolveNames(ctx.deps.api, versions.map((v) => v.author), ctx.deps.log) };
+    return { versions, people: await ctx.deps.names(versions.map((v) => v.author)) };
   },
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { GetScopeResponse } from '../contract/scope';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { toScopeView } from './scope-view';
 
@@ -10,6 +9,6 @@ export const getScope = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetScopeResponse> {
     const current = await ctx.deps.scopes.getCurrent(ctx.project.id);
-    return toScopeView(current, await resolveNames(ctx.deps.api, [current?.author], ctx.deps.log));
+    return toScopeView(current, await ctx.deps.names([current?.author]));
   },
 });

@@ -18,7 +18,7 @@ export const getSettingsOptions = defineResolver({
   key: 'getSettingsOptions',
   payload: getSettingsOptionsPayloadSchema,
   async handler(input, ctx): Promise<GetSettingsOptionsResponse> {
-    return loadSettingsOptions(ctx.deps.api, ctx.project.id, {
+    return loadSettingsOptions(ctx.deps, ctx.project.id, {
       includeJira: input.includeJira,
       ...(input.confluenceSpaceKey !== undefined ? { spaceKey: input.confluenceSpaceKey } : {}),
     });

@@ -5,15 +5,17 @@
  * the rights its starter was checked for. Abandoning a bulk mapping apply queues the undo of what it wrote.
  */
 import { z } from 'zod';
-import type { JobActionResponse, JobHistoryItemView, ListJobHistoryResponse } from '../contract/jobs';
-import { resolveNames } from '../services/user-names.service';
+import type { JobActionResponse, JobHistoryItemView, JobTypeKey, ListJobHistoryResponse } from '../contract/jobs';
+import { BULK_MAPPING_JOB } from '../services/bulk-mapping.service';
+import { EPIC_SYNC_JOB_TYPE } from '../services/epic-sync.service';
+import { PUBLISH_REPORT_JOB_TYPE } from '../services/publish-report.service';
 import type { JobRecord } from '../storage/job-repository';
 import { defineResolver } from './define-resolver';
-import type { AppServices } from './services';
+import type { AppServices } from '../app-services';
 
 const jobIdPayload = z.object({ jobId: z.string().min(1).max(100) });
 /** The job types of a project's history, in the order the UI shows them. */
-export const HISTORY_TYPES = ['epic-sync', 'bulkMapping', 'publish-report'] as const;
+export const HISTORY_TYPES = [EPIC_SYNC_JOB_TYPE, BULK_MAPPING_JOB, PUBLISH_REPORT_JOB_TYPE] as const satisfies readonly JobTypeKey[];
 
 export const resumeJob = defineResolver({
   key: 'resumeJob',
@@ -58,7 +60,7 @@ export const listJobHistory = defineResolver({
     const jobs: JobRecord[] = [];
     for (const t of types) jobs.push(...(await ctx.deps.jobs.jobs.history(t, ctx.project.id)));
     jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const people = await resolveNames(ctx.deps.api, [...new Set(jobs.flatMap((j) => [j.accountId, j.endedBy]))], ctx.deps.log);
+    const people = await ctx.deps.names([...new Set(jobs.flatMap((j) => [j.accountId, j.endedBy]))]);
     return { jobs: jobs.map((j) => historyItem(j, ctx.deps)), people };
   },
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ListSnapshotsResponse } from '../contract/assessment';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { toSnapshotsView } from './assessment-view';
 
@@ -10,6 +9,6 @@ export const listSnapshots = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<ListSnapshotsResponse> {
     const records = await ctx.deps.snapshots.list(ctx.project.id);
-    return toSnapshotsView(records, await resolveNames(ctx.deps.api, records.map((r) => r.takenBy), ctx.deps.log));
+    return toSnapshotsView(records, await ctx.deps.names(records.map((r) => r.takenBy)));
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PreviewBulkMappingResponse } from '../contract/mapping';
 import { evidenceKindSchema } from '../domain/vocabulary';
 import { defineResolver } from './define-resolver';
-import { bulkMappingServiceOf, clauseRefSchema } from './mapping-resolver-support';
+import { clauseRefSchema } from './mapping-payloads';
 
 export const previewBulkMappingPayloadSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('jql'), jql: z.string().trim().min(1).max(2000), clauses: z.array(clauseRefSchema).min(1).max(10) }),
@@ -17,6 +17,6 @@ export const previewBulkMapping = defineResolver({
   key: 'previewBulkMapping',
   payload: previewBulkMappingPayloadSchema,
   async handler(input, ctx): Promise<PreviewBulkMappingResponse> {
-    return bulkMappingServiceOf(ctx).preview(ctx.project, ctx.accountId, input);
+    return ctx.deps.bulkMapping.preview(ctx.project, ctx.accountId, input);
   },
 });

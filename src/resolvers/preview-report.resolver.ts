@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import type { PreviewReportResponse } from '../contract/gap-report';
-import { buildGapReportAdf, splitReportByGroup } from '../domain/report';
-import { JiraClient } from '../jira/jira-client';
-import { GapReportService, toReportInput } from '../services/gap-report.service';
-import { PAGE_BODY_LIMIT_BYTES, groupPageTitle, reportPageTitle, requestBodyBytes } from '../services/publish-report.service';
-import { ReportPublicationRepository } from '../storage/report-publication-repository';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
 import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report.resolver';
-
 
 /**
  * The report page as it would be published now (ADF), read as the user. When it would be split, the overview
@@ -17,36 +11,12 @@ import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report
 export const previewReport = defineResolver({
   key: 'previewReport',
   payload: z.object({}),
-  async handler(_input, ctx): Promise<PreviewReportResponse> {
-    const { deps, project } = ctx;
-    const service = new GapReportService(deps.api, deps.store, deps.now, { as: 'user' });
-    const [data, publication, jiraProject] = await Promise.all([
-      service.collect(project.id, { maxIssues: GAP_VIEW_MAX_ISSUES, deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS }),
-      new ReportPublicationRepository(deps.store).get(project.id),
-      new JiraClient(deps.api).getProject(project.id, { as: 'user' }),
-    ]);
-    const analysis = service.analyse(data);
-    const reportInput = toReportInput(data, analysis, {
+  handler: (_input, ctx): Promise<PreviewReportResponse> =>
+    ctx.deps.publishReport.preview({
+      projectId: ctx.project.id,
+      projectKey: ctx.project.key,
       siteBaseUrl: trustedSiteUrl(ctx),
-      projectKey: project.key,
-      projectName: jiraProject.name,
-      previous: publication?.snapshot ?? undefined,
-    });
-    const full = buildGapReportAdf(reportInput);
-    const bytes = requestBodyBytes(full);
-    const title = reportPageTitle(project.key);
-    if (bytes <= PAGE_BODY_LIMIT_BYTES) {
-      return { title, bytes, limitBytes: PAGE_BODY_LIMIT_BYTES, willSplit: false, adf: full, childTitles: [], evidenceTruncated: data.truncated };
-    }
-    const parts = splitReportByGroup(reportInput);
-    return {
-      title,
-      bytes,
-      limitBytes: PAGE_BODY_LIMIT_BYTES,
-      willSplit: true,
-      adf: parts.overview,
-      childTitles: parts.groups.map((g) => groupPageTitle(title, g.title)),
-      evidenceTruncated: data.truncated,
-    };
-  },
+      maxIssues: GAP_VIEW_MAX_ISSUES,
+      deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS,
+    }),
 });

@@ -1,88 +1,13 @@
 import { z } from 'zod';
 import type { PublishBusinessCaseResponse } from '../contract/initiation';
-import { ConfluenceClient } from '../confluence/confluence-client';
-import { ConfigMissingError } from '../domain/errors';
-import { businessCaseAdf, businessCasePageTitle } from '../domain/initiation';
-import { JiraClient } from '../jira/jira-client';
-import { upsertPage } from '../services/confluence-page.service';
-import { InitiationService, initiationPeople } from '../services/initiation.service';
-import { resolveNames } from '../services/user-names.service';
-import { assertVersion } from '../storage/stored-record';
 import { defineResolver } from './define-resolver';
 
 /**
- * Publishes the "Business case" page to the Confluence space (and under the parent page) of the project
- * settings, as the user: created the first time, updated in place afterwards. The page id is remembered so a
- * renamed project still updates the same page.
- *
- * Check, then write: every refusal (settings, a stale `expectedVersion` = CONFLICT naming who saved when, the
- * page body) comes before the Confluence write. Once the page is written, recording where it is never refuses:
- * an edit saved meanwhile by someone else is kept, and the page says which initiation version it shows.
+ * Publishes the "Business case" page to the Confluence space of the project settings, as the user
+ * (InitiationService.publishBusinessCase: every refusal before the write; the page id is remembered).
  */
 export const publishBusinessCase = defineResolver({
   key: 'publishBusinessCase',
   payload: z.object({ expectedVersion: z.number().int().nonnegative().optional() }),
-  async handler(input, ctx): Promise<PublishBusinessCaseResponse> {
-    const { deps, project } = ctx;
-    await new ConfluenceClient(deps.api).requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
-    const settings = await deps.settings.get(project.id);
-    if (settings === undefined) {
-      throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
-    }
-    const names = (ids: Iterable<string | null | undefined>) => resolveNames(deps.api, ids, deps.log);
-    const service = new InitiationService(deps.store, deps.now, names);
-    const [snap, context, jiraProject] = await Promise.all([
-      service.repository.get(project.id),
-      service.context(project.id),
-      new JiraClient(deps.api).getProject(project.id, { as: 'user' }),
-    ]);
-    if (input.expectedVersion !== undefined) {
-      const stamp = snap.updatedBy === null || snap.updatedAt === null ? undefined : { version: snap.version, updatedAt: snap.updatedAt, updatedBy: snap.updatedBy };
-      assertVersion('The initiation', stamp, input.expectedVersion);
-    }
-    // One lookup serves the page and the view returned (the caller becomes the publisher).
-    const people = await names([...initiationPeople(snap), ctx.accountId]);
-    const title = businessCasePageTitle(jiraProject.name, project.key);
-    const adf = businessCaseAdf({
-      projectKey: project.key,
-      projectName: jiraProject.name,
-      generatedAt: deps.now().toISOString(),
-      initiation: snap.initiation,
-      baselineMaturity: context.baselineMaturity,
-      plan: { phases: context.planPhases },
-      people,
-    });
-    const page = await upsertPage(
-      deps.api,
-      {
-        spaceKey: settings.confluenceSpaceKey,
-        parentId: settings.confluenceParentPageId,
-        title,
-        adf,
-        message: `Published by SMS Navigator (initiation version ${snap.version}).`,
-        knownPageId: snap.initiation.published?.pageId ?? null,
-      },
-      { as: 'user' },
-    );
-    const publishedAt = deps.now().toISOString();
-    // The page is written: record it on the latest version, whoever saved since (no refusal after a write).
-    const latest = await service.repository.get(project.id);
-    const saved = await service.repository.update(project.id, latest.version, ctx.accountId, (cur) => ({
-      ...cur,
-      published: {
-        pageId: page.pageId,
-        spaceKey: settings.confluenceSpaceKey,
-        title,
-        url: page.url,
-        version: page.version,
-        publishedAt,
-        publishedBy: ctx.accountId,
-      },
-    }));
-    deps.log('info', 'business case published', { projectId: project.id, pageId: page.pageId, version: page.version });
-    return {
-      view: await service.view(project.id, saved, people),
-      page: { pageId: page.pageId, title, url: page.url, version: page.version, created: page.created },
-    };
-  },
+  handler: (input, ctx): Promise<PublishBusinessCaseResponse> => ctx.deps.initiation.publishBusinessCase(ctx.project, ctx.accountId, input.expectedVersion),
 });

@@ -3,7 +3,6 @@ import type { RecordKpiMeasurementResponse } from '../contract/initiation';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { addMeasurement } from '../domain/initiation';
 import { defineResolver } from './define-resolver';
-import { initiationServiceOf } from './initiation-resolver-support';
 
 /** Clock skew allowed for a client-given time. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -26,7 +25,7 @@ export const recordKpiMeasurement = defineResolver({
       throw new ValidationError('A measurement cannot be dated in the future.', { at: input.at });
     }
     const at = input.at ?? now.toISOString();
-    return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => {
+    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const kpi = cur.kpis.find((k) => k.id === input.kpiId);
       if (kpi === undefined) throw new NotFoundError(`There is no KPI ${input.kpiId}.`, { kpiId: input.kpiId });
       const next = addMeasurement(kpi, { at, value: input.value, note: input.note, by: ctx.accountId });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { SaveBusinessCaseResponse } from '../contract/initiation';
 import { businessCaseElementsSchema } from '../domain/initiation';
 import { defineResolver } from './define-resolver';
-import { initiationServiceOf } from './initiation-resolver-support';
 
 export const saveBusinessCasePayloadSchema = z.object({
   version: z.number().int().nonnegative(),
@@ -17,7 +16,7 @@ export const saveBusinessCase = defineResolver({
   key: 'saveBusinessCase',
   payload: saveBusinessCasePayloadSchema,
   async handler(input, ctx): Promise<SaveBusinessCaseResponse> {
-    return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
+    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
       ...cur,
       businessCase: { ...cur.businessCase, elements: input.elements },
     }));

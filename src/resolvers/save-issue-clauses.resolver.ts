@@ -3,7 +3,7 @@ import type { IssueClausesResponse, SaveIssueClausesPayload } from '../contract/
 import { evidenceKindSchema } from '../domain/vocabulary';
 import { EDIT_ISSUES, editIssuesDenied } from '../services/mapping.service';
 import { defineResolver } from './define-resolver';
-import { clauseIdSchema, contextIssue, mappingServiceOf } from './mapping-resolver-support';
+import { clauseIdSchema, contextIssue } from './mapping-payloads';
 
 const changeSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('add'), clauseId: clauseIdSchema, kind: evidenceKindSchema }),
@@ -26,6 +26,6 @@ export const saveIssueClauses = defineResolver({
   requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: saveIssueClausesPayloadSchema,
   async handler(input, ctx): Promise<IssueClausesResponse> {
-    return mappingServiceOf(ctx).saveIssueClauses(ctx.project, contextIssue(ctx).id, input.changes);
+    return ctx.deps.mapping.saveIssueClauses(ctx.project, contextIssue(ctx).id, input.changes);
   },
 });

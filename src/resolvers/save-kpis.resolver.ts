@@ -3,7 +3,6 @@ import type { SaveKpisResponse } from '../contract/initiation';
 import { MAX_KPIS, baselineFindingsSchema, kpiSchema } from '../domain/initiation';
 import { parseUserJql } from '../jira/jql';
 import { defineResolver } from './define-resolver';
-import { initiationServiceOf } from './initiation-resolver-support';
 
 export const kpiDefinitionSchema = kpiSchema.omit({ measurements: true });
 
@@ -25,7 +24,7 @@ export const saveKpis = defineResolver({
   async handler(input, ctx): Promise<SaveKpisResponse> {
     // A query the app could not confine to the project is refused now, before anything is written.
     for (const k of input.kpis) if (k.source.kind !== 'manual') parseUserJql(k.source.jql);
-    return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => {
+    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => {
       const old = new Map(cur.kpis.map((k) => [k.id, k.measurements]));
       const kpis = input.kpis.map((k) => ({ ...k, measurements: old.get(k.id) ?? [] }));
       return { ...cur, kpis, ...(input.baselineFindings !== undefined ? { baselineFindings: input.baselineFindings } : {}) };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SavePlanResponse } from '../contract/plan';
 import { planSchema } from '../domain/planning';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { planPeople, toPlanView } from './plan-view';
 
@@ -18,6 +17,6 @@ export const savePlan = defineResolver({
     const record = await ctx.deps.plans.save(ctx.project.id, input.plan, input.version, ctx.accountId);
     ctx.deps.log('info', 'plan saved', { projectId: ctx.project.id, version: record.version });
     const { assessment } = await ctx.deps.assessments.getAll(ctx.project.id);
-    return toPlanView(record, assessment, await resolveNames(ctx.deps.api, planPeople(record), ctx.deps.log));
+    return toPlanView(record, assessment, await ctx.deps.names(planPeople(record)));
   },
 });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { SaveProjectSettingsPayload, SaveProjectSettingsResponse } from '../contract/settings';
 import { confluenceSpaceKeySchema, toSettingsView } from '../storage/settings-repository';
 import { validateSettingsChoices } from '../services/project-settings-options.service';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 
 const numericId = z.string().trim().regex(/^\d{1,18}$/, 'must be a numeric id');
@@ -27,9 +26,9 @@ export const saveProjectSettings = defineResolver({
   payload: saveProjectSettingsPayloadSchema,
   async handler(input, ctx): Promise<SaveProjectSettingsResponse> {
     const { version, ...fields } = input;
-    await validateSettingsChoices(ctx.deps.api, ctx.project.id, fields);
+    await validateSettingsChoices(ctx.deps, ctx.project.id, fields);
     const record = await ctx.deps.settings.save(ctx.project.id, fields, version, ctx.accountId);
     ctx.deps.log('info', 'project settings saved', { projectId: ctx.project.id, version: record.version });
-    return { ...toSettingsView(ctx.project.id, record), people: await resolveNames(ctx.deps.api, [record.updatedBy], ctx.deps.log) };
+    return { ...toSettingsView(ctx.project.id, record), people: await ctx.deps.names([record.updatedBy]) };
   },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SaveScopePayload, SaveScopeResponse } from '../contract/scope';
 import { strictScopeSchema } from '../domain/scope';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { toScopeView } from './scope-view';
 
@@ -18,6 +17,6 @@ export const saveScope = defineResolver({
   async handler(input, ctx): Promise<SaveScopeResponse> {
     const saved = await ctx.deps.scopes.save(ctx.project.id, { scope: input.scope, comment: input.comment }, input.version, ctx.accountId);
     ctx.deps.log('info', 'scope saved', { projectId: ctx.project.id, version: saved.version });
-    return toScopeView(saved, await resolveNames(ctx.deps.api, [saved.author], ctx.deps.log));
+    return toScopeView(saved, await ctx.deps.names([saved.author]));
   },
 });

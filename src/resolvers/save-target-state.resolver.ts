@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { SaveTargetStateResponse } from '../contract/initiation';
 import { planChecklistStateSchema, targetStateSchema } from '../domain/initiation';
 import { defineResolver } from './define-resolver';
-import { initiationServiceOf } from './initiation-resolver-support';
 
 export const saveTargetStatePayloadSchema = z.object({
   version: z.number().int().nonnegative(),
@@ -15,7 +14,7 @@ export const saveTargetState = defineResolver({
   key: 'saveTargetState',
   payload: saveTargetStatePayloadSchema,
   async handler(input, ctx): Promise<SaveTargetStateResponse> {
-    return initiationServiceOf(ctx).change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
+    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
       ...cur,
       targetState: input.targetState,
       ...(input.planChecklist !== undefined ? { planChecklist: input.planChecklist } : {}),

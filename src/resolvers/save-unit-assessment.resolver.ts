@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { SaveUnitAssessmentResponse } from '../contract/assessment';
 import { assessmentUnitIdSchema, elementAssessmentSchema } from '../domain/assessment';
 import { keyElementIdSchema } from '../domain/maturity/maturity-model';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { assessmentPeople, toAssessmentView } from './assessment-view';
 
@@ -24,6 +23,6 @@ export const saveUnitAssessment = defineResolver({
     const saved = await ctx.deps.assessments.saveUnit(ctx.project.id, input.unitId, input.elements, input.version, ctx.accountId);
     ctx.deps.log('info', 'unit assessment saved', { projectId: ctx.project.id, unitId: input.unitId, version: saved.version });
     const stored = await ctx.deps.assessments.getAll(ctx.project.id);
-    return toAssessmentView(stored, await resolveNames(ctx.deps.api, assessmentPeople(stored), ctx.deps.log));
+    return toAssessmentView(stored, await ctx.deps.names(assessmentPeople(stored)));
   },
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ClauseRecordView } from '../contract/gap-report';
 import { conformityResultSchema } from '../domain/vocabulary';
-import { resolveNames } from '../services/user-names.service';
-import { CLAUSE_NOTE_MAX, ClauseRecordRepository } from '../storage/clause-record-repository';
+import { CLAUSE_NOTE_MAX } from '../storage/clause-record-repository';
 import { defineResolver } from './define-resolver';
 
 export const setClauseResultPayloadSchema = z.object({
@@ -18,10 +17,10 @@ export const setClauseResult = defineResolver({
   key: 'setClauseResult',
   payload: setClauseResultPayloadSchema,
   async handler(input, ctx): Promise<ClauseRecordView> {
-    const repo = new ClauseRecordRepository(ctx.deps.store, ctx.deps.now);
+    const repo = ctx.deps.clauseRecords;
     // The name is looked up first and kept with the record, so the published page can name who set the result
     // without a lookup in the publish job.
-    const people = await resolveNames(ctx.deps.api, [ctx.accountId], ctx.deps.log);
+    const people = await ctx.deps.names([ctx.accountId]);
     const r = await repo.set(
       ctx.project.id,
       input.clauseId,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { StartBulkMappingPayload, StartBulkMappingResponse } from '../contract/mapping';
 import { EDIT_ISSUES, editIssuesDenied } from '../services/mapping.service';
 import { defineResolver } from './define-resolver';
-import { bulkMappingServiceOf } from './mapping-resolver-support';
 
 export const startBulkMappingPayloadSchema = z.object({
   previewId: z.string().min(1).max(100),
@@ -18,6 +17,6 @@ export const startBulkMapping = defineResolver({
   requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: startBulkMappingPayloadSchema,
   async handler(input, ctx): Promise<StartBulkMappingResponse> {
-    return bulkMappingServiceOf(ctx).start(ctx.project, ctx.accountId, input.previewId, input.issueIds);
+    return ctx.deps.bulkMapping.start(ctx.project, ctx.accountId, input.previewId, input.issueIds);
   },
 });

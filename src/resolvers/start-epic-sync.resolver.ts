@@ -2,10 +2,7 @@ import { z } from 'zod';
 import type { StartEpicSyncResponse } from '../contract/jobs';
 import { buildDesiredState, epicPlanInputFromPlan } from '../domain/epics';
 import { ConfigMissingError, ConflictError } from '../domain/errors';
-import { epicSyncJob } from '../consumers/epic-sync.consumer';
-import { resolveNames } from '../services/user-names.service';
-import { chooseIssueTypes } from '../services/epic-sync.service';
-import { JiraClient } from '../jira/jira-client';
+import { EPIC_SYNC_JOB, chooseIssueTypes } from '../services/epic-sync.service';
 import { defineResolver } from './define-resolver';
 
 export const CREATE_ISSUES_PERMISSION = 'CREATE_ISSUES';
@@ -40,7 +37,7 @@ export const startEpicSync = defineResolver({
       throw new ConfigMissingError('This project has no saved plan. Save a plan on the Phases tab first.', { projectId: project.id });
     }
     if (input.expectedPlanVersion !== undefined && input.expectedPlanVersion !== record.version) {
-      const people = await resolveNames(deps.api, [record.updatedBy], deps.log);
+      const people = await deps.names([record.updatedBy]);
       throw new ConflictError(
         `The plan changed since you loaded it: ${people[record.updatedBy] ?? record.updatedBy} saved version ${record.version} at ${record.updatedAt} (you had version ${input.expectedPlanVersion}). Reload the plan, check it, then create the epics.`,
         { expectedVersion: input.expectedPlanVersion, currentVersion: record.version, updatedBy: record.updatedBy, updatedAt: record.updatedAt },
@@ -50,10 +47,10 @@ export const startEpicSync = defineResolver({
     buildDesiredState(request); // rejects unknown clauses or duplicate phases now, not in the queue
     // An epic type set in the settings must be at the epic level (CONFIG_MISSING now, not a job of failed items).
     const epicTypeId = (await deps.settings.get(project.id))?.epicIssueTypeId ?? null;
-    if (epicTypeId !== null) chooseIssueTypes(await new JiraClient(deps.api).getIssueTypesForProject(project.id, { as: 'user' }), epicTypeId);
+    if (epicTypeId !== null) chooseIssueTypes(await deps.jira.getIssueTypesForProject(project.id, { as: 'user' }), epicTypeId);
 
     const epics = request.phases.length;
-    const started = await deps.jobs.start(epicSyncJob, {
+    const started = await deps.jobs.start(EPIC_SYNC_JOB, {
       scope: project.id,
       accountId,
       input: { projectId: project.id, request },

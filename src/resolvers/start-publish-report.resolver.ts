@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { StartPublishReportResponse } from '../contract/gap-report';
-import { ConfluenceClient } from '../confluence/confluence-client';
-import { PUBLISH_REPORT_JOB_TYPE, publishReportJob, type PublishReportJobInput } from '../consumers/publish-report.consumer';
 import { ConfigMissingError } from '../domain/errors';
 import { requireParentPage, requireSpace } from '../services/confluence-page.service';
+import { PUBLISH_REPORT_JOB, PUBLISH_REPORT_JOB_TYPE, type PublishReportJobInput } from '../services/publish-report.service';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
 
 /**
@@ -21,7 +20,7 @@ export const startPublishReport = defineResolver({
   async handler(input, ctx): Promise<StartPublishReportResponse> {
     const { deps, project, accountId } = ctx;
     // Without Confluence the job could never finish: refuse before anything is read or queued.
-    const confluence = new ConfluenceClient(deps.api);
+    const confluence = deps.confluence;
     await confluence.requireConnected();
     const siteBaseUrl = trustedSiteUrl(ctx);
     const settings = await deps.settings.get(project.id);
@@ -48,7 +47,7 @@ export const startPublishReport = defineResolver({
       parentPageId: settings.confluenceParentPageId,
       snapshotChild: input.snapshot,
     };
-    const started = await deps.jobs.start(publishReportJob, {
+    const started = await deps.jobs.start(PUBLISH_REPORT_JOB, {
       scope: project.id,
       accountId,
       input: jobInput,

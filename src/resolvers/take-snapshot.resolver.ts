@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { TakeSnapshotPayload, TakeSnapshotResponse } from '../contract/assessment';
-import { resolveNames } from '../services/user-names.service';
 import { defineResolver } from './define-resolver';
 import { toSnapshotsView } from './assessment-view';
 
@@ -13,6 +12,6 @@ export const takeSnapshot = defineResolver({
     const record = await ctx.deps.snapshots.take(ctx.project.id, assessment, input.label, ctx.accountId);
     ctx.deps.log('info', 'snapshot taken', { projectId: ctx.project.id, snapshotId: record.snapshot.id });
     const records = await ctx.deps.snapshots.list(ctx.project.id);
-    return toSnapshotsView(records, await resolveNames(ctx.deps.api, records.map((r) => r.takenBy), ctx.deps.log));
+    return toSnapshotsView(records, await ctx.deps.names(records.map((r) => r.takenBy)));
   },
 });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { StartBulkMappingResponse } from '../contract/mapping';
 import { EDIT_ISSUES, editIssuesDenied } from '../services/mapping.service';
 import { defineResolver } from './define-resolver';
-import { bulkMappingServiceOf } from './mapping-resolver-support';
 
 /** Queues the undo of the project's last bulk mapping change (same rights as applying one). */
 export const undoBulkMapping = defineResolver({
@@ -10,6 +9,6 @@ export const undoBulkMapping = defineResolver({
   requires: { [EDIT_ISSUES]: editIssuesDenied },
   payload: z.object({}),
   async handler(_input, ctx): Promise<StartBulkMappingResponse> {
-    return bulkMappingServiceOf(ctx).startUndo(ctx.project, ctx.accountId);
+    return ctx.deps.bulkMapping.startUndo(ctx.project, ctx.accountId);
   },
 });

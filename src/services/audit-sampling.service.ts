@@ -31,8 +31,7 @@ import {
   samplingQueries,
 } from '../domain/audit';
 import { ValidationError } from '../domain/errors';
-import { type JiraClientOptions, JiraClient } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
+import type { JiraClient } from '../jira/jira-client';
 import { assertValidAdf } from './adf-validation';
 
 /** Issue property holding the drawn sample (seed, date, sizes, keys per clause) on the audit issue. */
@@ -64,7 +63,6 @@ export interface DrawSampleResult {
 export interface AuditSamplingServiceOptions {
   /** 'user' in a resolver, 'app' in a job (after the resolver checked the user). */
   as: 'user' | 'app';
-  clientOptions?: JiraClientOptions;
 }
 
 /** The sample as stored on the audit issue: enough to show it and to check it can be drawn again. */
@@ -76,10 +74,10 @@ export class AuditSamplingService {
   private readonly jira: JiraClient;
 
   constructor(
-    api: ProductApi,
+    deps: { jira: JiraClient },
     private readonly opts: AuditSamplingServiceOptions,
   ) {
-    this.jira = new JiraClient(api, opts.clientOptions);
+    this.jira = deps.jira;
   }
 
   /** Checks the request, draws the sample, writes it to the audit issue. VALIDATION_FAILED before any call when refused. */

@@ -18,7 +18,8 @@
  *   that had no mapping gets the empty mapping (a bulk property delete is not available), which every reader
  *   treats as "no mapping".
  */
-import { confineUserJql, escapeJqlString } from '../jira/jql';
+import { confineUserJql } from '../jira/jql';
+import { issuesByIdJql, unmappedIssuesJql } from '../domain/issue-index';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type {
@@ -29,18 +30,18 @@ import type {
   PreviewBulkMappingResponse,
   StartBulkMappingResponse,
 } from '../contract/mapping';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppError } from '../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppError, isTransientError } from '../domain/errors';
 import { suggestClauses } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import type { EvidenceKind } from '../domain/vocabulary';
-import { JiraClient, type JiraClientOptions, type JiraTaskOutcome } from '../jira/jira-client';
+import type { JiraClient, JiraTaskOutcome } from '../jira/jira-client';
 import { defineJob, toJson, type JobRunner, type JobStepContext, type TypedJob } from '../platform/job-runner';
-import type { Logger } from '../resolvers/services';
+import type { Logger } from '../platform/logger';
 import type { JobRecord } from '../storage/job-repository';
-import type { JsonValue, KeyValueStore } from '../storage/kv-store';
-import { MappingChangeRepository, type ChangeEntry, type ChangeHead } from '../storage/mapping-undo-repository';
+import type { JsonValue } from '../storage/kv-store';
+import type { MappingChangeRepository, ChangeEntry, ChangeHead } from '../storage/mapping-change-repository';
 import { planBulkWrites, type WriteEntry } from './bulk-write-plan';
-import { EMPTY_MAPPING_VALUE, MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, readMapping, sameValue, toPropertyValue } from './mapping-property';
+import { EMPTY_MAPPING_VALUE, MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, readMapping, sameValue, toPropertyValue } from '../domain/mapping/mapping-property';
 import { SUGGEST_FIELDS, readIssueFields, suggestInputOf, type ProjectRef } from './mapping.service';
 
 export const BULK_MAPPING_JOB = 'bulkMapping';
@@ -114,7 +115,7 @@ const jobView = (job: JobRecord, runner: JobRunner): BulkJobView => {
 
 export interface BulkMappingDeps {
   jira: JiraClient;
-  store: KeyValueStore;
+  changes: MappingChangeRepository;
   jobs: JobRunner;
   now: () => Date;
   log: Logger;
@@ -126,7 +127,7 @@ export class BulkMappingService {
   private readonly newId: () => string;
 
   constructor(private readonly deps: BulkMappingDeps) {
-    this.changes = new MappingChangeRepository(deps.store, deps.now);
+    this.changes = deps.changes;
     this.newId = deps.newId ?? randomUUID;
   }
 
@@ -137,7 +138,7 @@ export class BulkMappingService {
     const jql =
       input.source === 'jql'
         ? scopedJql(project.key, input.jql)
-        : `project = ${escapeJqlString(project.key)} AND smsClause is EMPTY ORDER BY key ASC`;
+        : unmappedIssuesJql(project.key);
     const fields = input.source === 'suggestions' ? SUGGEST_FIELDS : ['summary', 'project'];
     const kind: EvidenceKind = input.source === 'suggestions' ? (input.kind ?? 'record') : 'record';
 
@@ -367,7 +368,7 @@ export class BulkMappingService {
     const current = new Map<string, unknown>();
     for (let i = 0; i < entries.length; i += SEARCH_PAGE) {
       const part = entries.slice(i, i + SEARCH_PAGE);
-      const jql = `project = ${escapeJqlString(projectKey)} AND id in (${part.map((e) => escapeJqlString(e.issueId)).join(', ')})`;
+      const jql = issuesByIdJql(projectKey, part.map((e) => e.issueId));
       for await (const issue of this.deps.jira.searchJqlAll(jql, { fields: ['id'], properties: [MAPPING_PROPERTY_KEY], pageSize: SEARCH_PAGE, as: 'app' })) {
         current.set(issue.id, issue.properties[MAPPING_PROPERTY_KEY]);
       }
@@ -423,7 +424,7 @@ export class BulkMappingService {
                   { as: 'app' },
                 );
         } catch (e) {
-          if (!isAppError(e) || e.code === 'UPSTREAM_ERROR' || e.code === 'RATE_LIMITED') throw e;
+          if (isTransientError(e) || !isAppError(e)) throw e; // the runner retries the delivery
           for (const id of ids) failures.set(id, e.message);
           continue;
         }
@@ -446,10 +447,15 @@ export class BulkMappingService {
   }
 }
 
-/** The 'bulkMapping' job: apply or undo of one bulk change, in two steps (prepare, write). Tests pass client options. */
-export function createBulkMappingJob(clientOptions?: JiraClientOptions): TypedJob<BulkJobInput> {
-  const service = (deps: BulkServiceDeps): BulkMappingService => createBulkMappingService(deps, clientOptions);
-  return defineJob<BulkJobInput, BulkCheckpoint>({
+/** What the job's steps need from the app's services (the composition root gives them all). */
+export interface BulkMappingJobDeps {
+  bulkMapping: BulkMappingService;
+}
+
+/** The 'bulkMapping' job: apply or undo of one bulk change, in two steps (prepare, write). */
+export function createBulkMappingJob(): TypedJob<BulkJobInput, BulkMappingJobDeps> {
+  const service = (deps: BulkMappingJobDeps): BulkMappingService => deps.bulkMapping;
+  return defineJob<BulkJobInput, BulkCheckpoint, BulkMappingJobDeps>({
     type: BULK_MAPPING_JOB,
     input: bulkJobInputSchema,
     checkpoint: checkpointSchema,
@@ -466,10 +472,4 @@ export function createBulkMappingJob(clientOptions?: JiraClientOptions): TypedJo
   });
 }
 
-export const bulkMappingJob: TypedJob<BulkJobInput> = createBulkMappingJob();
-
-type BulkServiceDeps = { api: ConstructorParameters<typeof JiraClient>[0]; store: KeyValueStore; jobs: JobRunner; now: () => Date; log: Logger };
-
-export function createBulkMappingService(deps: BulkServiceDeps, clientOptions?: JiraClientOptions): BulkMappingService {
-  return new BulkMappingService({ jira: new JiraClient(deps.api, clientOptions), store: deps.store, jobs: deps.jobs, now: deps.now, log: deps.log });
-}
+export const bulkMappingJob: TypedJob<BulkJobInput, BulkMappingJobDeps> = createBulkMappingJob();

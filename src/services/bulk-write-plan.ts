@@ -7,7 +7,7 @@
  * pack everything else into multi requests of 100, with k chosen to minimise k + ceil(rest / 100). (For a
  * fixed k the k largest groups leave the least to pack; splitting a listed group never helps.)
  */
-import { stableJson } from './mapping-property';
+import { stableJson } from '../domain/mapping/mapping-property';
 import type { JsonValue } from '../storage/kv-store';
 
 export const MULTI_LIMIT = 100;

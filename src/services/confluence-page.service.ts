@@ -7,8 +7,7 @@
  */
 import { assertValidAdf } from './adf-validation';
 import { ConflictError, NotFoundError, isAppError } from '../domain/errors';
-import { type AdfDocument, type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
-import type { ProductApi } from '../platform/product-api';
+import type { AdfDocument, ConfluenceClient } from '../confluence/confluence-client';
 
 export const MAX_UPSERT_CONFLICT_RETRIES = 3;
 
@@ -38,10 +37,6 @@ export interface UpsertPageResult {
 export const confluencePagePath = (spaceKey: string, pageId: string): string =>
   `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`;
 
-export interface UpsertPageOptions {
-  as?: 'user' | 'app';
-  clientOptions?: ConfluenceClientOptions;
-}
 
 /** The space named in the settings, or NOT_FOUND naming its key. */
 export async function requireSpace(confluence: ConfluenceClient, spaceKey: string, as: 'user' | 'app'): Promise<{ id: string; key: string }> {
@@ -133,10 +128,8 @@ export async function upsertPageInSpace(confluence: ConfluenceClient, req: Upser
 }
 
 /** Creates or updates the page. NOT_FOUND when the space or the parent page does not exist (or is hidden). */
-export async function upsertPage(api: ProductApi, req: UpsertPageRequest, opts: UpsertPageOptions = {}): Promise<UpsertPageResult> {
+export async function upsertPage(confluence: ConfluenceClient, req: UpsertPageRequest, as: 'user' | 'app' = 'user'): Promise<UpsertPageResult> {
   assertValidAdf(req.adf, `The page “${req.title}”`); // before the space lookups: a body that would fail writes nothing
-  const as = opts.as ?? 'user';
-  const confluence = new ConfluenceClient(api, opts.clientOptions);
   const space = await requireSpace(confluence, req.spaceKey, as);
   if (req.parentId !== null) await requireParentPage(confluence, req.parentId, space, as);
   const page = await upsertPageInSpace(

@@ -11,9 +11,9 @@
  * creates a duplicate. A killed run is resumed by running again: the search finds what the last run made.
  * Reads and edits (idempotent) go through the client's own retries, which honour Retry-After.
  */
-import { escapeJqlString } from '../jira/jql';
+import { planIssuesJql } from '../domain/issue-index';
 import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
-import { ConfigMissingError, isAppError } from '../domain/errors';
+import { ConfigMissingError, isAppError, isTransientError, upstreamKindOfStatus } from '../domain/errors';
 import { epicTypeProblem } from '../domain/epics/epic-type';
 import {
   MAPPING_PROPERTY_KEY,
@@ -25,6 +25,7 @@ import {
   type EpicSyncActions,
   type ExistingPlanIssue,
   buildDesiredState,
+  epicPlanInputSchema,
   clauseMappingPropertySchema,
   epicRefKey,
   itemRefKey,
@@ -40,10 +41,20 @@ import {
   type JiraIssue,
   type JiraIssueInput,
   type JiraIssueType,
-  JiraClient,
+  type JiraClient,
 } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
+import type { JobKind } from '../platform/job-runner';
 import { backoffDelay, realSleep } from '../platform/retry';
+import { z } from 'zod';
+
+export const EPIC_SYNC_JOB_TYPE = 'epic-sync';
+
+/** What startEpicSync stores as the job's `input`. */
+export const epicSyncJobInputSchema = z.object({ projectId: z.string().regex(/^\d{1,18}$/), request: epicPlanInputSchema });
+export type EpicSyncJobInput = z.infer<typeof epicSyncJobInputSchema>;
+
+/** The epic-sync job as the resolver starts it (its steps: src/consumers/epic-sync.consumer.ts). */
+export const EPIC_SYNC_JOB: JobKind<EpicSyncJobInput> = { type: EPIC_SYNC_JOB_TYPE, input: epicSyncJobInputSchema };
 
 export interface EpicSyncRequest {
   projectId: string;
@@ -65,8 +76,9 @@ export type EpicSyncResult = EpicSyncResultView;
 export interface EpicSyncServiceOptions {
   /** Who Jira sees: 'user' (default) or 'app' (queue consumers; only after the resolver checked the user). */
   as?: 'user' | 'app';
-  /** Passed to the JiraClient (tests inject sleep/random here). */
-  clientOptions?: JiraClientOptions;
+  /** Waits between create rounds (tests inject a no-op); default: the retry module's sleep and Math.random. */
+  sleep?: JiraClientOptions['sleep'];
+  random?: JiraClientOptions['random'];
   /** Rounds of "create what is missing, search, re-send the rest" per bulk create. Default 8. */
   createRounds?: number;
 }
@@ -74,12 +86,8 @@ export interface EpicSyncServiceOptions {
 const SEARCH_FIELDS = ['summary', 'parent'];
 const SEARCH_PAGE = 100;
 const KNOWN_FIELDS = new Set(['summary', 'issuetype', 'project', 'description', 'parent', 'reporter']);
-const isTransient = (status: number): boolean => status === 0 || status === 429 || (status >= 500 && status <= 599);
 
-/** The JQL that finds the app's issues of one plan in one project. */
-export function planIssuesJql(projectId: string, planId: string): string {
-  return `project = ${escapeJqlString(projectId)} AND issue.property[${PLAN_ITEM_PROPERTY_KEY}].planId = ${escapeJqlString(planId)} ORDER BY key ASC`;
-}
+export { planIssuesJql };
 
 /** Turns a searched issue into reconcile input; undefined when its plan-item property is unreadable. */
 export function toExistingPlanIssue(issue: JiraIssue): ExistingPlanIssue | undefined {
@@ -164,6 +172,12 @@ interface CreateSpec {
   body: JiraIssueInput;
 }
 
+/** The Jira client with retries, and one that makes a single attempt per call (for bulk creates). */
+export interface EpicSyncClients {
+  jira: JiraClient;
+  jiraOnce: JiraClient;
+}
+
 export class EpicSyncService {
   private readonly jira: JiraClient;
   /** Bulk creates: one attempt per call, re-sent by createAll only after checking what exists. */
@@ -173,13 +187,13 @@ export class EpicSyncService {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
-  constructor(api: ProductApi, opts: EpicSyncServiceOptions = {}) {
-    this.jira = new JiraClient(api, opts.clientOptions);
-    this.jiraOnce = new JiraClient(api, { ...opts.clientOptions, maxAttempts: 1 });
+  constructor(clients: EpicSyncClients, opts: EpicSyncServiceOptions = {}) {
+    this.jira = clients.jira;
+    this.jiraOnce = clients.jiraOnce;
     this.call = { as: opts.as ?? 'user' };
     this.rounds = Math.max(1, opts.createRounds ?? 8);
-    this.sleep = opts.clientOptions?.sleep ?? realSleep;
-    this.random = opts.clientOptions?.random ?? Math.random;
+    this.sleep = opts.sleep ?? realSleep;
+    this.random = opts.random ?? Math.random;
   }
 
   /** The app's issues of the plan in the project (one search, paged by 100). */
@@ -337,7 +351,7 @@ export class EpicSyncService {
       clauseId,
       status,
       messages: msgs.length > 0 ? msgs : [e.message],
-      transient: isTransient(status) || e.code === 'RATE_LIMITED',
+      transient: isTransientError(e),
     };
   }
 
@@ -444,7 +458,7 @@ export class EpicSyncService {
         if (r.ok) {
           keys.set(spec.identity, r.key);
           await step(1);
-        } else if (isTransient(r.status)) {
+        } else if (upstreamKindOfStatus(r.status) === 'transient') {
           retry.push(spec);
           lastError.set(spec.identity, r);
         } else {

@@ -18,7 +18,7 @@ import { FINDING_GRADE_LABELS } from '../domain/vocabulary';
 import type { StoredClauseRecord } from '../storage/clause-record-repository';
 import type { ReportPublication } from '../storage/report-publication-repository';
 import type { CollectedGapData } from './gap-report.service';
-import { pagePath } from './publish-report.service';
+import { confluencePagePath } from './confluence-page.service';
 
 /** Evidence items listed per clause in the app (the count tells how many there are in all). */
 export const GAP_VIEW_EVIDENCE_PER_CLAUSE = 8;
@@ -30,7 +30,7 @@ export function toPublicationView(p: ReportPublication | undefined): Publication
     title: p.title,
     spaceKey: p.spaceKey,
     pageVersion: p.pageVersion,
-    pagePath: pagePath(p.spaceKey, p.pageId),
+    pagePath: confluencePagePath(p.spaceKey, p.pageId),
     lastPublishedAt: p.lastPublishedAt,
     lastPublishedBy: p.lastPublishedBy ?? '',
     split: p.split,

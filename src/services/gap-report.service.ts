@@ -13,11 +13,9 @@
  * Storage: clause records (this feature), and, when present, the scope, the maturity assessment and the plan
  * and the challenge register (other tabs). Each missing part gives a clear empty state in the report instead of failing.
  */
-import { escapeJqlString } from '../jira/jql';
 import { z } from 'zod';
 import { unitSummary } from '../domain/assessment/unit-summary';
-import { type AssessmentUnitId, isProcessId, processGroupOf } from '../domain/assessment/assessment-units';
-import { getClause } from '../domain/catalogue/catalogue';
+import { type AssessmentUnitId, isProcessId } from '../domain/assessment/assessment-units';
 import { PLAN_ITEM_PROPERTY_KEY, planItemPropertySchema, type PlanItemProperty } from '../domain/epics/plan-item-property';
 import {
   type ClauseMaturityGap,
@@ -27,23 +25,28 @@ import {
   type GapAnalysis,
   type GapSnapshot,
   type PlannedWork,
-  STATUS_CATEGORIES,
+  statusCategoryOf,
   type StatusCategory,
   analyseGaps,
   findingsFromIssue,
   issueRole,
 } from '../domain/gap';
-import { type ChallengeRegisterRow, type GapReportInput, type ReadinessMacroRef, type ReportMaturityRow, type ReportPhase } from '../domain/report';
+import { type ChallengeRegisterRow, type GapReportInput, type ReadinessMacroRef, type ReportMaturityRow } from '../domain/report';
 import { generateScopeStatement } from '../domain/scope/scope-statement';
-import { type JiraClientOptions, type JiraIssue, JiraClient } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
-import { ClauseRecordRepository, type StoredClauseRecord, toClauseRecord } from '../storage/clause-record-repository';
-import type { KeyValueStore } from '../storage/kv-store';
-import { AssessmentRepository } from '../storage/assessment-repository';
-import { PlanRepository, type PlanRecord } from '../storage/plan-repository';
-import { ScopeRepository } from '../storage/scope-repository';
-import { readChallengeRowsForReport } from '../storage/initiation-repository';
-import { MAPPING_PROPERTY_KEY, readMapping } from './mapping-property';
+import type { JiraClient, JiraIssue } from '../jira/jira-client';
+import type { ClauseRecordRepository, StoredClauseRecord } from '../storage/clause-record-repository';
+import { toClauseRecord } from '../storage/clause-record-repository';
+import type { AssessmentRepository } from '../storage/assessment-repository';
+import type { PlanRepository, PlanRecord } from '../storage/plan-repository';
+import type { ScopeRepository } from '../storage/scope-repository';
+import type { InitiationRepository } from '../storage/initiation-repository';
+import { MAPPING_PROPERTY_KEY, readMapping } from '../domain/mapping/mapping-property';
+import { reportIssuesJql } from '../domain/issue-index';
+import { epicCoverage, phaseProgress } from '../domain/gap/plan-progress';
+
+const withEpics = (epics: EpicCoverage | undefined): { epics?: EpicCoverage } => (epics ? { epics } : {});
+
+export { reportIssuesJql };
 
 /** Evidence not updated for longer than this is flagged as stale. */
 export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
@@ -52,14 +55,6 @@ export const SEARCH_PAGE_SIZE = 100;
 /** `project` gives the project's name to the publish job with the pages it reads anyway (no separate project call). */
 export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels', 'assignee', 'project'] as const;
 export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
-
-/** The one JQL of the report: the project's mapped issues and the plan's epics, in key order. */
-export function reportIssuesJql(projectId: string): string {
-  return (
-    `project = ${escapeJqlString(projectId)} AND (smsClause IS NOT EMPTY OR ` +
-    `issue.property[${PLAN_ITEM_PROPERTY_KEY}].role = "epic") ORDER BY key ASC`
-  );
-}
 
 const issueFieldsSchema = z.looseObject({
   summary: z.string().catch(''),
@@ -73,10 +68,6 @@ const issueFieldsSchema = z.looseObject({
     .optional()
     .catch(undefined),
 });
-
-export function statusCategoryOf(key: string | undefined): StatusCategory {
-  return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
-}
 
 /** One searched issue as the report reads it (its role by the evidence rule, src/domain/gap/issue-roles.ts). */
 export interface ReportIssue {
@@ -122,6 +113,8 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
 }
 
 export interface CollectOptions {
+  /** 'user' in resolvers; 'app' in the publish job (after the resolver checked the user). */
+  as: 'user' | 'app';
   /** Stop reading after this many issues (the in-app view); undefined = read all (publishing). */
   maxIssues?: number;
   /** Stop reading when this time (ms since epoch) has passed; undefined = no deadline. */
@@ -143,22 +136,28 @@ export interface CollectedGapData {
 }
 
 export interface GapReportServiceOptions {
-  /** 'user' in resolvers; 'app' in the publish job (after the resolver checked the user). */
-  as: 'user' | 'app';
-  clientOptions?: JiraClientOptions;
   maxEvidenceAgeDays?: number;
 }
 
+/** What the gap analysis reads: Jira (one paged search) and the stored data of the other tabs. */
+export interface GapReportDeps {
+  jira: Pick<JiraClient, 'searchJql'>;
+  clauseRecords: ClauseRecordRepository;
+  scopes: ScopeRepository;
+  assessments: AssessmentRepository;
+  plans: PlanRepository;
+  initiationRecords: InitiationRepository;
+  now: () => Date;
+}
+
 export class GapReportService {
-  private readonly jira: JiraClient;
+  private readonly now: () => Date;
 
   constructor(
-    api: ProductApi,
-    private readonly store: KeyValueStore,
-    private readonly now: () => Date,
-    private readonly opts: GapReportServiceOptions,
+    private readonly deps: GapReportDeps,
+    private readonly opts: GapReportServiceOptions = {},
   ) {
-    this.jira = new JiraClient(api, opts.clientOptions);
+    this.now = deps.now;
   }
 
   get maxEvidenceAgeDays(): number {
@@ -166,13 +165,13 @@ export class GapReportService {
   }
 
   /** Reads the project's mapped issues (one paged search) and the stored data of the other tabs. */
-  async collect(projectId: string, options: CollectOptions = {}): Promise<CollectedGapData> {
+  async collect(projectId: string, options: CollectOptions): Promise<CollectedGapData> {
     const [records, scope, maturity, plan, challenges] = await Promise.all([
-      new ClauseRecordRepository(this.store, this.now).list(projectId),
+      this.deps.clauseRecords.list(projectId),
       this.readScope(projectId),
       this.readMaturity(projectId),
-      new PlanRepository(this.store, this.now).get(projectId),
-      readChallengeRowsForReport(this.store, projectId),
+      this.deps.plans.get(projectId),
+      this.deps.initiationRecords.challengeRowsForReport(projectId),
     ]);
     const issues: ReportIssue[] = [];
     let searchPages = 0;
@@ -180,8 +179,8 @@ export class GapReportService {
     let nextPageToken: string | undefined;
     const seen = new Set<string>();
     for (;;) {
-      const page = await this.jira.searchJql(reportIssuesJql(projectId), {
-        as: this.opts.as,
+      const page = await this.deps.jira.searchJql(reportIssuesJql(projectId), {
+        as: options.as,
         fields: [...EVIDENCE_FIELDS],
         properties: [...EVIDENCE_PROPERTIES],
         maxResults: SEARCH_PAGE_SIZE,
@@ -211,19 +210,19 @@ export class GapReportService {
         plannedWork: plannedWorkWithEpics(data.issues),
         findings: data.issues.flatMap((i) => i.findings),
         maturityGaps: data.maturity?.gaps ?? [],
-        ...(epicCoverage(data) ? { epics: epicCoverage(data) as EpicCoverage } : {}),
+        ...withEpics(epicCoverage(data.plan?.plan, data.issues)),
       },
       { now: this.now(), maxEvidenceAgeDays: this.maxEvidenceAgeDays },
     );
   }
 
   private async readScope(projectId: string): Promise<CollectedGapData['scope']> {
-    const current = await new ScopeRepository(this.store, this.now).getCurrent(projectId);
+    const current = await this.deps.scopes.getCurrent(projectId);
     return current === undefined ? undefined : { statement: generateScopeStatement(current.scope), version: current.version };
   }
 
   private async readMaturity(projectId: string): Promise<CollectedGapData['maturity']> {
-    const stored = await new AssessmentRepository(this.store, this.now).getAll(projectId);
+    const stored = await this.deps.assessments.getAll(projectId);
     const rows: ReportMaturityRow[] = [];
     const gaps: ClauseMaturityGap[] = [];
     for (const unitId of Object.keys(stored.records) as AssessmentUnitId[]) {
@@ -249,52 +248,6 @@ export function plannedWorkWithEpics(issues: readonly ReportIssue[]): PlannedWor
   });
 }
 
-/** In-scope processes (from the plan) and those an epic or work item of the plan covers. */
-export function epicCoverage(data: Pick<CollectedGapData, 'plan' | 'issues'>): EpicCoverage | undefined {
-  const plan = data.plan?.plan;
-  if (plan === undefined || plan.scopeProcesses.length === 0) return undefined;
-  const withEpic = new Set<string>();
-  const phaseProcesses = new Map(plan.phases.map((p) => [p.id, p.boundary.processes]));
-  for (const i of data.issues) {
-    const item = i.planItem;
-    if (item === undefined) continue;
-    if (item.role === 'item' && item.clauseId !== null) withEpic.add(item.clauseId);
-    if (item.role === 'epic') {
-      const processes = phaseProcesses.get(item.phaseId);
-      if (processes === undefined) withEpic.add(item.subsetId);
-      else for (const p of processes) if (processGroupOf(p) === item.subsetId) withEpic.add(p);
-    }
-  }
-  return { inScope: [...plan.scopeProcesses], withEpic: [...withEpic].filter((id) => getClause(id) !== undefined) };
-}
-
-/** Phase progress from the plan's work items (done / in progress / to do), in plan order. */
-export function phaseProgress(data: Pick<CollectedGapData, 'plan' | 'issues'>): ReportPhase[] {
-  const byPhase = new Map<string, { epicKeys: string[]; done: number; inProgress: number; toDo: number }>();
-  const bucket = (phaseId: string): { epicKeys: string[]; done: number; inProgress: number; toDo: number } => {
-    let b = byPhase.get(phaseId);
-    if (b === undefined) byPhase.set(phaseId, (b = { epicKeys: [], done: 0, inProgress: 0, toDo: 0 }));
-    return b;
-  };
-  for (const i of data.issues) {
-    const item = i.planItem;
-    if (item === undefined) continue;
-    const b = bucket(item.phaseId);
-    if (item.role === 'epic') b.epicKeys.push(i.key);
-    else if (i.statusCategory === 'done') b.done += 1;
-    else if (i.statusCategory === 'indeterminate') b.inProgress += 1;
-    else b.toDo += 1;
-  }
-  const named = data.plan?.plan.phases.map((p) => ({ id: p.id, name: p.name })) ?? [];
-  const known = new Set(named.map((p) => p.id));
-  const order = [...named, ...[...byPhase.keys()].filter((id) => !known.has(id)).sort().map((id) => ({ id, name: id }))];
-  return order.map(({ id, name }) => {
-    const b = byPhase.get(id) ?? { epicKeys: [], done: 0, inProgress: 0, toDo: 0 };
-    const epicKey = b.epicKeys[0];
-    return { name, ...(epicKey !== undefined ? { epicKey } : {}), done: b.done, inProgress: b.inProgress, toDo: b.toDo };
-  });
-}
-
 export interface ReportInputContext {
   siteBaseUrl: string;
   projectKey: string;
@@ -317,7 +270,7 @@ export function toReportInput(data: CollectedGapData, gaps: GapAnalysis, ctx: Re
     ...(data.scope ? { scopeVersion: data.scope.version } : {}),
     gaps,
     maturity: data.maturity?.rows ?? [],
-    phases: phaseProgress(data),
+    phases: phaseProgress(data.plan?.plan, data.issues),
     ...(data.challenges !== undefined ? { challenges: data.challenges } : {}),
     ...(ctx.previous !== undefined ? { previous: ctx.previous } : {}),
     ...(ctx.macro !== undefined ? { macro: ctx.macro } : {}),

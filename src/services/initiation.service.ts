@@ -11,6 +11,9 @@ import {
   KPI_DATE_FIELD_LABELS,
   KPI_SUGGESTIONS,
   PLAN_CHECKLIST,
+  addMeasurement,
+  businessCaseAdf,
+  businessCasePageTitle,
   TARGET_KINDS,
   TARGET_KIND_LABELS,
   approvalState,
@@ -25,13 +28,20 @@ import {
   riskBand,
   riskScore,
 } from '../domain/initiation';
-import type { BaselineMaturityView, InitiationCatalog, InitiationView } from '../contract/initiation';
+import type { BaselineMaturityView, ComputeKpiResponse, InitiationCatalog, InitiationView, PublishBusinessCaseResponse } from '../contract/initiation';
+import type { ConfluenceClient } from '../confluence/confluence-client';
+import type { JiraClient } from '../jira/jira-client';
+import type { Logger } from '../platform/logger';
+import type { SettingsRepository } from '../storage/settings-repository';
+import { assertVersion } from '../storage/stored-record';
+import { upsertPage } from './confluence-page.service';
+import { ConfigMissingError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors';
+import type { KpiService } from './kpi.service';
 import type { PeopleNames } from '../contract/people';
 import type { Initiation } from '../domain/initiation';
-import type { KeyValueStore } from '../storage/kv-store';
-import { type InitiationSnapshot, InitiationRepository } from '../storage/initiation-repository';
-import { PlanRepository } from '../storage/plan-repository';
-import { SnapshotRepository } from '../storage/snapshot-repository';
+import type { InitiationSnapshot, InitiationRepository } from '../storage/initiation-repository';
+import type { PlanRepository } from '../storage/plan-repository';
+import type { SnapshotRepository } from '../storage/snapshot-repository';
 import type { NameLookup } from './user-names.service';
 
 export const INITIATION_CATALOG: InitiationCatalog = {
@@ -55,16 +65,29 @@ export interface InitiationContext {
   baselineMaturity: BaselineMaturityView | null;
 }
 
+export interface InitiationDeps {
+  initiationRecords: InitiationRepository;
+  plans: PlanRepository;
+  snapshots: SnapshotRepository;
+  /** Display names for the people the view mentions (one lookup per view). */
+  names: NameLookup;
+  /** Computes JQL KPIs (as the user). */
+  kpi: KpiService;
+  /** Where the business case is published (as the user), and the project's name for its title. */
+  confluence: ConfluenceClient;
+  jira: Pick<JiraClient, 'getProject'>;
+  settings: SettingsRepository;
+  now: () => Date;
+  log: Logger;
+}
+
 export class InitiationService {
   readonly repository: InitiationRepository;
+  private readonly names: NameLookup;
 
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly now: () => Date,
-    /** Display names for the people the view mentions (one lookup per view). */
-    private readonly names: NameLookup,
-  ) {
-    this.repository = new InitiationRepository(store, now);
+  constructor(private readonly deps: InitiationDeps) {
+    this.repository = deps.initiationRecords;
+    this.names = deps.names;
   }
 
   /** Applies one edit to the stored initiation (optimistic version, validated, size-checked) and returns the new view. */
@@ -72,11 +95,120 @@ export class InitiationService {
     return this.view(projectId, await this.repository.update(projectId, expectedVersion, accountId, edit));
   }
 
+  /**
+   * Computes a KPI whose source is a JQL query (count or median duration) as the user, within the project only,
+   * and records the result as a measurement. A stale version is a CONFLICT; a manual KPI is refused
+   * (VALIDATION_FAILED), and so is a median over issues none of which has both dates.
+   */
+  async computeKpi(
+    project: { id: string; key: string },
+    req: { version: number; kpiId: string; accountId: string },
+  ): Promise<ComputeKpiResponse> {
+    const current = await this.repository.get(project.id);
+    if (current.version !== req.version) {
+      throw new VersionConflictError({ what: 'The initiation', expectedVersion: req.version, currentVersion: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt });
+    }
+    const kpi = current.initiation.kpis.find((k) => k.id === req.kpiId);
+    if (kpi === undefined) throw new NotFoundError(`There is no KPI ${req.kpiId}.`, { kpiId: req.kpiId });
+    const source = kpi.source;
+    if (source.kind === 'manual') throw new ValidationError(`KPI “${kpi.name}” is entered by hand; record a measurement instead.`, { kpiId: kpi.id });
+
+    const computation = await this.deps.kpi.compute(project.key, source);
+    if (computation.value === null) {
+      throw new ValidationError(`No issue found by the query of “${kpi.name}” has both dates, so there is nothing to measure.`, {
+        jql: computation.jql,
+        issueCount: computation.issueCount,
+      });
+    }
+    const note =
+      source.kind === 'jqlCount'
+        ? `Computed from Jira: ${computation.issueCount} issues.`
+        : `Computed from Jira: median ${KPI_DATE_FIELD_LABELS[source.from]} → ${KPI_DATE_FIELD_LABELS[source.to]} over ${computation.sampleSize} of ${computation.issueCount} issues.`;
+    const at = this.deps.now().toISOString();
+    const value = computation.value;
+    const saved = await this.repository.update(project.id, req.version, req.accountId, (cur) => ({
+      ...cur,
+      kpis: cur.kpis.map((k) => (k.id === kpi.id ? addMeasurement(k, { at, value, note, by: req.accountId }) : k)),
+    }));
+    return { view: await this.view(project.id, saved), computation };
+  }
+
+  /**
+   * Publishes the "Business case" page to the Confluence space (and under the parent page) of the project
+   * settings, as the user: created the first time, updated in place afterwards. The page id is remembered so a
+   * renamed project still updates the same page.
+   *
+   * Check, then write: every refusal (settings, a stale `expectedVersion` = CONFLICT naming who saved when, the
+   * page body) comes before the Confluence write. Once the page is written, recording where it is never refuses:
+   * an edit saved meanwhile by someone else is kept, and the page says which initiation version it shows.
+   */
+  async publishBusinessCase(project: { id: string; key: string }, accountId: string, expectedVersion: number | undefined): Promise<PublishBusinessCaseResponse> {
+    await this.deps.confluence.requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
+    const settings = await this.deps.settings.get(project.id);
+    if (settings === undefined) {
+      throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
+    }
+    const names = this.deps.names;
+    const [snap, context, jiraProject] = await Promise.all([
+      this.repository.get(project.id),
+      this.context(project.id),
+      this.deps.jira.getProject(project.id, { as: 'user' }),
+    ]);
+    if (expectedVersion !== undefined) {
+      const stamp = snap.updatedBy === null || snap.updatedAt === null ? undefined : { version: snap.version, updatedAt: snap.updatedAt, updatedBy: snap.updatedBy };
+      assertVersion('The initiation', stamp, expectedVersion);
+    }
+    // One lookup serves the page and the view returned (the caller becomes the publisher).
+    const people = await names([...initiationPeople(snap), accountId]);
+    const title = businessCasePageTitle(jiraProject.name, project.key);
+    const adf = businessCaseAdf({
+      projectKey: project.key,
+      projectName: jiraProject.name,
+      generatedAt: this.deps.now().toISOString(),
+      initiation: snap.initiation,
+      baselineMaturity: context.baselineMaturity,
+      plan: { phases: context.planPhases },
+      people,
+    });
+    const page = await upsertPage(
+      this.deps.confluence,
+      {
+        spaceKey: settings.confluenceSpaceKey,
+        parentId: settings.confluenceParentPageId,
+        title,
+        adf,
+        message: `Published by SMS Navigator (initiation version ${snap.version}).`,
+        knownPageId: snap.initiation.published?.pageId ?? null,
+      },
+      'user',
+    );
+    const publishedAt = this.deps.now().toISOString();
+    // The page is written: record it on the latest version, whoever saved since (no refusal after a write).
+    const latest = await this.repository.get(project.id);
+    const saved = await this.repository.update(project.id, latest.version, accountId, (cur) => ({
+      ...cur,
+      published: {
+        pageId: page.pageId,
+        spaceKey: settings.confluenceSpaceKey,
+        title,
+        url: page.url,
+        version: page.version,
+        publishedAt,
+        publishedBy: accountId,
+      },
+    }));
+    this.deps.log('info', 'business case published', { projectId: project.id, pageId: page.pageId, version: page.version });
+    return {
+      view: await this.view(project.id, saved, people),
+      page: { pageId: page.pageId, title, url: page.url, version: page.version, created: page.created },
+    };
+  }
+
   /** The saved plan's phases and the baseline snapshot (both optional). */
   async context(projectId: string): Promise<InitiationContext> {
     const [plan, snapshots] = await Promise.all([
-      new PlanRepository(this.store, this.now).get(projectId),
-      new SnapshotRepository(this.store, this.now).list(projectId),
+      this.deps.plans.get(projectId),
+      this.deps.snapshots.list(projectId),
     ]);
     const baseline = snapshots.find((s) => s.snapshot.label.trim().toLowerCase() === BASELINE_LABEL);
     const baselineMaturity: BaselineMaturityView | null =

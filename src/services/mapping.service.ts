@@ -7,24 +7,25 @@
  * the project (checked as the user before anything is read or written), not the app's SMS editor role;
  * reading needs BROWSE_PROJECTS (checked by the resolver framework).
  */
-import { escapeJqlString } from '../jira/jql';
+import { clauseIssuesJql, mappedIssuesJql, unmappedIssuesJql } from '../domain/issue-index';
+import { coverageRows, type CoverageIssue } from '../domain/mapping/coverage';
+import { statusCategoryOf } from '../domain/gap/gap-model';
 import { z } from 'zod';
-import { CLAUSES, compareClauseIds, getClause } from '../domain/catalogue/catalogue';
+import { CLAUSES } from '../domain/catalogue/catalogue';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { adfToPlainText } from '../domain/mapping/adf-text';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
-import { JiraClient, type JiraIssue } from '../jira/jira-client';
-import type { PermissionGateway } from '../resolvers/permission-gateway';
+import type { JiraClient, JiraIssue } from '../jira/jira-client';
+import type { PermissionGateway } from '../platform/permission-gateway';
 import type {
-  ClauseCoverage,
   CoverageResponse,
   IssueClauseChange,
   IssueClausesResponse,
   ListClausesResponse,
 } from '../contract/mapping';
-import { MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, clauseTitle, readMapping, sameValue, toPropertyValue } from './mapping-property';
+import { MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, clauseTitle, readMapping, sameValue, toPropertyValue } from '../domain/mapping/mapping-property';
 
 export const EDIT_ISSUES = 'EDIT_ISSUES';
 /** Fields the suggester reads (plus project, to check where the issue lives). */
@@ -65,11 +66,6 @@ export function suggestInputOf(fields: IssueFields): SuggestInput {
   };
 }
 
-/** `project = "KEY" AND smsClause = "8.6.1"`, every value escaped. */
-export const clauseJql = (projectKey: string, clauseId: string): string =>
-  `project = ${escapeJqlString(projectKey)} AND smsClause = ${escapeJqlString(clauseId)}`;
-
-export const unmappedJql = (projectKey: string): string => `project = ${escapeJqlString(projectKey)} AND smsClause is EMPTY ORDER BY key ASC`;
 
 /** Whether the calling user holds EDIT_ISSUES on the project (asked of Jira as the user). */
 export async function canEditIssues(permissions: PermissionGateway, projectId: string): Promise<boolean> {
@@ -127,7 +123,7 @@ export class MappingService {
       .sort((a, b) => b.confidence - a.confidence); // stable: equal confidence keeps the score order
     return {
       issue: { id: issue.id, key: issue.key, summary: fields.summary ?? '' },
-      mapped: mapping.mapped.map((m) => ({ ...m, title: clauseTitle(m.clauseId), jql: clauseJql(project.key, m.clauseId) })),
+      mapped: mapping.mapped.map((m) => ({ ...m, title: clauseTitle(m.clauseId), jql: clauseIssuesJql(project.key, m.clauseId) })),
       rejected: mapping.rejected,
       suggestions,
       canEdit,
@@ -158,11 +154,10 @@ export class MappingService {
 
   /** Per clause, the mapped issues by status category; and one page of the project's unmapped issues. */
   async coverage(project: ProjectRef, unmappedCursor?: string): Promise<CoverageResponse> {
-    const tally = new Map<string, ClauseCoverage>();
+    const mapped: CoverageIssue[] = [];
     let mappedIssues = 0;
     let partial = false;
-    const mappedJql = `project = ${escapeJqlString(project.key)} AND smsClause is not EMPTY ORDER BY key ASC`;
-    for await (const issue of this.jira.searchJqlAll(mappedJql, { fields: ['status', 'project'], properties: [MAPPING_PROPERTY_KEY], pageSize: 100, as: 'user' })) {
+    for await (const issue of this.jira.searchJqlAll(mappedIssuesJql(project.key), { fields: ['status', 'project'], properties: [MAPPING_PROPERTY_KEY], pageSize: 100, as: 'user' })) {
       if (mappedIssues >= COVERAGE_MAX_ISSUES) {
         partial = true;
         break;
@@ -172,19 +167,9 @@ export class MappingService {
       const mapping = readMapping(issue.properties[MAPPING_PROPERTY_KEY]);
       if (mapping.mapped.length === 0) continue;
       mappedIssues += 1;
-      const raw = fields.status?.statusCategory?.key;
-      const category = raw === 'done' ? 'done' : raw === 'indeterminate' ? 'indeterminate' : 'new';
-      for (const m of mapping.mapped) {
-        let row = tally.get(m.clauseId);
-        if (!row) {
-          row = { clauseId: m.clauseId, title: getClause(m.clauseId)?.title ?? m.clauseId, total: 0, byCategory: { new: 0, indeterminate: 0, done: 0 }, jql: clauseJql(project.key, m.clauseId) };
-          tally.set(m.clauseId, row);
-        }
-        row.total += 1;
-        row.byCategory[category] += 1;
-      }
+      mapped.push({ clauseIds: mapping.mapped.map((m) => m.clauseId), statusCategory: statusCategoryOf(fields.status?.statusCategory?.key) });
     }
-    const jql = unmappedJql(project.key);
+    const jql = unmappedIssuesJql(project.key);
     const page = await this.jira.searchJql(jql, {
       fields: ['summary', 'status'],
       maxResults: UNMAPPED_PAGE_SIZE,
@@ -192,7 +177,7 @@ export class MappingService {
       as: 'user',
     });
     return {
-      clauses: [...tally.values()].sort((a, b) => compareClauseIds(a.clauseId, b.clauseId)),
+      clauses: coverageRows(project.key, mapped),
       mappedIssues,
       partial,
       unmapped: {
@@ -205,8 +190,4 @@ export class MappingService {
       },
     };
   }
-}
-
-export function createMappingService(api: ConstructorParameters<typeof JiraClient>[0], permissions: PermissionGateway): MappingService {
-  return new MappingService(new JiraClient(api), permissions);
 }

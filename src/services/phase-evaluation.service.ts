@@ -14,16 +14,14 @@ import { PLAN_ITEM_PROPERTY_KEY, planItemPropertySchema } from '../domain/epics/
 import { NotFoundError, isAppError } from '../domain/errors';
 import { type EpicProgress, type ObjectiveEvidence, type PhaseEvaluationView, evaluatePhase, kpiRows, phaseMaturity } from '../domain/evaluation';
 import { type MaturityLevel } from '../domain/maturity/maturity-model';
-import { type JiraClientOptions, JiraClient } from '../jira/jira-client';
+import type { JiraClient } from '../jira/jira-client';
 import { confineUserJql, escapeJqlString } from '../jira/jql';
-import type { ProductApi } from '../platform/product-api';
-import { AssessmentRepository } from '../storage/assessment-repository';
-import { EvaluationRepository } from '../storage/evaluation-repository';
-import { InitiationRepository } from '../storage/initiation-repository';
-import type { KeyValueStore } from '../storage/kv-store';
-import { PlanRepository } from '../storage/plan-repository';
-import { SnapshotRepository } from '../storage/snapshot-repository';
-import { statusCategoryOf } from './gap-report.service';
+import type { AssessmentRepository } from '../storage/assessment-repository';
+import type { EvaluationRepository } from '../storage/evaluation-repository';
+import type { InitiationRepository } from '../storage/initiation-repository';
+import type { PlanRepository } from '../storage/plan-repository';
+import type { SnapshotRepository } from '../storage/snapshot-repository';
+import { statusCategoryOf } from '../domain/gap';
 
 export interface PhaseEvaluationResult {
   view: PhaseEvaluationView;
@@ -41,25 +39,33 @@ const statusKeyOf = (fields: Record<string, unknown>): string | undefined => {
   return typeof key === 'string' ? key : undefined;
 };
 
-export class PhaseEvaluationService {
-  private readonly jira: JiraClient;
+/** What the phase evaluation reads: Jira and the stored plan, initiation, assessment, snapshots and evaluations. */
+export interface PhaseEvaluationDeps {
+  jira: JiraClient;
+  plans: PlanRepository;
+  initiationRecords: InitiationRepository;
+  assessments: AssessmentRepository;
+  snapshots: SnapshotRepository;
+  evaluations: EvaluationRepository;
+}
 
+export class PhaseEvaluationService {
   constructor(
-    api: ProductApi,
-    private readonly store: KeyValueStore,
-    private readonly now: () => Date,
-    private readonly opts: { as: 'user' | 'app'; clientOptions?: JiraClientOptions },
-  ) {
-    this.jira = new JiraClient(api, opts.clientOptions);
+    private readonly deps: PhaseEvaluationDeps,
+    private readonly opts: { as: 'user' | 'app' },
+  ) {}
+
+  private get jira(): JiraClient {
+    return this.deps.jira;
   }
 
   async view(project: { id: string; key: string }, phaseId: string): Promise<PhaseEvaluationResult> {
     const [plan, initiation, stored, snapshots, record] = await Promise.all([
-      new PlanRepository(this.store, this.now).get(project.id),
-      new InitiationRepository(this.store, this.now).get(project.id),
-      new AssessmentRepository(this.store, this.now).getAll(project.id),
-      new SnapshotRepository(this.store, this.now).list(project.id),
-      new EvaluationRepository(this.store, this.now).getEvaluation(project.id, phaseId),
+      this.deps.plans.get(project.id),
+      this.deps.initiationRecords.get(project.id),
+      this.deps.assessments.getAll(project.id),
+      this.deps.snapshots.list(project.id),
+      this.deps.evaluations.getEvaluation(project.id, phaseId),
     ]);
     const phase = plan?.plan.phases.find((p) => p.id === phaseId);
     if (phase === undefined) throw new NotFoundError(`The plan has no phase ${phaseId}.`, { phaseId });

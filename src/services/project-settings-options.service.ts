@@ -17,11 +17,10 @@ import type {
   SettingsRoleOption,
   SettingsSpaceOptions,
 } from '../contract/settings';
-import { ConfluenceClient, type ConfluencePage, type ConfluenceSpace } from '../confluence/confluence-client';
+import type { ConfluenceClient, ConfluencePage, ConfluenceSpace } from '../confluence/confluence-client';
 import { epicTypeProblem } from '../domain/epics/epic-type';
 import { NotFoundError, ValidationError, isAppError } from '../domain/errors';
-import { JiraClient, type JiraIssueType } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
+import type { JiraClient, JiraIssueType } from '../jira/jira-client';
 import type { ProjectSettingsInput } from '../storage/settings-repository';
 
 /** At most this many pages of a space are offered as parents. */
@@ -67,12 +66,10 @@ async function spaceOptions(confluence: ConfluenceClient, key: string): Promise<
 
 /** Issue types and roles of the project (when `includeJira`) and the pages of the space `spaceKey` (when given). */
 export async function loadSettingsOptions(
-  api: ProductApi,
+  { jira, confluence }: SettingsProducts,
   projectId: string,
   request: { includeJira: boolean; spaceKey?: string },
 ): Promise<GetSettingsOptionsResponse> {
-  const jira = new JiraClient(api);
-  const confluence = new ConfluenceClient(api);
   const [types, roles, space] = await Promise.all([
     request.includeJira ? jira.getIssueTypesForProject(projectId, AS_USER) : Promise.resolve(null),
     request.includeJira ? jira.getProjectRoles(projectId, AS_USER) : Promise.resolve(null),
@@ -83,6 +80,12 @@ export async function loadSettingsOptions(
     roles: roles === null ? null : roles.map((r): SettingsRoleOption => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name)),
     space,
   };
+}
+
+/** The two clients the settings page reads from (as the user). */
+export interface SettingsProducts {
+  jira: JiraClient;
+  confluence: ConfluenceClient;
 }
 
 type FieldIssue = { path: keyof ProjectSettingsInput; message: string };
@@ -102,9 +105,7 @@ async function unlessNotFound<T>(p: Promise<T>): Promise<T | undefined> {
  * of the project at the epic level (hierarchy level 1, see src/domain/epics/epic-type.ts), and a role of the project. Throws VALIDATION_FAILED with one issue
  * per wrong field (details.issues[].path = the field name).
  */
-export async function validateSettingsChoices(api: ProductApi, projectId: string, input: ProjectSettingsInput): Promise<void> {
-  const jira = new JiraClient(api);
-  const confluence = new ConfluenceClient(api);
+export async function validateSettingsChoices({ jira, confluence }: SettingsProducts, projectId: string, input: ProjectSettingsInput): Promise<void> {
   const { confluenceSpaceKey: key, confluenceParentPageId: pageId, epicIssueTypeId: typeId, editorRoleId: roleId } = input;
   const [space, page, types, roles] = await Promise.all([
     unlessNotFound(confluence.getSpaceByKey(key, AS_USER)),

@@ -16,24 +16,52 @@
  * Product calls of one publish: the search pages, then 2 Confluence calls (find or read the page, then create
  * or update it), + 2 per conflict retry, + 2 per child page of a split report, + 2 for a snapshot page.
  */
+import { z } from 'zod';
 import { assertValidAdf } from './adf-validation';
+import type { JobKind } from '../platform/job-runner';
 import { toGapSnapshot } from '../domain/gap';
-import { buildEvidenceMatrixAdf, buildGapReportAdf, splitReportByGroup, utf8Length } from '../domain/report';
+import { buildEvidenceMatrixAdf, buildGapReportAdf, splitReportByGroup, utf8Length, type GapReportInput } from '../domain/report';
 import type { DocNode } from '../domain/report/adf';
-import type { PublishReportResultView } from '../contract/gap-report';
-import { type ConfluenceClientOptions, ConfluenceClient } from '../confluence/confluence-client';
-import { type JiraClientOptions, JiraClient } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
-import type { KeyValueStore } from '../storage/kv-store';
+import type { PreviewReportResponse, PublishReportResultView } from '../contract/gap-report';
+import type { JiraClient } from '../jira/jira-client';
+import type { ConfluenceClient } from '../confluence/confluence-client';
 import {
   type ReportPublication,
   PUBLICATION_HISTORY_LIMIT,
   PUBLICATION_SCHEMA_VERSION,
-  ReportPublicationRepository,
+  type ReportPublicationRepository,
 } from '../storage/report-publication-repository';
-import type { AppIdentity } from '../resolvers/services';
-import { upsertPageInSpace } from './confluence-page.service';
-import { GapReportService, toReportInput } from './gap-report.service';
+import { confluencePagePath, upsertPageInSpace } from './confluence-page.service';
+import { type GapReportService, toReportInput } from './gap-report.service';
+
+// ---------------------------------------------------------------- the publish job's input
+
+export const PUBLISH_REPORT_JOB_TYPE = 'publish-report';
+
+const numericId = z.string().regex(/^\d{1,20}$/);
+
+/** What the resolver stores as the job's `input` (everything checked as the user before queueing). */
+export const publishReportJobInputSchema = z.object({
+  projectId: numericId,
+  projectKey: z.string().min(1).max(64),
+  projectName: z.string().max(255),
+  siteBaseUrl: z.string().min(1).max(500),
+  spaceKey: z.string().min(1).max(255),
+  spaceId: numericId,
+  parentPageId: numericId.nullable(),
+  snapshotChild: z.boolean(),
+});
+export type PublishReportJobInput = z.infer<typeof publishReportJobInputSchema>;
+
+/** The publish job as the resolver starts it (its steps: src/consumers/publish-report.consumer.ts). */
+export const PUBLISH_REPORT_JOB: JobKind<PublishReportJobInput> = { type: PUBLISH_REPORT_JOB_TYPE, input: publishReportJobInputSchema };
+
+/** What Confluence needs to find this app's macro: the ids Forge gives the running app. */
+export interface AppIdentity {
+  appId: string;
+  environmentId: string;
+  environmentType: string;
+}
 
 /** Largest page body request we send (the escaped ADF string); Confluence's request limit is 5 MiB. */
 export const PAGE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -43,12 +71,31 @@ export const reportPageTitle = (projectKey: string): string => `ISO/IEC 20000-1 
 export const groupPageTitle = (mainTitle: string, groupTitle: string): string => `${mainTitle} – ${groupTitle}`;
 export const evidenceMatrixPageTitle = (mainTitle: string): string => `${mainTitle} – Evidence matrix`;
 export const snapshotPageTitle = (mainTitle: string, at: Date): string => `${mainTitle} – snapshot ${at.toISOString().slice(0, 10)}`;
-export const pagePath = (spaceKey: string, pageId: string): string =>
-  `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`;
 
 /** Bytes of the page body as it travels in the request: the ADF JSON, itself escaped as a JSON string. */
 export function requestBodyBytes(adf: DocNode): number {
   return utf8Length(JSON.stringify(JSON.stringify(adf)));
+}
+
+/**
+ * The pages of one report: the whole report on one page, or (over `limitBytes`) an overview page plus one page
+ * per clause group. The one build the publish and the preview share.
+ */
+export function reportPages(input: GapReportInput, limitBytes: number) {
+  const full = buildGapReportAdf(input);
+  const bytes = requestBodyBytes(full);
+  const split = bytes > limitBytes;
+  const parts = split ? splitReportByGroup(input) : undefined;
+  return { title: reportPageTitle(input.projectKey), bytes, split, parts, mainDoc: parts?.overview ?? full };
+}
+
+export interface PreviewRequest {
+  projectId: string;
+  projectKey: string;
+  siteBaseUrl: string;
+  /** The reading budget (the in-app view's). */
+  maxIssues: number;
+  deadline: number;
 }
 
 export interface PublishRequest {
@@ -72,13 +119,20 @@ export interface PublishProgress {
 }
 
 export interface PublishReportServiceOptions {
+  /** 'app' in the publish job (the resolver checked the user before queueing it). */
   as: 'user' | 'app';
-  jiraOptions?: JiraClientOptions;
-  confluenceOptions?: ConfluenceClientOptions;
   limitBytes?: number;
-  maxEvidenceAgeDays?: number;
-  /** The running app's ids: with them the page embeds the "SMS readiness" macro at its top. */
-  appIdentity?: AppIdentity;
+  /** The running app's ids, read at publish time (Forge: getAppContext()); with them the page embeds the "SMS readiness" macro at its top. */
+  appIdentity?: () => AppIdentity | undefined;
+}
+
+export interface PublishReportDeps {
+  gaps: GapReportService;
+  /** The project's name for the page (the preview reads it as the user; the job has it in its input). */
+  jira: Pick<JiraClient, 'getProject'>;
+  confluence: ConfluenceClient;
+  publications: ReportPublicationRepository;
+  now: () => Date;
 }
 
 interface Upserted {
@@ -91,50 +145,73 @@ interface Upserted {
 export class PublishReportService {
   private readonly confluence: ConfluenceClient;
   private readonly gaps: GapReportService;
+  private readonly jira: Pick<JiraClient, 'getProject'>;
   private readonly publications: ReportPublicationRepository;
+  private readonly now: () => Date;
 
   constructor(
-    private readonly api: ProductApi,
-    store: KeyValueStore,
-    private readonly now: () => Date,
+    deps: PublishReportDeps,
     private readonly opts: PublishReportServiceOptions,
   ) {
-    this.confluence = new ConfluenceClient(api, opts.confluenceOptions);
-    this.gaps = new GapReportService(api, store, now, {
-      as: opts.as,
-      ...(opts.jiraOptions ? { clientOptions: opts.jiraOptions } : {}),
-      ...(opts.maxEvidenceAgeDays !== undefined ? { maxEvidenceAgeDays: opts.maxEvidenceAgeDays } : {}),
-    });
-    this.publications = new ReportPublicationRepository(store);
+    this.confluence = deps.confluence;
+    this.jira = deps.jira;
+    this.gaps = deps.gaps;
+    this.publications = deps.publications;
+    this.now = deps.now;
   }
 
   get limitBytes(): number {
     return this.opts.limitBytes ?? PAGE_BODY_LIMIT_BYTES;
   }
 
+  /**
+   * The report page as it would be published now, read AS THE USER within the in-app view's budget: the
+   * same pages the publish builds (reportPages), without writing anything.
+   */
+  async preview(req: PreviewRequest): Promise<PreviewReportResponse> {
+    const [data, publication, jiraProject] = await Promise.all([
+      this.gaps.collect(req.projectId, { as: 'user', maxIssues: req.maxIssues, deadline: req.deadline }),
+      this.publications.get(req.projectId),
+      this.jira.getProject(req.projectId, { as: 'user' }),
+    ]);
+    const input = toReportInput(data, this.gaps.analyse(data), {
+      siteBaseUrl: req.siteBaseUrl,
+      projectKey: req.projectKey,
+      projectName: jiraProject.name,
+      previous: publication?.snapshot ?? undefined,
+    });
+    const pages = reportPages(input, this.limitBytes);
+    return {
+      title: pages.title,
+      bytes: pages.bytes,
+      limitBytes: this.limitBytes,
+      willSplit: pages.split,
+      adf: pages.mainDoc,
+      childTitles: (pages.parts?.groups ?? []).map((g) => groupPageTitle(pages.title, g.title)),
+      evidenceTruncated: data.truncated,
+    };
+  }
+
   async publish(req: PublishRequest, onProgress: (p: PublishProgress) => Promise<void> = async () => undefined): Promise<PublishReportResultView> {
     const previous = await this.publications.get(req.projectId);
     const data = await this.gaps.collect(req.projectId, {
+      as: this.opts.as,
       onPage: async ({ pages, issues }) => {
         if (pages === 1 || pages % 10 === 0) await onProgress({ done: issues, total: 0, message: `Read ${issues} mapped issues from Jira (${pages} search pages).` });
       },
     });
     const analysis = this.gaps.analyse(data);
+    const identity = this.opts.appIdentity?.();
     const input = toReportInput(data, analysis, {
       siteBaseUrl: req.siteBaseUrl,
       projectKey: req.projectKey,
       projectName: req.projectName || (await this.projectName(req.projectId, data.issues)),
       previous: previous?.snapshot ?? undefined,
-      ...(this.opts.appIdentity !== undefined ? { macro: { ...this.opts.appIdentity, projectId: req.projectId, projectKey: req.projectKey } } : {}),
+      ...(identity !== undefined ? { macro: { ...identity, projectId: req.projectId, projectKey: req.projectKey } } : {}),
     });
+    const { title, bytes, split, parts, mainDoc } = reportPages(input, this.limitBytes);
     const matrixDoc = buildEvidenceMatrixAdf(input);
-    const matrixTitle = evidenceMatrixPageTitle(reportPageTitle(req.projectKey));
-    const full = buildGapReportAdf(input);
-    const bytes = requestBodyBytes(full);
-    const split = bytes > this.limitBytes;
-    const title = reportPageTitle(req.projectKey);
-    const parts = split ? splitReportByGroup(input) : undefined;
-    const mainDoc = parts?.overview ?? full;
+    const matrixTitle = evidenceMatrixPageTitle(title);
     const childCount = (parts?.groups.length ?? 0) + (req.snapshotChild ? 1 : 0) + 1;
     const total = 1 + childCount;
     await onProgress({
@@ -246,7 +323,7 @@ export class PublishReportService {
       pageId: main.id,
       title,
       pageVersion: main.version,
-      pagePath: pagePath(req.spaceKey, main.id),
+      pagePath: confluencePagePath(req.spaceKey, main.id),
       created: main.created,
       split,
       childPageIds,
@@ -263,7 +340,7 @@ export class PublishReportService {
   private async projectName(projectId: string, issues: readonly { projectName?: string }[]): Promise<string> {
     const named = issues.find((i) => i.projectName !== undefined)?.projectName;
     if (named !== undefined) return named;
-    return (await new JiraClient(this.api, this.opts.jiraOptions).getProject(projectId, { as: this.opts.as })).name;
+    return (await this.jira.getProject(projectId, { as: this.opts.as })).name;
   }
 
   private upsert(p: { spaceId: string; parentId: string | null; title: string; adf: DocNode; knownId: string | undefined; message: string; fresh?: boolean }): Promise<Upserted> {

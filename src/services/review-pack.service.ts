@@ -19,11 +19,11 @@ import {
   reviewDataFromIssues,
   reviewSearchJql,
 } from '../domain/audit';
-import { type JiraClientOptions, JiraClient } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
+import type { ConfluenceClient } from '../confluence/confluence-client';
+import type { JiraClient } from '../jira/jira-client';
 import { upsertPage, type UpsertPageResult } from './confluence-page.service';
-import { statusCategoryOf } from './gap-report.service';
-import { MAPPING_PROPERTY_KEY, readMapping } from './mapping-property';
+import { statusCategoryOf } from '../domain/gap';
+import { MAPPING_PROPERTY_KEY, readMapping } from '../domain/mapping/mapping-property';
 
 /** Issues per search page (Jira's page when fields other than id/key are asked for). */
 export const REVIEW_SEARCH_PAGE_SIZE = 100;
@@ -61,12 +61,14 @@ function linkedKeys(value: unknown): string[] {
 
 export class ReviewPackService {
   private readonly jira: JiraClient;
+  private readonly confluence: ConfluenceClient;
 
   constructor(
-    private readonly api: ProductApi,
-    private readonly opts: { as: 'user' | 'app'; clientOptions?: JiraClientOptions },
+    deps: { jira: JiraClient; confluence: ConfluenceClient },
+    private readonly opts: { as: 'user' | 'app' },
   ) {
-    this.jira = new JiraClient(api, opts.clientOptions);
+    this.jira = deps.jira;
+    this.confluence = deps.confluence;
   }
 
   /** Reads the audit cycle's issues (one paged search) and sorts them into the review's rows. */
@@ -97,9 +99,9 @@ export class ReviewPackService {
     const pack = buildReviewPack({ ...stored, audits: data.audits, nonconformities: data.nonconformities, actions: data.actions, previousActions: data.previousActions });
     const title = reviewPageTitle(req.projectKey, req.reviewDate);
     const page = await upsertPage(
-      this.api,
+      this.confluence,
       { spaceKey, parentId, title, adf: renderReviewPackAdf(pack), message: `Management review pack assembled by SMS Navigator from ${issuesRead} Jira issues.`, knownPageId: knownPageId ?? null },
-      { as: this.opts.as },
+      this.opts.as,
     );
     return { ...page, title, issuesRead, incompleteActionKeys: data.incompleteActionKeys };
   }

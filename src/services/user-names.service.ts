@@ -4,9 +4,11 @@
  * id stands for itself, as do ids Jira does not return (deleted or anonymous users).
  */
 import type { PeopleNames } from '../contract/people';
-import { JiraClient } from '../jira/jira-client';
-import type { ProductApi } from '../platform/product-api';
-import type { Logger } from '../resolvers/services';
+import type { JiraClient } from '../jira/jira-client';
+import type { Logger } from '../platform/logger';
+
+/** The one Jira call a name lookup makes (the composition root gives a JiraClient with a short retry budget). */
+export type UserDirectory = Pick<JiraClient, 'getUsersByAccountIds'>;
 
 /**
  * What an Atlassian accountId looks like: 24 hex digits (`5b10ac8d82e05b22cc7d4ef5`) or `prefix:id`
@@ -26,7 +28,7 @@ export function accountIdsOf(values: Iterable<string | null | undefined>): strin
  * itself). Makes at most one bulk request per 100 ids, none when there is nothing to ask.
  */
 export async function resolveNames(
-  api: ProductApi,
+  directory: UserDirectory,
   accountIds: Iterable<string | null | undefined>,
   log?: Logger,
 ): Promise<PeopleNames> {
@@ -35,8 +37,7 @@ export async function resolveNames(
   const ask = accountIdsOf(all);
   if (ask.length === 0) return people;
   try {
-    // One retry at most: a name is a nicety, the view must not wait long on backoff for it.
-    const names = await new JiraClient(api, { maxAttempts: 2, maxRetryAfterMs: 2_000 }).getUsersByAccountIds(ask, { as: 'user' });
+    const names = await directory.getUsersByAccountIds(ask, { as: 'user' });
     for (const [id, name] of Object.entries(names)) if (id in people) people[id] = name;
   } catch (e) {
     log?.('warn', 'could not look up display names; showing account ids', {
@@ -47,9 +48,15 @@ export async function resolveNames(
   return people;
 }
 
-/** resolveNames bound to a resolver's services, for code that builds views. */
+/** resolveNames bound to the app's directory and logger (`AppServices.names`), for code that builds views. */
 export type NameLookup = (accountIds: Iterable<string | null | undefined>) => Promise<PeopleNames>;
 
-export function nameLookup(deps: { api: ProductApi; log: Logger }): NameLookup {
-  return (accountIds) => resolveNames(deps.api, accountIds, deps.log);
+/**
+ * Retry budget of the name lookup's Jira client: one retry at most, a short Retry-After: a name is a nicety,
+ * the view must not wait long on backoff for it.
+ */
+export const NAME_LOOKUP_RETRY = { maxAttempts: 2, maxRetryAfterMs: 2_000 } as const;
+
+export function nameLookup(directory: UserDirectory, log?: Logger): NameLookup {
+  return (accountIds) => resolveNames(directory, accountIds, log);
 }

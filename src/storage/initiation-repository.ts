@@ -86,13 +86,13 @@ export class InitiationRepository {
     await this.store.set(initiationKey(projectId), record as unknown as JsonValue);
     return { initiation: record.initiation, version: record.version, updatedAt: record.updatedAt, updatedBy: record.updatedBy };
   }
-}
 
-/**
- * The challenge register as gap-report rows (GapReportInput.challenges), or undefined when the project has no
- * initiation data yet (the report then lists the four challenges as open). For the report's collect step.
- */
-export async function readChallengeRowsForReport(store: KeyValueStore, projectId: string): Promise<ChallengeRegisterRow[] | undefined> {
-  const record = await new InitiationRepository(store).getRecord(projectId);
-  return record === undefined ? undefined : toReportChallengeRows(record.initiation.challengeRegister);
+  /**
+   * The challenge register as gap-report rows (GapReportInput.challenges), or undefined when the project has no
+   * initiation data yet (the report then lists the four challenges as open). For the report's collect step.
+   */
+  async challengeRowsForReport(projectId: string): Promise<ChallengeRegisterRow[] | undefined> {
+    const record = await this.getRecord(projectId);
+    return record === undefined ? undefined : toReportChallengeRows(record.initiation.challengeRegister);
+  }
 }

@@ -10,7 +10,9 @@ export const KVS_LIMITS = {
   maxTransactionOps: 25,
 } as const;
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+import type { JsonValue } from '../domain/json';
+
+export type { JsonValue };
 
 export interface KvEntry<T = JsonValue> {
   key: string;

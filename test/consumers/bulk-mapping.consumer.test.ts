@@ -6,10 +6,10 @@ import type { JobEvent } from '../../src/platform/job-queue';
 import { MAX_RETRIES } from '../../src/platform/job-runner';
 import type { ProductApi, ProductRequestInit, ProductResponse } from '../../src/platform/product-api';
 import { scopedJql } from '../../src/services/bulk-mapping.service';
-import { EMPTY_MAPPING_VALUE } from '../../src/services/mapping-property';
+import { EMPTY_MAPPING_VALUE } from '../../src/domain/mapping/mapping-property';
 import { planBulkWrites, writeCallLowerBound } from '../../src/services/bulk-write-plan';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
-import { MappingChangeRepository } from '../../src/storage/mapping-undo-repository';
+import { MappingChangeRepository } from '../../src/storage/mapping-change-repository';
 import type { JsonValue } from '../../src/storage/kv-store';
 import { buildServices } from '../../src/wiring';
 import { FakePermissionGateway } from '../resolvers/resolver-fakes';
@@ -94,8 +94,9 @@ async function setup(entries: { issueId: string; before: JsonValue | null; after
       now: () => new Date('2026-03-01T10:00:00Z'),
       log: () => undefined,
       permissions: new FakePermissionGateway(),
+      clientOptions: { jira: { sleep: async () => undefined } },
     },
-    { jobs: [createBulkMappingJob({ sleep: async () => undefined }), createEpicSyncJob()] },
+    { jobs: [createBulkMappingJob(), createEpicSyncJob()] },
   );
   const { jobId } = await services.jobs.start(bulkMappingJob, { scope: PROJECT_ID, accountId: 'u1', input: { op: 'apply', changeId: 'c1', projectId: PROJECT_ID }, title: 'bulk', total: entries.length });
   const deliver = (n: number, retryCount = 0) => services.jobs.consume(pushed[n]?.body, { jobId: null, eventId: `e${n}-${retryCount}`, retryCount });

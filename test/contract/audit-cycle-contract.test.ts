@@ -6,7 +6,8 @@ import { CORRECTIVE_ACTION_LABEL, CORRECTIVE_ACTION_PROPERTY_KEY } from '../../s
 import { FINDING_LABELS } from '../../src/domain/gap';
 import { JiraClient } from '../../src/jira/jira-client';
 import { AuditSamplingService } from '../../src/services/audit-sampling.service';
-import { MAPPING_PROPERTY_KEY } from '../../src/services/mapping-property';
+import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';
+import { ConfluenceClient } from '../../src/confluence/confluence-client';
 import { ReviewPackService } from '../../src/services/review-pack.service';
 import { startHarness, type Harness } from '../sandbox/emulator-harness';
 import { aReviewPackInput, anAuditPlan } from '../builders/audit.builder';
@@ -44,7 +45,7 @@ it('sends only requests the specs allow and gets only responses they describe', 
   await jira.editIssue(ca.key, { update: { labels: [{ add: CORRECTIVE_ACTION_LABEL }] } }, { as: 'app' });
   await jira.setIssueProperty(ca.key, CORRECTIVE_ACTION_PROPERTY_KEY, { nonconformityKey: nc.key, rootCause: 'r', action: 'a', dueDate: '2026-12-15', verification: null }, { as: 'app' });
 
-  await new AuditSamplingService(api, { as: 'app' }).drawAndRecord({
+  await new AuditSamplingService({ jira: new JiraClient(api) }, { as: 'app' }).drawAndRecord({
     projectKey,
     siteBaseUrl: 'https://example.atlassian.net',
     auditIssueKey: audit.key,
@@ -53,7 +54,7 @@ it('sends only requests the specs allow and gets only responses they describe', 
     request: { seed: 'contract', asOf: '2026-11-20T12:00:00.000Z', sizes: { '8.6.1': 3 } },
   });
   const { audits: _a, nonconformities: _n, actions: _c, previousActions: _p, ...stored } = aReviewPackInput({ projectKey });
-  await new ReviewPackService(api, { as: 'app' }).publish({ ...stored, spaceKey: 'SMS', parentId: '65537' });
+  await new ReviewPackService({ jira: new JiraClient(api), confluence: new ConfluenceClient(api) }, { as: 'app' }).publish({ ...stored, spaceKey: 'SMS', parentId: '65537' });
 
   const entries = readTrafficLog(trafficFile);
   const report = await validateTraffic(entries);

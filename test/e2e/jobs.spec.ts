@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { EMPTY_MAPPING_VALUE } from '../../src/services/mapping-property';
+import { EMPTY_MAPPING_VALUE } from '../../src/domain/mapping/mapping-property';
 import { ADMIN, SHOTS, openView, startOwnSandbox, type OwnSandbox } from './support';
 
 // An interrupted bulk mapping, in a sandbox of its own: Jira stops answering after the first batch was written,

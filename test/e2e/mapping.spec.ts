@@ -46,7 +46,7 @@ test('issue panel: accept a suggestion, add a clause, set its evidence kind, rej
   // The panel links to the JQL search; the sandbox has no issue navigator page, so the same JQL runs against its Jira search.
   const href = await panelApp(page).getByRole('link', { name: 'Find issues mapped to 7.5.4' }).getAttribute('href');
   const jql = new URL(href ?? '', 'http://x').searchParams.get('jql');
-  expect(jql).toBe('project = "SMS" AND smsClause = "7.5.4"');
+  expect(jql).toBe('project = "SMS" AND smsClause in ("7.5.4", "7.5", "7") ORDER BY key ASC');
   expect(await searchKeys(request, jql ?? '')).toEqual([issueKey]);
   expect(await searchKeys(request, 'smsClause = "7.5.4" AND smsEvidence = "procedure"')).toEqual([issueKey]);
 });

@@ -9,7 +9,7 @@
  */
 import type { ResolverResult } from '../../src/contract/result';
 import type { AccessLevel } from '../../src/resolvers/access';
-import { AUTHORIZATION } from '../../src/resolvers/authorization';
+import { AUTHORIZATION, isResolverKey } from '../../src/resolvers/authorization';
 import type { ProductApi, ProductRequester } from '../../src/platform/product-api';
 import { SettingsRepository } from '../../src/storage/settings-repository';
 import { RESOLVERS, createApp } from '../../src/wiring';
@@ -138,7 +138,7 @@ export async function authorizationMatrix(): Promise<{ cells: number; mismatches
   for (const setting of ROLE_SETTINGS) {
     const app = await fuzzApp(setting);
     for (const def of RESOLVERS) {
-      const row = AUTHORIZATION[def.key];
+      const row = isResolverKey(def.key) ? AUTHORIZATION[def.key] : undefined;
       for (const user of USER_KINDS) {
         cells += 1;
         if (row === undefined || row.access !== def.access) {

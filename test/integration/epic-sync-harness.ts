@@ -16,7 +16,11 @@ import {
   itemRefKey,
 } from '../../src/domain/epics';
 import type { ProductApi, ProductRequester } from '../../src/platform/product-api';
+import { JiraClient, type JiraClientOptions } from '../../src/jira/jira-client';
 import { EpicSyncService, type EpicSyncServiceOptions } from '../../src/services/epic-sync.service';
+
+/** The service's options, plus the Jira client options the harness builds its two clients with. */
+export type HarnessServiceOptions = EpicSyncServiceOptions & { clientOptions?: JiraClientOptions };
 
 export const SMS_PROJECT_ID = '10000';
 export const OPS_PROJECT_ID = '10001';
@@ -28,7 +32,7 @@ export interface EpicHarness {
   api: ProductApi;
   dir: string;
   /** A service working as the app, with retries that do not sleep. */
-  service(opts?: EpicSyncServiceOptions, api?: ProductApi): EpicSyncService;
+  service(opts?: HarnessServiceOptions, api?: ProductApi): EpicSyncService;
   /** Product calls the emulator has answered so far (faults included). */
   calls(): number;
   close(): Promise<void>;
@@ -49,8 +53,11 @@ export async function startEpicHarness(opts: { trafficLogFile?: string; user?: s
     emulator,
     api,
     dir,
-    service: (o = {}, a = api) =>
-      new EpicSyncService(a, { as: 'app', ...o, clientOptions: { sleep: noSleep, random: () => 0.5, ...(o.clientOptions ?? {}) } }),
+    service: (o = {}, a = api) => {
+      const clientOptions = { sleep: noSleep, random: () => 0.5, ...(o.clientOptions ?? {}) };
+      const clients = { jira: new JiraClient(a, clientOptions), jiraOnce: new JiraClient(a, { ...clientOptions, maxAttempts: 1 }) };
+      return new EpicSyncService(clients, { as: 'app', ...o, sleep: clientOptions.sleep, random: clientOptions.random });
+    },
     calls: () => emulator.stats().calls,
     async close() {
       await app.close();

@@ -216,8 +216,9 @@ describe('epic-sync job consumer', () => {
     const pushed: JobEvent[] = [];
     const queue = { push: async (e: JobEvent[]) => String(pushed.push(...e)) };
     const quiet = () => undefined;
-    const jobs = { jobs: [createEpicSyncJob({ clientOptions: { sleep: async () => undefined } })] };
-    const dying = buildServices({ api: killingApi(h.api, 5), store, queue, log: quiet }, jobs);
+    const jobs = { jobs: [createEpicSyncJob()] };
+    const clientOptions = { jira: { sleep: async () => undefined } };
+    const dying = buildServices({ api: killingApi(h.api, 5), store, queue, log: quiet, clientOptions }, jobs);
     const { jobId } = await dying.jobs.start(epicSyncJob, {
       scope: SMS_PROJECT_ID,
       accountId: '557058:sandbox-project-admin',
@@ -228,7 +229,7 @@ describe('epic-sync job consumer', () => {
     expect(await deliver(dying, 0)).toMatchObject({ kind: 'retry' });
     expect((await dying.jobs.jobs.get(jobId))?.status).toBe('running');
 
-    const healthy = buildServices({ api: h.api, store, queue, log: quiet }, jobs);
+    const healthy = buildServices({ api: h.api, store, queue, log: quiet, clientOptions }, jobs);
     expect(await deliver(healthy, 1)).toEqual({ kind: 'finished' });
     const done = await healthy.jobs.jobs.get(jobId);
     expect(done).toMatchObject({ status: 'done', attempts: 2 });

@@ -69,7 +69,7 @@ describe('clause mapping in the sandbox', () => {
       issueKey,
     );
     expect(saved.ok).toBe(true);
-    expect(saved.data.mapped).toEqual([{ clauseId: '7.5.4', kind: 'procedure', title: expect.any(String), jql: 'project = "SMS" AND smsClause = "7.5.4"' }]);
+    expect(saved.data.mapped).toEqual([{ clauseId: '7.5.4', kind: 'procedure', title: expect.any(String), jql: 'project = "SMS" AND smsClause in ("7.5.4", "7.5", "7") ORDER BY key ASC' }]);
 
     const found = await search('smsClause = "7.5.4"');
     expect(found.map((i) => i.key)).toEqual([issueKey]);

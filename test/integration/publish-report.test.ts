@@ -4,6 +4,7 @@ import type { JobStatusView } from '../../src/contract/jobs';
 import { createHttpProductApi } from '../../sandbox/http-product-api';
 import { PublishReportService, reportPageTitle } from '../../src/services/publish-report.service';
 import { SettingsRepository } from '../../src/storage/settings-repository';
+import { buildServices } from '../../src/wiring';
 import { ADMIN, MEMBER, useSandboxHarness } from './support/sandbox-harness';
 
 // The gap report end to end against the whole sandbox (bridge -> resolvers -> in-process queue -> HTTP ->
@@ -220,7 +221,8 @@ describe('gap report in the sandbox', () => {
 
   it('splits a report over the size limit into an overview and one child page per clause group, idempotently', async () => {
     const api = createHttpProductApi(harness.sandbox.url, () => undefined);
-    const service = new PublishReportService(api, harness.sandbox.store, () => new Date(), { as: 'app', limitBytes: 20_000 });
+    const app = buildServices({ api, store: harness.sandbox.store, queue: { push: async () => 'q' }, log: () => undefined });
+    const service = new PublishReportService({ gaps: app.gapReport, jira: app.jira, confluence: app.confluence, publications: app.publications, now: () => new Date() }, { as: 'app', limitBytes: 20_000 });
     const request = {
       projectId: '10000',
       projectKey: 'SMS',

@@ -9,7 +9,7 @@ import { FakePermissionGateway, forbiddenProductApi } from '../resolvers/resolve
 
 /** A job of three steps that counts, per step, how often it wrote (the "product" it writes to is `writes`). */
 function counterJob(writes: string[], hooks: { failAt?: (step: string, attempt: number) => Error | undefined | Promise<Error | undefined> } = {}) {
-  return defineJob<{ items: string[] }, { written: string[] }>({
+  return defineJob<{ items: string[] }, { written: string[] }, unknown>({
     type: 'counter',
     input: z.object({ items: z.array(z.string()) }),
     checkpoint: z.object({ written: z.array(z.string()) }),

@@ -252,6 +252,11 @@ describe('defineResolver', () => {
     expect(t.lines).toEqual([
       expect.objectContaining({ level: 'error', msg: 'resolver crash failed unexpectedly', data: expect.objectContaining({ error: 'secret stack detail' }) }),
     ]);
+    // The user gets the reference the log line carries, to quote to an administrator.
+    const ref = (t.lines[0]?.data as { ref?: string } | undefined)?.ref;
+    expect(ref).toMatch(/^[0-9a-f]{8}$/);
+    expect(result.error.message).toContain(`reference ${ref as string}`);
+    expect((result.error as { details?: unknown }).details).toEqual({ ref });
   });
 
   it('passes the issue from an issue-panel context to the handler', async () => {

@@ -1,8 +1,9 @@
 import { toSettingsView } from '../../src/storage/settings-repository';
 import { FINDING_LABELS } from '../../src/domain/gap';
-import { GapReportService, readReportIssue } from '../../src/services/gap-report.service';
+import { readReportIssue } from '../../src/services/gap-report.service';
+import { buildServices } from '../../src/wiring';
 import { toClauseViews, toGapReportView } from '../../src/services/gap-report-view';
-import { MAPPING_PROPERTY_KEY } from '../../src/services/mapping-property';
+import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { FakeProductApi } from '../jira/fake-product-api';
 
@@ -58,8 +59,8 @@ describe('GapReportService with findings', () => {
         },
       },
     ]);
-    const service = new GapReportService(api, new InMemoryKvStore(), () => NOW, { as: 'user' });
-    const data = await service.collect('10000');
+    const service = buildServices({ api, store: new InMemoryKvStore(), queue: { push: async () => 'q' }, now: () => NOW, log: () => undefined }).gapReport;
+    const data = await service.collect('10000', { as: 'user' });
     expect(api.requests).toHaveLength(1);
     expect((api.requests[0]?.body as { fields: string[] }).fields).toEqual(['summary', 'status', 'updated', 'labels', 'assignee', 'project']);
 

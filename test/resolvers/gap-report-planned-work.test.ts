@@ -1,9 +1,10 @@
 import { ISSUE_ROLE_RULE_TEXT, issueRole } from '../../src/domain/gap';
 import { PLAN_ITEM_PROPERTY_KEY } from '../../src/domain/epics';
 import { buildGapReportAdf } from '../../src/domain/report';
-import { EVIDENCE_PROPERTIES, GapReportService, readReportIssue, reportIssuesJql, toReportInput } from '../../src/services/gap-report.service';
+import { EVIDENCE_PROPERTIES, readReportIssue, reportIssuesJql, toReportInput } from '../../src/services/gap-report.service';
+import { buildServices } from '../../src/wiring';
 import { toClauseViews } from '../../src/services/gap-report-view';
-import { MAPPING_PROPERTY_KEY } from '../../src/services/mapping-property';
+import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { FakeProductApi } from '../jira/fake-product-api';
 import { plainText } from '../domain/report/validate-adf';
@@ -58,8 +59,8 @@ describe('planned work is not evidence', () => {
         },
       },
     ]);
-    const service = new GapReportService(api, new InMemoryKvStore(), () => NOW, { as: 'user' });
-    const data = await service.collect('10000');
+    const service = buildServices({ api, store: new InMemoryKvStore(), queue: { push: async () => 'q' }, now: () => NOW, log: () => undefined }).gapReport;
+    const data = await service.collect('10000', { as: 'user' });
     expect(api.requests).toHaveLength(1);
     const analysis = service.analyse(data);
     const byId = new Map(analysis.clauses.map((c) => [c.clauseId, c]));

@@ -1,3 +1,4 @@
+import { clauseIssuesJql } from '../../src/domain/issue-index';
 import type { Route } from '@forge/api';
 import type { IssueClausesResponse, PreviewBulkMappingResponse } from '../../src/contract/mapping';
 import type { JobEvent } from '../../src/platform/job-queue';
@@ -92,7 +93,7 @@ describe('getIssueClauses', () => {
     const res = await invoke<IssueClausesResponse>('getIssueClauses', {}, MEMBER);
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data.issue).toEqual({ id: ISSUE.id, key: ISSUE.key, summary: 'VPN outage for the Berlin office' });
-    expect(res.data.mapped).toEqual([{ clauseId: '5.2', kind: 'policy', title: 'Policy', jql: 'project = "SMS" AND smsClause = "5.2"' }]);
+    expect(res.data.mapped).toEqual([{ clauseId: '5.2', kind: 'policy', title: 'Policy', jql: clauseIssuesJql('SMS', '5.2') }]);
     expect(res.data.suggestions[0]).toMatchObject({ clauseId: '8.6.1' });
     expect(res.data.suggestions[0]?.reasons.length).toBeGreaterThan(0);
     expect(res.data.suggestions.length).toBeLessThanOrEqual(5);

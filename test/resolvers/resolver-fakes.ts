@@ -1,10 +1,10 @@
 /** Fakes shared by the resolver tests: a permission gateway, a recording store and Forge-like contexts. */
-import type { PermissionGateway } from '../../src/resolvers/permission-gateway';
+import type { PermissionGateway } from '../../src/platform/permission-gateway';
 import type { JsonValue, KeyValueStore, KvQueryPage, KvTransactionOp } from '../../src/storage/kv-store';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import type { ProductApi, ProductRequester } from '../../src/platform/product-api';
 import type { JobQueue } from '../../src/platform/job-queue';
-import type { Logger } from '../../src/resolvers/services';
+import type { Logger } from '../../src/platform/logger';
 import type { ResolverResult } from '../../src/contract/result';
 import type { App } from '../../src/wiring';
 import { response, type FakeReply } from '../jira/fake-product-api';

@@ -4,7 +4,7 @@ import { PLAN_ITEM_PROPERTY_KEY } from '../../src/domain/epics/plan-item-propert
 import { FINDING_LABELS } from '../../src/domain/gap';
 import { ValidationError } from '../../src/domain/errors';
 import { JiraClient } from '../../src/jira/jira-client';
-import { MAPPING_PROPERTY_KEY } from '../../src/services/mapping-property';
+import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';
 import { AUDIT_SAMPLE_PROPERTY_KEY, AuditSamplingService, sampleProperty } from '../../src/services/audit-sampling.service';
 import { type Harness, startHarness } from '../sandbox/emulator-harness';
 import { anAuditPlan } from '../builders/audit.builder';
@@ -42,7 +42,7 @@ describe('AuditSamplingService against the sandbox', () => {
     await jira.editIssue(keys[0] as string, { update: { labels: [{ add: FINDING_LABELS.major_nc }] } }, { as: 'app' });
     await jira.editIssue(keys[3] as string, { update: { labels: [{ add: FINDING_LABELS.observation }] } }, { as: 'app' });
     await jira.setIssueProperty(keys[6] as string, PLAN_ITEM_PROPERTY_KEY, { role: 'item', phaseId: 'phase-a', clauseId: '8.6.1' }, { as: 'app' });
-    service = new AuditSamplingService(api, { as: 'app' });
+    service = new AuditSamplingService({ jira: new JiraClient(api) }, { as: 'app' });
   });
 
   afterAll(async () => {

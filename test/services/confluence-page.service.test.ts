@@ -17,7 +17,7 @@ describe('ADF validation before every publish', () => {
   it('upsertPage refuses an invalid body with VALIDATION_FAILED before any Confluence call', async () => {
     const calls: string[] = [];
     const req = { spaceKey: 'SMS', parentId: null, title: 'Business case: SMS', adf: INVALID, message: 'm' };
-    await expect(upsertPage(forbiddenProductApi(calls), req)).rejects.toMatchObject({
+    await expect(upsertPage(new ConfluenceClient(forbiddenProductApi(calls)), req)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       message: expect.stringContaining('was not published: its body is not valid ADF'),
       details: { adfProblems: expect.arrayContaining([expect.any(String)]) },

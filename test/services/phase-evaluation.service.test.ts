@@ -3,10 +3,12 @@ import { PLAN_ITEM_PROPERTY_KEY } from '../../src/domain/epics/plan-item-propert
 import { NotFoundError } from '../../src/domain/errors';
 import { JiraClient } from '../../src/jira/jira-client';
 import { PhaseEvaluationService } from '../../src/services/phase-evaluation.service';
+import { AssessmentRepository } from '../../src/storage/assessment-repository';
 import { EvaluationRepository } from '../../src/storage/evaluation-repository';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { InitiationRepository } from '../../src/storage/initiation-repository';
 import { PlanRepository } from '../../src/storage/plan-repository';
+import { SnapshotRepository } from '../../src/storage/snapshot-repository';
 import { type Harness, startHarness } from '../sandbox/emulator-harness';
 import { aKpi, anEvaluationRecord, anObjectiveEvaluation } from '../builders/evaluation.builder';
 import { aPhase, aPlan } from '../builders/plan.builder';
@@ -53,7 +55,17 @@ describe('PhaseEvaluationService against the sandbox', () => {
       0,
       'acc-1',
     );
-    service = new PhaseEvaluationService(api, store, now, { as: 'app' });
+    service = new PhaseEvaluationService(
+      {
+        jira: new JiraClient(api),
+        plans: new PlanRepository(store, now),
+        initiationRecords: new InitiationRepository(store, now),
+        assessments: new AssessmentRepository(store, now),
+        snapshots: new SnapshotRepository(store, now),
+        evaluations: new EvaluationRepository(store, now),
+      },
+      { as: 'app' },
+    );
   });
 
   afterAll(async () => {

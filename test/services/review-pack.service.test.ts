@@ -8,6 +8,7 @@ import {
 } from '../../src/domain/audit';
 import { FINDING_LABELS } from '../../src/domain/gap';
 import { JiraClient } from '../../src/jira/jira-client';
+import { ConfluenceClient } from '../../src/confluence/confluence-client';
 import { ReviewPackService, type PublishReviewRequest, reviewPageTitle } from '../../src/services/review-pack.service';
 import { type Harness, startHarness } from '../sandbox/emulator-harness';
 import { aReviewPackInput, anAuditPlan, verifiedEffective } from '../builders/audit.builder';
@@ -47,7 +48,7 @@ describe('ReviewPackService against the sandbox', () => {
       { nonconformityKey: major, rootCause: 'No owner', action: 'Name an owner', dueDate: '2026-12-15', verification: null },
       { as: 'app' },
     );
-    service = new ReviewPackService(api, { as: 'app' });
+    service = new ReviewPackService({ jira: new JiraClient(api), confluence: new ConfluenceClient(api) }, { as: 'app' });
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { emptyInitiation } from '../../src/domain/initiation';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
-import { InitiationRepository, readChallengeRowsForReport } from '../../src/storage/initiation-repository';
+import { InitiationRepository } from '../../src/storage/initiation-repository';
 import { initiationKey } from '../../src/storage/keys';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
@@ -50,12 +50,12 @@ describe('InitiationRepository', () => {
 
   it('gives the gap report its challenge rows, or undefined before anything is saved', async () => {
     const store = new InMemoryKvStore();
-    expect(await readChallengeRowsForReport(store, '10000')).toBeUndefined();
+    expect(await new InitiationRepository(store).challengeRowsForReport('10000')).toBeUndefined();
     await new InitiationRepository(store, () => NOW).update('10000', 0, 'alice', (cur) => ({
       ...cur,
       challengeRegister: cur.challengeRegister.map((r, i) => (i === 0 ? { ...r, status: 'watching' } : r)),
     }));
-    const rows = await readChallengeRowsForReport(store, '10000');
+    const rows = await new InitiationRepository(store).challengeRowsForReport('10000');
     expect(rows).toHaveLength(4);
     expect(rows?.[0]?.status).toBe('watching');
   });

@@ -9,8 +9,7 @@ import { z } from 'zod';
 import { processGroupIdSchema } from '../process-groups';
 import { PHASE_ID_PATTERN } from '../planning/plan';
 
-export const PLAN_ITEM_PROPERTY_KEY = 'sms-navigator-plan-item';
-export const MAPPING_PROPERTY_KEY = 'sms-navigator-mapping';
+export { MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY } from '../issue-index';
 
 /** Plan ids are slugs like phase ids ("main", "project-10000"): safe in JQL literals and property values. */
 export const planIdSchema = z.string().min(1).max(80).regex(PHASE_ID_PATTERN, 'Plan ids are lowercase slugs.');

@@ -18,6 +18,11 @@ import {
 /** Jira's status categories by key: new = to do, indeterminate = in progress, done = done. */
 export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+/** A Jira status category key ('new', 'indeterminate', 'done'; anything else or none: 'new') — the one mapping. */
+export function statusCategoryOf(key: string | null | undefined): StatusCategory {
+  return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
+}
+
 export const STATUS_CATEGORY_LABELS: Record<StatusCategory, string> = {
   new: 'To do',
   indeterminate: 'In progress',

@@ -11,7 +11,7 @@
  * followed by "and N more" linking to a Jira search on the `smsClause` entity-property alias. If the page is
  * still too large, splitReportByGroup() gives an overview page plus one page per top-level clause.
  */
-import { escapeJqlString } from '../jql-value';
+import { clauseIssuesJql } from '../issue-index';
 import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
@@ -60,9 +60,6 @@ import {
 import { safeLine, safeParagraphs, utf8Length } from './safe-text';
 import { type RegisterRow, clauseRegister, evidenceText } from './clause-register';
 import { type ReportDelta, deltaIsEmpty, notAssessedByGroup, openNonconformities, rankTopGaps, readinessChange, reportDelta } from './manager-summary';
-
-/** Jira entity-property search alias under which each mapped issue lists its clause ids. */
-export const SMS_CLAUSE_JQL_ALIAS = 'smsClause';
 
 export const REPORT_DEFAULTS = {
   maxEvidencePerClause: 10,
@@ -132,16 +129,9 @@ export function isIssueKey(value: string): boolean {
   return ISSUE_KEY.test(value);
 }
 
-/** JQL for the issues mapped to a clause (or to any heading above it, since those apply to it too). */
+/** JQL for the issues mapped to a clause: the one definition, src/domain/issue-index.ts. */
 export function clauseEvidenceJql(projectKey: string, clauseId: ClauseId): string {
-  const ids: string[] = [];
-  for (let id = clauseId; ; ) {
-    ids.push(escapeJqlString(id));
-    const dot = id.lastIndexOf('.');
-    if (dot < 0) break;
-    id = id.slice(0, dot);
-  }
-  return `project = ${escapeJqlString(projectKey)} AND ${SMS_CLAUSE_JQL_ALIAS} in (${ids.join(', ')}) ORDER BY key ASC`;
+  return clauseIssuesJql(projectKey, clauseId);
 }
 
 export function issueUrl(siteBaseUrl: string, issueKey: string): string {

@@ -1,7 +1,7 @@
-import type { JobActionPayload, JobActionResponse } from '@contract/jobs';
-import type { ResolverResult } from '@contract/result';
+import type { JobActionPayload } from '@contract/jobs';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function abandonJob(payload: JobActionPayload): Promise<ResolverResult<JobActionResponse>> {
-  return callResolver<JobActionResponse>('abandonJob', { ...payload });
+export function abandonJob(payload: JobActionPayload): Promise<ResultOf<'abandonJob'>> {
+  return callResolver('abandonJob', payload);
 }

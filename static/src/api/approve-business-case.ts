@@ -1,7 +1,7 @@
-import type { ApproveBusinessCasePayload, ApproveBusinessCaseResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { ApproveBusinessCasePayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function approveBusinessCase(payload: ApproveBusinessCasePayload): Promise<ResolverResult<ApproveBusinessCaseResponse>> {
-  return callResolver<ApproveBusinessCaseResponse>('approveBusinessCase', { ...payload });
+export function approveBusinessCase(payload: ApproveBusinessCasePayload): Promise<ResultOf<'approveBusinessCase'>> {
+  return callResolver('approveBusinessCase', payload);
 }

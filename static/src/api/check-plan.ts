@@ -1,7 +1,7 @@
-import type { CheckPlanPayload, CheckPlanResponse } from '@contract/plan';
-import type { ResolverResult } from '@contract/result';
+import type { CheckPlanPayload } from '@contract/plan';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function checkPlan(payload: CheckPlanPayload): Promise<ResolverResult<CheckPlanResponse>> {
-  return callResolver<CheckPlanResponse>('checkPlan', { ...payload });
+export function checkPlan(payload: CheckPlanPayload): Promise<ResultOf<'checkPlan'>> {
+  return callResolver('checkPlan', payload);
 }

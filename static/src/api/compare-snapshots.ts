@@ -1,7 +1,7 @@
-import type { CompareSnapshotsPayload, CompareSnapshotsResponse } from '@contract/assessment';
-import type { ResolverResult } from '@contract/result';
+import type { CompareSnapshotsPayload } from '@contract/assessment';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function compareSnapshots(payload: CompareSnapshotsPayload): Promise<ResolverResult<CompareSnapshotsResponse>> {
-  return callResolver<CompareSnapshotsResponse>('compareSnapshots', { ...payload });
+export function compareSnapshots(payload: CompareSnapshotsPayload): Promise<ResultOf<'compareSnapshots'>> {
+  return callResolver('compareSnapshots', payload);
 }

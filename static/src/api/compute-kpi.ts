@@ -1,7 +1,7 @@
-import type { ComputeKpiPayload, ComputeKpiResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { ComputeKpiPayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function computeKpi(payload: ComputeKpiPayload): Promise<ResolverResult<ComputeKpiResponse>> {
-  return callResolver<ComputeKpiResponse>('computeKpi', { ...payload });
+export function computeKpi(payload: ComputeKpiPayload): Promise<ResultOf<'computeKpi'>> {
+  return callResolver('computeKpi', payload);
 }

@@ -8,9 +8,39 @@ export interface ViewContext {
     project?: { id: string; key: string; type?: string };
     issue?: { id: string; key: string; type?: string };
   };
+  /** The Jira site address (used only for links the UI shows). */
+  siteUrl?: string;
+}
+
+type Raw = Record<string, unknown>;
+const objectOr = (v: unknown): Raw | undefined => (v !== null && typeof v === 'object' ? (v as Raw) : undefined);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** `{ id, key, type? }` when the value has a string id and key. */
+function entityRef(v: unknown): { id: string; key: string; type?: string } | undefined {
+  const o = objectOr(v);
+  const id = text(o?.id);
+  const key = text(o?.key);
+  if (id === undefined || key === undefined) return undefined;
+  const type = text(o?.type);
+  return { id, key, ...(type !== undefined ? { type } : {}) };
+}
+
+/** The view context read field by field: whatever the host leaves out or gives in another shape is absent. */
+export function readViewContext(raw: unknown): ViewContext {
+  const ctx = objectOr(raw);
+  const ext = objectOr(ctx?.extension);
+  const type = text(ext?.type);
+  const project = entityRef(ext?.project);
+  const issue = entityRef(ext?.issue);
+  const siteUrl = text(ctx?.siteUrl);
+  return {
+    moduleKey: text(ctx?.moduleKey) ?? '',
+    extension: { ...(type !== undefined ? { type } : {}), ...(project ? { project } : {}), ...(issue ? { issue } : {}) },
+    ...(siteUrl !== undefined && siteUrl !== '' ? { siteUrl } : {}),
+  };
 }
 
 export async function getViewContext(): Promise<ViewContext> {
-  const ctx = (await view.getContext()) as unknown as Partial<ViewContext> | undefined;
-  return { moduleKey: ctx?.moduleKey ?? '', extension: ctx?.extension ?? {} };
+  return readViewContext(await view.getContext());
 }

@@ -1,7 +1,7 @@
-import type { AppContextResponse, GetAppContextPayload } from '@contract/app-context';
-import type { ResolverResult } from '@contract/result';
+import type { GetAppContextPayload } from '@contract/app-context';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getAppContext(payload: GetAppContextPayload = {}): Promise<ResolverResult<AppContextResponse>> {
-  return callResolver<AppContextResponse>('getAppContext', payload);
+export function getAppContext(payload: GetAppContextPayload = {}): Promise<ResultOf<'getAppContext'>> {
+  return callResolver('getAppContext', payload);
 }

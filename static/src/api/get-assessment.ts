@@ -1,7 +1,7 @@
-import type { GetAssessmentPayload, GetAssessmentResponse } from '@contract/assessment';
-import type { ResolverResult } from '@contract/result';
+import type { GetAssessmentPayload } from '@contract/assessment';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getAssessment(payload: GetAssessmentPayload = {}): Promise<ResolverResult<GetAssessmentResponse>> {
-  return callResolver<GetAssessmentResponse>('getAssessment', { ...payload });
+export function getAssessment(payload: GetAssessmentPayload = {}): Promise<ResultOf<'getAssessment'>> {
+  return callResolver('getAssessment', payload);
 }

@@ -1,7 +1,7 @@
-import type { GetBulkMappingStatusPayload, BulkMappingStatusResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { GetBulkMappingStatusPayload } from '@contract/mapping';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getBulkMappingStatus(payload: GetBulkMappingStatusPayload = {}): Promise<ResolverResult<BulkMappingStatusResponse>> {
-  return callResolver<BulkMappingStatusResponse>('getBulkMappingStatus', payload as unknown as Record<string, unknown>);
+export function getBulkMappingStatus(payload: GetBulkMappingStatusPayload = {}): Promise<ResultOf<'getBulkMappingStatus'>> {
+  return callResolver('getBulkMappingStatus', payload);
 }

@@ -1,7 +1,7 @@
-import type { ClauseRegisterView, GetClauseRegisterPayload } from '@contract/gap-report';
-import type { ResolverResult } from '@contract/result';
+import type { GetClauseRegisterPayload } from '@contract/gap-report';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getClauseRegister(payload: GetClauseRegisterPayload = {}): Promise<ResolverResult<ClauseRegisterView>> {
-  return callResolver<ClauseRegisterView>('getClauseRegister', payload);
+export function getClauseRegister(payload: GetClauseRegisterPayload = {}): Promise<ResultOf<'getClauseRegister'>> {
+  return callResolver('getClauseRegister', payload);
 }

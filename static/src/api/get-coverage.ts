@@ -1,7 +1,7 @@
-import type { GetCoveragePayload, CoverageResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { GetCoveragePayload } from '@contract/mapping';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getCoverage(payload: GetCoveragePayload = {}): Promise<ResolverResult<CoverageResponse>> {
-  return callResolver<CoverageResponse>('getCoverage', payload as unknown as Record<string, unknown>);
+export function getCoverage(payload: GetCoveragePayload = {}): Promise<ResultOf<'getCoverage'>> {
+  return callResolver('getCoverage', payload);
 }

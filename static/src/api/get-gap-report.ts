@@ -1,7 +1,7 @@
-import type { GapReportView, GetGapReportPayload } from '@contract/gap-report';
-import type { ResolverResult } from '@contract/result';
+import type { GetGapReportPayload } from '@contract/gap-report';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getGapReport(payload: GetGapReportPayload = {}): Promise<ResolverResult<GapReportView>> {
-  return callResolver<GapReportView>('getGapReport', payload);
+export function getGapReport(payload: GetGapReportPayload = {}): Promise<ResultOf<'getGapReport'>> {
+  return callResolver('getGapReport', payload);
 }

@@ -1,7 +1,7 @@
-import type { GetInitiationPayload, GetInitiationResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { GetInitiationPayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getInitiation(payload: GetInitiationPayload = {}): Promise<ResolverResult<GetInitiationResponse>> {
-  return callResolver<GetInitiationResponse>('getInitiation', { ...payload });
+export function getInitiation(payload: GetInitiationPayload = {}): Promise<ResultOf<'getInitiation'>> {
+  return callResolver('getInitiation', payload);
 }

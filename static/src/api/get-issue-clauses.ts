@@ -1,7 +1,7 @@
-import type { GetIssueClausesPayload, IssueClausesResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { GetIssueClausesPayload } from '@contract/mapping';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getIssueClauses(payload: GetIssueClausesPayload = {}): Promise<ResolverResult<IssueClausesResponse>> {
-  return callResolver<IssueClausesResponse>('getIssueClauses', payload as unknown as Record<string, unknown>);
+export function getIssueClauses(payload: GetIssueClausesPayload = {}): Promise<ResultOf<'getIssueClauses'>> {
+  return callResolver('getIssueClauses', payload);
 }

@@ -1,7 +1,7 @@
-import type { GetJobStatusPayload, JobStatusView } from '@contract/jobs';
-import type { ResolverResult } from '@contract/result';
+import type { GetJobStatusPayload } from '@contract/jobs';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getJobStatus(payload: GetJobStatusPayload): Promise<ResolverResult<JobStatusView>> {
-  return callResolver<JobStatusView>('getJobStatus', { ...payload });
+export function getJobStatus(payload: GetJobStatusPayload): Promise<ResultOf<'getJobStatus'>> {
+  return callResolver('getJobStatus', payload);
 }

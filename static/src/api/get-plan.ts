@@ -1,7 +1,7 @@
-import type { GetPlanPayload, GetPlanResponse } from '@contract/plan';
-import type { ResolverResult } from '@contract/result';
+import type { GetPlanPayload } from '@contract/plan';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getPlan(payload: GetPlanPayload = {}): Promise<ResolverResult<GetPlanResponse>> {
-  return callResolver<GetPlanResponse>('getPlan', { ...payload });
+export function getPlan(payload: GetPlanPayload = {}): Promise<ResultOf<'getPlan'>> {
+  return callResolver('getPlan', payload);
 }

@@ -1,7 +1,7 @@
-import type { ResolverResult } from '@contract/result';
-import type { GetProjectSettingsPayload, GetProjectSettingsResponse } from '@contract/settings';
+import type { ResultOf } from '@contract/resolvers';
+import type { GetProjectSettingsPayload } from '@contract/settings';
 import { callResolver } from './call-resolver';
 
-export function getProjectSettings(payload: GetProjectSettingsPayload = {}): Promise<ResolverResult<GetProjectSettingsResponse>> {
-  return callResolver<GetProjectSettingsResponse>('getProjectSettings', payload);
+export function getProjectSettings(payload: GetProjectSettingsPayload = {}): Promise<ResultOf<'getProjectSettings'>> {
+  return callResolver('getProjectSettings', payload);
 }

@@ -1,7 +1,7 @@
-import type { GetReadinessMacroPayload, ReadinessMacroView } from '@contract/gap-report';
-import type { ResolverResult } from '@contract/result';
+import type { GetReadinessMacroPayload } from '@contract/gap-report';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getReadinessMacro(payload: GetReadinessMacroPayload = {}): Promise<ResolverResult<ReadinessMacroView>> {
-  return callResolver<ReadinessMacroView>('getReadinessMacro', payload);
+export function getReadinessMacro(payload: GetReadinessMacroPayload = {}): Promise<ResultOf<'getReadinessMacro'>> {
+  return callResolver('getReadinessMacro', payload);
 }

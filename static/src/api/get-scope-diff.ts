@@ -1,7 +1,7 @@
-import type { GetScopeDiffPayload, GetScopeDiffResponse } from '@contract/scope';
-import type { ResolverResult } from '@contract/result';
+import type { GetScopeDiffPayload } from '@contract/scope';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getScopeDiff(payload: GetScopeDiffPayload): Promise<ResolverResult<GetScopeDiffResponse>> {
-  return callResolver<GetScopeDiffResponse>('getScopeDiff', { ...payload });
+export function getScopeDiff(payload: GetScopeDiffPayload): Promise<ResultOf<'getScopeDiff'>> {
+  return callResolver('getScopeDiff', payload);
 }

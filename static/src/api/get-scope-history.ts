@@ -1,7 +1,7 @@
-import type { GetScopeHistoryPayload, GetScopeHistoryResponse } from '@contract/scope';
-import type { ResolverResult } from '@contract/result';
+import type { GetScopeHistoryPayload } from '@contract/scope';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getScopeHistory(payload: GetScopeHistoryPayload = {}): Promise<ResolverResult<GetScopeHistoryResponse>> {
-  return callResolver<GetScopeHistoryResponse>('getScopeHistory', { ...payload });
+export function getScopeHistory(payload: GetScopeHistoryPayload = {}): Promise<ResultOf<'getScopeHistory'>> {
+  return callResolver('getScopeHistory', payload);
 }

@@ -1,7 +1,7 @@
-import type { GetScopePayload, GetScopeResponse } from '@contract/scope';
-import type { ResolverResult } from '@contract/result';
+import type { GetScopePayload } from '@contract/scope';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function getScope(payload: GetScopePayload = {}): Promise<ResolverResult<GetScopeResponse>> {
-  return callResolver<GetScopeResponse>('getScope', { ...payload });
+export function getScope(payload: GetScopePayload = {}): Promise<ResultOf<'getScope'>> {
+  return callResolver('getScope', payload);
 }

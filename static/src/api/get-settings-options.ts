@@ -1,7 +1,7 @@
-import type { ResolverResult } from '@contract/result';
-import type { GetSettingsOptionsPayload, GetSettingsOptionsResponse } from '@contract/settings';
+import type { ResultOf } from '@contract/resolvers';
+import type { GetSettingsOptionsPayload } from '@contract/settings';
 import { callResolver } from './call-resolver';
 
-export function getSettingsOptions(payload: GetSettingsOptionsPayload): Promise<ResolverResult<GetSettingsOptionsResponse>> {
-  return callResolver<GetSettingsOptionsResponse>('getSettingsOptions', { ...payload });
+export function getSettingsOptions(payload: GetSettingsOptionsPayload): Promise<ResultOf<'getSettingsOptions'>> {
+  return callResolver('getSettingsOptions', payload);
 }

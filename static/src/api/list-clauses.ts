@@ -1,7 +1,6 @@
-import type { ListClausesResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function listClauses(): Promise<ResolverResult<ListClausesResponse>> {
-  return callResolver<ListClausesResponse>('listClauses', {});
+export function listClauses(): Promise<ResultOf<'listClauses'>> {
+  return callResolver('listClauses', {});
 }

@@ -1,7 +1,7 @@
-import type { ListJobHistoryPayload, ListJobHistoryResponse } from '@contract/jobs';
-import type { ResolverResult } from '@contract/result';
+import type { ListJobHistoryPayload } from '@contract/jobs';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function listJobHistory(payload: ListJobHistoryPayload = {}): Promise<ResolverResult<ListJobHistoryResponse>> {
-  return callResolver<ListJobHistoryResponse>('listJobHistory', { ...payload });
+export function listJobHistory(payload: ListJobHistoryPayload = {}): Promise<ResultOf<'listJobHistory'>> {
+  return callResolver('listJobHistory', payload);
 }

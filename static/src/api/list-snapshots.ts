@@ -1,7 +1,7 @@
-import type { ListSnapshotsPayload, ListSnapshotsResponse } from '@contract/assessment';
-import type { ResolverResult } from '@contract/result';
+import type { ListSnapshotsPayload } from '@contract/assessment';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function listSnapshots(payload: ListSnapshotsPayload = {}): Promise<ResolverResult<ListSnapshotsResponse>> {
-  return callResolver<ListSnapshotsResponse>('listSnapshots', { ...payload });
+export function listSnapshots(payload: ListSnapshotsPayload = {}): Promise<ResultOf<'listSnapshots'>> {
+  return callResolver('listSnapshots', payload);
 }

@@ -1,7 +1,7 @@
-import type { PreviewBulkMappingPayload, PreviewBulkMappingResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { PreviewBulkMappingPayload } from '@contract/mapping';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function previewBulkMapping(payload: PreviewBulkMappingPayload): Promise<ResolverResult<PreviewBulkMappingResponse>> {
-  return callResolver<PreviewBulkMappingResponse>('previewBulkMapping', payload as unknown as Record<string, unknown>);
+export function previewBulkMapping(payload: PreviewBulkMappingPayload): Promise<ResultOf<'previewBulkMapping'>> {
+  return callResolver('previewBulkMapping', payload);
 }

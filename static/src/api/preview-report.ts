@@ -1,7 +1,7 @@
-import type { PreviewReportPayload, PreviewReportResponse } from '@contract/gap-report';
-import type { ResolverResult } from '@contract/result';
+import type { PreviewReportPayload } from '@contract/gap-report';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function previewReport(payload: PreviewReportPayload): Promise<ResolverResult<PreviewReportResponse>> {
-  return callResolver<PreviewReportResponse>('previewReport', { ...payload });
+export function previewReport(payload: PreviewReportPayload): Promise<ResultOf<'previewReport'>> {
+  return callResolver('previewReport', payload);
 }

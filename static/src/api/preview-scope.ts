@@ -1,7 +1,7 @@
-import type { PreviewScopePayload, PreviewScopeResponse } from '@contract/scope';
-import type { ResolverResult } from '@contract/result';
+import type { PreviewScopePayload } from '@contract/scope';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function previewScope(payload: PreviewScopePayload): Promise<ResolverResult<PreviewScopeResponse>> {
-  return callResolver<PreviewScopeResponse>('previewScope', { ...payload });
+export function previewScope(payload: PreviewScopePayload): Promise<ResultOf<'previewScope'>> {
+  return callResolver('previewScope', payload);
 }

@@ -1,7 +1,7 @@
-import type { ProposePlanPayload, ProposePlanResponse } from '@contract/plan';
-import type { ResolverResult } from '@contract/result';
+import type { ProposePlanPayload } from '@contract/plan';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function proposePlan(payload: ProposePlanPayload): Promise<ResolverResult<ProposePlanResponse>> {
-  return callResolver<ProposePlanResponse>('proposePlan', { ...payload });
+export function proposePlan(payload: ProposePlanPayload): Promise<ResultOf<'proposePlan'>> {
+  return callResolver('proposePlan', payload);
 }

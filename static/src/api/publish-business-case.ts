@@ -1,7 +1,7 @@
-import type { PublishBusinessCasePayload, PublishBusinessCaseResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { PublishBusinessCasePayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function publishBusinessCase(payload: PublishBusinessCasePayload = {}): Promise<ResolverResult<PublishBusinessCaseResponse>> {
-  return callResolver<PublishBusinessCaseResponse>('publishBusinessCase', { ...payload });
+export function publishBusinessCase(payload: PublishBusinessCasePayload = {}): Promise<ResultOf<'publishBusinessCase'>> {
+  return callResolver('publishBusinessCase', payload);
 }

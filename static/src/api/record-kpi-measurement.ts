@@ -1,7 +1,7 @@
-import type { RecordKpiMeasurementPayload, RecordKpiMeasurementResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { RecordKpiMeasurementPayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function recordKpiMeasurement(payload: RecordKpiMeasurementPayload): Promise<ResolverResult<RecordKpiMeasurementResponse>> {
-  return callResolver<RecordKpiMeasurementResponse>('recordKpiMeasurement', { ...payload });
+export function recordKpiMeasurement(payload: RecordKpiMeasurementPayload): Promise<ResultOf<'recordKpiMeasurement'>> {
+  return callResolver('recordKpiMeasurement', payload);
 }

@@ -1,7 +1,7 @@
-import type { SaveBusinessCasePayload, SaveBusinessCaseResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { SaveBusinessCasePayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function saveBusinessCase(payload: SaveBusinessCasePayload): Promise<ResolverResult<SaveBusinessCaseResponse>> {
-  return callResolver<SaveBusinessCaseResponse>('saveBusinessCase', { ...payload });
+export function saveBusinessCase(payload: SaveBusinessCasePayload): Promise<ResultOf<'saveBusinessCase'>> {
+  return callResolver('saveBusinessCase', payload);
 }

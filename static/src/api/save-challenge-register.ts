@@ -1,7 +1,7 @@
-import type { SaveChallengeRegisterPayload, SaveChallengeRegisterResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { SaveChallengeRegisterPayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function saveChallengeRegister(payload: SaveChallengeRegisterPayload): Promise<ResolverResult<SaveChallengeRegisterResponse>> {
-  return callResolver<SaveChallengeRegisterResponse>('saveChallengeRegister', { ...payload });
+export function saveChallengeRegister(payload: SaveChallengeRegisterPayload): Promise<ResultOf<'saveChallengeRegister'>> {
+  return callResolver('saveChallengeRegister', payload);
 }

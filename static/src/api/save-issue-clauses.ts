@@ -1,7 +1,7 @@
-import type { SaveIssueClausesPayload, IssueClausesResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { SaveIssueClausesPayload } from '@contract/mapping';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function saveIssueClauses(payload: SaveIssueClausesPayload): Promise<ResolverResult<IssueClausesResponse>> {
-  return callResolver<IssueClausesResponse>('saveIssueClauses', payload as unknown as Record<string, unknown>);
+export function saveIssueClauses(payload: SaveIssueClausesPayload): Promise<ResultOf<'saveIssueClauses'>> {
+  return callResolver('saveIssueClauses', payload);
 }

@@ -1,7 +1,7 @@
-import type { SaveKpisPayload, SaveKpisResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { SaveKpisPayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function saveKpis(payload: SaveKpisPayload): Promise<ResolverResult<SaveKpisResponse>> {
-  return callResolver<SaveKpisResponse>('saveKpis', { ...payload });
+export function saveKpis(payload: SaveKpisPayload): Promise<ResultOf<'saveKpis'>> {
+  return callResolver('saveKpis', payload);
 }

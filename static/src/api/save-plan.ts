@@ -1,7 +1,7 @@
-import type { SavePlanPayload, SavePlanResponse } from '@contract/plan';
-import type { ResolverResult } from '@contract/result';
+import type { SavePlanPayload } from '@contract/plan';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function savePlan(payload: SavePlanPayload): Promise<ResolverResult<SavePlanResponse>> {
-  return callResolver<SavePlanResponse>('savePlan', { ...payload });
+export function savePlan(payload: SavePlanPayload): Promise<ResultOf<'savePlan'>> {
+  return callResolver('savePlan', payload);
 }

@@ -1,7 +1,7 @@
-import type { ResolverResult } from '@contract/result';
-import type { SaveProjectSettingsPayload, SaveProjectSettingsResponse } from '@contract/settings';
+import type { ResultOf } from '@contract/resolvers';
+import type { SaveProjectSettingsPayload } from '@contract/settings';
 import { callResolver } from './call-resolver';
 
-export function saveProjectSettings(payload: SaveProjectSettingsPayload): Promise<ResolverResult<SaveProjectSettingsResponse>> {
-  return callResolver<SaveProjectSettingsResponse>('saveProjectSettings', { ...payload });
+export function saveProjectSettings(payload: SaveProjectSettingsPayload): Promise<ResultOf<'saveProjectSettings'>> {
+  return callResolver('saveProjectSettings', payload);
 }

@@ -1,7 +1,7 @@
-import type { SaveScopePayload, SaveScopeResponse } from '@contract/scope';
-import type { ResolverResult } from '@contract/result';
+import type { SaveScopePayload } from '@contract/scope';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function saveScope(payload: SaveScopePayload): Promise<ResolverResult<SaveScopeResponse>> {
-  return callResolver<SaveScopeResponse>('saveScope', { ...payload });
+export function saveScope(payload: SaveScopePayload): Promise<ResultOf<'saveScope'>> {
+  return callResolver('saveScope', payload);
 }

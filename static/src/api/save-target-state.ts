@@ -1,7 +1,7 @@
-import type { SaveTargetStatePayload, SaveTargetStateResponse } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
+import type { SaveTargetStatePayload } from '@contract/initiation';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function saveTargetState(payload: SaveTargetStatePayload): Promise<ResolverResult<SaveTargetStateResponse>> {
-  return callResolver<SaveTargetStateResponse>('saveTargetState', { ...payload });
+export function saveTargetState(payload: SaveTargetStatePayload): Promise<ResultOf<'saveTargetState'>> {
+  return callResolver('saveTargetState', payload);
 }

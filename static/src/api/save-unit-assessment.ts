@@ -1,7 +1,7 @@
-import type { SaveUnitAssessmentPayload, SaveUnitAssessmentResponse } from '@contract/assessment';
-import type { ResolverResult } from '@contract/result';
+import type { SaveUnitAssessmentPayload } from '@contract/assessment';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function saveUnitAssessment(payload: SaveUnitAssessmentPayload): Promise<ResolverResult<SaveUnitAssessmentResponse>> {
-  return callResolver<SaveUnitAssessmentResponse>('saveUnitAssessment', { ...payload });
+export function saveUnitAssessment(payload: SaveUnitAssessmentPayload): Promise<ResultOf<'saveUnitAssessment'>> {
+  return callResolver('saveUnitAssessment', payload);
 }

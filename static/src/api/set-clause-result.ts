@@ -1,7 +1,7 @@
-import type { ClauseRecordView, SetClauseResultPayload } from '@contract/gap-report';
-import type { ResolverResult } from '@contract/result';
+import type { SetClauseResultPayload } from '@contract/gap-report';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function setClauseResult(payload: SetClauseResultPayload): Promise<ResolverResult<ClauseRecordView>> {
-  return callResolver<ClauseRecordView>('setClauseResult', { ...payload });
+export function setClauseResult(payload: SetClauseResultPayload): Promise<ResultOf<'setClauseResult'>> {
+  return callResolver('setClauseResult', payload);
 }

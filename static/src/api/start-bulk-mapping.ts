@@ -1,7 +1,7 @@
-import type { StartBulkMappingPayload, StartBulkMappingResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { StartBulkMappingPayload } from '@contract/mapping';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function startBulkMapping(payload: StartBulkMappingPayload): Promise<ResolverResult<StartBulkMappingResponse>> {
-  return callResolver<StartBulkMappingResponse>('startBulkMapping', payload as unknown as Record<string, unknown>);
+export function startBulkMapping(payload: StartBulkMappingPayload): Promise<ResultOf<'startBulkMapping'>> {
+  return callResolver('startBulkMapping', payload);
 }

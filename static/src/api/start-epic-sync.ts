@@ -1,7 +1,7 @@
-import type { StartEpicSyncPayload, StartEpicSyncResponse } from '@contract/jobs';
-import type { ResolverResult } from '@contract/result';
+import type { StartEpicSyncPayload } from '@contract/jobs';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function startEpicSync(payload: StartEpicSyncPayload): Promise<ResolverResult<StartEpicSyncResponse>> {
-  return callResolver<StartEpicSyncResponse>('startEpicSync', { ...payload });
+export function startEpicSync(payload: StartEpicSyncPayload): Promise<ResultOf<'startEpicSync'>> {
+  return callResolver('startEpicSync', payload);
 }

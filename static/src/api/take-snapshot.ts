@@ -1,7 +1,7 @@
-import type { TakeSnapshotPayload, TakeSnapshotResponse } from '@contract/assessment';
-import type { ResolverResult } from '@contract/result';
+import type { TakeSnapshotPayload } from '@contract/assessment';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function takeSnapshot(payload: TakeSnapshotPayload): Promise<ResolverResult<TakeSnapshotResponse>> {
-  return callResolver<TakeSnapshotResponse>('takeSnapshot', { ...payload });
+export function takeSnapshot(payload: TakeSnapshotPayload): Promise<ResultOf<'takeSnapshot'>> {
+  return callResolver('takeSnapshot', payload);
 }

@@ -1,7 +1,7 @@
-import type { UndoBulkMappingPayload, StartBulkMappingResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
+import type { UndoBulkMappingPayload } from '@contract/mapping';
+import type { ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
 
-export function undoBulkMapping(payload: UndoBulkMappingPayload = {}): Promise<ResolverResult<StartBulkMappingResponse>> {
-  return callResolver<StartBulkMappingResponse>('undoBulkMapping', payload as unknown as Record<string, unknown>);
+export function undoBulkMapping(payload: UndoBulkMappingPayload = {}): Promise<ResultOf<'undoBulkMapping'>> {
+  return callResolver('undoBulkMapping', payload);
 }

@@ -16,7 +16,8 @@ import { Notice } from './Notice';
 import { Who, space, subtleText } from './PanelKit';
 import { ResolverError, type ResolverErrorShape } from './ResolverError';
 
-export type JobTypeKey = 'epic-sync' | 'bulkMapping' | 'publish-report';
+export type { JobTypeKey } from '@contract/jobs';
+import type { JobTypeKey } from '@contract/jobs';
 
 const POLL_MS = 2000;
 const cell = { padding: token('space.075', '6px'), borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start', verticalAlign: 'top' } as const;

@@ -21,8 +21,9 @@ import { Prng } from '../../../sandbox/seed/prng';
 import { epicPlanInputFromPlan, type EpicPlanInput } from '../../../src/domain/epics';
 import type { Plan } from '../../../src/domain/planning';
 import { proposePlan } from '../../../src/domain/planning/propose-plan';
+import { JiraClient } from '../../../src/jira/jira-client';
 import { EpicSyncService } from '../../../src/services/epic-sync.service';
-import { EMPTY_MAPPING_VALUE } from '../../../src/services/mapping-property';
+import { EMPTY_MAPPING_VALUE } from '../../../src/domain/mapping/mapping-property';
 import { SMS_PROJECT_ID, expectedPicture, pictureOf } from '../epic-sync-harness';
 import { freePort } from '../../support/net';
 import { bundleSandboxServer } from '../../support/sandbox-bundle';
@@ -169,7 +170,8 @@ function planForRun(base: Plan, run: number): Plan {
 }
 
 async function epicPicture(sb: SandboxProcess, input: EpicPlanInput, run: number): Promise<{ missing: number; extra: number; duplicates: number }> {
-  const service = new EpicSyncService(createHttpProductApi(sb.url, () => ADMIN));
+  const jira = new JiraClient(createHttpProductApi(sb.url, () => ADMIN));
+  const service = new EpicSyncService({ jira, jiraOnce: jira });
   const picture = pictureOf(await service.findExisting(SMS_PROJECT_ID, 'main'));
   const mine = picture.lines.filter((l) => l.includes(`-run${run}z`));
   const want = expectedPicture(input);

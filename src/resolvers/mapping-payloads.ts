@@ -1,17 +1,13 @@
-/** Shared bits of the clause-mapping resolvers: payload schemas and the services built from the deps. */
+/** Shared bits of the clause-mapping resolvers: payload schemas and the issue of an issue-panel call. */
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors';
 import { evidenceKindSchema } from '../domain/vocabulary';
-import { createBulkMappingService, type BulkMappingService } from '../services/bulk-mapping.service';
-import { createMappingService, type MappingService } from '../services/mapping.service';
 import type { ResolverContext } from './define-resolver';
 
 /** A clause number as printed ("8.6.1"); whether it exists is checked against the catalogue later. */
 export const clauseIdSchema = z.string().trim().min(1).max(20);
 export const clauseRefSchema = z.object({ clauseId: clauseIdSchema, kind: evidenceKindSchema });
 
-export const mappingServiceOf = (ctx: ResolverContext): MappingService => createMappingService(ctx.deps.api, ctx.deps.permissions);
-export const bulkMappingServiceOf = (ctx: ResolverContext): BulkMappingService => createBulkMappingService(ctx.deps);
 
 /** The issue of an issue-panel call, from the trusted context only. */
 export function contextIssue(ctx: ResolverContext): { id: string; key: string } {

@@ -12,14 +12,27 @@
  * parallel to the clauses, or the single kind applies to all. Unknown fields are kept on write.
  */
 import { z } from 'zod';
-import { compareClauseIds, getClause, isClauseId, sortClauseIds } from '../domain/catalogue/catalogue';
-import { ValidationError } from '../domain/errors';
-import { EVIDENCE_KINDS, evidenceKindSchema, type EvidenceKind } from '../domain/vocabulary';
-import type { ClauseRef, IssueClauseChange } from '../contract/mapping';
-import type { JsonValue } from '../storage/kv-store';
-import { MAPPING_PROPERTY_KEY } from '../domain/epics/plan-item-property';
+import { compareClauseIds, getClause, isClauseId, sortClauseIds } from '../catalogue/catalogue';
+import { ValidationError } from '../errors';
+import { MAPPING_PROPERTY_KEY } from '../issue-index';
+import type { JsonValue } from '../json';
+import { EVIDENCE_KINDS, evidenceKindSchema, type EvidenceKind } from '../vocabulary';
 
 export { MAPPING_PROPERTY_KEY };
+
+/** One clause an issue is mapped to, with the kind of evidence the issue gives for it. */
+export interface ClauseRef {
+  clauseId: string;
+  kind: EvidenceKind;
+}
+
+/** One change the issue panel asks for. */
+export type IssueClauseChange =
+  | { action: 'add'; clauseId: string; kind: EvidenceKind }
+  | { action: 'setKind'; clauseId: string; kind: EvidenceKind }
+  | { action: 'remove'; clauseId: string }
+  | { action: 'reject'; clauseId: string }
+  | { action: 'unreject'; clauseId: string };
 /** Most clauses one issue may be mapped to, and most rejections remembered. */
 export const MAX_CLAUSES_PER_ISSUE = 50;
 export const MAX_REJECTED_PER_ISSUE = 100;

@@ -1,7 +1,7 @@
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { KVS_LIMITS } from '../../src/storage/kv-store';
 import { mappingChangeKey } from '../../src/storage/keys';
-import { MappingChangeRepository, type ChangeEntry } from '../../src/storage/mapping-undo-repository';
+import { MappingChangeRepository, type ChangeEntry } from '../../src/storage/mapping-change-repository';
 
 const head = (changeId: string) => ({ changeId, projectId: '10000', projectKey: 'SMS', accountId: 'u1', state: 'preview' as const, source: 'jql' as const });
 const entry = (n: number, padding = 0): ChangeEntry => ({

@@ -15,7 +15,7 @@ import { saveScope } from './save-scope.resolver';
 import { saveUnitAssessment } from './save-unit-assessment.resolver';
 import { takeSnapshot } from './take-snapshot.resolver';
 
-export const PANEL_RESOLVERS: readonly AnyResolverDefinition[] = [
+export const SCOPE_MATURITY_PLAN_RESOLVERS: readonly AnyResolverDefinition[] = [
   getScope,
   saveScope,
   previewScope,

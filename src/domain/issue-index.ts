@@ -1,0 +1,72 @@
+/**
+ * The app's Jira search vocabulary, defined once: the issue properties the app writes, the JQL aliases
+ * manifest.yml declares for them (`jira:entityProperty`; test/domain/issue-index.test.ts checks both against the
+ * manifest), and every JQL query the app writes itself. Values are escaped by `escapeJqlString` (./jql-value.ts,
+ * the one escape); user-written JQL is confined by src/jira/jql.ts.
+ */
+import { escapeJqlString } from './jql-value';
+
+/** Issue property holding an issue's clause mapping (clauses, phases, evidence kinds). */
+export const MAPPING_PROPERTY_KEY = 'sms-navigator-mapping';
+/** Issue property of the epics and work items "Create in Jira" made (which plan, phase, subset, clause). */
+export const PLAN_ITEM_PROPERTY_KEY = 'sms-navigator-plan-item';
+
+/** The JQL aliases of the two properties' indexed values, as manifest.yml declares them. */
+export const JQL_ALIASES = {
+  /** MAPPING_PROPERTY_KEY `clauses` */
+  clause: 'smsClause',
+  /** MAPPING_PROPERTY_KEY `phases` */
+  phase: 'smsPhase',
+  /** MAPPING_PROPERTY_KEY `kinds` */
+  evidence: 'smsEvidence',
+  /** PLAN_ITEM_PROPERTY_KEY `planId` */
+  plan: 'smsPlan',
+  /** PLAN_ITEM_PROPERTY_KEY `phaseId` */
+  planPhase: 'smsPlanPhase',
+} as const;
+
+/** Kept for the report's imports: the alias of the mapped clauses. */
+export const SMS_CLAUSE_JQL_ALIAS = JQL_ALIASES.clause;
+
+const inProject = (project: string): string => `project = ${escapeJqlString(project)}`;
+
+/** The clause id and every heading above it, nearest first: '8.5.1.1' → ['8.5.1.1', '8.5.1', '8.5', '8']. */
+export function clauseAndHeadingIds(clauseId: string): string[] {
+  const ids: string[] = [];
+  for (let id = clauseId; ; ) {
+    ids.push(id);
+    const dot = id.lastIndexOf('.');
+    if (dot < 0) return ids;
+    id = id.slice(0, dot);
+  }
+}
+
+/**
+ * "The issues mapped to a clause" — the one definition, used by the issue panel's and the coverage's links and by
+ * the report's evidence links: issues whose mapping names the clause itself or a heading above it (a mapping to
+ * a heading applies to every clause under it, as the gap analysis counts it), in key order.
+ */
+export function clauseIssuesJql(projectKey: string, clauseId: string): string {
+  const ids = clauseAndHeadingIds(clauseId).map(escapeJqlString);
+  return `${inProject(projectKey)} AND ${JQL_ALIASES.clause} in (${ids.join(', ')}) ORDER BY key ASC`;
+}
+
+/** The project's issues with no clause mapping, in key order. */
+export const unmappedIssuesJql = (projectKey: string): string => `${inProject(projectKey)} AND ${JQL_ALIASES.clause} is EMPTY ORDER BY key ASC`;
+
+/** The project's issues with a clause mapping, in key order. */
+export const mappedIssuesJql = (projectKey: string): string => `${inProject(projectKey)} AND ${JQL_ALIASES.clause} is not EMPTY ORDER BY key ASC`;
+
+/** The one search of the gap report: the project's mapped issues and the plan's epics, in key order. */
+export function reportIssuesJql(projectId: string): string {
+  return `${inProject(projectId)} AND (${JQL_ALIASES.clause} IS NOT EMPTY OR issue.property[${PLAN_ITEM_PROPERTY_KEY}].role = "epic") ORDER BY key ASC`;
+}
+
+/** The project's issues with these ids (no order). */
+export const issuesByIdJql = (projectKey: string, issueIds: readonly string[]): string =>
+  `${inProject(projectKey)} AND id in (${issueIds.map(escapeJqlString).join(', ')})`;
+
+/** The app's issues of one plan in one project, in key order. */
+export function planIssuesJql(projectId: string, planId: string): string {
+  return `${inProject(projectId)} AND issue.property[${PLAN_ITEM_PROPERTY_KEY}].planId = ${escapeJqlString(planId)} ORDER BY key ASC`;
+}

@@ -1,0 +1,46 @@
+/**
+ * Coverage of the clause mapping: per mapped clause, how many issues are mapped to it, by status category.
+ * "Mapped to a clause" has one definition (src/domain/issue-index.ts): the issue's mapping names the clause or a
+ * heading above it, so each row's count is exactly what its JQL link (`clauseIssuesJql`) finds.
+ */
+import { compareClauseIds, getClause } from '../catalogue/catalogue';
+import type { StatusCategory } from '../gap/gap-model';
+import { clauseAndHeadingIds, clauseIssuesJql } from '../issue-index';
+
+export interface CoverageIssue {
+  /** The clause ids the issue's mapping names. */
+  clauseIds: readonly string[];
+  statusCategory: StatusCategory;
+}
+
+export interface CoverageRow {
+  clauseId: string;
+  title: string;
+  total: number;
+  byCategory: Record<StatusCategory, number>;
+  jql: string;
+}
+
+/** One row per clause some issue is mapped to, in clause order. */
+export function coverageRows(projectKey: string, issues: readonly CoverageIssue[]): CoverageRow[] {
+  const mappedIds = new Set(issues.flatMap((i) => i.clauseIds));
+  const rows = [...mappedIds].sort(compareClauseIds).map(
+    (clauseId): CoverageRow => ({
+      clauseId,
+      title: getClause(clauseId)?.title ?? clauseId,
+      total: 0,
+      byCategory: { new: 0, indeterminate: 0, done: 0 },
+      jql: clauseIssuesJql(projectKey, clauseId),
+    }),
+  );
+  const covering = new Map(rows.map((r) => [r.clauseId, clauseAndHeadingIds(r.clauseId)]));
+  for (const issue of issues) {
+    const ids = new Set(issue.clauseIds);
+    for (const row of rows) {
+      if (!(covering.get(row.clauseId) ?? []).some((id) => ids.has(id))) continue;
+      row.total += 1;
+      row.byCategory[issue.statusCategory] += 1;
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,44 @@
+import {
+  ConfigMissingError,
+  ContractMismatchError,
+  RateLimitedError,
+  UpstreamError,
+  ValidationError,
+  isTransientError,
+  upstreamKindOfStatus,
+} from '../../src/domain/errors';
+import { isRetryableStatus } from '../../src/platform/retry';
+
+describe('the one classification of upstream failures', () => {
+  it('calls the network, 429 and 500/502/503/504 transient, every other status permanent', () => {
+    for (const s of [0, 429, 500, 502, 503, 504]) expect(upstreamKindOfStatus(s)).toBe('transient');
+    for (const s of [400, 401, 403, 404, 409, 410, 422, 501, 505]) expect(upstreamKindOfStatus(s)).toBe('permanent');
+  });
+
+  it('is what the HTTP retry retries (an answer, so never status 0)', () => {
+    for (const s of [429, 500, 502, 503, 504]) expect(isRetryableStatus(s)).toBe(true);
+    for (const s of [0, 200, 400, 404, 501]) expect(isRetryableStatus(s)).toBe(false);
+  });
+
+  it('classifies an UpstreamError by its status, and tells the UI in details.upstream', () => {
+    const fiveHundred = new UpstreamError('Jira answered 503', { status: 503 });
+    expect(fiveHundred.kind).toBe('transient');
+    expect(fiveHundred.toShape().details).toMatchObject({ upstream: 'transient', status: 503 });
+    expect(new UpstreamError('Jira answered 418', { status: 418 }).kind).toBe('permanent');
+    expect(new UpstreamError('network error').kind).toBe('transient');
+    expect(new ContractMismatchError('Jira sent an unexpected answer', { status: 200 }).toShape()).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      details: { upstream: 'contract' },
+    });
+  });
+
+  it('retries only what may succeed later: transient upstream failures, rate limits and unexpected exceptions', () => {
+    expect(isTransientError(new UpstreamError('x', { status: 502 }))).toBe(true);
+    expect(isTransientError(new RateLimitedError('x'))).toBe(true);
+    expect(isTransientError(new Error('crash'))).toBe(true);
+    expect(isTransientError(new UpstreamError('x', { status: 400 }))).toBe(false);
+    expect(isTransientError(new ContractMismatchError('x', { status: 200 }))).toBe(false);
+    expect(isTransientError(new ValidationError('x'))).toBe(false);
+    expect(isTransientError(new ConfigMissingError('x'))).toBe(false);
+  });
+});
