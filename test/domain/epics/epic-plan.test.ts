@@ -57,7 +57,9 @@ describe('buildDesiredState', () => {
 
   it('gives the same clause planned in two phases two different titles', () => {
     const input = defaultEpicPlanInput();
-    const twice = buildDesiredState({ ...input, phases: [input.phases[0], { ...input.phases[0], id: 'again', name: 'Again' }].filter((p) => p !== undefined) });
+    const first = input.phases[0];
+    if (first === undefined) throw new Error('the default plan has phases');
+    const twice = buildDesiredState({ ...input, phases: [first, { ...first, id: 'again', name: 'Again' }] });
     const titles = twice.items.filter((i) => i.clauseId === '8.6.1').map((i) => i.summary);
     expect(titles).toHaveLength(2);
     expect(new Set(titles).size).toBe(2);
