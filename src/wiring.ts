@@ -20,6 +20,7 @@ import { getSettingsOptions } from './resolvers/get-settings-options.resolver';
 import type { PermissionGateway } from './resolvers/permission-gateway';
 import { saveProjectSettings } from './resolvers/save-project-settings.resolver';
 import { startEpicSync } from './resolvers/start-epic-sync.resolver';
+import { previewEpicSync } from './resolvers/preview-epic-sync.resolver';
 import { consoleLogger, type AppServices, type Logger } from './resolvers/services';
 import type { KeyValueStore } from './storage/kv-store';
 import { SettingsRepository } from './storage/settings-repository';
@@ -50,6 +51,7 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   getProjectSettings,
   saveProjectSettings,
   getSettingsOptions,
+  previewEpicSync,
   startEpicSync,
   getJobStatus,
   resumeJob,

@@ -24,7 +24,10 @@ import {
   type EpicPlanInput,
   type EpicSyncActions,
   type ExistingPlanIssue,
+  type SyncPreview,
   buildDesiredState,
+  chooseCloseTransition,
+  syncPreview,
   clauseMappingPropertySchema,
   epicRefKey,
   itemRefKey,
@@ -71,14 +74,25 @@ export interface EpicSyncServiceOptions {
   createRounds?: number;
 }
 
-const SEARCH_FIELDS = ['summary', 'parent'];
+const SEARCH_FIELDS = ['summary', 'parent', 'status'];
 const SEARCH_PAGE = 100;
 const KNOWN_FIELDS = new Set(['summary', 'issuetype', 'project', 'description', 'parent', 'reporter']);
 const isTransient = (status: number): boolean => status === 0 || status === 429 || (status >= 500 && status <= 599);
 
 /** The JQL that finds the app's issues of one plan in one project. */
 export function planIssuesJql(projectId: string, planId: string): string {
-  return `project = ${escapeJqlString(projectId)} AND issue.property[${PLAN_ITEM_PROPERTY_KEY}].planId = ${escapeJqlString(planId)} ORDER BY key ASC`;
+  return `${planIssuesWhere(projectId, planId)} ORDER BY key ASC`;
+}
+
+/** The same selection without an order (what the issue navigator link carries). */
+export function planIssuesWhere(projectIdOrKey: string, planId: string): string {
+  return `project = ${escapeJqlString(projectIdOrKey)} AND issue.property[${PLAN_ITEM_PROPERTY_KEY}].planId = ${escapeJqlString(planId)}`;
+}
+
+/** True when a `status` field value is in the done status category. */
+export function isDoneStatus(status: unknown): boolean {
+  const category = (status as { statusCategory?: { key?: unknown } } | null | undefined)?.statusCategory;
+  return category?.key === 'done';
 }
 
 /** Turns a searched issue into reconcile input; undefined when its plan-item property is unreadable. */
@@ -90,6 +104,7 @@ export function toExistingPlanIssue(issue: JiraIssue): ExistingPlanIssue | undef
   const parent = issue.fields.parent as { key?: unknown } | null | undefined;
   const summary = issue.fields.summary;
   return {
+    done: isDoneStatus(issue.fields.status),
     id: issue.id,
     key: issue.key,
     summary: typeof summary === 'string' ? summary : '',
@@ -204,6 +219,45 @@ export class EpicSyncService {
     return { desired, existing, actions: reconcileEpics(desired, existing) };
   }
 
+  /** The preview the user confirms: counts and every issue behind them. */
+  async previewView(req: EpicSyncRequest): Promise<SyncPreview> {
+    const { desired, actions } = await this.preview(req);
+    return syncPreview(desired, actions);
+  }
+
+  /**
+   * Closes the issues the user confirmed, each with a transition into the done category ("Canceled" or the
+   * like first). Safe to repeat: an issue already in a done status counts as closed and is not moved again.
+   * `onClosed` runs after each issue (the job saves its checkpoint there).
+   */
+  async closeIssues(
+    keys: readonly string[],
+    onClosed: (key: string, outcome: { ok: true; status: string } | { ok: false; failure: EpicSyncFailure }) => Promise<void>,
+  ): Promise<void> {
+    for (const key of keys) {
+      try {
+        const issue = await this.jira.getIssue(key, { ...this.call, fields: ['status'] });
+        if (isDoneStatus(issue.fields.status)) {
+          const name = (issue.fields.status as { name?: unknown }).name;
+          await onClosed(key, { ok: true, status: typeof name === 'string' ? name : 'Done' });
+          continue;
+        }
+        const transition = chooseCloseTransition(await this.jira.getTransitions(key, this.call));
+        if (transition === undefined) {
+          await onClosed(key, {
+            ok: false,
+            failure: { summary: key, role: 'edit', key, status: 0, messages: ['Its workflow offers no transition into a done status; close it by hand.'], transient: false },
+          });
+          continue;
+        }
+        await this.jira.transitionIssue(key, transition.id, this.call);
+        await onClosed(key, { ok: true, status: transition.to.name });
+      } catch (e) {
+        await onClosed(key, { ok: false, failure: this.editFailure(key, null, e) });
+      }
+    }
+  }
+
   async run(req: EpicSyncRequest, onProgress: (p: EpicSyncProgress) => Promise<void> = async () => undefined): Promise<EpicSyncResult> {
     const { desired, actions } = await this.preview(req);
     const total = pendingWrites(actions);
@@ -310,6 +364,7 @@ export class EpicSyncService {
       retitled,
       reparented,
       orphans: actions.orphans,
+      closed: [],
       unchanged: actions.unchanged.length,
       failures,
     };
