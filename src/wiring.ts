@@ -21,6 +21,7 @@ import type { PermissionGateway } from './resolvers/permission-gateway';
 import { saveProjectSettings } from './resolvers/save-project-settings.resolver';
 import { startEpicSync } from './resolvers/start-epic-sync.resolver';
 import { previewEpicSync } from './resolvers/preview-epic-sync.resolver';
+import { searchUsers } from './resolvers/search-users.resolver';
 import { consoleLogger, type AppServices, type Logger } from './resolvers/services';
 import type { KeyValueStore } from './storage/kv-store';
 import { SettingsRepository } from './storage/settings-repository';
@@ -51,6 +52,7 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   getProjectSettings,
   saveProjectSettings,
   getSettingsOptions,
+  searchUsers,
   previewEpicSync,
   startEpicSync,
   getJobStatus,

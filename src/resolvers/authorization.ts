@@ -28,6 +28,7 @@ export const AUTHORIZATION: Readonly<Record<string, AuthorizationRow>> = {
   getProjectSettings: { access: 'read', reason: 'Shows the current settings (by name) to everyone who can browse; changes nothing.' },
   saveProjectSettings: { access: 'admin', reason: 'The settings choose the editor role and who may map clauses, i.e. who may write: they stay with project administrators.' },
   getSettingsOptions: { access: 'read', reason: 'A read-only lookup made as the user (Jira and Confluence only list what the caller may see); it changes nothing, so Browse is enough.' },
+  searchUsers: { access: 'read', reason: 'The user picker: Jira\'s user search made as the user (Jira lists only whom the caller may browse); changes nothing.' },
   previewEpicSync: { access: 'read', reason: 'Lists what Create in Jira would create, retitle, re-parent and close, without writing anything (one search as the user).' },
   startEpicSync: { access: 'write', reason: 'Creates epics and work items in Jira from the saved plan; also needs Create issues, as the job then works as the app.' },
   getJobStatus: { access: 'read', reason: READ_VIEW },

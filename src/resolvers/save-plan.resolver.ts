@@ -26,6 +26,6 @@ export const savePlan = defineResolver({
     }
     const record = await ctx.deps.plans.save(ctx.project.id, input.plan, input.version, ctx.accountId);
     ctx.deps.log('info', 'plan saved', { projectId: ctx.project.id, version: record.version });
-    return toPlanView(record, before.assessment, await resolveNames(ctx.deps.api, planPeople(record), ctx.deps.log));
+    return toPlanView(record, before.assessment, await resolveNames(ctx.deps.api, planPeople(record), ctx.deps.log), ctx.project.key);
   },
 });

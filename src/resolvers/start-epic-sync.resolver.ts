@@ -5,7 +5,7 @@ import { ConfigMissingError, ConflictError, ValidationError } from '../domain/er
 import type { EpicPlanInput } from '../domain/epics';
 import type { PlanRecord } from '../storage/plan-repository';
 import type { ResolverContext } from './define-resolver';
-import { checkPlan } from './plan-view';
+import { EPIC_SYNC_PLAN_ID, checkPlan } from './plan-view';
 import { epicSyncJob } from '../consumers/epic-sync.consumer';
 import { resolveNames } from '../services/user-names.service';
 import { chooseIssueTypes } from '../services/epic-sync.service';
@@ -13,8 +13,7 @@ import { JiraClient } from '../jira/jira-client';
 import { defineResolver } from './define-resolver';
 
 export const CREATE_ISSUES_PERMISSION = 'CREATE_ISSUES';
-/** The plan id the app's issues of the project's (single) saved plan carry in their entity property. */
-export const EPIC_SYNC_PLAN_ID = 'main';
+export { EPIC_SYNC_PLAN_ID } from './plan-view';
 
 /** The browser sends no plan: the resolver reads the SAVED plan, so Jira follows what is stored, never a draft. */
 export const startEpicSyncPayloadSchema = z.object({
