@@ -34,7 +34,14 @@ export function ConfirmModal({
   return (
     <ModalTransition>
       {open && (
-        <Modal onClose={onCancel} width={width} shouldScrollInViewport={false}>
+        <Modal
+          onClose={onCancel}
+          width={width}
+          shouldScrollInViewport
+          // The app's frame grows with its content, so "the viewport" is the whole page: bring the dialog into
+          // the host's view (scrollIntoView reaches the host page) instead of leaving it off screen.
+          onOpenComplete={(el) => el.scrollIntoView({ block: 'start' })}
+        >
           <ModalHeader>
             <ModalTitle appearance={appearance === 'primary' ? undefined : appearance}>{title}</ModalTitle>
           </ModalHeader>
