@@ -37,7 +37,7 @@ export function ConfirmModal({
         <Modal
           onClose={onCancel}
           width={width}
-          shouldScrollInViewport
+          shouldScrollInViewport={false}
           // The app's frame grows with its content, so "the viewport" is the whole page: bring the dialog into
           // the host's view (scrollIntoView reaches the host page) instead of leaving it off screen.
           onOpenComplete={(el) => el.scrollIntoView({ block: 'start' })}

@@ -7,6 +7,7 @@
  */
 import Button from '@atlaskit/button/new';
 import ProgressBar from '@atlaskit/progress-bar';
+import { token } from '@atlaskit/tokens';
 import { router } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EpicSyncResultView, JobStatusView, PreviewEpicSyncResponse, SyncPreviewLine } from '@contract/jobs';
@@ -14,7 +15,6 @@ import { getJobStatus } from '../../../api/get-job-status';
 import { listJobHistory } from '../../../api/list-job-history';
 import { previewEpicSync } from '../../../api/preview-epic-sync';
 import { startEpicSync } from '../../../api/start-epic-sync';
-import { ConfirmModal } from '../../../components/ConfirmModal';
 import { JobPanel } from '../../../components/JobPanel';
 import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
@@ -64,6 +64,51 @@ function summaryLine(r: EpicSyncResultView): string {
   return (
     `Created ${plural(r.created.epics.length, 'epic')} and ${plural(r.created.items.length, 'work item')}; retitled ${r.retitled.length}; ` +
     `re-parented ${r.reparented.length}; closed ${r.closed.length}; ${r.unchanged} unchanged; ${r.orphans.length} still to close; ${r.failures.length} failed.`
+  );
+}
+
+/**
+ * The preview to confirm, in place under the button (a non-modal dialog): the app's frame grows with its
+ * content, so an overlay could open out of sight; this panel scrolls itself into view and takes focus.
+ */
+function PreviewPanel({ title, confirmLabel, confirmDisabled, onCancel, onConfirm, children }: {
+  title: string;
+  confirmLabel: string;
+  confirmDisabled: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+  children: React.ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+    ref.current?.focus();
+  }, []);
+  return (
+    <div
+      ref={ref}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="epic-sync-preview-title"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+      style={{ marginBlock: space.m, padding: space.m, border: `2px solid ${token('color.border.brand', '#0C66E4')}`, borderRadius: token('radius.large', '8px'), outline: 'none' }}
+    >
+      <h3 id="epic-sync-preview-title" style={{ marginBlock: 0, marginBlockEnd: space.s }}>
+        {title}
+      </h3>
+      {children}
+      <div style={{ display: 'flex', gap: space.s, justifyContent: 'flex-end', marginBlockStart: space.m }}>
+        <Button appearance="subtle" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button appearance="primary" isDisabled={confirmDisabled} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </div>
   );
 }
 
@@ -166,16 +211,14 @@ export function CreateInJira({ savedVersion, dirty, errorCount, planJql, canEdit
         </label>
       </div>
       {blocked !== null && <p style={subtleText}>{blocked}</p>}
-      <ConfirmModal
-        open={p !== undefined}
-        title={p?.nothingToDo === true ? 'Jira already matches the plan' : 'Create in Jira: check the changes'}
-        width="large"
-        confirmLabel={p?.nothingToDo === true || writes === 0 ? 'Nothing to do' : `Make ${plural(writes, 'change')} in Jira`}
-        confirmDisabled={p?.nothingToDo === true || writes === 0}
-        onCancel={() => setPreview(null)}
-        onConfirm={() => void start()}
-      >
-        {p !== undefined && preview !== null && (
+      {p !== undefined && preview !== null && (
+        <PreviewPanel
+          title={p.nothingToDo ? 'Jira already matches the plan' : 'Create in Jira: check the changes'}
+          confirmLabel={p.nothingToDo || writes === 0 ? 'Nothing to do' : `Make ${plural(writes, 'change')} in Jira`}
+          confirmDisabled={p.nothingToDo || writes === 0}
+          onCancel={() => setPreview(null)}
+          onConfirm={() => void start()}
+        >
           <div data-testid="epic-sync-preview">
             <p>
               From plan version {preview.planVersion}: create {plural(p.counts.createEpics, 'epic')} and {plural(p.counts.createItems, 'work item')}, retitle{' '}
@@ -218,8 +261,8 @@ export function CreateInJira({ savedVersion, dirty, errorCount, planJql, canEdit
               </Card>
             )}
           </div>
-        )}
-      </ConfirmModal>
+        </PreviewPanel>
+      )}
       {job !== null && (
         <div style={{ marginBlockStart: space.s, maxWidth: '480px' }}>
           {running && <ProgressBar value={job.total === 0 ? 0 : job.done / job.total} ariaLabel={`Epic creation: ${job.done} of ${job.total}`} />}
