@@ -44,7 +44,7 @@ export function DateField({ label, value, onChange, readOnly, hint, width = 180 
       <label htmlFor={id} style={labelStyle}>
         {label}
       </label>
-      <DatePicker id={id} value={value} isDisabled={readOnly} onChange={(v) => onChange(v)} spacing="compact" clearControlLabel={`Clear ${label.toLowerCase()}`} />
+      <DatePicker id={id} value={value} isDisabled={readOnly} onChange={(v) => onChange(v)} spacing="compact" placeholder="No date" clearControlLabel={`Clear ${label.toLowerCase()}`} />
       <Hint id={id} hint={hint} />
     </div>
   );
