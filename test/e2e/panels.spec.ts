@@ -196,6 +196,13 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   // Defined interactions fold behind "Show n interactions with an interface" in their phase's group.
   await crossings.getByRole('button', { name: /^Show \d+ interactions? with an interface in Phase 2: / }).click();
   await expect(crossings.getByRole('row', { name: /8\.6\.1 Incident management → 8\.6\.3 Problem management/ })).toContainText('Defined');
+  // The move made other crossings too: while any lacks an interface, Save is blocked and says why.
+  await expect(a.getByTestId('save-blocked')).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Save plan' })).toBeDisabled();
+  for (const field of await phase2.getByLabel(/^Interface for /).all()) {
+    if ((await field.inputValue()).trim() === '') await field.fill('Handed over by hand until both processes run under the SMS.');
+  }
+  await expect(a.getByTestId('save-blocked')).toHaveCount(0);
   await a.getByRole('button', { name: 'Save plan' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 3).' })).toBeVisible();
   await shot(page, 'panel-phases-light');
