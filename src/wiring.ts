@@ -41,6 +41,8 @@ import { MappingChangeRepository } from './storage/mapping-change-repository';
 import { ReportPublicationRepository } from './storage/report-publication-repository';
 import { saveProjectSettings } from './resolvers/save-project-settings.resolver';
 import { startEpicSync } from './resolvers/start-epic-sync.resolver';
+import { previewEpicSync } from './resolvers/preview-epic-sync.resolver';
+import { searchUsers } from './resolvers/search-users.resolver';
 import type { KeyValueStore } from './storage/kv-store';
 import { SettingsRepository } from './storage/settings-repository';
 import { AssessmentRepository } from './storage/assessment-repository';
@@ -74,6 +76,8 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   getProjectSettings,
   saveProjectSettings,
   getSettingsOptions,
+  searchUsers,
+  previewEpicSync,
   startEpicSync,
   getJobStatus,
   resumeJob,

@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   PROJECT_ROLES,
   SITE_URL,
+  STATUSES,
   categoryOf,
   globalPermissionsOf,
   isGlobalPermission,
@@ -38,6 +39,7 @@ export function registerJiraApi(router: Router, state: EmulatorState, opts: Jira
     router.add(method, `${API}${path}`, h);
   r('GET', '/myself', (q) => api.myself(q));
   r('GET', '/user/bulk', (q) => api.bulkGetUsers(q));
+  r('GET', '/user/search', (q) => api.searchUsers(q));
   r('GET', '/project/search', (q) => api.searchProjects(q));
   r('GET', '/project/{projectIdOrKey}', (q) => api.getProject(q));
   r('GET', '/project/{projectIdOrKey}/role', (q) => api.getProjectRoles(q));
@@ -49,6 +51,8 @@ export function registerJiraApi(router: Router, state: EmulatorState, opts: Jira
   r('POST', '/issue/bulk', (q) => api.createIssues(q));
   r('GET', '/issue/{issueIdOrKey}', (q) => api.getIssue(q));
   r('PUT', '/issue/{issueIdOrKey}', (q) => api.editIssue(q));
+  r('GET', '/issue/{issueIdOrKey}/transitions', (q) => api.getTransitions(q));
+  r('POST', '/issue/{issueIdOrKey}/transitions', (q) => api.doTransition(q));
   r('GET', '/issue/{issueIdOrKey}/properties', (q) => api.getPropertyKeys(q));
   r('GET', '/issue/{issueIdOrKey}/properties/{propertyKey}', (q) => api.getProperty(q));
   r('PUT', '/issue/{issueIdOrKey}/properties/{propertyKey}', (q) => api.setProperty(q));
@@ -65,6 +69,9 @@ export function registerJiraApi(router: Router, state: EmulatorState, opts: Jira
   r('POST', '/issueLink', (q) => api.linkIssues(q));
   r('GET', '/issueLinkType', () => api.linkTypes());
 }
+
+/** A transition's id in the emulated workflow: one per target status. */
+const transitionIdOf = (statusId: string): string => `t${statusId}`;
 
 const csv = (s: string | undefined): string[] =>
   s === undefined ? [] : s.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
@@ -359,6 +366,67 @@ class JiraApi {
    * GET /user/bulk?accountId=…&accountId=…: the known users among the ids (sandbox users and the app), as a
    * PageBeanUser; unknown ids are left out. Needs at least one accountId (400 otherwise), as Jira does.
    */
+  /**
+   * GET /user/search: active users whose display name (any word) starts with `query`, or the one `accountId`.
+   * Like Jira, a caller without "Browse users and groups" (USER_PICKER) gets an empty list, not an error.
+   */
+  searchUsers(req: ApiRequest): ApiResponse {
+    const query = (req.query.query ?? '').trim().toLowerCase();
+    const accountId = req.query.accountId;
+    if (query === '' && accountId === undefined) throw jiraError(400, 'The query parameter is mandatory.');
+    const startAt = Math.max(0, Number(req.query.startAt ?? 0) || 0);
+    const maxResults = Math.min(Math.max(1, Number(req.query.maxResults ?? 50) || 50), 1000);
+    const mayBrowse = req.identity.kind === 'app' || globalPermissionsOf(req.identity.user.role).has('USER_PICKER');
+    if (!mayBrowse) return { status: 200, body: [] };
+    const matches = SANDBOX_USERS.filter((u) =>
+      accountId !== undefined
+        ? u.accountId === accountId
+        : u.displayName.toLowerCase().split(/[\s-]+/).some((w) => w.startsWith(query)) || u.displayName.toLowerCase().startsWith(query),
+    );
+    const body = matches.slice(startAt, startAt + maxResults).flatMap((u) => {
+      const bean = this.userBean(u.accountId);
+      return bean === null ? [] : [bean];
+    });
+    return { status: 200, body };
+  }
+
+  /** The workflow: every status of the catalogue can be reached from every other (global transitions). */
+  private transitionsOf(issue: IssueRecord): Record<string, unknown>[] {
+    return STATUSES.filter((st) => st.id !== issue.statusId).map((st) => ({
+      id: transitionIdOf(st.id),
+      name: st.name,
+      to: this.statusBean(st.id),
+      hasScreen: false,
+      isGlobal: true,
+      isInitial: false,
+      isAvailable: true,
+      isConditional: false,
+      isLooped: false,
+    }));
+  }
+
+  getTransitions(req: ApiRequest): ApiResponse {
+    const { issue } = this.requireIssue(req.identity, req.params.issueIdOrKey as string);
+    return { status: 200, body: { transitions: this.transitionsOf(issue) } };
+  }
+
+  /** POST /issue/{key}/transitions: moves the issue to the transition's status (resolution date set in the done category). */
+  doTransition(req: ApiRequest): ApiResponse {
+    const { issue, project } = this.requireIssue(req.identity, req.params.issueIdOrKey as string);
+    if (!this.can(req.identity, project, 'TRANSITION_ISSUES')) throw jiraError(403, 'You do not have permission to transition this issue.');
+    const body = z.object({ transition: z.object({ id: z.string().min(1) }).passthrough() }).passthrough().safeParse(req.body);
+    if (!body.success) throw jiraError(400, 'A transition id is required.');
+    const target = STATUSES.find((st) => transitionIdOf(st.id) === body.data.transition.id);
+    if (target === undefined || target.id === issue.statusId) {
+      throw new HttpError(400, { errorMessages: [`Transition id '${body.data.transition.id}' is not valid for this issue.`], errors: {} });
+    }
+    const now = this.opts.now().toISOString();
+    const done = categoryOf(target).key === 'done';
+    const updated: IssueRecord = { ...issue, statusId: target.id, resolutiondate: done ? (issue.resolutiondate ?? now) : null, updated: now };
+    this.state.apply([{ table: 'issue', record: updated }]);
+    return { status: 204 };
+  }
+
   bulkGetUsers(req: ApiRequest): ApiResponse {
     const ids = [...new Set(csv(req.query.accountId))];
     if (ids.length === 0) throw jiraError(400, 'The accountId query parameter needs to be provided.');

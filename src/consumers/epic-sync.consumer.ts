@@ -26,7 +26,11 @@ const resultSchema = z.custom<EpicSyncResultView>(
   (v) => typeof v === 'object' && v !== null && Array.isArray((v as { failures?: unknown }).failures),
   'not an epic-sync result',
 );
-const checkpointSchema = z.object({ result: resultSchema.nullable() });
+const checkpointSchema = z.object({
+  result: resultSchema.nullable(),
+  /** Keys the close step has finished with (closed or failed), so a resumed run does not redo them. */
+  closeDone: z.array(z.string()).default([]),
+});
 type EpicSyncCheckpoint = z.infer<typeof checkpointSchema>;
 
 /** Most orphans and failures a stored result lists (a job record holds at most 240 KiB). */
@@ -46,7 +50,7 @@ export function clipEpicSyncResult(result: EpicSyncResultView): { result: EpicSy
 export function epicSyncOutcome(result: EpicSyncResultView): JobOutcome {
   const summary =
     `Created ${result.created.epics.length} epic(s) and ${result.created.items.length} work item(s); ` +
-    `retitled ${result.retitled.length}, re-parented ${result.reparented.length}; ${result.orphans.length} to close; ` +
+    `retitled ${result.retitled.length}, re-parented ${result.reparented.length}; closed ${result.closed.length}; ${result.orphans.length} to close; ` +
     `${result.failures.length} failed.`;
   const failureLines = result.failures.slice(0, 50).map((f) => `${f.summary}: ${f.messages.join('; ') || `HTTP ${f.status}`}`);
   const itemFailures = result.failures.filter((f) => f.role === 'item').length;
@@ -70,7 +74,7 @@ export function createEpicSyncJob(): TypedJob<EpicSyncJobInput, AppServices> {
   return defineJob<EpicSyncJobInput, EpicSyncCheckpoint, AppServices>({
     ...EPIC_SYNC_JOB,
     checkpoint: checkpointSchema,
-    initial: () => ({ result: null }),
+    initial: () => ({ result: null, closeDone: [] }),
     steps: [
       {
         name: 'sync',
@@ -91,7 +95,44 @@ export function createEpicSyncJob(): TypedJob<EpicSyncJobInput, AppServices> {
           }
           const clipped = clipEpicSyncResult(result);
           if (clipped.note !== null) await ctx.progress({ message: clipped.note });
-          return { result: clipped.result };
+          return { result: clipped.result, closeDone: [] };
+        },
+      },
+      {
+        // Closes what the user confirmed AND the sync still found open and unwanted: a key the plan wants
+        // again (or that was closed by hand meanwhile) is left alone.
+        name: 'close',
+        async run(ctx) {
+          const result = ctx.checkpoint.result;
+          if (result === null || ctx.input.close.length === 0) return;
+          const confirmed = new Set(ctx.input.close);
+          const todo = result.orphans.filter((o) => confirmed.has(o.key) && !ctx.checkpoint.closeDone.includes(o.key));
+          if (todo.length === 0) return;
+          await ctx.progress({ message: `Closing ${todo.length} issue(s) the plan no longer needs.` });
+          let current = ctx.checkpoint;
+          await ctx.deps.epicSync.closeIssues(
+            todo.map((o) => o.key),
+            async (key, outcome) => {
+              const r = current.result as EpicSyncResultView;
+              const orphan = r.orphans.find((o) => o.key === key);
+              const next: EpicSyncResultView = outcome.ok
+                ? { ...r, orphans: r.orphans.filter((o) => o.key !== key), closed: [...r.closed, { key, summary: orphan?.summary ?? key, status: outcome.status }] }
+                : { ...r, failures: [...r.failures, outcome.failure] };
+              current = { result: next, closeDone: [...current.closeDone, key] };
+              await ctx.progress({ checkpoint: current });
+            },
+          );
+          const transient = (current.result?.failures ?? []).filter((f) => f.transient && f.key !== undefined && confirmed.has(f.key));
+          if (transient.length > 0) {
+            // Let a retry try these again: they are not done.
+            const retryKeys = new Set(transient.map((f) => f.key));
+            const r = current.result as EpicSyncResultView;
+            await ctx.progress({
+              checkpoint: { result: { ...r, failures: r.failures.filter((f) => !(f.transient && retryKeys.has(f.key))) }, closeDone: current.closeDone.filter((k) => !retryKeys.has(k)) },
+            });
+            throw new UpstreamError(`Jira kept failing while closing ${transient.length} issue(s); the job resumes with them.`);
+          }
+          return current;
         },
       },
     ],

@@ -1,5 +1,8 @@
 /** Payload and response types of the job resolvers (epic sync and any queued job). Types only: `static/` imports them via `@contract/*`. */
 import type { OrphanIssue } from '../domain/epics/reconcile-epics';
+import type { SyncPreview } from '../domain/epics/sync-preview';
+
+export type { SyncPreview, SyncPreviewLine } from '../domain/epics/sync-preview';
 import type { PeopleNames } from './people';
 
 /** `interrupted`: the job stopped (its lease ran out, or the queue gave up retrying); it offers Resume and Abandon. */
@@ -91,6 +94,19 @@ export interface StartEpicSyncPayload {
   includeItems?: boolean;
   /** The saved plan version the user is looking at; a newer saved version refuses the start with CONFLICT. */
   expectedPlanVersion?: number;
+  /** Issues the user confirmed to close (from the preview): closed only if the plan still does not want them. */
+  close?: string[];
+}
+
+/** What `previewEpicSync` takes: the start's payload without the issues to close. */
+export type PreviewEpicSyncPayload = Omit<StartEpicSyncPayload, 'close'>;
+
+/** What `previewEpicSync` answers: what a run would change, before anything is written. */
+export interface PreviewEpicSyncResponse {
+  planVersion: number;
+  preview: SyncPreview;
+  /** JQL of every issue of the plan (for the issue navigator link). */
+  planJql: string;
 }
 
 export interface StartEpicSyncResponse {
@@ -122,8 +138,10 @@ export interface EpicSyncResultView {
   created: { epics: string[]; items: string[] };
   retitled: string[];
   reparented: string[];
-  /** Issues the plan no longer wants: listed for the user to close, never deleted. */
+  /** Issues the plan no longer wants and still open (not closed by this run): never deleted. */
   orphans: EpicSyncOrphanView[];
+  /** Issues this run closed because the user confirmed it, with the status they went to. */
+  closed: { key: string; summary: string; status: string }[];
   unchanged: number;
   failures: EpicSyncFailureView[];
 }

@@ -37,6 +37,8 @@ export interface PlanView {
   options: PlanOptions;
   /** Display names of `updatedBy` and of the phase owners given as account ids. */
   people: PeopleNames;
+  /** JQL of the issues "Create in Jira" made for this plan (the issue navigator link). */
+  planJql: string;
 }
 
 export type GetPlanPayload = Record<string, never>;

@@ -8,7 +8,8 @@ import type { AppContextResponse, GetAppContextPayload } from './app-context';
 import type { CompareSnapshotsPayload, CompareSnapshotsResponse, GetAssessmentPayload, GetAssessmentResponse, ListSnapshotsPayload, ListSnapshotsResponse, SaveUnitAssessmentPayload, SaveUnitAssessmentResponse, TakeSnapshotPayload, TakeSnapshotResponse } from './assessment';
 import type { ClauseRecordView, ClauseRegisterView, GapReportView, GetClauseRegisterPayload, GetReadinessMacroPayload, ReadinessMacroView, GetGapReportPayload, PreviewReportPayload, PreviewReportResponse, SetClauseResultPayload, StartPublishReportPayload, StartPublishReportResponse } from './gap-report';
 import type { ApproveBusinessCasePayload, ApproveBusinessCaseResponse, ComputeKpiPayload, ComputeKpiResponse, GetInitiationPayload, GetInitiationResponse, PublishBusinessCasePayload, PublishBusinessCaseResponse, RecordKpiMeasurementPayload, RecordKpiMeasurementResponse, SaveBusinessCasePayload, SaveBusinessCaseResponse, SaveChallengeRegisterPayload, SaveChallengeRegisterResponse, SaveKpisPayload, SaveKpisResponse, SaveTargetStatePayload, SaveTargetStateResponse } from './initiation';
-import type { GetJobStatusPayload, JobActionPayload, JobActionResponse, JobStatusView, ListJobHistoryPayload, ListJobHistoryResponse, StartEpicSyncPayload, StartEpicSyncResponse } from './jobs';
+import type { GetJobStatusPayload, JobActionPayload, JobActionResponse, JobStatusView, ListJobHistoryPayload, ListJobHistoryResponse, PreviewEpicSyncPayload, PreviewEpicSyncResponse, StartEpicSyncPayload, StartEpicSyncResponse } from './jobs';
+import type { SearchUsersPayload, SearchUsersResponse } from './people';
 import type { BulkMappingStatusResponse, CoverageResponse, GetBulkMappingStatusPayload, GetCoveragePayload, GetIssueClausesPayload, IssueClausesResponse, ListClausesResponse, PreviewBulkMappingPayload, PreviewBulkMappingResponse, SaveIssueClausesPayload, StartBulkMappingPayload, StartBulkMappingResponse, UndoBulkMappingPayload } from './mapping';
 import type { CheckPlanPayload, CheckPlanResponse, GetPlanPayload, GetPlanResponse, ProposePlanPayload, ProposePlanResponse, SavePlanPayload, SavePlanResponse } from './plan';
 import type { GetScopeDiffPayload, GetScopeDiffResponse, GetScopeHistoryPayload, GetScopeHistoryResponse, GetScopePayload, GetScopeResponse, PreviewScopePayload, PreviewScopeResponse, SaveScopePayload, SaveScopeResponse } from './scope';
@@ -61,6 +62,8 @@ export interface ResolverContract {
   saveUnitAssessment: { payload: SaveUnitAssessmentPayload; response: SaveUnitAssessmentResponse };
   setClauseResult: { payload: SetClauseResultPayload; response: ClauseRecordView };
   startBulkMapping: { payload: StartBulkMappingPayload; response: StartBulkMappingResponse };
+  searchUsers: { payload: SearchUsersPayload; response: SearchUsersResponse };
+  previewEpicSync: { payload: PreviewEpicSyncPayload; response: PreviewEpicSyncResponse };
   startEpicSync: { payload: StartEpicSyncPayload; response: StartEpicSyncResponse };
   startPublishReport: { payload: StartPublishReportPayload; response: StartPublishReportResponse };
   takeSnapshot: { payload: TakeSnapshotPayload; response: TakeSnapshotResponse };

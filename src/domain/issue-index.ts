@@ -66,7 +66,12 @@ export function reportIssuesJql(projectId: string): string {
 export const issuesByIdJql = (projectKey: string, issueIds: readonly string[]): string =>
   `${inProject(projectKey)} AND id in (${issueIds.map(escapeJqlString).join(', ')})`;
 
+/** The app's issues of one plan in one project, without an order (what the issue navigator link carries). */
+export function planIssuesWhere(projectIdOrKey: string, planId: string): string {
+  return `${inProject(projectIdOrKey)} AND issue.property[${PLAN_ITEM_PROPERTY_KEY}].planId = ${escapeJqlString(planId)}`;
+}
+
 /** The app's issues of one plan in one project, in key order. */
 export function planIssuesJql(projectId: string, planId: string): string {
-  return `${inProject(projectId)} AND issue.property[${PLAN_ITEM_PROPERTY_KEY}].planId = ${escapeJqlString(planId)} ORDER BY key ASC`;
+  return `${planIssuesWhere(projectId, planId)} ORDER BY key ASC`;
 }

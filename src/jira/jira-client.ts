@@ -27,6 +27,8 @@ import {
   projectSchema,
   searchResultsSchema,
   taskSchema,
+  transitionsSchema,
+  userListSchema,
   userPageSchema,
 } from './jira-wire';
 
@@ -160,6 +162,21 @@ export interface JiraTaskOutcome {
   taskId?: string;
   status: 'COMPLETE';
   result?: unknown;
+}
+
+/** A workflow transition of one issue (what closing an orphan reads). */
+export interface JiraTransition {
+  id: string;
+  name: string;
+  isAvailable?: boolean;
+  to: { name: string; statusCategory: { key: string } };
+}
+
+/** A person as the user search returns them. */
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  avatarUrl: string | null;
 }
 
 export interface IssueLinkInput {
@@ -533,6 +550,38 @@ export class JiraClient {
       body: JSON.stringify(edit),
     });
     await this.expectOk(res, `the edit of issue ${issueIdOrKey}`);
+  }
+
+  /** GET /rest/api/3/issue/{key}/transitions: the workflow transitions the caller may make now. */
+  async getTransitions(issueIdOrKey: string, opts?: CallOptions): Promise<JiraTransition[]> {
+    const res = await this.requester(opts).requestJira(route`/rest/api/3/issue/${issueIdOrKey}/transitions`);
+    const data = await this.parse(res, transitionsSchema, `the transitions of issue ${issueIdOrKey}`);
+    return data.transitions.map((t) => ({
+      id: t.id,
+      name: t.name,
+      ...(t.isAvailable !== undefined ? { isAvailable: t.isAvailable } : {}),
+      to: { name: t.to.name, statusCategory: { key: t.to.statusCategory.key } },
+    }));
+  }
+
+  /** POST /rest/api/3/issue/{key}/transitions. */
+  async transitionIssue(issueIdOrKey: string, transitionId: string, opts?: CallOptions): Promise<void> {
+    const res = await this.requester(opts).requestJira(route`/rest/api/3/issue/${issueIdOrKey}/transitions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ transition: { id: transitionId } }),
+    });
+    await this.expectOk(res, `the transition of issue ${issueIdOrKey}`);
+  }
+
+  /** GET /rest/api/3/user/search?query=…: active people (no apps) whose name or email starts with the query. */
+  async searchUsers(query: string, maxResults: number, opts?: CallOptions): Promise<JiraUser[]> {
+    const params = new URLSearchParams({ query, maxResults: String(maxResults) });
+    const res = await this.requester(opts).requestJira(route`/rest/api/3/user/search?${params}`);
+    const users = await this.parse(res, userListSchema, 'the user search');
+    return users
+      .filter((u) => u.active !== false && (u.accountType === undefined || u.accountType === 'atlassian'))
+      .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId, avatarUrl: u.avatarUrls?.['24x24'] ?? u.avatarUrls?.['48x48'] ?? null }));
   }
 
   /** POST /rest/api/3/issueLink. */

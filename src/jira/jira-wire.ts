@@ -132,3 +132,28 @@ export const userPageSchema = z.looseObject({
     .array(z.looseObject({ accountId: z.string().min(1), displayName: z.string().optional(), active: z.boolean().optional() }))
     .optional(),
 });
+
+/** GET /issue/{key}/transitions (IssueTransition: the parts the app reads). */
+export const transitionsSchema = z.looseObject({
+  transitions: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        name: z.string().default(''),
+        isAvailable: z.boolean().optional(),
+        to: z.looseObject({ name: z.string().default(''), statusCategory: z.looseObject({ key: z.string().default('') }).default({ key: '' }) }),
+      }),
+    )
+    .default([]),
+});
+
+/** GET /user/search: a list of users (User: the parts the app reads). */
+export const userListSchema = z.array(
+  z.looseObject({
+    accountId: z.string(),
+    displayName: z.string().optional(),
+    active: z.boolean().optional(),
+    accountType: z.string().optional(),
+    avatarUrls: z.record(z.string(), z.string()).optional(),
+  }),
+);

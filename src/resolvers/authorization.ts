@@ -33,6 +33,8 @@ export const AUTHORIZATION: Readonly<Record<ResolverKey, AuthorizationRow>> = {
   getProjectSettings: read('Shows the current settings (by name) to everyone who can browse; changes nothing.'),
   saveProjectSettings: { access: 'admin', reason: 'The settings choose the editor role and who may map clauses, i.e. who may write: they stay with project administrators.' },
   getSettingsOptions: read('A read-only lookup made as the user (Jira and Confluence only list what the caller may see); it changes nothing, so Browse is enough.'),
+  searchUsers: read("The user picker: Jira's user search made as the user (Jira lists only whom the caller may browse); changes nothing."),
+  previewEpicSync: read('Lists what Create in Jira would create, retitle, re-parent and close, without writing anything (one search as the user).'),
   startEpicSync: write('Creates epics and work items in Jira from the saved plan; also needs Create issues, as the job then works as the app.'),
   getJobStatus: READ_VIEW,
   getScope: READ_VIEW,

@@ -9,6 +9,6 @@ export const getPlan = defineResolver({
   payload: z.object({}),
   async handler(_input, ctx): Promise<GetPlanResponse> {
     const [record, stored] = await Promise.all([ctx.deps.plans.get(ctx.project.id), ctx.deps.assessments.getAll(ctx.project.id)]);
-    return toPlanView(record, stored.assessment, await ctx.deps.names(planPeople(record)));
+    return toPlanView(record, stored.assessment, await ctx.deps.names(planPeople(record)), ctx.project.key);
   },
 });

@@ -6,6 +6,10 @@ import { ASSESSMENT_UNITS } from '../domain/assessment';
 import { KEY_ELEMENTS } from '../domain/maturity/maturity-model';
 import { type Plan, IDENTIFIED_INTERACTIONS, PLAN_APPROACHES, PLAN_APPROACH_LABELS, validatePlan } from '../domain/planning';
 import type { PlanRecord } from '../storage/plan-repository';
+import { planIssuesWhere } from '../services/epic-sync.service';
+
+/** The plan id the app's issues of the project's (single) saved plan carry in their entity property. */
+export const EPIC_SYNC_PLAN_ID = 'main';
 
 export const PLAN_OPTIONS: PlanOptions = {
   approaches: PLAN_APPROACHES.map((value) => ({ value, label: PLAN_APPROACH_LABELS[value] })),
@@ -23,8 +27,9 @@ export function checkPlan(plan: Plan, assessment: Assessment | null): PlanCheck 
 export const planPeople = (record: PlanRecord | undefined): (string | null | undefined)[] =>
   record === undefined ? [] : [record.updatedBy, ...record.plan.phases.map((p) => p.owner)];
 
-export function toPlanView(record: PlanRecord | undefined, assessment: Assessment | null, people: PeopleNames): PlanView {
+export function toPlanView(record: PlanRecord | undefined, assessment: Assessment | null, people: PeopleNames, projectKey: string): PlanView {
   return {
+    planJql: planIssuesWhere(projectKey, EPIC_SYNC_PLAN_ID),
     plan: record?.plan ?? null,
     version: record?.version ?? 0,
     updatedAt: record?.updatedAt ?? null,

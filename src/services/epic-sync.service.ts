@@ -11,7 +11,7 @@
  * creates a duplicate. A killed run is resumed by running again: the search finds what the last run made.
  * Reads and edits (idempotent) go through the client's own retries, which honour Retry-After.
  */
-import { planIssuesJql } from '../domain/issue-index';
+import { planIssuesJql, planIssuesWhere } from '../domain/issue-index';
 import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
 import { ConfigMissingError, isAppError, isTransientError, upstreamKindOfStatus } from '../domain/errors';
 import { epicTypeProblem } from '../domain/epics/epic-type';
@@ -24,8 +24,11 @@ import {
   type EpicPlanInput,
   type EpicSyncActions,
   type ExistingPlanIssue,
+  type SyncPreview,
   buildDesiredState,
   epicPlanInputSchema,
+  chooseCloseTransition,
+  syncPreview,
   clauseMappingPropertySchema,
   epicRefKey,
   itemRefKey,
@@ -50,7 +53,12 @@ import { z } from 'zod';
 export const EPIC_SYNC_JOB_TYPE = 'epic-sync';
 
 /** What startEpicSync stores as the job's `input`. */
-export const epicSyncJobInputSchema = z.object({ projectId: z.string().regex(/^\d{1,18}$/), request: epicPlanInputSchema });
+/** What the resolver stores as the job's `input`; `close`: the issues the user confirmed to close (preview). */
+export const epicSyncJobInputSchema = z.object({
+  projectId: z.string().regex(/^\d{1,18}$/),
+  request: epicPlanInputSchema,
+  close: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/)).max(1000).default([]),
+});
 export type EpicSyncJobInput = z.infer<typeof epicSyncJobInputSchema>;
 
 /** The epic-sync job as the resolver starts it (its steps: src/consumers/epic-sync.consumer.ts). */
@@ -83,11 +91,17 @@ export interface EpicSyncServiceOptions {
   createRounds?: number;
 }
 
-const SEARCH_FIELDS = ['summary', 'parent'];
+const SEARCH_FIELDS = ['summary', 'parent', 'status'];
 const SEARCH_PAGE = 100;
 const KNOWN_FIELDS = new Set(['summary', 'issuetype', 'project', 'description', 'parent', 'reporter']);
 
-export { planIssuesJql };
+export { planIssuesJql, planIssuesWhere };
+
+/** True when a `status` field value is in the done status category. */
+export function isDoneStatus(status: unknown): boolean {
+  const category = (status as { statusCategory?: { key?: unknown } } | null | undefined)?.statusCategory;
+  return category?.key === 'done';
+}
 
 /** Turns a searched issue into reconcile input; undefined when its plan-item property is unreadable. */
 export function toExistingPlanIssue(issue: JiraIssue): ExistingPlanIssue | undefined {
@@ -98,6 +112,7 @@ export function toExistingPlanIssue(issue: JiraIssue): ExistingPlanIssue | undef
   const parent = issue.fields.parent as { key?: unknown } | null | undefined;
   const summary = issue.fields.summary;
   return {
+    done: isDoneStatus(issue.fields.status),
     id: issue.id,
     key: issue.key,
     summary: typeof summary === 'string' ? summary : '',
@@ -197,10 +212,10 @@ export class EpicSyncService {
   }
 
   /** The app's issues of the plan in the project (one search, paged by 100). */
-  async findExisting(projectId: string, planId: string): Promise<ExistingPlanIssue[]> {
+  async findExisting(projectId: string, planId: string, as: CallOptions['as'] = this.call.as): Promise<ExistingPlanIssue[]> {
     const out: ExistingPlanIssue[] = [];
     for await (const issue of this.jira.searchJqlAll(planIssuesJql(projectId, planId), {
-      ...this.call,
+      as,
       fields: SEARCH_FIELDS,
       properties: [PLAN_ITEM_PROPERTY_KEY, MAPPING_PROPERTY_KEY],
       pageSize: SEARCH_PAGE,
@@ -212,10 +227,49 @@ export class EpicSyncService {
   }
 
   /** What a run would do, without writing (one search). */
-  async preview(req: EpicSyncRequest): Promise<{ desired: DesiredState; existing: ExistingPlanIssue[]; actions: EpicSyncActions }> {
+  async preview(req: EpicSyncRequest, as: CallOptions['as'] = this.call.as): Promise<{ desired: DesiredState; existing: ExistingPlanIssue[]; actions: EpicSyncActions }> {
     const desired = buildDesiredState(req.input);
-    const existing = await this.findExisting(req.projectId, desired.planId);
+    const existing = await this.findExisting(req.projectId, desired.planId, as);
     return { desired, existing, actions: reconcileEpics(desired, existing) };
+  }
+
+  /** The preview the user confirms: counts and every issue behind them. */
+  async previewView(req: EpicSyncRequest, as: CallOptions['as'] = this.call.as): Promise<SyncPreview> {
+    const { desired, actions } = await this.preview(req, as);
+    return syncPreview(desired, actions);
+  }
+
+  /**
+   * Closes the issues the user confirmed, each with a transition into the done category ("Canceled" or the
+   * like first). Safe to repeat: an issue already in a done status counts as closed and is not moved again.
+   * `onClosed` runs after each issue (the job saves its checkpoint there).
+   */
+  async closeIssues(
+    keys: readonly string[],
+    onClosed: (key: string, outcome: { ok: true; status: string } | { ok: false; failure: EpicSyncFailure }) => Promise<void>,
+  ): Promise<void> {
+    for (const key of keys) {
+      try {
+        const issue = await this.jira.getIssue(key, { ...this.call, fields: ['status'] });
+        if (isDoneStatus(issue.fields.status)) {
+          const name = (issue.fields.status as { name?: unknown }).name;
+          await onClosed(key, { ok: true, status: typeof name === 'string' ? name : 'Done' });
+          continue;
+        }
+        const transition = chooseCloseTransition(await this.jira.getTransitions(key, this.call));
+        if (transition === undefined) {
+          await onClosed(key, {
+            ok: false,
+            failure: { summary: key, role: 'edit', key, status: 0, messages: ['Its workflow offers no transition into a done status; close it by hand.'], transient: false },
+          });
+          continue;
+        }
+        await this.jira.transitionIssue(key, transition.id, this.call);
+        await onClosed(key, { ok: true, status: transition.to.name });
+      } catch (e) {
+        await onClosed(key, { ok: false, failure: this.editFailure(key, null, e) });
+      }
+    }
   }
 
   async run(req: EpicSyncRequest, onProgress: (p: EpicSyncProgress) => Promise<void> = async () => undefined): Promise<EpicSyncResult> {
@@ -324,6 +378,7 @@ export class EpicSyncService {
       retitled,
       reparented,
       orphans: actions.orphans,
+      closed: [],
       unchanged: actions.unchanged.length,
       failures,
     };

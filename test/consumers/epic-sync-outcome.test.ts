@@ -18,6 +18,7 @@ const result = (over: Partial<EpicSyncResultView>): EpicSyncResultView => ({
   retitled: [],
   reparented: [],
   orphans: [],
+  closed: [],
   unchanged: 0,
   failures: [],
   ...over,

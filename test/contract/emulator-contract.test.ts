@@ -52,6 +52,10 @@ beforeAll(async () => {
   await ok('GET', `${J}/issue/${child.key}/properties`);
   await ok('GET', `${J}/issue/${child.key}/properties/sms-navigator-review`);
   await ok('DELETE', `${J}/issue/${child.key}/properties/sms-navigator-review`);
+  const transitions = (await ok('GET', `${J}/issue/${child.key}/transitions`)).json() as { transitions: { id: string; to: { statusCategory: { key: string } } }[] };
+  const toDone = transitions.transitions.find((t) => t.to.statusCategory.key === 'done');
+  await ok('POST', `${J}/issue/${child.key}/transitions`, { transition: { id: toDone?.id ?? 'none' } }, 'app');
+  await ok('GET', `${J}/user/search?query=mo&maxResults=10`);
   const multi = await h.call('POST', `${J}/issue/properties/multi`, { issues: [{ issueID: Number(child.id), properties: { 'sms-navigator-mapping': { clauses: ['8.6.1', '8.6.3'], kinds: ['record'], phases: ['1'] } } }] }, 'app');
   expect(multi.statusCode).toBe(303);
   await ok('GET', multi.headers.location as string, undefined, 'app');

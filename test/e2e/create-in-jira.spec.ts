@@ -4,7 +4,7 @@ import { SHOTS, projectApp, projectPageUrl, startOwnSandbox, type OwnSandbox } f
 
 // "Create in Jira" end to end, against a sandbox of its own (so the epics it creates do not change what the
 // other specs see): propose and save an Approach 1 plan, create its epics, follow the progress to the epic
-// links, see that a second run has nothing to change, and open an epic in the sandbox's issue view.
+// links, see that a second run has nothing to change (its preview says so), and open an epic in the sandbox's issue view.
 
 test.describe.configure({ mode: 'serial' });
 
@@ -17,12 +17,12 @@ test.afterAll(async () => {
   if (sandbox !== undefined) await sandbox.stop();
 });
 
-test('create in Jira: the saved Approach 1 plan becomes linked epics; a second run has nothing to change', async ({ page }) => {
+test('create in Jira: the saved Approach 1 plan becomes linked epics after confirming the preview; a second run has nothing to change', async ({ page }) => {
   await page.goto(`${sandbox.baseURL}${projectPageUrl('phases')}`);
   await expect(projectApp(page).getByRole('heading', { name: 'Phases', level: 2, exact: true })).toBeVisible();
   const a = projectApp(page);
   await expect(a.getByRole('heading', { name: 'No phases yet' })).toBeVisible();
-  const create = a.getByRole('button', { name: 'Create in Jira', exact: true });
+  const create = a.getByRole('button', { name: 'Create in Jira…', exact: true });
   await expect(create).toBeDisabled();
   await expect(a.getByText('Save a plan first: the epics are made from the saved plan.')).toBeVisible();
 
@@ -47,14 +47,14 @@ test('create in Jira: the saved Approach 1 plan becomes linked epics; a second r
   await name.fill(original);
   await expect(create).toBeEnabled();
 
-  // First run: progress "n of m", then one link per epic.
+  // First run: a preview to confirm, then the result with one link per epic.
   await create.click();
-  const progress = a.getByRole('status').filter({ hasText: / of \d+/ });
-  await expect(progress).toBeVisible();
-  await expect(progress).toHaveText(/^Done: (\d+) of \1$/);
-  const total = Number(/of (\d+)/.exec((await progress.textContent()) ?? '')?.[1]);
-  expect(total).toBeGreaterThan(0);
-  await expect(a.getByText(/^Created \d+ epic\(s\) and \d+ work item\(s\)/)).toBeVisible();
+  const dialog = a.getByRole('dialog', { name: 'Create in Jira: check the changes' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: /^Make \d+ changes in Jira$/ }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(a.getByRole('status').filter({ hasText: 'Last sync done' })).toBeVisible();
+  await expect(a.getByText(/^Created \d+ epics? and \d+ work items?/)).toBeVisible();
   const epics = a.getByRole('list', { name: 'Epics of the plan' });
   const links = epics.getByRole('link');
   const epicCount = await epics.getByRole('listitem').count();
@@ -70,8 +70,9 @@ test('create in Jira: the saved Approach 1 plan becomes linked epics; a second r
   // Second run with the same saved plan: nothing to change, the same epics.
   const firstKeys = await links.allTextContents();
   await create.click();
-  await expect(a.getByText(/^Nothing to change: Jira already matches the saved plan/)).toBeVisible();
-  await expect(a.getByRole('status').filter({ hasText: / of \d+/ })).toHaveText('Done: 0 of 0');
+  const again = a.getByRole('dialog', { name: 'Jira already matches the plan' });
+  await expect(again.getByRole('button', { name: 'Nothing to do' })).toBeDisabled();
+  await again.getByRole('button', { name: 'Cancel' }).click();
   await expect(links).toHaveText(firstKeys);
   await section.screenshot({ path: path.join(SHOTS, 'phases-create-in-jira-rerun.png') });
 

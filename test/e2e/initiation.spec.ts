@@ -58,7 +58,8 @@ test('initiation: business case approved, three KPIs measured, published and sho
   await expect(panel.getByRole('group', { name: 'Sponsor approval' }).getByText(ADMIN)).toHaveCount(0);
   await shot(page, 'initiation-business-case');
 
-  // 2. Three KPIs: manual, JQL count, JQL duration (two from the suggestions, one typed in).
+  // 2. Three KPIs: manual, JQL count, JQL duration (two from the suggestions, one typed in). One section at a time.
+  await panel.getByRole('navigation', { name: 'Initiation sections' }).getByRole('button', { name: 'Baseline and KPIs' }).click();
   await panel.getByLabel('Baseline findings').getByLabel('d) Breaches of agreements').fill('Eleven SLA breaches last quarter.');
   await panel.getByLabel('Add a suggested KPI').selectOption({ label: 'Customer satisfaction' });
   await panel.getByLabel('Add a suggested KPI').selectOption({ label: 'Service down time' });

@@ -151,14 +151,15 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 1).' })).toBeVisible();
 
   await a.getByLabel('Approaches 1 and 2 combined: subsets within each level').check();
-  await a.getByRole('button', { name: 'Propose plan' }).click();
+  await a.getByRole('button', { name: 'Propose again…' }).click();
+  await a.getByRole('dialog', { name: 'Replace the phases on screen?' }).getByRole('button', { name: 'Propose and replace' }).click();
   await expect(a.getByRole('group', { name: /^Phase 1: Level I: / })).toBeVisible();
   await a.getByRole('button', { name: 'Save plan' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 2).' })).toBeVisible();
 
   await a.getByLabel('Approach 1: a subset of processes in each phase').check();
-  await a.getByLabel('First phase starts').fill('2026-04-01');
-  await a.getByRole('button', { name: 'Propose plan' }).click();
+  await a.getByRole('button', { name: 'Propose again…' }).click();
+  await a.getByRole('dialog', { name: 'Replace the phases on screen?' }).getByRole('button', { name: 'Propose and replace' }).click();
   const phase1 = a.getByRole('group', { name: /^Phase 1: / });
   // Cards start as summaries: processes as chips, Rule 1 / Rule 2 badges, no editor until expanded.
   await expect(phase1.getByRole('button', { name: /^Phase 1: / })).toHaveAttribute('aria-expanded', 'false');
@@ -168,27 +169,23 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   await phase1.getByRole('button', { name: /^Phase 1: / }).focus();
   await page.keyboard.press('Enter');
   await expandPhase(phase1, 1);
-  await expect(phase1.getByLabel('Start')).toHaveValue('2026-04-01');
-  await expect(a.getByRole('list', { name: 'Rule 2: interactions across phase boundaries need an interface' })).toBeVisible();
-
-  // An issue opens the phase it concerns and focuses the field that fixes it.
-  const firstRule2 = a.getByRole('list', { name: 'Rule 2: interactions across phase boundaries need an interface' }).getByRole('listitem').first();
-  const pair = /defines no interface for (\S+ → \S+)/.exec((await firstRule2.textContent()) ?? '')?.[1] ?? '';
-  expect(pair).not.toBe('');
-  await firstRule2.getByRole('button', { name: 'Go to Phase 2' }).click();
-  await expect(a.getByRole('group', { name: /^Phase 2: / }).getByLabel(`Interface for ${pair}`)).toBeFocused();
+  // The proposal drafted its Rule 2 interfaces: no Rule 2 issue to start with.
+  await expect(a.getByRole('list', { name: 'Rule 2: interactions across phase boundaries need an interface' })).toHaveCount(0);
 
   // Move problem management from phase 1 into phase 2 (select + button, keyboard reachable).
   await expandPhase(a.getByRole('group', { name: /^Phase 2: / }), 2);
   const phase2Name = (await a.getByRole('group', { name: /^Phase 2: / }).getByLabel('Phase name').inputValue()).trim();
-  await phase1.getByLabel('Move 8.6.3 Problem management to').selectOption({ label: phase2Name });
+  await phase1.getByLabel('Move 8.6.3 Problem management to').fill(phase2Name);
+  await page.keyboard.press('Enter');
   await phase1.getByRole('button', { name: 'Move 8.6.3 Problem management' }).focus();
   await page.keyboard.press('Enter');
   await expect(a.getByRole('list', { name: new RegExp(`^Processes in Phase 2: `) })).toContainText('8.6.3 Problem management');
   await expect(a.getByRole('list', { name: /^Processes in Phase 1: / })).not.toContainText('8.6.3');
 
   const phase2 = a.getByRole('group', { name: /^Phase 2: / });
-  await phase1.getByLabel('Owner').fill('557058:sandbox-project-admin');
+  await phase1.getByLabel('Owner').fill('Pat');
+  await expect(a.getByRole('option', { name: 'Pat Project-Admin' })).toBeVisible();
+  await page.keyboard.press('Enter');
   await expect(phase2.getByLabel('Interface for 8.6.1 → 8.6.3')).toBeVisible();
   // The crossings table lists it under phase 2, without an interface; "Define" focuses phase 2's field.
   const crossings = a.getByRole('table', { name: 'Cross-phase interactions' });
@@ -199,6 +196,13 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   // Defined interactions fold behind "Show n interactions with an interface" in their phase's group.
   await crossings.getByRole('button', { name: /^Show \d+ interactions? with an interface in Phase 2: / }).click();
   await expect(crossings.getByRole('row', { name: /8\.6\.1 Incident management → 8\.6\.3 Problem management/ })).toContainText('Defined');
+  // The move made other crossings too: while any lacks an interface, Save is blocked and says why.
+  await expect(a.getByTestId('save-blocked')).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Save plan' })).toBeDisabled();
+  for (const field of await phase2.getByLabel(/^Interface for /).all()) {
+    if ((await field.inputValue()).trim() === '') await field.fill('Handed over by hand until both processes run under the SMS.');
+  }
+  await expect(a.getByTestId('save-blocked')).toHaveCount(0);
   await a.getByRole('button', { name: 'Save plan' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 3).' })).toBeVisible();
   await shot(page, 'panel-phases-light');

@@ -10,6 +10,8 @@ import { createEpicSyncJob, epicSyncJob } from '../../src/consumers/epic-sync.co
 import type { JobEvent } from '../../src/platform/job-queue';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import type { Plan } from '../../src/domain/planning';
+import type { EpicSyncResultView, JobStatusView, PreviewEpicSyncResponse } from '../../src/contract/jobs';
+import { draftMissingInterfaces, setNotPlanned } from '../../src/domain/planning';
 import { proposePlan } from '../../src/domain/planning/propose-plan';
 import { changedPlan, defaultEpicPlanInput } from '../builders/epic-sync.builder';
 import {
@@ -71,13 +73,16 @@ describe('EpicSyncService against the emulated Jira', () => {
     expect(stats1.issues).toBe(stats0.issues);
   });
 
-  it('retitles the epics of a renamed phase', async () => {
+  it('retitles the epics and work items of a renamed phase', async () => {
     await sync(base);
     const renamed = changedPlan(base, (d) => {
       if (d.phases[1]) d.phases[1].name = 'Customers and suppliers';
     });
     const result = await sync(renamed);
-    expect(result.retitled).toHaveLength(4);
+    const phase2Epics = result.epics.filter((e) => e.phaseId === renamed.phases[1]?.id).map((e) => e.key);
+    expect(phase2Epics).toHaveLength(4);
+    expect(result.retitled).toEqual(expect.arrayContaining(phase2Epics));
+    expect(result.retitled.length).toBeGreaterThan(phase2Epics.length);
     expect(result.created).toEqual({ epics: [], items: [] });
     expect((await picture()).lines).toEqual(expectedPicture(renamed));
   });
@@ -222,7 +227,7 @@ describe('epic-sync job consumer', () => {
     const { jobId } = await dying.jobs.start(epicSyncJob, {
       scope: SMS_PROJECT_ID,
       accountId: '557058:sandbox-project-admin',
-      input: { projectId: SMS_PROJECT_ID, request: base },
+      input: { projectId: SMS_PROJECT_ID, request: base, close: [] },
       title: 'Create in Jira',
     });
     const deliver = (services: typeof dying, retryCount: number) => services.jobs.consume(pushed[0]?.body, { jobId: 'q', eventId: `e${retryCount}`, retryCount });
@@ -338,5 +343,36 @@ describe('startEpicSync and getJobStatus through the sandbox bridge', () => {
       body: JSON.stringify({ functionKey: 'getJobStatus', payload: { jobId }, moduleKey: 'sms-navigator-project-page', projectKey: 'OPS', accountId: admin }),
     });
     expect(((await elsewhere.json()) as { error?: { code: string } }).error?.code).toBe('NOT_FOUND');
+  });
+
+  it('previews the issues a changed plan leaves behind, closes only the confirmed ones after confirmation, then has nothing to do', async () => {
+    const dropped = draftMissingInterfaces(setNotPlanned(setNotPlanned(plan, '8.4.1', 'Group finance does budgeting.'), '8.4.2', 'Not needed yet.'));
+    await savePlan(dropped);
+    const preview = await invoke('previewEpicSync', admin, { includeItems: true, expectedPlanVersion: savedVersion });
+    if (!preview.ok) throw new Error(preview.error?.message);
+    const data = preview.data as unknown as PreviewEpicSyncResponse;
+    const toClose = data.preview.close.map((o) => o.key);
+    expect(toClose).toHaveLength(2);
+    expect(data.preview.close.every((o) => /8\.4\.[12]/.test(o.summary))).toBe(true);
+    expect(data.preview.counts).toMatchObject({ createEpics: 0, createItems: 0, close: 2 });
+
+    // Without confirmation nothing is closed.
+    const plain = await invoke('startEpicSync', admin, { includeItems: true });
+    await sandbox.queue.idle();
+    const plainStatus = (await invoke('getJobStatus', admin, { jobId: plain.data?.jobId })).data as unknown as JobStatusView<EpicSyncResultView>;
+    expect(plainStatus.result?.orphans.map((o) => o.key).sort()).toEqual([...toClose].sort());
+    expect(plainStatus.result?.closed).toEqual([]);
+
+    // Confirmed: one of the two.
+    const [first, second] = toClose as [string, string];
+    const closing = await invoke('startEpicSync', admin, { includeItems: true, close: [first] });
+    await sandbox.queue.idle();
+    const closed = (await invoke('getJobStatus', admin, { jobId: closing.data?.jobId })).data as unknown as JobStatusView<EpicSyncResultView>;
+    expect(closed.status).toBe('done');
+    expect(closed.result?.closed).toEqual([expect.objectContaining({ key: first, status: 'Canceled' })]);
+    expect(closed.result?.orphans.map((o) => o.key)).toEqual([second]);
+    // The search now finds it in a done status: no longer listed to close.
+    const after = (await invoke('previewEpicSync', admin, { includeItems: true })).data as unknown as PreviewEpicSyncResponse;
+    expect(after.preview.close.map((o) => o.key)).toEqual([second]);
   });
 });

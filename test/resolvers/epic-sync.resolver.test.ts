@@ -73,7 +73,7 @@ describe('startEpicSync', () => {
     expect(pushed).toEqual([{ body: { type: 'epic-sync', jobId: res.data.jobId } }]);
     const job = await new JobRepository(store).get(res.data.jobId);
     expect(job).toMatchObject({ status: 'queued', type: 'epic-sync', scope: PROJECT.id, accountId: ADMIN });
-    expect(job?.input).toEqual({ projectId: PROJECT.id, request: epicPlanInputFromPlan('main', PLAN, true) });
+    expect(job?.input).toEqual({ projectId: PROJECT.id, request: epicPlanInputFromPlan('main', PLAN, true), close: [] });
   });
 
   it('ignores phases sent by the browser: the job follows the saved plan', async () => {
@@ -82,7 +82,26 @@ describe('startEpicSync', () => {
     const res = await invoke<StartEpicSyncResponse>('startEpicSync', forged, ADMIN);
     if (!res.ok) throw new Error(res.error.message);
     const job = await new JobRepository(store).get(res.data.jobId);
-    expect(job?.input).toEqual({ projectId: PROJECT.id, request: epicPlanInputFromPlan('main', PLAN, true) });
+    expect(job?.input).toEqual({ projectId: PROJECT.id, request: epicPlanInputFromPlan('main', PLAN, true), close: [] });
+  });
+
+  it('refuses to start while the saved plan has errors (an error blocks Create), queueing nothing', async () => {
+    const { pushed, invoke, savePlan } = setup();
+    const first = PLAN.phases[0];
+    if (first === undefined) throw new Error('the proposal has phases');
+    await savePlan({ ...PLAN, phases: [{ ...first, objectives: [] }, ...PLAN.phases.slice(1)] });
+    const res = await invoke('startEpicSync', {}, ADMIN);
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(!res.ok && res.error.message).toContain('no objectives');
+    expect(pushed).toEqual([]);
+  });
+
+  it('passes the issues to close on to the job', async () => {
+    const { store, invoke } = await withSavedPlan();
+    const res = await invoke<StartEpicSyncResponse>('startEpicSync', { close: ['SMS-12', 'SMS-13'] }, ADMIN);
+    if (!res.ok) throw new Error(res.error.message);
+    expect((await new JobRepository(store).get(res.data.jobId))?.input).toMatchObject({ close: ['SMS-12', 'SMS-13'] });
+    expect(await invoke('startEpicSync', { close: ['not a key'] }, ADMIN)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('passes includeItems on to the job', async () => {
@@ -101,7 +120,7 @@ describe('startEpicSync', () => {
 
   it('refuses a stale expectedPlanVersion with CONFLICT naming who saved the plan; the current version starts', async () => {
     const { pushed, invoke, savePlan } = await withSavedPlan();
-    const v2 = await savePlan({ ...PLAN, phases: PLAN.phases.slice(0, 2) });
+    const v2 = await savePlan({ ...PLAN, phases: PLAN.phases.map((p, i) => (i === 0 ? { ...p, name: 'Renamed' } : p)) });
     const stale = await invoke('startEpicSync', { expectedPlanVersion: 1 }, ADMIN);
     expect(stale).toMatchObject({
       ok: false,

@@ -180,8 +180,15 @@ describe('plan resolvers', () => {
     expect(t.store.writes).toEqual([]);
 
     const { plan, check } = data(await t.invoke<ProposePlanResponse>('proposePlan', { approach: 'subsets', start: '2026-04-01' }));
-    expect(check.crossings.some((c) => c.flagged)).toBe(true);
-    expect(check.issues.some((i) => i.rule === 'rule-2')).toBe(true);
+    // The proposal drafts its Rule 2 interfaces: it passes its own check.
+    expect(check.crossings.length).toBeGreaterThan(0);
+    expect(check.crossings.some((c) => c.flagged)).toBe(false);
+    expect(check.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // An error blocks Save: without the interfaces the plan is refused, writing nothing.
+    const bare = { ...plan, phases: plan.phases.map((p) => ({ ...p, interfaces: [] })) };
+    const refused = await t.invoke('savePlan', { plan: bare, version: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('defines no interface') } });
+    expect(t.store.writes).toEqual([]);
     const saved = data(await t.invoke<PlanView>('savePlan', { plan, version: 0 }));
     expect(saved).toMatchObject({ version: 1, updatedBy: ADMIN, people: { [ADMIN]: 'Pat Project-Admin' } });
     expect(data(await t.invoke<PlanView>('getPlan', {}, MEMBER)).plan).toEqual(plan);

@@ -64,6 +64,29 @@ describe('emulated Jira: seed and identity', () => {
     expect((await h.call('GET', '/rest/api/3/user/bulk')).statusCode).toBe(400);
   });
 
+  it('finds users by the start of a name word, and gives an outsider without Browse users an empty list', async () => {
+    const res = await h.call('GET', '/rest/api/3/user/search?query=pat');
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { accountId: string; displayName: string }[]).map((u) => u.displayName)).toEqual(['Pat Project-Admin']);
+    expect((await h.call('GET', '/rest/api/3/user/search?query=admin')).json()).toHaveLength(2);
+    expect((await h.call('GET', '/rest/api/3/user/search?query=pat', undefined, 'outsider')).json()).toEqual([]);
+    expect((await h.call('GET', '/rest/api/3/user/search')).statusCode).toBe(400);
+  });
+
+  it('lists the workflow transitions of an issue and moves it to the chosen status', async () => {
+    const before = (await h.call('GET', '/rest/api/3/issue/SMS-2?fields=status,resolutiondate')).json() as { fields: { status: { id: string } } };
+    const list = (await h.call('GET', '/rest/api/3/issue/SMS-2/transitions')).json() as { transitions: { id: string; to: { id: string; name: string; statusCategory: { key: string } } }[] };
+    expect(list.transitions.some((t) => t.to.id === before.fields.status.id)).toBe(false);
+    const cancel = list.transitions.find((t) => t.to.name === 'Canceled');
+    expect(cancel?.to.statusCategory.key).toBe('done');
+    expect((await h.call('POST', '/rest/api/3/issue/SMS-2/transitions', { transition: { id: cancel?.id } })).statusCode).toBe(204);
+    const after = (await h.call('GET', '/rest/api/3/issue/SMS-2?fields=status,resolutiondate')).json() as { fields: { status: { name: string }; resolutiondate: string | null } };
+    expect(after.fields.status.name).toBe('Canceled');
+    expect(after.fields.resolutiondate).not.toBeNull();
+    expect((await h.call('POST', '/rest/api/3/issue/SMS-2/transitions', { transition: { id: cancel?.id } })).statusCode).toBe(400);
+    expect((await h.call('POST', '/rest/api/3/issue/SMS-2/transitions', { transition: { id: 'x' } }, 'outsider')).statusCode).toBe(404);
+  });
+
   it('hides projects and issues from an outsider like Jira (404)', async () => {
     expect((await h.call('GET', '/rest/api/3/project/SMS', undefined, 'outsider')).statusCode).toBe(404);
     const res = await h.call('GET', '/rest/api/3/issue/SMS-1', undefined, 'outsider');

@@ -28,22 +28,49 @@ export const SUMMARY_MAX = 255;
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/**
- * "SMS Phase 1 — Resolution and fulfilment (8.6)" when the phase is named after the group, otherwise
- * "SMS Phase 2 · Relationship and agreement — Service assurance (8.7)". Renaming or moving a phase changes it.
- */
-export function epicSummary(phaseNumber: number, phaseName: string, group: ProcessGroupId): string {
-  const title = getProcessGroup(group).title;
-  const name = oneLine(phaseName);
-  const head = `SMS Phase ${phaseNumber}`;
-  const tail = `${title} (${group})`;
-  if (name.toLowerCase() === title.toLowerCase()) return clip(`${head} — ${tail}`, SUMMARY_MAX);
-  const room = SUMMARY_MAX - head.length - tail.length - 6;
-  return `${head} · ${clip(name, Math.max(10, room))} — ${tail}`;
+/** The longest title the app gives an epic or a work item (one pattern for both, readable in a board card). */
+export const TITLE_MAX = 80;
+
+export interface PlanTitleInput {
+  phaseNumber: number;
+  phaseName: string;
+  /** A process group ("8.6") for an epic, a clause ("8.6.1") for a work item. */
+  id: string;
+  title: string;
 }
 
-/** "8.6.1 Incident management". */
-export function itemSummary(clauseId: ClauseId): string {
+/**
+ * The one title pattern of the app's epics and work items: "Phase 1 Foundation · 8.6.1 Incident management".
+ * The phase comes first (a board or list sorted by summary groups by phase), its name is left out when it
+ * only repeats the title (an epic of a phase named after its group), and the result never exceeds TITLE_MAX:
+ * the phase name is shortened first, then the clause title.
+ */
+export function planIssueTitle(input: PlanTitleInput): string {
+  const name = oneLine(input.phaseName);
+  const head = `${input.id} ${oneLine(input.title)}`;
+  const phase = `Phase ${input.phaseNumber}`;
+  const redundant = name === '' || name.toLowerCase() === oneLine(input.title).toLowerCase() || name.toLowerCase() === phase.toLowerCase();
+  if (redundant) return clip(`${phase} · ${head}`, TITLE_MAX);
+  const full = `${phase} ${name} · ${head}`;
+  if (full.length <= TITLE_MAX) return full;
+  const room = TITLE_MAX - phase.length - head.length - 4;
+  if (room >= 8) return `${phase} ${clip(name, room)} · ${head}`;
+  return clip(`${phase} · ${head}`, TITLE_MAX);
+}
+
+/** The epic of one process group in one phase: "Phase 1 Foundation · 8.6 Resolution and fulfilment". */
+export function epicSummary(phaseNumber: number, phaseName: string, group: ProcessGroupId): string {
+  return planIssueTitle({ phaseNumber, phaseName, id: group, title: getProcessGroup(group).title });
+}
+
+/** The work item of one clause in one phase: "Phase 1 Foundation · 8.6.1 Incident management". */
+export function itemSummary(phaseNumber: number, phaseName: string, clauseId: ClauseId): string {
+  const clause = requireClause(clauseId);
+  return planIssueTitle({ phaseNumber, phaseName, id: clause.id, title: clause.title });
+}
+
+/** "8.6.1 Incident management" (a clause in lists inside descriptions). */
+export function clauseLine(clauseId: ClauseId): string {
   const clause = requireClause(clauseId);
   return clip(`${clause.id} ${clause.title}`, SUMMARY_MAX);
 }
@@ -88,7 +115,7 @@ export function epicDescription(input: EpicDescriptionInput): AdfDoc {
   if (input.clauseIds.length > 0) {
     content.push(
       heading('Clauses covered'),
-      bulletList(input.clauseIds.map((id) => itemSummary(id))),
+      bulletList(input.clauseIds.map((id) => clauseLine(id))),
     );
   }
   content.push(

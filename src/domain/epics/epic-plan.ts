@@ -135,7 +135,7 @@ export function buildDesiredState(input: EpicPlanInput): DesiredState {
         items.push({
           epic: ref,
           clauseId,
-          summary: itemSummary(clauseId),
+          summary: itemSummary(index + 1, phase.name, clauseId),
           description: itemDescription({ phaseNumber: index + 1, phaseName: phase.name, clauseId }),
           property: { planId, phaseId: phase.id, subsetId: group, clauseId, role: 'item' },
           mapping: { clauses: [clauseId], kinds: [], phases: [phase.id] },

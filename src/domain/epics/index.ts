@@ -4,3 +4,4 @@ export * from './epic-plan';
 export * from './reconcile-epics';
 export * from './epic-call-bound';
 export * from './epic-type';
+export * from './sync-preview';

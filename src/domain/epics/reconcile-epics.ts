@@ -3,12 +3,14 @@
  * to do, without doing it. Rules:
  * - identity is the `sms-navigator-plan-item` property: an epic is (phase, subset), a work item (phase, clause);
  * - a missing epic or item is created (items after their epic exists: they name the epic by ref);
- * - an epic whose summary differs (phase renamed or moved in the order) is retitled;
+ * - an epic or work item whose summary differs (phase renamed or moved in the order, title pattern changed)
+ *   is retitled;
  * - a work item whose clause left its phase and went to another phase that still exists in the plan keeps
  *   its issue: it is re-parented under the new epic and its properties follow (never re-created);
  * - a work item under the wrong epic (epic re-created, moved by hand) is re-parented too;
  * - everything else of the app's that the plan no longer wants (removed phase, emptied subset, duplicate)
- *   is an orphan: listed for the user to close, never deleted;
+ *   is an orphan: listed for the user to close (closed only when they confirm), never deleted; an orphan
+ *   already in a done status category needs nothing;
  * - with items switched off, existing work items are left alone (neither checked nor orphaned).
  */
 import { compareClauseIds } from '../catalogue/catalogue';
@@ -31,6 +33,8 @@ export interface ExistingPlanIssue {
   property: PlanItemProperty;
   /** The clause mapping property, null when absent. */
   mapping: ClauseMappingProperty | null;
+  /** True when the issue's status is in the done category (absent: not known, treated as open). */
+  done?: boolean;
 }
 
 export interface RetitleAction {
@@ -105,6 +109,12 @@ const orphan = (i: ExistingPlanIssue, reason: OrphanReason): OrphanIssue => ({
   reason,
 });
 
+/** An orphan to close, or nothing to do when it is closed already. */
+function addOrphan(actions: EpicSyncActions, i: ExistingPlanIssue, reason: OrphanReason): void {
+  if (i.done === true) actions.unchanged.push({ key: i.key, role: i.property.role });
+  else actions.orphans.push(orphan(i, reason));
+}
+
 function movedMapping(existing: ClauseMappingProperty | null, clauseId: string, fromPhase: string, toPhase: string): ClauseMappingProperty {
   if (existing === null) return { clauses: [clauseId], kinds: [], phases: [toPhase] };
   const phases = existing.phases.map((p) => (p === fromPhase ? toPhase : p));
@@ -131,7 +141,7 @@ export function reconcileEpics(desired: DesiredState, existingAll: readonly Exis
     existing.filter((i) => i.property.role === 'epic'),
     (i) => epicRefKey(i.property),
   );
-  for (const dup of epics.duplicates) actions.orphans.push(orphan(dup, 'duplicate'));
+  for (const dup of epics.duplicates) addOrphan(actions, dup, 'duplicate');
   const wantedEpics = new Set(desired.epics.map(desiredEpicKey));
   for (const want of desired.epics) {
     const have = epics.kept.get(desiredEpicKey(want));
@@ -145,7 +155,7 @@ export function reconcileEpics(desired: DesiredState, existingAll: readonly Exis
   }
   for (const [k, have] of epics.kept) {
     if (wantedEpics.has(k)) continue;
-    actions.orphans.push(orphan(have, phaseOrder.has(have.property.phaseId) ? 'subset-removed' : 'phase-removed'));
+    addOrphan(actions, have, phaseOrder.has(have.property.phaseId) ? 'subset-removed' : 'phase-removed');
   }
 
   // ---- items
@@ -154,7 +164,7 @@ export function reconcileEpics(desired: DesiredState, existingAll: readonly Exis
       existing.filter((i) => i.property.role === 'item' && i.property.clauseId !== null),
       (i) => itemRefKey(i.property.phaseId, i.property.clauseId as string),
     );
-    for (const dup of items.duplicates) actions.orphans.push(orphan(dup, 'duplicate'));
+    for (const dup of items.duplicates) addOrphan(actions, dup, 'duplicate');
 
     const unmatchedWanted = new Map<string, DesiredItem[]>();
     const matchedExisting = new Set<string>();
@@ -168,8 +178,10 @@ export function reconcileEpics(desired: DesiredState, existingAll: readonly Exis
       }
       matchedExisting.add(have.key);
       const epicKey = actions.epicKeys[epicRefKey(want.epic)];
+      const retitled = have.summary !== want.summary;
+      if (retitled) actions.retitle.push({ key: have.key, role: 'item', from: have.summary, to: want.summary });
       if (epicKey !== undefined && have.parentKey === epicKey) {
-        actions.unchanged.push({ key: have.key, role: 'item' });
+        if (!retitled) actions.unchanged.push({ key: have.key, role: 'item' });
       } else {
         actions.reparent.push({
           key: have.key,
@@ -208,6 +220,7 @@ export function reconcileEpics(desired: DesiredState, existingAll: readonly Exis
         actions.createItems.push(want);
         continue;
       }
+      if (have.summary !== want.summary) actions.retitle.push({ key: have.key, role: 'item', from: have.summary, to: want.summary });
       actions.reparent.push({
         key: have.key,
         clauseId: want.clauseId,
@@ -218,8 +231,8 @@ export function reconcileEpics(desired: DesiredState, existingAll: readonly Exis
         mapping: movedMapping(have.mapping, want.clauseId, have.property.phaseId, want.epic.phaseId),
       });
     }
-    for (const rest of movable.values()) for (const have of rest) actions.orphans.push(orphan(have, 'clause-removed'));
-    for (const have of leftovers) actions.orphans.push(orphan(have, 'phase-removed'));
+    for (const rest of movable.values()) for (const have of rest) addOrphan(actions, have, 'clause-removed');
+    for (const have of leftovers) addOrphan(actions, have, 'phase-removed');
   }
 
   actions.orphans.sort(

@@ -26,6 +26,7 @@ import { type ProcessId, PROCESS_IDS, processGroupOf, unitTitle } from '../asses
 import { unitSummary } from '../assessment/unit-summary';
 import { type NotPlanned, type Phase, type Plan, type PlanApproach, PLAN_SCHEMA_VERSION, slugify, uniquePhaseId } from './plan';
 import { joinList } from '../scope/scope-text';
+import { draftMissingInterfaces } from './interface-drafts';
 
 export interface ProposePlanOptions {
   /** In-scope clause-8 processes (default: all). Processes outside are never planned. */
@@ -275,5 +276,6 @@ export function proposePlan(approach: PlanApproach, assessment?: Assessment | nu
       interfaces: [],
     };
   });
-  return { schemaVersion: PLAN_SCHEMA_VERSION, approach, scopeProcesses: scope, phases, notPlanned };
+  // Rule 2: a proposal drafts the interfaces its own phase boundaries need, so it passes its own check.
+  return draftMissingInterfaces({ schemaVersion: PLAN_SCHEMA_VERSION, approach, scopeProcesses: scope, phases, notPlanned });
 }

@@ -7,6 +7,8 @@ import {
   epicSummary,
   itemRefKey,
   itemSummary,
+  planIssueTitle,
+  TITLE_MAX,
   planItemPropertySchema,
 } from '../../../src/domain/epics';
 import { ValidationError } from '../../../src/domain/errors';
@@ -47,10 +49,20 @@ describe('buildDesiredState', () => {
     expect(PLAN_ITEM_PROPERTY_KEY).not.toBe(MAPPING_PROPERTY_KEY);
   });
 
-  it('titles epics by phase number, name and group, and items by clause number and title', () => {
-    expect(desired.epics[2]?.summary).toBe('SMS Phase 1 — Resolution and fulfilment (8.6)');
-    expect(desired.epics[0]?.summary).toBe('SMS Phase 1 · Resolution and fulfilment — Operational planning and control (8.1)');
-    expect(desired.items.find((i) => i.clauseId === '8.6.1')?.summary).toBe('8.6.1 Incident management');
+  it('titles epics and items in one pattern that names the phase (its name left out when it repeats the title)', () => {
+    expect(desired.epics[2]?.summary).toBe('Phase 1 · 8.6 Resolution and fulfilment');
+    expect(desired.epics[0]?.summary).toBe('Phase 1 Resolution and fulfilment · 8.1 Operational planning and control');
+    expect(desired.items.find((i) => i.clauseId === '8.6.1')?.summary).toBe('Phase 1 Resolution and fulfilment · 8.6.1 Incident management');
+  });
+
+  it('gives the same clause planned in two phases two different titles', () => {
+    const input = defaultEpicPlanInput();
+    const first = input.phases[0];
+    if (first === undefined) throw new Error('the default plan has phases');
+    const twice = buildDesiredState({ ...input, phases: [first, { ...first, id: 'again', name: 'Again' }] });
+    const titles = twice.items.filter((i) => i.clauseId === '8.6.1').map((i) => i.summary);
+    expect(titles).toHaveLength(2);
+    expect(new Set(titles).size).toBe(2);
   });
 
   it('writes descriptions that pass the ADF validator and state the phase objectives', () => {
@@ -109,11 +121,19 @@ describe('assessableClausesOf', () => {
 });
 
 describe('epicSummary and itemSummary', () => {
-  it('stay within the 255 characters Jira allows, even for a very long phase name', () => {
+  it('stay within 80 characters, shortening the phase name first, and keep the clause whole', () => {
     const s = epicSummary(12, 'x'.repeat(400), '8.5');
-    expect(s.length).toBeLessThanOrEqual(255);
-    expect(s).toMatch(/^SMS Phase 12 · x+… — Service design, build and transition \(8\.5\)$/);
-    expect(itemSummary('8.7.3.1').startsWith('8.7.3.1 ')).toBe(true);
+    expect(s.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(s).toMatch(/^Phase 12 x+… · 8\.5 Service design, build and transition$/);
+    const item = itemSummary(3, 'Level II: Service design, build and transition of everything', '8.2.3');
+    expect(item.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(item).toMatch(/^Phase 3 .+ · 8\.2\.3 /);
+  });
+
+  it('clip even an extreme clause title to 80 characters with an ellipsis', () => {
+    const s = planIssueTitle({ phaseNumber: 1, phaseName: 'P', id: '8.1', title: 'y'.repeat(200) });
+    expect(s.length).toBe(TITLE_MAX);
+    expect(s.endsWith('…')).toBe(true);
   });
 });
 

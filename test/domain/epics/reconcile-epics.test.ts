@@ -41,26 +41,33 @@ describe('reconcileEpics', () => {
     expect(actions.orphans).toEqual([]);
   });
 
-  it('retitles only the epics of a renamed phase', () => {
+  it('retitles only the epics and work items of a renamed phase (every title names its phase)', () => {
     const jira = synced(base);
     const renamed = changedPlan(base, (d) => {
       if (d.phases[1]) d.phases[1].name = 'Customers and suppliers';
     });
     const actions = syncAndConverge(jira, renamed);
-    expect(actions.retitle).toHaveLength(4);
-    expect(actions.retitle.every((r) => r.role === 'epic' && r.to.startsWith('SMS Phase 2 · Customers and suppliers — '))).toBe(true);
+    const phase2 = new Set(jira.snapshot().filter((i) => i.property.phaseId === base.phases[1]?.id).map((i) => i.key));
+    // Every retitle is in phase 2; a phase-2 title is kept only when the clause title leaves no room for the name.
+    expect(actions.retitle.every((r) => phase2.has(r.key))).toBe(true);
+    const kept = [...phase2].filter((k) => !actions.retitle.some((r) => r.key === k));
+    expect(kept.every((k) => /^Phase 2 · /.test(jira.snapshot().find((i) => i.key === k)?.summary ?? ''))).toBe(true);
+    expect(actions.retitle.filter((r) => r.role === 'epic')).toHaveLength(4);
+    expect(actions.retitle.every((r) => r.to.startsWith('Phase 2 Customers') && r.to.length <= 80)).toBe(true);
     expect(actions.createEpics).toEqual([]);
     expect(actions.createItems).toEqual([]);
     expect(actions.reparent).toEqual([]);
   });
 
-  it('retitles the epics whose phase number changed when phases are reordered', () => {
+  it('retitles the epics and items whose phase number changed when phases are reordered', () => {
     const jira = synced(base);
     const swapped = changedPlan(base, (d) => {
       d.phases = [d.phases[1], d.phases[0], d.phases[2]].filter((p) => p !== undefined);
     });
     const actions = syncAndConverge(jira, swapped);
-    expect(actions.retitle).toHaveLength(8);
+    const moved = jira.snapshot().filter((i) => i.property.phaseId !== base.phases[2]?.id);
+    expect(actions.retitle.map((r) => r.key).sort()).toEqual(moved.map((i) => i.key).sort());
+    expect(actions.retitle.filter((r) => r.role === 'epic')).toHaveLength(8);
     expect(actions.createEpics).toEqual([]);
     expect(actions.reparent).toEqual([]);
   });
@@ -131,7 +138,7 @@ describe('reconcileEpics', () => {
       d.phases.push({ id: 'consolidation', name: 'Consolidation', objectives: ['Confirm everything works.'], processes: ['8.1'] }),
     );
     const actions = syncAndConverge(jira, added);
-    expect(actions.createEpics.map((e) => e.summary)).toEqual(['SMS Phase 4 · Consolidation — Operational planning and control (8.1)']);
+    expect(actions.createEpics.map((e) => e.summary)).toEqual(['Phase 4 Consolidation · 8.1 Operational planning and control']);
     expect(actions.createItems.map((i) => i.clauseId)).toEqual(['8.1']);
     expect(actions.unchanged).toHaveLength(66);
   });
@@ -197,6 +204,6 @@ describe('reconcileEpics', () => {
     // 8.5.1 left with phase 3 (removed): its phase-3 items are orphans and phase 2 gets new ones.
     expect(actions.createItems.map((i) => i.clauseId)).toEqual(['8.5.1.1', '8.5.1.2', '8.5.1.3']);
     expect(actions.orphans.every((o) => o.phaseId === p3 && o.reason === 'phase-removed')).toBe(true);
-    expect(actions.retitle.filter((r) => r.to.includes('Fix what users feel'))).toHaveLength(4);
+    expect(actions.retitle.filter((r) => r.role === 'epic' && r.to.includes('Fix what users feel'))).toHaveLength(4);
   });
 });

@@ -51,7 +51,8 @@ describe('plan editing', () => {
     p = setNotPlanned(p, '8.4.1', 'Budgeting is handled by group finance.');
     expect(p.phases.some((x) => x.boundary.processes.includes('8.4.1'))).toBe(false);
     expect(planSchema.safeParse(p).success).toBe(true);
-    expect(setInterface(p, 'relationship-and-agreement', '8.3.3>8.6.1', '  ').phases[1]?.interfaces).toEqual([]);
+    expect(p.phases[1]?.interfaces.find((i) => i.interactionId === '8.3.3>8.6.1')?.description).toBe('Interim priority table.');
+    expect(setInterface(p, 'relationship-and-agreement', '8.3.3>8.6.1', '  ').phases[1]?.interfaces.some((i) => i.interactionId === '8.3.3>8.6.1')).toBe(false);
   });
 
   it('refuses unknown phases, processes and interactions and reversed dates', () => {

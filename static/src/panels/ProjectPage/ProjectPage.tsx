@@ -7,6 +7,8 @@ import { useHistoryPath } from '../../api/project-history';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ResolverError } from '../../components/ResolverError';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../components/unsaved-changes';
 import { ProjectHeader } from './ProjectHeader';
 import { viewOfPath, type ProjectRoute } from './routes';
 
@@ -34,7 +36,16 @@ const VIEWS: Record<ProjectRoute, ComponentType<ProjectViewProps>> = {
  */
 export default function ProjectPage() {
   const [result, setResult] = useState<ResolverResult<AppContextResponse> | undefined>();
-  const { pathname, failure } = useHistoryPath();
+  const { pathname: hostPath, failure, push } = useHistoryPath();
+  // The path on screen; a host navigation away from unsaved edits waits for the user's answer.
+  const [pathname, setPathname] = useState<string | undefined>(undefined);
+  const [pendingPath, setPendingPath] = useState<string | null>(null);
+  const unsaved = useUnsavedList();
+  useEffect(() => {
+    if (hostPath === undefined || hostPath === pathname) return;
+    if (pathname !== undefined && unsavedChanges().length > 0) setPendingPath(hostPath);
+    else setPathname(hostPath);
+  }, [hostPath, pathname]);
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef<string | undefined>(undefined);
 
@@ -87,6 +98,24 @@ export default function ProjectPage() {
         >
           {current.title}
         </h2>
+        <ConfirmModal
+          open={pendingPath !== null}
+          title="Leave without saving?"
+          appearance="warning"
+          confirmLabel="Discard changes"
+          cancelLabel="Stay and save"
+          onCancel={() => {
+            setPendingPath(null);
+            if (pathname !== undefined) push(pathname);
+          }}
+          onConfirm={() => {
+            discardUnsavedChanges();
+            setPathname(pendingPath ?? pathname);
+            setPendingPath(null);
+          }}
+        >
+          <p>Unsaved changes in: {unsaved.join(', ')}. Leaving this view discards them.</p>
+        </ConfirmModal>
         <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
           <View key={current.route} canEdit={appContext.permissions.canEdit} confluence={appContext.confluence} />
         </Suspense>

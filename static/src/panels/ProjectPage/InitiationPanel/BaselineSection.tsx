@@ -10,6 +10,7 @@ import { SectionFooter } from './SectionFooter';
 import { KpiCard, type KpiDraft, type MeasurementInput, toDraft } from './KpiCard';
 import { formatNumber, parseNumber, uniqueId } from './initiation-ui';
 import { useSectionSave } from './use-section-save';
+import { useUnsavedChanges } from '../../../components/unsaved-changes';
 
 function toDefinition(d: KpiDraft): KpiDefinition | string {
   const baseline = parseNumber(d.baseline);
@@ -36,6 +37,7 @@ export function BaselineSection({ view, canEdit, onSaved, reload }: SectionProps
   const dirty =
     JSON.stringify(drafts) !== JSON.stringify(savedDrafts) ||
     catalog.baselineFactors.some((f) => (findings[f.id] ?? '') !== (view.initiation.baselineFindings[f.id] ?? ''));
+  useUnsavedChanges('initiation:baseline', 'Baseline and KPIs', dirty);
 
   const save = () =>
     run(async () => {

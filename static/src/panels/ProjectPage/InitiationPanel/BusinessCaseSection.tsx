@@ -9,6 +9,7 @@ import { Card, Section, TextAreaField, Who, formatWhen, space, subtleText } from
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { useSectionSave } from './use-section-save';
+import { useUnsavedChanges } from '../../../components/unsaved-changes';
 
 const same = (a: BusinessCaseElements, b: BusinessCaseElements, ids: readonly string[]): boolean =>
   ids.every((id) => (a[id as keyof BusinessCaseElements] ?? '') === (b[id as keyof BusinessCaseElements] ?? ''));
@@ -20,6 +21,7 @@ export function BusinessCaseSection({ view, canEdit, onSaved, reload }: SectionP
   const { busy, status, error, submit } = useSectionSave();
 
   const dirty = !same(draft, view.initiation.businessCase.elements, ids);
+  useUnsavedChanges('initiation:business-case', 'Business case', dirty);
   const filled = ids.filter((id) => (draft[id] ?? '').trim() !== '').length;
   const approval = view.initiation.businessCase.approval;
 

@@ -9,6 +9,7 @@ import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { openAppLink } from './initiation-ui';
 import { useSectionSave } from './use-section-save';
+import { useUnsavedChanges } from '../../../components/unsaved-changes';
 
 const RATINGS = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }));
 const STATUSES = [
@@ -27,6 +28,7 @@ export function ChallengeRegisterSection({ view, canEdit, onSaved, reload }: Sec
   const [rows, setRows] = useState<ChallengeRisk[]>(strip(view.register));
   const { busy, status, error, submit } = useSectionSave();
   const dirty = JSON.stringify(rows) !== JSON.stringify(strip(view.register));
+  useUnsavedChanges('initiation:challenges', 'Challenge register', dirty);
   const readOnly = !canEdit;
   const set = (i: number, patch: Partial<ChallengeRisk>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 

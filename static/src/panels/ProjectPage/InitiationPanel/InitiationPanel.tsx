@@ -3,10 +3,13 @@
  * KPIs, target state with the phase check, the plan checklist and the challenge register; publishes all of
  * it to Confluence as the "Business case" page.
  */
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { InitiationView } from '@contract/initiation';
 import type { ResolverResult } from '@contract/result';
 import { useCallback, useEffect, useState } from 'react';
+import { ConfirmModal } from '../../../components/ConfirmModal';
+import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../../components/unsaved-changes';
 import { getInitiation } from '../../../api/get-initiation';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
@@ -30,9 +33,28 @@ export interface SectionProps {
   reload: () => void;
 }
 
+/** The sections of the Initiation, in the order of the work; one is shown at a time, each with its own save. */
+const SECTIONS = [
+  { id: 'business-case', label: 'Business case', View: BusinessCaseSection },
+  { id: 'baseline', label: 'Baseline and KPIs', View: BaselineSection },
+  { id: 'target-state', label: 'Target state', View: TargetStateSection },
+  { id: 'challenges', label: 'Challenges', View: ChallengeRegisterSection },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
 export default function InitiationPanel({ canEdit, confluence }: ProjectViewProps) {
   const [result, setResult] = useState<ResolverResult<InitiationView> | undefined>();
   const [generation, setGeneration] = useState(0);
+  const [section, setSection] = useState<SectionId>('business-case');
+  const [pending, setPending] = useState<SectionId | null>(null);
+  const unsaved = useUnsavedList();
+
+  /** Switching sections drops the edits on screen: asked first when there are any. */
+  const go = (next: SectionId) => {
+    if (next === section) return;
+    if (unsavedChanges().length > 0) setPending(next);
+    else setSection(next);
+  };
 
   const load = useCallback(async () => {
     const r = await getInitiation();
@@ -79,13 +101,35 @@ export default function InitiationPanel({ canEdit, confluence }: ProjectViewProp
           </Notice>
         </div>
       )}
-      <div key={generation}>
-        <BusinessCaseSection {...props} />
-        <BaselineSection {...props} />
-        <TargetStateSection {...props} />
-        <ChallengeRegisterSection {...props} />
-        <PublishBusinessCase {...props} />
+      <nav aria-label="Initiation sections" style={{ display: 'flex', flexWrap: 'wrap', gap: space.xs, marginBlockStart: space.m, position: 'sticky', top: 0, zIndex: 1 }}>
+        {SECTIONS.map((x) => (
+          <Button key={x.id} appearance={x.id === section ? 'primary' : 'subtle'} aria-current={x.id === section ? 'step' : undefined} onClick={() => go(x.id)}>
+            {x.label}
+          </Button>
+        ))}
+      </nav>
+      <div key={`${generation}:${section}`}>
+        {SECTIONS.filter((x) => x.id === section).map(({ id, View }) => (
+          <View key={id} {...props} />
+        ))}
       </div>
+      {/* Always below the section on screen, so its unsaved edits block the publish (with the reason). */}
+      <PublishBusinessCase {...props} />
+      <ConfirmModal
+        open={pending !== null}
+        title="Leave without saving?"
+        appearance="warning"
+        confirmLabel="Discard changes"
+        cancelLabel="Stay and save"
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          discardUnsavedChanges();
+          if (pending !== null) setSection(pending);
+          setPending(null);
+        }}
+      >
+        <p>Unsaved changes in: {unsaved.join(', ')}. Leaving this section discards them.</p>
+      </ConfirmModal>
     </div>
   );
 }

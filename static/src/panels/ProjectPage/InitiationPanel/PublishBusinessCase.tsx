@@ -5,6 +5,7 @@ import { getSiteUrl } from '../../../api/start-publish-report';
 import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
 import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
+import { useUnsavedList } from '../../../components/unsaved-changes';
 import { SectionFooter } from './SectionFooter';
 import { useSectionSave } from './use-section-save';
 
@@ -15,6 +16,14 @@ export function PublishBusinessCase({ view, canEdit, confluence, onSaved }: Sect
     void getSiteUrl().then(setSiteUrl);
   }, []);
   const published = view.initiation.published;
+  const unsaved = useUnsavedList();
+  /** Why publishing is not offered yet: unsaved edits would not be on the page; an empty business case says nothing. */
+  const blocked =
+    unsaved.length > 0
+      ? `Save your changes first (${unsaved.join(', ')}): the page shows what is saved.`
+      : view.completeness.filled === 0
+        ? 'The business case is empty: write and save it first.'
+        : null;
 
   const publish = () =>
     submit(
@@ -45,9 +54,14 @@ export function PublishBusinessCase({ view, canEdit, confluence, onSaved }: Sect
         {/* Without Confluence the publish could never finish: no publish action at all. */}
         {canEdit && confluence.connected && (
           <div style={{ marginBlockStart: space.s }}>
-            <Button appearance="primary" isDisabled={busy} onClick={() => void publish()}>
+            <Button appearance="primary" isDisabled={busy || blocked !== null} onClick={() => void publish()}>
               {busy ? 'Publishing…' : 'Publish business case'}
             </Button>
+            {blocked !== null && (
+              <p style={subtleText} data-testid="publish-blocked">
+                {blocked}
+              </p>
+            )}
           </div>
         )}
       </Card>

@@ -9,6 +9,7 @@ import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { openAppLink, uniqueId } from './initiation-ui';
 import { useSectionSave } from './use-section-save';
+import { useUnsavedChanges } from '../../../components/unsaved-changes';
 
 const linkButton = {
   background: 'none',
@@ -28,6 +29,7 @@ export function TargetStateSection({ view, canEdit, onSaved, reload }: SectionPr
 
   const dirty =
     JSON.stringify(target) !== JSON.stringify(view.initiation.targetState) || JSON.stringify(checklist) !== JSON.stringify(view.initiation.planChecklist);
+  useUnsavedChanges('initiation:target-state', 'Target state and checklist', dirty);
   const readOnly = !canEdit;
 
   const setObjective = (i: number, patch: Partial<TargetObjective>) =>

@@ -5,7 +5,8 @@ import { token } from '@atlaskit/tokens';
 import { useState, type CSSProperties } from 'react';
 import type { PeopleNames } from '@contract/people';
 import type { Phase, Plan, PlanOptions } from '@contract/plan';
-import { CheckboxGroup, ROMAN, SelectField, TextAreaField, TextField, nameOf, space, subtleText } from '../../../components/PanelKit';
+import { CheckboxGroup, ROMAN, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { DateField, PickerField, UserPickerField } from '../../../components/JiraFields';
 import { addProcess, moveProcess, removeProcess, setInterface, updatePhase } from './plan-draft';
 import type { PhaseStatus } from './phase-summary';
 
@@ -33,9 +34,6 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
   const [moveTarget, setMoveTarget] = useState<Record<string, string>>({});
   const [toAdd, setToAdd] = useState(notHere[0]?.id ?? '');
   const patch = (change: (p: Phase) => Phase) => onChange(updatePhase(plan, phase.id, change));
-  /** An owner given as a known Jira account id is named under the field; free text stands for itself. */
-  const ownerName = nameOf(people, phase.owner);
-  const ownerHint = phase.owner !== null && ownerName !== phase.owner ? `Jira user: ${ownerName}` : undefined;
   const addChoice = notHere.some((p) => p.id === toAdd) ? toAdd : (notHere[0]?.id ?? '');
 
   return (
@@ -53,8 +51,9 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
           <div />
         ) : (
           <div data-focus="level">
-            <SelectField
+            <PickerField
               label="Target level"
+              width="100%"
               value={String(phase.targetLevel ?? 0)}
               disabled={readOnly}
               options={[0, 1, 2, 3].map((l) => ({ value: String(l), label: l === 0 ? 'None' : `Level ${ROMAN[l]}` }))}
@@ -63,10 +62,10 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
           </div>
         )}
         <div data-focus="start">
-          <TextField label="Start" type="date" value={phase.start ?? ''} readOnly={readOnly} onChange={(v) => patch((p) => ({ ...p, start: v === '' ? null : v }))} />
+          <DateField width="100%" label="Start" value={phase.start ?? ''} readOnly={readOnly} onChange={(v) => patch((p) => ({ ...p, start: v === '' ? null : v }))} />
         </div>
-        <TextField label="End" type="date" value={phase.end ?? ''} readOnly={readOnly} onChange={(v) => patch((p) => ({ ...p, end: v === '' ? null : v }))} />
-        <TextField label="Owner" value={phase.owner ?? ''} readOnly={readOnly} placeholder="Account ID" hint={ownerHint} onChange={(v) => patch((p) => ({ ...p, owner: v.trim() === '' ? null : v }))} />
+        <DateField width="100%" label="End" value={phase.end ?? ''} readOnly={readOnly} onChange={(v) => patch((p) => ({ ...p, end: v === '' ? null : v }))} />
+        <UserPickerField width="100%" label="Owner" value={phase.owner} people={people} readOnly={readOnly} onChange={(v) => patch((p) => ({ ...p, owner: v }))} />
       </div>
       <div data-focus="objectives">
         <TextAreaField
@@ -91,8 +90,9 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
                 </span>
                 {!readOnly && others.length > 0 && (
                   <>
-                    <SelectField
+                    <PickerField
                       hideLabel
+                      width={220}
                       label={`Move ${pid} ${title(pid)} to`}
                       value={target}
                       options={others.map((o) => ({ value: o.id, label: o.name }))}
@@ -114,7 +114,7 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
         </ul>
         {!readOnly && notHere.length > 0 && (
           <div style={{ display: 'flex', gap: space.s, alignItems: 'center', marginBlockStart: space.s }}>
-            <SelectField hideLabel label={`Process to add to ${label}`} value={addChoice} options={notHere.map((p) => ({ value: p.id, label: `${p.id} ${p.title}` }))} onChange={setToAdd} />
+            <PickerField hideLabel width={320} label={`Process to add to ${label}`} value={addChoice} options={notHere.map((p) => ({ value: p.id, label: `${p.id} ${p.title}` }))} onChange={setToAdd} />
             <Button spacing="compact" onClick={() => onChange(addProcess(plan, phase.id, addChoice, order))}>
               Add process
             </Button>

@@ -16,8 +16,10 @@ import { getPlan } from '../../../api/get-plan';
 import { proposePlan } from '../../../api/propose-plan';
 import { savePlan } from '../../../api/save-plan';
 import { Loading } from '../../../components/Loading';
-import { Card, Section, SelectField, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { Card, Section, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { ConfirmModal } from '../../../components/ConfirmModal';
+import { DateField, PickerField } from '../../../components/JiraFields';
 import { CreateInJira } from './CreateInJira';
 import { CrossPhaseTable } from './CrossPhaseTable';
 import { PhaseCard } from './PhaseCard';
@@ -41,6 +43,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
   /** Phases whose editor is open (each card opens and closes on its own). */
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [confirmPropose, setConfirmPropose] = useState(false);
 
   const toggle = useCallback((phaseId: string) => {
     setExpanded((s) => {
@@ -82,10 +85,19 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
 
   const dirty = useMemo(() => view !== null && JSON.stringify(view.plan === null ? null : cleanPlan(view.plan)) !== JSON.stringify(draft === null ? null : cleanPlan(draft)), [view, draft]);
 
+  const errorCount = check?.issues.filter((i) => i.severity === 'error').length ?? 0;
+
   if (loadError !== null) return <ResolverError error={loadError} />;
   if (view === null) return <Loading label="Loading the plan" />;
 
+  /** Re-proposing replaces the phases on screen: asked first when there is a plan to lose. */
+  const askPropose = () => {
+    if (draft !== null && draft.phases.length > 0) setConfirmPropose(true);
+    else void propose();
+  };
+
   const propose = async () => {
+    setConfirmPropose(false);
     setBusy(true);
     setError(null);
     const r = await proposePlan({
@@ -155,8 +167,9 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
           </fieldset>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end', marginBlockStart: space.s }}>
             {approach !== 'subsets' && (
-              <SelectField
+              <PickerField
                 label="Target level"
+                width={160}
                 value={targetLevel}
                 options={[
                   { value: '1', label: 'Level I' },
@@ -166,10 +179,10 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
                 onChange={setTargetLevel}
               />
             )}
-            <TextField label="First phase starts" type="date" value={start} onChange={setStart} />
+            <DateField label="First phase starts" value={start} onChange={setStart} />
             <div style={{ marginBlockEnd: space.s }}>
-              <Button appearance={draft === null ? 'primary' : 'default'} isDisabled={busy} onClick={() => void propose()}>
-                Propose plan
+              <Button appearance={draft === null ? 'primary' : 'default'} isDisabled={busy} onClick={askPropose}>
+                {draft === null ? 'Propose plan' : 'Propose again…'}
               </Button>
             </div>
           </div>
@@ -260,9 +273,14 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
           {check !== null && <CrossPhaseTable check={check} plan={draft} options={view.options} readOnly={!canEdit} onShow={reveal} />}
           {canEdit && (
             <Section title="Save the plan">
-              <Button appearance="primary" isDisabled={busy || !dirty} onClick={() => void save()}>
+              <Button appearance="primary" isDisabled={busy || !dirty || errorCount > 0} onClick={() => void save()}>
                 Save plan
               </Button>
+              {errorCount > 0 && (
+                <p style={subtleText} data-testid="save-blocked">
+                  Fix the {errorCount === 1 ? 'error' : `${errorCount} errors`} listed above first: an error blocks saving and creating in Jira, a warning does not.
+                </p>
+              )}
             </Section>
           )}
         </>
@@ -271,8 +289,27 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
         <ResolverError error={error} action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void load().then(() => setError(null))}>Reload the saved plan</Button> : undefined} />
       )}
       <StatusLine text={status} />
+      <ConfirmModal
+        open={confirmPropose}
+        title="Replace the phases on screen?"
+        appearance="warning"
+        confirmLabel="Propose and replace"
+        onCancel={() => setConfirmPropose(false)}
+        onConfirm={() => void propose()}
+      >
+        <p>
+          A new proposal replaces the {draft?.phases.length ?? 0} phases below{dirty ? ', including your unsaved edits' : ''}. The saved plan stays as it is until you save.
+        </p>
+      </ConfirmModal>
       {/* Creates the SAVED plan's epics in Jira (the resolver reads the stored plan). */}
-      <CreateInJira savedVersion={view.plan === null ? 0 : view.version} dirty={dirty} canEdit={canEdit} onReload={load} />
+      <CreateInJira
+        savedVersion={view.plan === null ? 0 : view.version}
+        dirty={dirty}
+        errorCount={errorCount}
+        planJql={view.planJql}
+        canEdit={canEdit}
+        onReload={load}
+      />
     </div>
   );
 }
