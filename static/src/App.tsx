@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import { getViewContext, type ViewContext } from './api/forge-context';
+import { setUserLocale } from './format/dates';
 
 // One entry component per Forge module, each in its own chunk. This file stays free of @atlaskit components so
 // that the first script a module page loads is small; the panels bring what they use.
@@ -48,7 +49,11 @@ export function App() {
   useEffect(() => {
     let live = true;
     getViewContext().then(
-      (ctx) => live && setContext(ctx),
+      (ctx) => {
+        if (!live) return;
+        setUserLocale(ctx.locale, ctx.timezone);
+        setContext(ctx);
+      },
       (err: unknown) => live && setFailure(err instanceof Error ? err.message : String(err)),
     );
     return () => {

@@ -6,6 +6,7 @@ import { getAppContext } from '../../api/get-app-context';
 import { useHistoryPath } from '../../api/project-history';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { SectionLevel } from '../../components/PanelKit';
 import { ResolverError } from '../../components/ResolverError';
 import { ProjectHeader } from './ProjectHeader';
 import { viewOfPath, type ProjectRoute } from './routes';
@@ -88,7 +89,9 @@ export default function ProjectPage() {
           {current.title}
         </h2>
         <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
-          <View key={current.route} canEdit={appContext.permissions.canEdit} confluence={appContext.confluence} />
+          <SectionLevel.Provider value="h3">
+            <View key={current.route} canEdit={appContext.permissions.canEdit} confluence={appContext.confluence} />
+          </SectionLevel.Provider>
         </Suspense>
       </section>
     </div>
