@@ -20,6 +20,8 @@ export interface ClauseOption {
   /** The top-level clause (4 … 10) it sits under, for grouping. */
   topId: string;
   depth: number;
+  /** What else finds the clause in a search: the suggestion vocabulary with its synonyms (lower case). */
+  terms: string[];
 }
 
 export interface ListClausesResponse {
@@ -167,9 +169,17 @@ export interface ClauseCoverage {
 }
 
 export interface CoverageResponse {
+  /** Every assessable clause, those without a mapped issue first, then in clause order. */
   clauses: ClauseCoverage[];
   mappedIssues: number;
   /** True when the project had more mapped issues than the coverage reads at once. */
   partial: boolean;
-  unmapped: { issues: { key: string; summary: string; status: string }[]; nextCursor: string | null; jql: string };
+  unmapped: { issues: { id: string; key: string; summary: string; status: string }[]; nextCursor: string | null; jql: string };
+}
+
+/** Maps one issue of the project (from the coverage's unmapped list) to a clause, in place. */
+export interface SaveProjectIssueClausePayload {
+  issueId: string;
+  clauseId: string;
+  kind: EvidenceKind;
 }

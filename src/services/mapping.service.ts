@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { CLAUSES, compareClauseIds, getClause } from '../domain/catalogue/catalogue';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { adfToPlainText } from '../domain/mapping/adf-text';
+import { clauseSearchTerms } from '../domain/mapping/clause-search';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
@@ -92,7 +93,7 @@ export async function requireEditIssues(permissions: PermissionGateway, project:
 
 export function listClauses(): ListClausesResponse {
   return {
-    clauses: CLAUSES.map((c) => ({ id: c.id, title: c.title, parentId: c.parentId, topId: c.id.split('.')[0] ?? c.id, depth: c.depth })),
+    clauses: CLAUSES.map((c) => ({ id: c.id, title: c.title, parentId: c.parentId, topId: c.id.split('.')[0] ?? c.id, depth: c.depth, terms: clauseSearchTerms(c.id) })),
     kinds: EVIDENCE_KINDS.map((id) => ({ id, label: EVIDENCE_KIND_LABELS[id] })),
   };
 }
@@ -156,9 +157,15 @@ export class MappingService {
     return this.view(project, issue, fields, value, true);
   }
 
-  /** Per clause, the mapped issues by status category; and one page of the project's unmapped issues. */
+  /**
+   * Per assessable clause (uncovered first), the mapped issues by status category; and one page of the project's
+   * unmapped issues.
+   */
   async coverage(project: ProjectRef, unmappedCursor?: string): Promise<CoverageResponse> {
-    const tally = new Map<string, ClauseCoverage>();
+    // Every assessable clause has a row, mapped or not: the uncovered ones are the gaps.
+    const tally = new Map<string, ClauseCoverage>(
+      CLAUSES.filter((c) => c.assessable).map((c) => [c.id, { clauseId: c.id, title: c.title, total: 0, byCategory: { new: 0, indeterminate: 0, done: 0 }, jql: clauseJql(project.key, c.id) }]),
+    );
     let mappedIssues = 0;
     let partial = false;
     const mappedJql = `project = ${escapeJqlString(project.key)} AND smsClause is not EMPTY ORDER BY key ASC`;
@@ -192,13 +199,14 @@ export class MappingService {
       as: 'user',
     });
     return {
-      clauses: [...tally.values()].sort((a, b) => compareClauseIds(a.clauseId, b.clauseId)),
+      // Uncovered clauses first, then in clause order.
+      clauses: [...tally.values()].sort((a, b) => Number(a.total > 0) - Number(b.total > 0) || compareClauseIds(a.clauseId, b.clauseId)),
       mappedIssues,
       partial,
       unmapped: {
         issues: page.issues.map((i) => {
           const f = readIssueFields(i);
-          return { key: i.key, summary: f.summary ?? '', status: f.status?.name ?? '' };
+          return { id: i.id, key: i.key, summary: f.summary ?? '', status: f.status?.name ?? '' };
         }),
         nextCursor: page.isLast ? null : (page.nextPageToken ?? null),
         jql,

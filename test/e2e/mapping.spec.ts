@@ -61,7 +61,8 @@ test('project page: bulk-map 50 reviewed issues with progress, then undo', async
   await panel.getByLabel('JQL (this project is added for you)').fill('type = Incident');
   await panel.getByLabel('Clause to add').fill('8.2.3');
   await panel.getByLabel('Clause to add').press('Enter');
-  await expect(panel.getByText('Clause to add: 8.2.3 Control of parties involved in the service lifecycle')).toBeVisible();
+  // The picker keeps showing the chosen clause.
+  await expect(panel.getByText('8.2.3 Control of parties involved in the service lifecycle', { exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Preview' }).click();
 
   const table = panel.getByRole('table', { name: 'Issues to change' });
