@@ -9,6 +9,7 @@ export const CLOUD_ID = '5a9d2f6e-0000-4000-8000-5a9db0c5e000';
 export const MODULE_TYPES = {
   'sms-navigator-project-page': 'jira:projectPage',
   'sms-navigator-issue-panel': 'jira:issuePanel',
+  'sms-navigator-issue-context': 'jira:issueContext',
   'sms-navigator-project-settings': 'jira:projectSettingsPage',
 } as const;
 
@@ -79,8 +80,8 @@ export async function buildResolverContext(req: ContextRequest, lookup: ProductL
   const type = MODULE_TYPES[req.moduleKey];
   let projectKey = req.projectKey;
   let issue: IssueRef | undefined;
-  if (type === 'jira:issuePanel') {
-    if (!req.issueKey) throw new BridgeRequestError(400, 'An issue panel needs an issueKey.');
+  if (type === 'jira:issuePanel' || type === 'jira:issueContext') {
+    if (!req.issueKey) throw new BridgeRequestError(400, `An issue module (${type}) needs an issueKey.`);
     issue = await lookup.issue(req.issueKey);
     if (!issue) throw new BridgeRequestError(404, `Issue ${req.issueKey} does not exist.`);
     projectKey = issue.projectKey; // the issue decides the project, whatever the page said

@@ -3,7 +3,7 @@
  * `static/` imports this through `@contract/*`.
  */
 import type { JobStatusName } from './jobs';
-import type { EvidenceKind } from '../domain/vocabulary';
+import type { EvidenceKind, FindingGrade } from '../domain/vocabulary';
 
 export type { EvidenceKind };
 
@@ -49,6 +49,11 @@ export interface SuggestionView {
 
 export interface IssueClausesResponse {
   issue: { id: string; key: string; summary: string };
+  /**
+   * The issue is an audit finding (a finding label, src/domain/gap/finding-labels.ts): its grade, the grade's
+   * name, the label, and whether it is open (status category not Done). null for any other issue.
+   */
+  finding: { grade: FindingGrade; title: string; label: string; open: boolean } | null;
   mapped: MappedClauseView[];
   /** Clauses the user rejected as suggestions for this issue (never suggested again). */
   rejected: string[];

@@ -15,7 +15,8 @@ import { adfToPlainText } from '../domain/mapping/adf-text';
 import { clauseSearchTerms } from '../domain/mapping/clause-search';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
-import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
+import { FINDING_LABELS, findingGradeOfLabels } from '../domain/gap/finding-labels';
+import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FINDING_GRADE_LABELS } from '../domain/vocabulary';
 import { JiraClient, type JiraIssue } from '../jira/jira-client';
 import type { PermissionGateway } from '../resolvers/permission-gateway';
 import type {
@@ -28,8 +29,8 @@ import type {
 import { MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, clauseTitle, readMapping, sameValue, toPropertyValue } from './mapping-property';
 
 export const EDIT_ISSUES = 'EDIT_ISSUES';
-/** Fields the suggester reads (plus project, to check where the issue lives). */
-export const SUGGEST_FIELDS = ['summary', 'description', 'issuetype', 'labels', 'components', 'project'];
+/** Fields the suggester reads (plus project, to check where the issue lives, and status, for an audit finding's state). */
+export const SUGGEST_FIELDS = ['summary', 'description', 'issuetype', 'labels', 'components', 'project', 'status'];
 /** Most mapped issues the coverage view reads at once. */
 export const COVERAGE_MAX_ISSUES = 5_000;
 export const UNMAPPED_PAGE_SIZE = 25;
@@ -126,8 +127,11 @@ export class MappingService {
         reasons: s.reasons,
       }))
       .sort((a, b) => b.confidence - a.confidence); // stable: equal confidence keeps the score order
+    const grade = findingGradeOfLabels(fields.labels ?? []);
+    const done = fields.status?.statusCategory?.key === 'done';
     return {
       issue: { id: issue.id, key: issue.key, summary: fields.summary ?? '' },
+      finding: grade === undefined ? null : { grade, title: FINDING_GRADE_LABELS[grade], label: FINDING_LABELS[grade], open: !done },
       mapped: mapping.mapped.map((m) => ({ ...m, title: clauseTitle(m.clauseId), jql: clauseJql(project.key, m.clauseId) })),
       rejected: mapping.rejected,
       suggestions,

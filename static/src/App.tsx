@@ -7,11 +7,13 @@ import { setUserLocale } from './format/dates';
 // that the first script a module page loads is small; the panels bring what they use.
 const ProjectPage = lazy(() => import('./panels/ProjectPage/ProjectPage'));
 const IssuePanel = lazy(() => import('./panels/IssuePanel/IssuePanel'));
+const IssueGlance = lazy(() => import('./panels/IssueGlance/IssueGlance'));
 const SettingsPage = lazy(() => import('./panels/SettingsPage/SettingsPage'));
 
 export const MODULE_KEYS = {
   projectPage: 'sms-navigator-project-page',
   issuePanel: 'sms-navigator-issue-panel',
+  issueContext: 'sms-navigator-issue-context',
   settingsPage: 'sms-navigator-project-settings',
 } as const;
 
@@ -21,6 +23,8 @@ function ModuleView({ context }: { context: ViewContext }) {
       return <ProjectPage />;
     case MODULE_KEYS.issuePanel:
       return <IssuePanel issueKey={context.extension.issue?.key ?? ''} />;
+    case MODULE_KEYS.issueContext:
+      return <IssueGlance issueKey={context.extension.issue?.key ?? ''} />;
     case MODULE_KEYS.settingsPage:
       return <SettingsPage />;
     default:
