@@ -44,7 +44,7 @@ test('gap report: actions and summary first, filters, results edited on demand, 
 
   // "and N more" opens the rest of the evidence in place.
   const more = panel.getByRole('button', { name: /^and \d+ more$/ }).first();
-  const list = panel.getByRole('list', { name: /^Evidence for clause/ }).first();
+  const list = panel.locator(`[id="${(await more.getAttribute('aria-controls')) ?? ''}"]`);
   const before = await list.getByRole('listitem').count();
   const hidden = Number(/\d+/.exec((await more.textContent()) ?? '')?.[0]);
   await more.click();
@@ -76,9 +76,9 @@ test('maturity: Atlaskit selects, three level texts, set all targets, copy level
   await expect(grid).toBeVisible();
   // 19 short column names, all inside the frame at 1,280 px, full names as accessible names.
   await expect(grid.getByRole('columnheader')).toHaveCount(20);
-  const frameWidth = await projectApp(page).locator('body').evaluate((b) => b.clientWidth);
+  const frameBox = await page.getByTitle('SMS Navigator project page').boundingBox();
   const last = await grid.getByRole('columnheader').last().boundingBox();
-  expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual(frameWidth);
+  expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual((frameBox?.x ?? 0) + (frameBox?.width ?? 0));
   await expect(grid.getByLabel('External and internal issues', { exact: true })).toBeVisible();
   await expect(grid).not.toContainText('→');
   // A cell at target says so in words.
