@@ -87,7 +87,7 @@ test('maturity: Atlaskit selects, three level texts, set all targets, copy level
 
   await grid.getByRole('button', { name: /^Open 8\.6\.1 / }).click();
   const editor = region.getByRole('region', { name: /^Assess 8\.6\.1/ });
-  await expect(editor.getByRole('list', { name: 'Levels of Process' }).getByRole('listitem')).toHaveCount(3);
+  await expect(editor.getByRole('list', { name: 'Levels of Process', exact: true }).getByRole('listitem')).toHaveCount(3);
   await expect(editor.locator('select')).toHaveCount(0);
   await editor.getByLabel('Set all targets to').click();
   await projectApp(page).getByRole('option', { name: 'Level III', exact: true }).click();
