@@ -13,14 +13,14 @@ test.describe.configure({ mode: 'serial' });
 async function screenshots(page: Page, name: string): Promise<void> {
   for (const width of [1280, 1440]) {
     for (const mode of ['light', 'dark'] as const) {
-      await page.context().addCookies([{ name: 'sandbox-theme', value: mode, url: page.url() }]);
+      await page.context().addCookies([{ name: 'sandbox-theme', value: mode, url: new URL(page.url()).origin }]);
       await page.setViewportSize({ width, height: 900 });
       await page.reload();
       await page.waitForTimeout(2500);
       await page.screenshot({ path: path.join(SHOTS, `first-hour-${name}-${width}-${mode}.png`), fullPage: true });
     }
   }
-  await page.context().addCookies([{ name: 'sandbox-theme', value: 'light', url: page.url() }]);
+  await page.context().addCookies([{ name: 'sandbox-theme', value: 'light', url: new URL(page.url()).origin }]);
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 

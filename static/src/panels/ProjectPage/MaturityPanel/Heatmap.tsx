@@ -117,7 +117,7 @@ export function Heatmap({ data, selectedUnit, onOpen }: { data: HeatmapData; sel
         </thead>
         <tbody>
           {data.rows.map((row, r) => {
-            const unitName = `${row.unitId === 'sms' ? 'SMS' : row.unitId} ${row.title}`;
+            const unitName = row.unitId === 'sms' ? row.title : `${row.unitId} ${row.title}`;
             return (
               <tr key={row.unitId}>
                 <th scope="row" style={{ padding: 0, fontWeight: 'normal' }}>
