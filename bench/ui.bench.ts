@@ -6,6 +6,11 @@
  * - ui.projectpage.ready.ms: median of 5 cold loads (fresh browser context each) in headless Chromium against
  *   a sandbox started here, from navigation to the Scope subpage (a deep link) until the Scope panel's first
  *   control is visible and enabled.
+ * - ui.issuepanel.initial.gzip.kb: gzipped JavaScript the issue panel needs before it can show: the entry chunk with
+ *   its static imports, plus the IssuePanel chunk with its own.
+ * - ui.issuepanel.ready.ms: median of 5 cold loads of an issue (/browse/SMS-1) until the clause panel shows its
+ *   suggestions heading.
+ * - ui.axe.serious: serious and critical axe-core violations over every view (bench/axe-views.ts), light and dark.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { paths } from '../sandbox/host/host-pages';
 import { startSandbox } from '../sandbox/server';
+import { AXE_VIEWS, axeView, type AxeFinding } from './axe-views';
 import type { Emit } from './run';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -42,18 +48,28 @@ function closure(start: string[], seen = new Set<string>()): Set<string> {
 const gzipKb = (files: Iterable<string>): number =>
   [...files].reduce((n, f) => n + gzipSync(readFileSync(path.join(ASSETS, f)), { level: 9 }).length, 0) / 1024;
 
-function bundleFigures(): { initialKb: number; entryKb: number; files: number } {
+function entryClosure(): Set<string> {
   const html = readFileSync(path.join(BUILD, 'index.html'), 'utf8');
   const entry = /<script[^>]+src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
   if (entry === undefined) throw new Error('static/build/index.html names no entry script; run npm run build:ui.');
   const preloads = [...html.matchAll(/rel="modulepreload"[^>]*href="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
-  const entrySet = closure([entry, ...preloads]);
-  const chunk = (prefix: string): string => {
-    const f = readdirSync(ASSETS).find((x) => x.startsWith(`${prefix}-`) && x.endsWith('.js'));
-    if (f === undefined) throw new Error(`No ${prefix} chunk in static/build/assets.`);
-    return f;
-  };
-  const all = closure([chunk('ProjectPage'), chunk('ScopePanel')], new Set(entrySet));
+  return closure([entry, ...preloads]);
+}
+
+function chunkFile(prefix: string): string {
+  const f = readdirSync(ASSETS).find((x) => x.startsWith(`${prefix}-`) && x.endsWith('.js'));
+  if (f === undefined) throw new Error(`No ${prefix} chunk in static/build/assets.`);
+  return f;
+}
+
+function issuePanelKb(): number {
+  const entrySet = entryClosure();
+  return gzipKb(closure([chunkFile('IssuePanel')], new Set(entrySet)));
+}
+
+function bundleFigures(): { initialKb: number; entryKb: number; files: number } {
+  const entrySet = entryClosure();
+  const all = closure([chunkFile('ProjectPage'), chunkFile('ScopePanel')], new Set(entrySet));
   return { initialKb: gzipKb(all), entryKb: gzipKb(entrySet), files: all.size };
 }
 
@@ -92,10 +108,61 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 
+async function issuePanelTimes(runs: number): Promise<number[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-bench-issue-'));
+  const sandbox = await startSandbox({ port: 0, dataDir, reset: true, verbose: false });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      const ready = page.frameLocator('section.app-panel iframe').getByRole('heading', { name: "Suggested from this issue's text" });
+      const t0 = Date.now();
+      await page.goto(`${sandbox.url}${paths.issue('SMS-1')}`);
+      await ready.waitFor({ state: 'visible', timeout: 30_000 });
+      times.push(Date.now() - t0);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return times;
+}
+
+/** axe over every view in light and dark mode, on a sandbox of its own. */
+export async function axeFindings(): Promise<AxeFinding[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sms-nav-bench-axe-'));
+  const sandbox = await startSandbox({ port: 0, dataDir, reset: true, verbose: false });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const out: AxeFinding[] = [];
+  try {
+    for (const mode of ['light', 'dark'] as const) {
+      for (const view of AXE_VIEWS) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        out.push(...(await axeView(await context.newPage(), sandbox.url, view, mode)));
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return out;
+}
+
 export async function run(emit: Emit): Promise<void> {
   if (!existsSync(path.join(BUILD, 'index.html'))) throw new Error('static/build is missing: run npm run build:ui first.');
   const b = bundleFigures();
   emit({ name: 'ui.bundle.initial.gzip.kb', value: Number(b.initialKb.toFixed(1)), unit: 'KiB', bound: 250, entryKb: Number(b.entryKb.toFixed(1)), files: b.files });
   const times = await readyTimes(5);
   emit({ name: 'ui.projectpage.ready.ms', value: median(times), unit: 'ms', bound: 1500, runs: times });
+  emit({ name: 'ui.issuepanel.initial.gzip.kb', value: Number(issuePanelKb().toFixed(1)), unit: 'KiB', bound: 120 });
+  const issueTimes = await issuePanelTimes(5);
+  emit({ name: 'ui.issuepanel.ready.ms', value: median(issueTimes), unit: 'ms', bound: 800, runs: issueTimes });
+  const axe = await axeFindings();
+  emit({ name: 'ui.axe.serious', value: axe.reduce((n, f) => n + f.nodes, 0), unit: 'nodes', bound: 0, views: AXE_VIEWS.length * 2, rules: [...new Set(axe.map((f) => `${f.view}/${f.mode}: ${f.id}`))] });
 }

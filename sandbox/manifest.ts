@@ -21,6 +21,12 @@ export interface SandboxManifest {
   compatibility: Partial<Record<string, { required: boolean }>>;
   /** The project page's module key, title and subpages in manifest order (empty when it declares none). */
   projectPage: { key: string; title: string; pages: ProjectSubpage[] };
+  /**
+   * The jira:issueContext glances, as Jira lists them in an issue's context area (label collapsed, title opened).
+   * Forge's schema refuses one without key, title, label and resource, or with a label or title over 255
+   * characters; so does the sandbox.
+   */
+  issueContexts: { key: string; title: string; label: string; status?: { type: 'badge' | 'lozenge' | 'icon'; label: string } }[];
   /** The queue consumer function's time limit in seconds (`timeoutSeconds`; Forge's default 55 when absent). */
   consumerTimeoutSeconds: number;
 }
@@ -43,6 +49,20 @@ const manifestSchema = z.object({
         }),
       )
       .min(1),
+    'jira:issueContext': z
+      .array(
+        z.object({
+          key: z.string().regex(/^[a-z0-9-_]+$/i).max(64),
+          title: z.string().min(1).max(255),
+          label: z.string().min(1).max(255),
+          resource: z.string().min(1).max(47),
+          status: z
+            .object({ type: z.enum(['badge', 'lozenge', 'icon']), value: z.object({ label: z.string().min(1).max(255), type: z.enum(['default', 'inprogress', 'moved', 'new', 'removed', 'success']).optional() }) })
+            .optional(),
+        }),
+      )
+      .min(1)
+      .optional(),
     consumer: z.array(z.object({ key: z.string(), function: z.string() })).optional(),
     function: z.array(z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().int().positive().optional() })).optional(),
   }),
@@ -60,6 +80,12 @@ export function parseManifest(text: string): SandboxManifest {
   return {
     compatibility: parsed.data.app.compatibility ?? {},
     projectPage: { key: page.key, title: page.title, pages: page.pages ?? [] },
+    issueContexts: (parsed.data.modules['jira:issueContext'] ?? []).map((m) => ({
+      key: m.key,
+      title: m.title,
+      label: m.label,
+      ...(m.status !== undefined ? { status: { type: m.status.type, label: m.status.value.label } } : {}),
+    })),
     consumerTimeoutSeconds: Math.min(FORGE_MAX_CONSUMER_TIMEOUT_S, fn?.timeoutSeconds ?? FORGE_DEFAULT_TIMEOUT_S),
   };
 }

@@ -9,6 +9,7 @@ export const CLOUD_ID = '5a9d2f6e-0000-4000-8000-5a9db0c5e000';
 export const MODULE_TYPES = {
   'sms-navigator-project-page': 'jira:projectPage',
   'sms-navigator-issue-panel': 'jira:issuePanel',
+  'sms-navigator-issue-context': 'jira:issueContext',
   'sms-navigator-project-settings': 'jira:projectSettingsPage',
   // The Confluence macro (manifest `macro:`); Confluence gives it the page and its stored configuration, no project.
   'sms-readiness': 'macro',
@@ -96,8 +97,8 @@ export async function buildResolverContext(req: ContextRequest, lookup: ProductL
   if (type === 'macro') return buildMacroContext(req, lookup);
   let projectKey = req.projectKey;
   let issue: IssueRef | undefined;
-  if (type === 'jira:issuePanel') {
-    if (!req.issueKey) throw new BridgeRequestError(400, 'An issue panel needs an issueKey.');
+  if (type === 'jira:issuePanel' || type === 'jira:issueContext') {
+    if (!req.issueKey) throw new BridgeRequestError(400, `An issue module (${type}) needs an issueKey.`);
     issue = await lookup.issue(req.issueKey);
     if (!issue) throw new BridgeRequestError(404, `Issue ${req.issueKey} does not exist.`);
     projectKey = issue.projectKey; // the issue decides the project, whatever the page said

@@ -26,13 +26,15 @@ export const paths = {
 };
 
 export interface Frame {
-  moduleKey: 'sms-navigator-project-page' | 'sms-navigator-issue-panel' | 'sms-navigator-project-settings';
+  moduleKey: 'sms-navigator-project-page' | 'sms-navigator-issue-panel' | 'sms-navigator-issue-context' | 'sms-navigator-project-settings';
   title: string;
   projectKey: string;
   issueKey?: string;
   /** The host URL that `view.createHistory()` paths are relative to (modules with subpages). */
   historyBase?: string;
   minHeight: number;
+  /** Loaded only when shown (an issue context glance loads when opened). */
+  lazy?: boolean;
 }
 
 export function frameSrc(f: Frame): string {
@@ -190,7 +192,30 @@ export function layout(c: PageChrome, body: Raw): string {
 
 export function appFrame(f: Frame, uiBuilt: boolean): Raw {
   if (!uiBuilt) return html`<p class="muted">The ${f.title} would appear here once the UI is built.</p>`;
-  return html`<iframe class="app-frame" title="${f.title}" src="${frameSrc(f)}" data-min-height="${f.minHeight}" style="height:${f.minHeight}px"></iframe>`;
+  return html`<iframe class="app-frame" title="${f.title}" src="${frameSrc(f)}" data-min-height="${f.minHeight}" style="height:${f.minHeight}px"${f.lazy ? html` loading="lazy"` : html``}></iframe>`;
+}
+
+/** A jira:issueContext glance as the manifest declares it (sandbox/manifest.ts). */
+export interface IssueContextGlance {
+  key: string;
+  title: string;
+  label: string;
+  status?: { type: 'badge' | 'lozenge' | 'icon'; label: string };
+}
+
+/**
+ * The issue's context area, as Jira shows jira:issueContext modules: one collapsed row per glance with its label
+ * (and its static status); opening it shows the title and the app, which Jira loads only then.
+ */
+export function issueContextGlances(issue: IssueDetails, glances: readonly IssueContextGlance[], uiBuilt: boolean): Raw {
+  return html`${glances.map(
+    (g) => html`
+          <details class="app-context" data-module-key="${g.key}">
+            <summary><span class="app-context-label">${g.label}</span>${g.status ? html` <span class="app-context-status">${g.status.label}</span>` : html``}</summary>
+            <h2 class="section-title">${g.title}</h2>
+            ${appFrame({ moduleKey: 'sms-navigator-issue-context', title: g.title, projectKey: issue.projectKey, issueKey: issue.key, minHeight: 120, lazy: true }, uiBuilt)}
+          </details>`,
+  )}`;
 }
 
 export function projectPageBody(project: ProjectDetails, uiBuilt: boolean): Raw {
@@ -211,7 +236,7 @@ export function settingsPageBody(project: ProjectDetails, uiBuilt: boolean): Raw
 const lozengeClass = (category: string): string =>
   category === 'done' ? 'status status-done' : category === 'indeterminate' ? 'status status-progress' : 'status status-new';
 
-export function issueViewBody(issue: IssueDetails, uiBuilt: boolean): Raw {
+export function issueViewBody(issue: IssueDetails, uiBuilt: boolean, glances: readonly IssueContextGlance[] = []): Raw {
   return html`
       <div class="issue-layout">
         <article class="issue-main" aria-labelledby="issue-summary">
@@ -230,6 +255,7 @@ export function issueViewBody(issue: IssueDetails, uiBuilt: boolean): Raw {
               <dt>Type</dt><dd>${issue.type}</dd>
             </dl>
           </section>
+          ${issueContextGlances(issue, glances, uiBuilt)}
           <section class="app-panel" aria-labelledby="panel-title">
             <h2 id="panel-title" class="section-title">ISO 20000 clauses</h2>
             ${appFrame({ moduleKey: 'sms-navigator-issue-panel', title: 'ISO 20000 clauses', projectKey: issue.projectKey, issueKey: issue.key, minHeight: 260 }, uiBuilt)}

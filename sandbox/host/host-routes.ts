@@ -180,7 +180,7 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
       return sendPage(reply, layout(c, messageBody("We can't show this issue", text, { href: paths.projectPage(projectKey), label: 'Back to the project' })), view.status === 200 ? 404 : view.status);
     }
     const c = chrome(req, reply, { title: `[${view.issue.key}] ${view.issue.summary}`, project, sidebar: 'project', active: 'issues', crumbs: crumbsFor(project, view.issue.key) });
-    return sendPage(reply, layout(c, issueViewBody(view.issue, c.uiBuilt)));
+    return sendPage(reply, layout(c, issueViewBody(view.issue, c.uiBuilt, deps.manifest.issueContexts)));
   });
 
   server.get<{ Params: { spaceKey: string } }>('/wiki/spaces/:spaceKey/overview', async (req, reply) => {

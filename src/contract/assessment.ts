@@ -27,6 +27,8 @@ export type { KeyElementId, LevelStep, MaturityLevel } from '../domain/maturity/
 export interface KeyElementInfo {
   id: KeyElementId;
   name: string;
+  /** Column heading (KeyElement.shortName). */
+  shortName: string;
   /** What the element looks like at Level I, II and III (the app's wording). */
   levels: { 1: string; 2: string; 3: string };
 }

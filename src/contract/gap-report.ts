@@ -52,6 +52,8 @@ export interface ClauseGapView {
   /** At most GAP_VIEW_EVIDENCE_PER_CLAUSE items; `evidenceCount` has the full number. */
   evidence: EvidenceView[];
   evidenceCount: number;
+  /** JQL (values escaped) of every issue of the project mapped to the clause: the full evidence list in Jira. */
+  evidenceJql: string;
   /** The plan's work items for the clause (open first, then done): implementation work, never evidence. */
   plannedWork: PlannedWorkItem[];
   /** Open audit findings on the clause, most severe first. */

@@ -3,7 +3,7 @@
  * `static/` imports this through `@contract/*`.
  */
 import type { JobStatusName } from './jobs';
-import type { EvidenceKind } from '../domain/vocabulary';
+import type { EvidenceKind, FindingGrade } from '../domain/vocabulary';
 import type { CoverageRow } from '../domain/mapping/coverage';
 
 export type { EvidenceKind };
@@ -19,6 +19,8 @@ export interface ClauseOption {
   /** The top-level clause (4 … 10) it sits under, for grouping. */
   topId: string;
   depth: number;
+  /** What else finds the clause in a search: the suggestion vocabulary with its synonyms (lower case). */
+  terms: string[];
 }
 
 export interface ListClausesResponse {
@@ -46,6 +48,11 @@ export interface SuggestionView {
 
 export interface IssueClausesResponse {
   issue: { id: string; key: string; summary: string };
+  /**
+   * The issue is an audit finding (a finding label, src/domain/gap/finding-labels.ts): its grade, the grade's
+   * name, the label, and whether it is open (status category not Done). null for any other issue.
+   */
+  finding: { grade: FindingGrade; title: string; label: string; open: boolean } | null;
   mapped: MappedClauseView[];
   /** Clauses the user rejected as suggestions for this issue (never suggested again). */
   rejected: string[];
@@ -155,9 +162,17 @@ export interface GetCoveragePayload {
 export type ClauseCoverage = CoverageRow;
 
 export interface CoverageResponse {
+  /** Every assessable clause, those without a mapped issue first, then in clause order. */
   clauses: ClauseCoverage[];
   mappedIssues: number;
   /** True when the project had more mapped issues than the coverage reads at once. */
   partial: boolean;
-  unmapped: { issues: { key: string; summary: string; status: string }[]; nextCursor: string | null; jql: string };
+  unmapped: { issues: { id: string; key: string; summary: string; status: string }[]; nextCursor: string | null; jql: string };
+}
+
+/** Maps one issue of the project (from the coverage's unmapped list) to a clause, in place. */
+export interface SaveProjectIssueClausePayload {
+  issueId: string;
+  clauseId: string;
+  kind: EvidenceKind;
 }

@@ -10,7 +10,7 @@ import type { ClauseRecordView, ClauseRegisterView, GapReportView, GetClauseRegi
 import type { ApproveBusinessCasePayload, ApproveBusinessCaseResponse, ComputeKpiPayload, ComputeKpiResponse, GetInitiationPayload, GetInitiationResponse, PublishBusinessCasePayload, PublishBusinessCaseResponse, RecordKpiMeasurementPayload, RecordKpiMeasurementResponse, SaveBusinessCasePayload, SaveBusinessCaseResponse, SaveChallengeRegisterPayload, SaveChallengeRegisterResponse, SaveKpisPayload, SaveKpisResponse, SaveTargetStatePayload, SaveTargetStateResponse } from './initiation';
 import type { GetJobStatusPayload, JobActionPayload, JobActionResponse, JobStatusView, ListJobHistoryPayload, ListJobHistoryResponse, PreviewEpicSyncPayload, PreviewEpicSyncResponse, StartEpicSyncPayload, StartEpicSyncResponse } from './jobs';
 import type { SearchUsersPayload, SearchUsersResponse } from './people';
-import type { BulkMappingStatusResponse, CoverageResponse, GetBulkMappingStatusPayload, GetCoveragePayload, GetIssueClausesPayload, IssueClausesResponse, ListClausesResponse, PreviewBulkMappingPayload, PreviewBulkMappingResponse, SaveIssueClausesPayload, StartBulkMappingPayload, StartBulkMappingResponse, UndoBulkMappingPayload } from './mapping';
+import type { BulkMappingStatusResponse, CoverageResponse, GetBulkMappingStatusPayload, GetCoveragePayload, GetIssueClausesPayload, IssueClausesResponse, ListClausesResponse, PreviewBulkMappingPayload, PreviewBulkMappingResponse, SaveIssueClausesPayload, SaveProjectIssueClausePayload, StartBulkMappingPayload, StartBulkMappingResponse, UndoBulkMappingPayload } from './mapping';
 import type { CheckPlanPayload, CheckPlanResponse, GetPlanPayload, GetPlanResponse, ProposePlanPayload, ProposePlanResponse, SavePlanPayload, SavePlanResponse } from './plan';
 import type { GetScopeDiffPayload, GetScopeDiffResponse, GetScopeHistoryPayload, GetScopeHistoryResponse, GetScopePayload, GetScopeResponse, PreviewScopePayload, PreviewScopeResponse, SaveScopePayload, SaveScopeResponse } from './scope';
 import type { GetProjectSettingsPayload, GetProjectSettingsResponse, GetSettingsOptionsPayload, GetSettingsOptionsResponse, SaveProjectSettingsPayload, SaveProjectSettingsResponse } from './settings';
@@ -54,6 +54,7 @@ export interface ResolverContract {
   saveBusinessCase: { payload: SaveBusinessCasePayload; response: SaveBusinessCaseResponse };
   saveChallengeRegister: { payload: SaveChallengeRegisterPayload; response: SaveChallengeRegisterResponse };
   saveIssueClauses: { payload: SaveIssueClausesPayload; response: IssueClausesResponse };
+  saveProjectIssueClause: { payload: SaveProjectIssueClausePayload; response: IssueClausesResponse };
   saveKpis: { payload: SaveKpisPayload; response: SaveKpisResponse };
   savePlan: { payload: SavePlanPayload; response: SavePlanResponse };
   saveProjectSettings: { payload: SaveProjectSettingsPayload; response: SaveProjectSettingsResponse };

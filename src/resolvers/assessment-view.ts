@@ -28,7 +28,7 @@ export function toAssessmentView(stored: StoredAssessment, people: PeopleNames):
     };
   });
   return {
-    elements: KEY_ELEMENTS.map((e) => ({ id: e.id, name: e.name, levels: { 1: e.levels[1], 2: e.levels[2], 3: e.levels[3] } })),
+    elements: KEY_ELEMENTS.map((e) => ({ id: e.id, name: e.name, shortName: e.shortName, levels: { 1: e.levels[1], 2: e.levels[2], 3: e.levels[3] } })),
     levelLabels: { ...LEVEL_LABELS },
     units,
     heatmap: heatmap(assessment),

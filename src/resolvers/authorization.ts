@@ -59,6 +59,11 @@ export const AUTHORIZATION: Readonly<Record<ResolverKey, AuthorizationRow>> = {
       'Mapping clauses changes what the report counts as evidence: Edit issues and the editor role (or Administer), unless a project administrator opened it to everyone who can edit the issue.',
   },
   getCoverage: READ_VIEW,
+  saveProjectIssueClause: {
+    access: 'map-issue',
+    reason:
+      'Maps an unmapped issue from the coverage list: the same change as the issue panel, so the same rights (Edit issues and the editor role or Administer, or everyone who can edit the issue when a project administrator allows it).',
+  },
   previewBulkMapping: write('Stores the preview that startBulkMapping applies (a change in the making): only those who may apply it.'),
   startBulkMapping: write('Rewrites the clause mapping of many issues (the job works as the app): the editor right and Edit issues.'),
   undoBulkMapping: write('Rewrites the clause mapping of many issues back: the editor right and Edit issues.'),

@@ -3,6 +3,7 @@ import { getBulkMappingStatus } from './get-bulk-mapping-status.resolver';
 import { getCoverage } from './get-coverage.resolver';
 import { getIssueClauses } from './get-issue-clauses.resolver';
 import { listClauses } from './list-clauses.resolver';
+import { saveProjectIssueClause } from './save-project-issue-clause.resolver';
 import { previewBulkMapping } from './preview-bulk-mapping.resolver';
 import { saveIssueClauses } from './save-issue-clauses.resolver';
 import { startBulkMapping } from './start-bulk-mapping.resolver';
@@ -18,4 +19,5 @@ export const MAPPING_RESOLVERS: readonly AnyResolverDefinition[] = [
   undoBulkMapping,
   getBulkMappingStatus,
   getCoverage,
+  saveProjectIssueClause,
 ] as readonly AnyResolverDefinition[];

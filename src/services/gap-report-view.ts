@@ -19,9 +19,13 @@ import type { StoredClauseRecord } from '../storage/clause-record-repository';
 import type { ReportPublication } from '../storage/report-publication-repository';
 import type { CollectedGapData } from './gap-report.service';
 import { confluencePagePath } from './confluence-page.service';
+import { clauseIssuesJql } from '../domain/issue-index';
 
-/** Evidence items listed per clause in the app (the count tells how many there are in all). */
-export const GAP_VIEW_EVIDENCE_PER_CLAUSE = 8;
+/**
+ * Evidence items the view carries per clause (the count tells how many there are in all): the table shows the
+ * first few and opens the rest in place; beyond this, a link to the clause's issue search lists them all.
+ */
+export const GAP_VIEW_EVIDENCE_PER_CLAUSE = 30;
 
 export function toPublicationView(p: ReportPublication | undefined): PublicationView | null {
   if (p === undefined || p.lastPublishedAt === null) return null;
@@ -42,7 +46,8 @@ export function toFindingViews(findings: readonly Finding[]): FindingView[] {
   return distinctFindings(findings).map((f) => ({ issueKey: f.id, summary: f.summary, grade: f.grade, gradeTitle: FINDING_GRADE_LABELS[f.grade] }));
 }
 
-export function toClauseViews(analysis: GapAnalysis, records: readonly StoredClauseRecord[]): ClauseGapView[] {
+/** `projectKey`: the project of the report, for each clause's evidence search (JQL). */
+export function toClauseViews(analysis: GapAnalysis, records: readonly StoredClauseRecord[], projectKey: string): ClauseGapView[] {
   const byClause = new Map(records.map((r) => [r.clauseId, r]));
   return analysis.clauses.map((c) => {
     const record = byClause.get(c.clauseId);
@@ -67,6 +72,7 @@ export function toClauseViews(analysis: GapAnalysis, records: readonly StoredCla
         stale: e.stale,
       })),
       evidenceCount: c.evidence.length,
+      evidenceJql: clauseIssuesJql(projectKey, c.clauseId),
       plannedWork: c.plannedWork.slice(0, GAP_VIEW_EVIDENCE_PER_CLAUSE),
       findings: toFindingViews(c.openFindings),
       warnings: c.warnings.map((w) => ({ code: w.code, message: w.message })),
@@ -95,7 +101,7 @@ export function toGapReportView(input: {
     projectKey: input.projectKey,
     generatedAt: analysis.generatedAt,
     maxEvidenceAgeDays: analysis.maxEvidenceAgeDays,
-    clauses: toClauseViews(analysis, data.records),
+    clauses: toClauseViews(analysis, data.records, input.projectKey),
     readiness: {
       overall: analysis.readiness.overall,
       overallFormula: formatReadiness(analysis.readiness.overall),

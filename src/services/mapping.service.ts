@@ -14,9 +14,11 @@ import { z } from 'zod';
 import { CLAUSES } from '../domain/catalogue/catalogue';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { adfToPlainText } from '../domain/mapping/adf-text';
+import { clauseSearchTerms } from '../domain/mapping/clause-search';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
 import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
-import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../domain/vocabulary';
+import { FINDING_LABELS, findingGradeOfLabels } from '../domain/gap/finding-labels';
+import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FINDING_GRADE_LABELS } from '../domain/vocabulary';
 import type { JiraClient, JiraIssue } from '../jira/jira-client';
 import type { PermissionGateway } from '../platform/permission-gateway';
 import type {
@@ -28,8 +30,8 @@ import type {
 import { MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, clauseTitle, readMapping, sameValue, toPropertyValue } from '../domain/mapping/mapping-property';
 
 export const EDIT_ISSUES = 'EDIT_ISSUES';
-/** Fields the suggester reads (plus project, to check where the issue lives). */
-export const SUGGEST_FIELDS = ['summary', 'description', 'issuetype', 'labels', 'components', 'project'];
+/** Fields the suggester reads (plus project, to check where the issue lives, and status, for an audit finding's state). */
+export const SUGGEST_FIELDS = ['summary', 'description', 'issuetype', 'labels', 'components', 'project', 'status'];
 /** Most mapped issues the coverage view reads at once. */
 export const COVERAGE_MAX_ISSUES = 5_000;
 export const UNMAPPED_PAGE_SIZE = 25;
@@ -88,7 +90,7 @@ export async function requireEditIssues(permissions: PermissionGateway, project:
 
 export function listClauses(): ListClausesResponse {
   return {
-    clauses: CLAUSES.map((c) => ({ id: c.id, title: c.title, parentId: c.parentId, topId: c.id.split('.')[0] ?? c.id, depth: c.depth })),
+    clauses: CLAUSES.map((c) => ({ id: c.id, title: c.title, parentId: c.parentId, topId: c.id.split('.')[0] ?? c.id, depth: c.depth, terms: clauseSearchTerms(c.id) })),
     kinds: EVIDENCE_KINDS.map((id) => ({ id, label: EVIDENCE_KIND_LABELS[id] })),
   };
 }
@@ -121,8 +123,11 @@ export class MappingService {
         reasons: s.reasons,
       }))
       .sort((a, b) => b.confidence - a.confidence); // stable: equal confidence keeps the score order
+    const grade = findingGradeOfLabels(fields.labels ?? []);
+    const done = fields.status?.statusCategory?.key === 'done';
     return {
       issue: { id: issue.id, key: issue.key, summary: fields.summary ?? '' },
+      finding: grade === undefined ? null : { grade, title: FINDING_GRADE_LABELS[grade], label: FINDING_LABELS[grade], open: !done },
       mapped: mapping.mapped.map((m) => ({ ...m, title: clauseTitle(m.clauseId), jql: clauseIssuesJql(project.key, m.clauseId) })),
       rejected: mapping.rejected,
       suggestions,
@@ -152,7 +157,10 @@ export class MappingService {
     return this.view(project, issue, fields, value, true);
   }
 
-  /** Per clause, the mapped issues by status category; and one page of the project's unmapped issues. */
+  /**
+   * Per assessable clause (uncovered first), the mapped issues by status category; and one page of the project's
+   * unmapped issues.
+   */
   async coverage(project: ProjectRef, unmappedCursor?: string): Promise<CoverageResponse> {
     const mapped: CoverageIssue[] = [];
     let mappedIssues = 0;
@@ -183,7 +191,7 @@ export class MappingService {
       unmapped: {
         issues: page.issues.map((i) => {
           const f = readIssueFields(i);
-          return { key: i.key, summary: f.summary ?? '', status: f.status?.name ?? '' };
+          return { id: i.id, key: i.key, summary: f.summary ?? '', status: f.status?.name ?? '' };
         }),
         nextCursor: page.isLast ? null : (page.nextPageToken ?? null),
         jql,

@@ -1,16 +1,19 @@
 import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import { getViewContext, type ViewContext } from './api/forge-context';
+import { setUserLocale } from './format/dates';
 
 // One entry component per Forge module, each in its own chunk. This file stays free of @atlaskit components so
 // that the first script a module page loads is small; the panels bring what they use.
 const ProjectPage = lazy(() => import('./panels/ProjectPage/ProjectPage'));
 const IssuePanel = lazy(() => import('./panels/IssuePanel/IssuePanel'));
+const IssueGlance = lazy(() => import('./panels/IssueGlance/IssueGlance'));
 const SettingsPage = lazy(() => import('./panels/SettingsPage/SettingsPage'));
 
 export const MODULE_KEYS = {
   projectPage: 'sms-navigator-project-page',
   issuePanel: 'sms-navigator-issue-panel',
+  issueContext: 'sms-navigator-issue-context',
   settingsPage: 'sms-navigator-project-settings',
 } as const;
 
@@ -20,6 +23,8 @@ function ModuleView({ context }: { context: ViewContext }) {
       return <ProjectPage />;
     case MODULE_KEYS.issuePanel:
       return <IssuePanel issueKey={context.extension.issue?.key ?? ''} />;
+    case MODULE_KEYS.issueContext:
+      return <IssueGlance issueKey={context.extension.issue?.key ?? ''} />;
     case MODULE_KEYS.settingsPage:
       return <SettingsPage />;
     default:
@@ -48,7 +53,11 @@ export function App() {
   useEffect(() => {
     let live = true;
     getViewContext().then(
-      (ctx) => live && setContext(ctx),
+      (ctx) => {
+        if (!live) return;
+        setUserLocale(ctx.locale, ctx.timezone);
+        setContext(ctx);
+      },
       (err: unknown) => live && setFailure(err instanceof Error ? err.message : String(err)),
     );
     return () => {

@@ -169,3 +169,17 @@ describe('maturity model', () => {
     expect(() => getKeyElement('nope' as KeyElementId)).toThrow(NotFoundError);
   });
 });
+
+// The heatmap's 19 column headings must fit side by side at 1,280 px: each short name is at most two words of
+// at most 7 letters between soft hyphens, and no two elements share one.
+describe('key element short names', () => {
+  it('are unique and at most two short words each', () => {
+    const shorts = KEY_ELEMENTS.map((e) => e.shortName.replace(/\u00AD/g, ''));
+    expect(new Set(shorts).size).toBe(KEY_ELEMENTS.length);
+    for (const e of KEY_ELEMENTS) {
+      const words = e.shortName.split(' ');
+      expect(words.length).toBeLessThanOrEqual(2);
+      for (const w of words) for (const part of w.split('\u00AD')) expect(part.length).toBeLessThanOrEqual(7);
+    }
+  });
+});

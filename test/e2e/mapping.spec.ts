@@ -29,7 +29,8 @@ test('issue panel: accept a suggestion, add a clause, set its evidence kind, rej
   await app.getByLabel('Add a clause').fill('7.5.4');
   await app.getByLabel('Add a clause').press('Enter');
   await expect(mapped.getByRole('listitem').filter({ hasText: '7.5.4' })).toBeVisible();
-  await app.getByLabel('Evidence kind for 7.5.4').selectOption({ label: 'Procedure' });
+  await app.getByLabel('Evidence kind for 7.5.4').click();
+  await app.getByRole('option', { name: 'Procedure', exact: true }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Evidence kind of 7.5.4 saved.' })).toBeVisible();
 
   const rejectButton = suggestions.getByRole('button', { name: /^Reject / }).first();
@@ -40,7 +41,7 @@ test('issue panel: accept a suggestion, add a clause, set its evidence kind, rej
 
   // Reload: everything was saved at once.
   await page.reload();
-  await expect(panelApp(page).getByLabel('Evidence kind for 7.5.4')).toHaveValue('procedure');
+  await expect(panelApp(page).getByRole('listitem').filter({ hasText: '7.5.4' }).getByText('Procedure', { exact: true })).toBeVisible();
   await shot(page, 'mapping-issue-panel');
 
   // The panel links to the JQL search; the sandbox has no issue navigator page, so the same JQL runs against its Jira search.
@@ -61,7 +62,8 @@ test('project page: bulk-map 50 reviewed issues with progress, then undo', async
   await panel.getByLabel('JQL (this project is added for you)').fill('type = Incident');
   await panel.getByLabel('Clause to add').fill('8.2.3');
   await panel.getByLabel('Clause to add').press('Enter');
-  await expect(panel.getByText('Clause to add: 8.2.3 Control of parties involved in the service lifecycle')).toBeVisible();
+  // The picker keeps showing the chosen clause.
+  await expect(panel.getByText('8.2.3 Control of parties involved in the service lifecycle', { exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Preview' }).click();
 
   const table = panel.getByRole('table', { name: 'Issues to change' });

@@ -1,3 +1,4 @@
+import { CLAUSES } from '../../src/domain/catalogue/catalogue';
 import { CONFIDENT_SUGGESTION } from '../../src/domain/mapping/suggest-confidence';
 import { ADMIN, MEMBER, OUTSIDER, useSandboxHarness } from './support/sandbox-harness';
 
@@ -164,6 +165,27 @@ describe('clause mapping in the sandbox', () => {
     expect(coverage.data.unmapped.issues.length).toBe(25);
     const page2 = await invoke<{ unmapped: { issues: { key: string }[] } }>('getCoverage', MEMBER, { unmappedCursor: coverage.data.unmapped.nextCursor });
     expect(page2.data.unmapped.issues.length).toBeGreaterThan(0);
+    // Every assessable clause is listed (and any other clause an issue maps to), the uncovered ones (the gaps) first.
+    const assessable = CLAUSES.filter((c) => c.assessable).map((c) => c.id);
+    expect(coverage.data.clauses.map((c) => c.clauseId)).toEqual(expect.arrayContaining(assessable));
+    expect(coverage.data.clauses.filter((c) => !assessable.includes(c.clauseId)).every((c) => c.total > 0)).toBe(true);
+    const firstCovered = coverage.data.clauses.findIndex((c) => c.total > 0);
+    expect(firstCovered).toBeGreaterThan(0);
+    expect(coverage.data.clauses.slice(firstCovered).every((c) => c.total > 0)).toBe(true);
+  });
+
+  it('maps an unmapped issue of the coverage list in place, for those who may map, and for no one else', async () => {
+    const coverage = await invoke<{ unmapped: { issues: { id: string; key: string }[] } }>('getCoverage', ADMIN);
+    const issue = coverage.data.unmapped.issues[0]!;
+    const refused = await invoke('saveProjectIssueClause', OUTSIDER, { issueId: issue.id, clauseId: '8.6.1', kind: 'record' });
+    expect(refused.ok).toBe(false);
+    const unknown = await invoke('saveProjectIssueClause', ADMIN, { issueId: issue.id, clauseId: '99.9', kind: 'record' });
+    expect(unknown.ok).toBe(false);
+    const mapped = await invoke<{ mapped: { clauseId: string }[]; issue: { key: string } }>('saveProjectIssueClause', ADMIN, { issueId: issue.id, clauseId: '8.6.1', kind: 'record' });
+    expect(mapped.ok).toBe(true);
+    expect(mapped.data.issue.key).toBe(issue.key);
+    expect(mapped.data.mapped.map((m) => m.clauseId)).toEqual(['8.6.1']);
+    expect((await search(`key = ${issue.key} AND smsClause = "8.6.1"`)).map((i) => i.key)).toEqual([issue.key]);
   });
 
   it('sends only requests and reads only answers that match the Jira OpenAPI spec', async () => {

@@ -71,7 +71,7 @@ describe('GapReportService with findings', () => {
     expect(availability?.warnings.find((w) => w.code === 'open_nonconformity')?.message).toBe('1 open nonconformity (1 major, 0 minor): SMS-1.');
     expect(analysis.clauses.find((c) => c.clauseId === '9.3')?.openFindings).toEqual([]);
 
-    const row = toClauseViews(analysis, []).find((c) => c.clauseId === '8.7.1');
+    const row = toClauseViews(analysis, [], 'SMS').find((c) => c.clauseId === '8.7.1');
     expect(row?.findings).toEqual([
       { issueKey: 'SMS-1', summary: 'Summary of SMS-1', grade: 'major_nc', gradeTitle: 'Major nonconformity' },
       { issueKey: 'SMS-2', summary: 'Summary of SMS-2', grade: 'observation', gradeTitle: 'Observation' },

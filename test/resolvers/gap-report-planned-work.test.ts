@@ -71,7 +71,7 @@ describe('planned work is not evidence', () => {
     expect(byId.get('8.6.3')?.evidence.map((e) => e.issueKey)).toEqual(['SMS-9']);
     expect(analysis.evidenceCount).toBe(1);
 
-    const rows = new Map(toClauseViews(analysis, []).map((r) => [r.clauseId, r]));
+    const rows = new Map(toClauseViews(analysis, [], 'SMS').map((r) => [r.clauseId, r]));
     expect(rows.get('8.6.1')?.plannedWork).toEqual([{ issueKey: 'SMS-300', summary: 'Summary of SMS-300', statusCategory: 'new', done: false }]);
     expect(rows.get('8.6.2')?.plannedWork).toEqual([{ issueKey: 'SMS-301', summary: 'Summary of SMS-301', statusCategory: 'done', done: true }]);
 

@@ -87,7 +87,7 @@ export interface HeatmapRow {
 }
 
 export interface Heatmap {
-  elements: { id: KeyElementId; name: string }[];
+  elements: { id: KeyElementId; name: string; shortName: string }[];
   rows: HeatmapRow[];
   /** Largest gap of any cell (0..3), handy for a colour scale. */
   maxGap: number;
@@ -108,5 +108,5 @@ export function heatmap(assessment: Assessment, options: { units?: readonly Asse
     });
     return { unitId, title: summary.title, currentLevel: summary.currentLevel, targetLevel: summary.targetLevel, cells };
   });
-  return { elements: KEY_ELEMENTS.map((e) => ({ id: e.id, name: e.name })), rows, maxGap };
+  return { elements: KEY_ELEMENTS.map((e) => ({ id: e.id, name: e.name, shortName: e.shortName })), rows, maxGap };
 }

@@ -3,7 +3,7 @@
  * "Mapped to a clause" has one definition (src/domain/issue-index.ts): the issue's mapping names the clause or a
  * heading above it, so each row's count is exactly what its JQL link (`clauseIssuesJql`) finds.
  */
-import { compareClauseIds, getClause } from '../catalogue/catalogue';
+import { CLAUSES, compareClauseIds, getClause } from '../catalogue/catalogue';
 import type { StatusCategory } from '../gap/gap-model';
 import { clauseAndHeadingIds, clauseIssuesJql } from '../issue-index';
 
@@ -21,10 +21,13 @@ export interface CoverageRow {
   jql: string;
 }
 
-/** One row per clause some issue is mapped to, in clause order. */
+/**
+ * One row per assessable clause (mapped or not: the uncovered ones are the gaps) and per other clause some issue
+ * is mapped to; uncovered rows first, then in clause order.
+ */
 export function coverageRows(projectKey: string, issues: readonly CoverageIssue[]): CoverageRow[] {
-  const mappedIds = new Set(issues.flatMap((i) => i.clauseIds));
-  const rows = [...mappedIds].sort(compareClauseIds).map(
+  const ids = new Set([...CLAUSES.filter((c) => c.assessable).map((c) => c.id), ...issues.flatMap((i) => i.clauseIds)]);
+  const rows = [...ids].sort(compareClauseIds).map(
     (clauseId): CoverageRow => ({
       clauseId,
       title: getClause(clauseId)?.title ?? clauseId,
@@ -42,5 +45,5 @@ export function coverageRows(projectKey: string, issues: readonly CoverageIssue[
       row.byCategory[issue.statusCategory] += 1;
     }
   }
-  return rows;
+  return rows.sort((a, b) => Number(a.total > 0) - Number(b.total > 0) || compareClauseIds(a.clauseId, b.clauseId));
 }

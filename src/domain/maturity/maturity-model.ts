@@ -57,6 +57,11 @@ export const keyElementIdSchema = z.enum(KEY_ELEMENT_IDS);
 export interface KeyElement {
   id: KeyElementId;
   name: string;
+  /**
+   * A column heading of at most two short words (soft hyphens mark where a long one may break), so that 19
+   * columns fit side by side; the full name is always shown with it on hover and focus.
+   */
+  shortName: string;
   levels: Readonly<Record<AchievableLevel, string>>;
 }
 
@@ -65,6 +70,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'management-support',
     name: 'Management support',
+    shortName: 'Mgmt support',
     levels: {
       1: 'Leaders approve a business case for the SMS.',
       2: 'Leaders back the SMS as a settled commitment.',
@@ -74,6 +80,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'interested-parties',
     name: 'Interested parties',
+    shortName: 'Parties',
     levels: {
       1: 'A few stakeholders are known and take part in process work.',
       2: 'Stakeholders are identified and take part wherever it matters.',
@@ -83,6 +90,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'process',
     name: 'Process',
+    shortName: 'Process',
     levels: {
       1: 'Processes reach their purpose but run unmanaged and unevenly, and get dropped under stress.',
       2: 'Processes are defined, run to plans with performance criteria, and hold up under stress.',
@@ -92,6 +100,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'process-interaction',
     name: 'Process interaction',
+    shortName: 'Process links',
     levels: {
       1: 'Interfaces are set pair by pair; shared staff and unclear authority cause clashes.',
       2: 'Interfaces work but stay narrow, missing effects on other processes; authority is clear.',
@@ -101,6 +110,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'process-management',
     name: 'Process management',
+    shortName: 'Process mgmt',
     levels: {
       1: 'Processes, plans, resources and skills exist but nobody monitors or maintains them.',
       2: 'Processes, plans, resources and skills are monitored and kept up to date.',
@@ -110,6 +120,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'management',
     name: 'Management',
+    shortName: 'Mgmt',
     levels: {
       1: 'Each area manager steers alone; directions may clash with top management and each other.',
       2: 'Area managers follow top management, though some friction between areas remains.',
@@ -119,6 +130,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'relationships',
     name: 'Relationships',
+    shortName: 'Rela\u00ADtions',
     levels: {
       1: 'Ties with other parties exist but are seen as short-lived and are allowed to lapse.',
       2: 'Ongoing ties are kept up, but only when needed, and their value is little understood.',
@@ -128,6 +140,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'requirement',
     name: 'Requirement',
+    shortName: 'Require\u00ADment',
     levels: {
       1: 'Each process meets its own requirements, but clashes between them spoil the overall result.',
       2: 'All requirements are satisfied and the SMS delivers, but there is little room to improve.',
@@ -137,6 +150,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'risk',
     name: 'Risk',
+    shortName: 'Risk',
     levels: {
       1: 'Risks are listed, but there is no agreed way to treat, watch or revisit them.',
       2: 'Known risks are treated and kept current; newly arising process risks are missed.',
@@ -146,6 +160,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'communication',
     name: 'Communication',
+    shortName: 'Comms',
     levels: {
       1: 'Each process or person picks own channels; information flow is patchy and feedback slow.',
       2: 'Channels are set per process and used by all involved; feedback arrives on time.',
@@ -155,6 +170,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'policy-and-objective',
     name: 'Policy and Objective',
+    shortName: 'Policy, goals',
     levels: {
       1: 'Policies and objectives exist but may contradict each other and the business direction.',
       2: 'Policies and objectives fit together but not yet with the business direction.',
@@ -164,6 +180,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'resource',
     name: 'Resource',
+    shortName: 'Re\u00ADsource',
     levels: {
       1: 'Resources are used without a plan.',
       2: 'Resource use is planned for efficiency and backed by management.',
@@ -173,6 +190,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'responsibility',
     name: 'Responsibility',
+    shortName: 'Roles',
     levels: {
       1: 'People fill their process roles in isolation, without serving shared objectives.',
       2: 'Roles mesh within a process but not across processes, so objectives are not served.',
@@ -182,6 +200,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'engagement-and-commitment',
     name: 'Engagement and commitment',
+    shortName: 'Commit\u00ADment',
     levels: {
       1: 'Staff commit according to their own reading of policy and goals; no shared view exists.',
       2: 'Staff commit on a partly shared view, so commitment across the SMS is still weak.',
@@ -191,6 +210,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'personnel',
     name: 'Personnel',
+    shortName: 'People',
     levels: {
       1: 'Capable staff are assigned per process, roles may clash, and training is informal.',
       2: 'Staffing risks and training are handled per process; cross-process role clashes remain.',
@@ -200,6 +220,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'learning',
     name: 'Learning',
+    shortName: 'Learn\u00ADing',
     levels: {
       1: 'People learn alone; knowledge spreads by chance, mostly after complaints.',
       2: 'Lessons come from analysing issues after the fact; key process information is managed.',
@@ -209,6 +230,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'performance-indicator',
     name: 'Performance indicator',
+    shortName: 'KPIs',
     levels: {
       1: 'Only basic measures exist per process; results conflict and give no joined-up picture.',
       2: 'Each process is measured and reviewed against its plan, and results guide decisions.',
@@ -218,6 +240,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'review-and-internal-audit',
     name: 'Review and internal audit',
+    shortName: 'Review, audit',
     levels: {
       1: 'Reviews and audits happen only after complaints, and improvement is informal.',
       2: 'Implemented processes are audited regularly and each has improvement goals.',
@@ -227,6 +250,7 @@ export const KEY_ELEMENTS: readonly KeyElement[] = [
   {
     id: 'external-and-internal-issues',
     name: 'External and internal issues',
+    shortName: 'Context',
     levels: {
       1: 'Relevant issues are noted ad hoc and not followed up.',
       2: 'A process exists for finding and handling relevant issues.',

@@ -10,6 +10,9 @@ export interface ViewContext {
   };
   /** The Jira site address (used only for links the UI shows). */
   siteUrl?: string;
+  /** The user's locale and IANA time zone, as Jira gives them (used only to format dates). */
+  locale?: string;
+  timezone?: string;
 }
 
 type Raw = Record<string, unknown>;
@@ -34,10 +37,14 @@ export function readViewContext(raw: unknown): ViewContext {
   const project = entityRef(ext?.project);
   const issue = entityRef(ext?.issue);
   const siteUrl = text(ctx?.siteUrl);
+  const locale = text(ctx?.locale);
+  const timezone = text(ctx?.timezone);
   return {
     moduleKey: text(ctx?.moduleKey) ?? '',
     extension: { ...(type !== undefined ? { type } : {}), ...(project ? { project } : {}), ...(issue ? { issue } : {}) },
     ...(siteUrl !== undefined && siteUrl !== '' ? { siteUrl } : {}),
+    ...(locale !== undefined ? { locale } : {}),
+    ...(timezone !== undefined ? { timezone } : {}),
   };
 }
 

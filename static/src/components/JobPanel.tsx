@@ -4,6 +4,7 @@
  * bulk mapping, undo what it wrote), and the project's job history of that type (who, when, what, how it
  * ended, links). Progress of a running job stays with each panel; this component follows the job type.
  */
+import { formatDateTime } from '../format/dates';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
@@ -132,7 +133,7 @@ export function JobPanel({ type, noun, canEdit, refreshKey, siteUrl = '', onFoll
               <tbody>
                 {history.jobs.map((j) => (
                   <tr key={j.jobId}>
-                    <td style={cell}>{new Date(j.createdAt).toLocaleString()}</td>
+                    <td style={cell}>{formatDateTime(j.createdAt)}</td>
                     <td style={cell}>
                       <Who accountId={j.startedBy} people={people} />
                     </td>

@@ -7,8 +7,9 @@ import Heading from '@atlaskit/heading';
 import Textarea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { PeopleNames } from '@contract/people';
+import { formatDateTime } from '../format/dates';
 
 export const space = {
   xs: token('space.050', '4px'),
@@ -27,7 +28,15 @@ const labelStyle: CSSProperties = {
   color: token('color.text.subtle', '#44546F'),
 };
 
-export function Section({ title, level = 'h2', actions, children, description }: { title: string; level?: 'h2' | 'h3' | 'h4'; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
+/**
+ * The heading level of a Section that names none: h2 on a page whose title is the h1 (settings), h3 inside a
+ * project page view (whose title is the h2), so headings never skip a level.
+ */
+export const SectionLevel = createContext<'h2' | 'h3' | 'h4'>('h2');
+
+export function Section({ title, level: explicit, actions, children, description }: { title: string; level?: 'h2' | 'h3' | 'h4'; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
+  const inherited = useContext(SectionLevel);
+  const level = explicit ?? inherited;
   return (
     <section aria-label={title} style={{ marginBlockStart: space.l }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: space.s, marginBlockEnd: space.s }}>
@@ -228,12 +237,8 @@ export function StatusLine({ text }: { text: string | null }) {
   );
 }
 
-export function formatWhen(iso: string | null): string {
-  if (iso === null) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
+/** A date and time in the user's locale and time zone (the one formatter, static/src/format/dates.ts). */
+export const formatWhen = (iso: string | null): string => formatDateTime(iso);
 
 /** The display name of `accountId` from a view's `people` map; the id itself when Jira gave no name. */
 export function nameOf(people: PeopleNames | undefined, accountId: string | null | undefined): string {

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { adfToParagraphs, HostData } from '../../../sandbox/host/host-data';
 import { injectBridge, staticFile } from '../../../sandbox/host/host-routes';
 import { issueViewBody, layout, projectPageBody, type PageChrome } from '../../../sandbox/host/host-pages';
-import { readManifest } from '../../../sandbox/manifest';
+import { parseManifest, readManifest } from '../../../sandbox/manifest';
 import { SANDBOX_USERS } from '../../../sandbox/seed/users';
 
 const SUBPAGES = readManifest().projectPage.pages;
@@ -85,6 +85,32 @@ describe('host pages', () => {
     const frame = doc.querySelector('iframe');
     expect(frame?.getAttribute('title')).toBe('ISO 20000 clauses');
     expect(new URL(frame?.getAttribute('src') ?? '', 'http://x').searchParams.get('issueKey')).toBe('SMS-1');
+  });
+
+  it("shows the manifest's issue context glance collapsed with its label, framing the app (loaded when opened) for the issue", () => {
+    const issue = {
+      id: '1', key: 'SMS-1', summary: 'Outage', status: 'Open', statusCategory: 'new',
+      type: 'Incident', projectKey: 'SMS', priority: null, assignee: null, description: [],
+    };
+    const glances = readManifest().issueContexts;
+    expect(glances.map((g) => g.key)).toEqual(['sms-navigator-issue-context']);
+    const doc = dom(layout(chrome(), issueViewBody(issue, true, glances)));
+    const glance = doc.querySelector('details.app-context');
+    expect(glance?.hasAttribute('open')).toBe(false);
+    expect(glance?.querySelector('summary')?.textContent?.trim()).toBe(glances[0]!.label);
+    const frame = glance?.querySelector('iframe');
+    expect(frame?.getAttribute('loading')).toBe('lazy');
+    const src = new URL(frame?.getAttribute('src') ?? '', 'http://x').searchParams;
+    expect([src.get('moduleKey'), src.get('issueKey')]).toEqual(['sms-navigator-issue-context', 'SMS-1']);
+    // Without the module in the manifest, the issue view has no glance.
+    expect(dom(layout(chrome(), issueViewBody(issue, true, []))).querySelector('details.app-context')).toBeNull();
+  });
+
+  it('refuses an issue context glance Forge would refuse (no label, or a label over 255 characters)', () => {
+    const manifest = (label: string | null) => `app:\n  id: x\nmodules:\n  jira:projectPage:\n    - key: p\n      title: P\n  jira:issueContext:\n    - key: c\n      title: C\n      resource: main\n${label === null ? '' : `      label: ${label}\n`}`;
+    expect(parseManifest(manifest('ISO 20000')).issueContexts).toEqual([{ key: 'c', title: 'C', label: 'ISO 20000' }]);
+    expect(() => parseManifest(manifest(null))).toThrow(/jira:issueContext/);
+    expect(() => parseManifest(manifest('x'.repeat(256)))).toThrow(/jira:issueContext/);
   });
 
   it('says how to build the UI instead of framing it when static/build is missing', () => {

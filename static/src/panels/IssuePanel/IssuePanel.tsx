@@ -13,7 +13,10 @@ import { ConfidenceTag } from '../../components/ConfidenceTag';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { plural } from '../../format/dates';
 import { ClausePicker } from './ClausePicker';
+import { FindingTag } from './FindingTag';
 import { JqlLink } from './JqlLink';
 
 const row = {
@@ -75,8 +78,13 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
   return (
     <section aria-label={`ISO 20000 clauses of ${key}`} style={{ padding: token('space.100', '8px'), display: 'grid', gap: token('space.200', '16px'), minWidth: 0, boxSizing: 'border-box' }}>
       <p style={{ ...subtle, margin: 0 }}>
-        Issue <strong>{key}</strong>
+        Issue <strong>{key}</strong> · {plural(data.mapped.length, 'clause')} mapped
       </p>
+      {data.finding !== null && (
+        <p style={{ margin: 0 }}>
+          <FindingTag finding={data.finding} />
+        </p>
+      )}
       {!data.canEdit && (
         <Notice appearance="information" title="Read only">
           Changing the clauses of this issue needs the Edit issues permission in this project.
@@ -105,18 +113,16 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
                   </span>
                   <span style={actions}>
                   {data.canEdit ? (
-                    <select
-                      aria-label={`Evidence kind for ${m.clauseId}`}
+                    <ChoiceSelect<EvidenceKind>
+                      label="Evidence kind"
+                      labelSuffix={` for ${m.clauseId}`}
+                      hideLabel
+                      width={200}
                       value={m.kind}
                       disabled={!editable}
-                      onChange={(e) => void save([{ action: 'setKind', clauseId: m.clauseId, kind: e.target.value as EvidenceKind }], `Evidence kind of ${m.clauseId} saved.`)}
-                    >
-                      {catalogue.kinds.map((k) => (
-                        <option key={k.id} value={k.id}>
-                          {k.label}
-                        </option>
-                      ))}
-                    </select>
+                      options={catalogue.kinds.map((k) => ({ value: k.id, label: k.label }))}
+                      onChange={(kind) => void save([{ action: 'setKind', clauseId: m.clauseId, kind }], `Evidence kind of ${m.clauseId} saved.`)}
+                    />
                   ) : (
                     <Lozenge>{kindLabel(m.kind)}</Lozenge>
                   )}
@@ -144,7 +150,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
           <p style={subtle}>No suggestions: the summary, description, type, labels and components name no clause the app recognises.</p>
         ) : (
           <ul aria-label="Suggested clauses" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {data.suggestions.map((s) => (
+            {data.suggestions.map((s, index) => (
               <li key={s.clauseId} style={row}>
                 <span>
                   <strong>{s.clauseId}</strong> {s.title} <ConfidenceTag confidence={s.confidence} confident={s.confident} />
@@ -153,7 +159,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
                 </span>
                 {data.canEdit && (
                   <span style={actions}>
-                    <Button appearance="primary" isDisabled={!editable} aria-label={`Accept ${s.clauseId}`} onClick={() => void save([{ action: 'add', clauseId: s.clauseId, kind: newKind }], `${s.clauseId} added.`)}>
+                    <Button appearance={index === 0 ? 'primary' : 'default'} isDisabled={!editable} aria-label={`Accept ${s.clauseId}`} onClick={() => void save([{ action: 'add', clauseId: s.clauseId, kind: newKind }], `${s.clauseId} added.`)}>
                       Accept
                     </Button>
                     <Button appearance="subtle" isDisabled={!editable} aria-label={`Reject ${s.clauseId}`} onClick={() => void save([{ action: 'reject', clauseId: s.clauseId }], `${s.clauseId} will not be suggested again.`)}>
@@ -185,16 +191,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
           <Heading size="xsmall" as="h3">
             Add a clause
           </Heading>
-          <label htmlFor="sms-new-kind" style={subtle}>
-            Evidence kind for added clauses
-          </label>
-          <select id="sms-new-kind" style={{ maxWidth: '100%' }} value={newKind} onChange={(e) => setNewKind(e.target.value as EvidenceKind)}>
-              {catalogue.kinds.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.label}
-                </option>
-              ))}
-          </select>
+          <ChoiceSelect<EvidenceKind> label="Evidence kind for added clauses" value={newKind} width="100%" options={catalogue.kinds.map((k) => ({ value: k.id, label: k.label }))} onChange={setNewKind} />
           <ClausePicker
             id="sms-clause-picker"
             label="Add a clause"

@@ -6,6 +6,7 @@ import { getAppContext } from '../../api/get-app-context';
 import { useHistoryPath } from '../../api/project-history';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { SectionLevel } from '../../components/PanelKit';
 import { ResolverError } from '../../components/ResolverError';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../components/unsaved-changes';
@@ -117,7 +118,9 @@ export default function ProjectPage() {
           <p>Unsaved changes in: {unsaved.join(', ')}. Leaving this view discards them.</p>
         </ConfirmModal>
         <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
-          <View key={current.route} canEdit={appContext.permissions.canEdit} confluence={appContext.confluence} />
+          <SectionLevel.Provider value="h3">
+            <View key={current.route} canEdit={appContext.permissions.canEdit} confluence={appContext.confluence} />
+          </SectionLevel.Provider>
         </Suspense>
       </section>
     </div>

@@ -1,13 +1,17 @@
 /**
- * The clause-by-clause table: result (editable for editors), evidence with status and age, open audit
- * findings with their grade, warnings.
- * A native table with row headers; every control is a native, labelled, keyboard-reachable element.
+ * The clause-by-clause table: result (edited on demand: one "Edit" button per row opens Jira's select for that
+ * row only), evidence with status and age (the first few, the rest open in place), open audit findings with their
+ * grade, warnings. A native table with row headers; every control is labelled and keyboard-reachable.
  */
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ClauseGapView } from '@contract/gap-report';
 import type { PeopleNames } from '@contract/people';
-import { Who, formatWhen, nativeControl, space, subtleText, visuallyHidden } from '../../../components/PanelKit';
+import { useState } from 'react';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { JqlLink } from '../../IssuePanel/JqlLink';
 import { type ConformityResult, FINDING_APPEARANCE, RESULT_APPEARANCE, RESULT_LABELS, RESULT_OPTIONS, STATUS_APPEARANCE, STATUS_LABELS } from './labels';
 
 const cell = {
@@ -20,6 +24,7 @@ const cell = {
 const PROPOSED = '__proposed__';
 
 function ResultCell({ clause, people, canEdit, saving, onSet }: { clause: ClauseGapView; people: PeopleNames; canEdit: boolean; saving: boolean; onSet: (result: ConformityResult | null) => void }) {
+  const [editing, setEditing] = useState(false);
   const lozenge = (
     <Lozenge appearance={RESULT_APPEARANCE[clause.result]} isBold={!clause.proposed}>
       {RESULT_LABELS[clause.result]}
@@ -36,48 +41,73 @@ function ResultCell({ clause, people, canEdit, saving, onSet }: { clause: Clause
           {clause.setAt !== null ? `, ${formatWhen(clause.setAt)}` : ''}
         </span>
       )}
-      {canEdit && (
-        <label>
-          <span style={visuallyHidden}>Result for clause {clause.clauseId}</span>
-          <select
-            style={nativeControl}
-            disabled={saving}
-            value={clause.proposed ? PROPOSED : clause.result}
-            onChange={(e) => onSet(e.target.value === PROPOSED ? null : (e.target.value as ConformityResult))}
-          >
-            <option value={PROPOSED}>Let the app propose</option>
-            {RESULT_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+      {canEdit && !editing && (
+        <div>
+          <Button appearance="subtle" spacing="compact" isDisabled={saving} aria-label={`Edit the result of clause ${clause.clauseId}`} onClick={() => setEditing(true)}>
+            {saving ? 'Saving…' : 'Edit'}
+          </Button>
+        </div>
+      )}
+      {canEdit && editing && (
+        <ChoiceSelect<string>
+          label={`Result for clause ${clause.clauseId}`}
+          hideLabel
+          autoFocus
+          width="100%"
+          value={clause.proposed ? PROPOSED : clause.result}
+          options={[{ value: PROPOSED, label: 'Let the app propose' }, ...RESULT_OPTIONS]}
+          onBlur={() => setEditing(false)}
+          onChange={(v) => {
+            setEditing(false);
+            onSet(v === PROPOSED ? null : (v as ConformityResult));
+          }}
+        />
       )}
       {clause.note !== null && <span style={{ ...subtleText, fontSize: '12px' }}>{clause.note}</span>}
     </div>
   );
 }
 
+/** Evidence items shown before "and N more" opens the rest in place. */
+export const EVIDENCE_SHOWN = 3;
+
 function EvidenceCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: string }) {
+  const [open, setOpen] = useState(false);
   if (clause.evidenceCount === 0) return <span style={subtleText}>No mapped issue</span>;
+  const listId = `evidence-${clause.clauseId}`;
+  const shown = open ? clause.evidence : clause.evidence.slice(0, EVIDENCE_SHOWN);
+  const hidden = clause.evidenceCount - shown.length;
   return (
-    <ul style={{ margin: 0, paddingInlineStart: space.m }}>
-      {clause.evidence.map((e) => (
-        <li key={e.issueKey}>
-          <a href={`${siteUrl}/browse/${encodeURIComponent(e.issueKey)}`} target="_blank" rel="noreferrer" title={e.summary}>
-            {e.issueKey}
-          </a>{' '}
-          <Lozenge appearance={STATUS_APPEARANCE[e.statusCategory]}>{STATUS_LABELS[e.statusCategory]}</Lozenge>{' '}
-          <span style={{ ...subtleText, fontSize: '12px', color: e.stale ? token('color.text.warning', '#A54800') : subtleText.color }}>
-            {e.ageDays} d{e.stale ? ' (stale)' : ''}
-          </span>
-        </li>
-      ))}
-      {clause.evidenceCount > clause.evidence.length && (
-        <li style={subtleText}>and {clause.evidenceCount - clause.evidence.length} more</li>
+    <>
+      <ul id={listId} aria-label={`Evidence for clause ${clause.clauseId}`} style={{ margin: 0, paddingInlineStart: space.m }}>
+        {shown.map((e) => (
+          <li key={e.issueKey}>
+            <a href={`${siteUrl}/browse/${encodeURIComponent(e.issueKey)}`} target="_blank" rel="noreferrer" title={e.summary}>
+              {e.issueKey}
+            </a>{' '}
+            <Lozenge appearance={STATUS_APPEARANCE[e.statusCategory]}>{STATUS_LABELS[e.statusCategory]}</Lozenge>{' '}
+            <span style={{ ...subtleText, fontSize: '12px', color: e.stale ? token('color.text.warning', '#A54800') : subtleText.color }}>
+              {e.ageDays} d{e.stale ? ' (stale)' : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {!open && hidden > 0 && (
+        <Button appearance="subtle" spacing="compact" aria-expanded={false} aria-controls={listId} onClick={() => setOpen(true)}>
+          and {hidden} more
+        </Button>
       )}
-    </ul>
+      {open && clause.evidence.length > EVIDENCE_SHOWN && (
+        <Button appearance="subtle" spacing="compact" aria-expanded aria-controls={listId} onClick={() => setOpen(false)}>
+          Show fewer
+        </Button>
+      )}
+      {open && hidden > 0 && (
+        <div style={{ fontSize: '12px' }}>
+          <JqlLink jql={clause.evidenceJql}>All {clause.evidenceCount} in the issue search</JqlLink>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -1,7 +1,8 @@
 /**
- * The Gap report view: readiness with its formula, every clause 4 to 10 with result, evidence, open audit
- * findings (the label convention shown above the table) and warnings
- * (filter by group, only warnings), results set by editors, and preview / publish to Confluence.
+ * The Gap report view, in the order a reader needs it: the actions (preview / publish to Confluence) at the top,
+ * then the summary (readiness with its formula and a chart per clause group), then the filters (result, clause
+ * group, text, only with warnings) and every clause 4 to 10 with result, evidence, open audit findings (the label
+ * convention shown above the table) and warnings. Results are edited on demand, one row at a time.
  */
 import Button from '@atlaskit/button/new';
 import type { ClauseGapView, GapReportView } from '@contract/gap-report';
@@ -12,11 +13,12 @@ import { setClauseResult } from '../../../api/set-clause-result';
 import { getSiteUrl } from '../../../api/start-publish-report';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
-import { Section, SelectField, StatusLine, space, subtleText } from '../../../components/PanelKit';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { Section, StatusLine, TextField, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ClauseTable } from './ClauseTable';
 import { FindingConvention } from './FindingConvention';
-import { GROUP_TITLES, type ConformityResult } from './labels';
+import { GROUP_TITLES, RESULT_OPTIONS, type ConformityResult } from './labels';
 import type { ProjectViewProps } from '../ProjectPage';
 import { PublishSection } from './PublishSection';
 import { ExportSection } from './ExportSection';
@@ -28,10 +30,23 @@ const GROUP_OPTIONS: readonly { value: GroupFilter; label: string }[] = [
   ...(['4', '5', '6', '7', '8', '9', '10'] as const).map((g) => ({ value: g, label: `${g} ${GROUP_TITLES[g] ?? ''}` })),
 ];
 
+type ResultFilter = 'all' | ConformityResult;
+const RESULT_FILTER_OPTIONS: readonly { value: ResultFilter; label: string }[] = [{ value: 'all', label: 'Any result' }, ...RESULT_OPTIONS];
+
+/** Whether a clause matches the text filter: its number, title, evidence keys and summaries, findings, warnings. */
+export function matchesText(c: ClauseGapView, text: string): boolean {
+  const q = text.trim().toLowerCase();
+  if (q === '') return true;
+  const hay = [c.clauseId, c.title, ...c.evidence.flatMap((e) => [e.issueKey, e.summary]), ...c.findings.flatMap((f) => [f.issueKey, f.summary, f.gradeTitle]), ...c.warnings.map((w) => w.message)];
+  return hay.some((h) => h.toLowerCase().includes(q));
+}
+
 export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps) {
   const [result, setResult] = useState<ResolverResult<GapReportView> | undefined>();
   const [group, setGroup] = useState<GroupFilter>('all');
   const [onlyWarnings, setOnlyWarnings] = useState(false);
+  const [resultFilter, setResultFilter] = useState<ResultFilter>('all');
+  const [text, setText] = useState('');
   const [saving, setSaving] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ResolverErrorShape | undefined>();
@@ -50,8 +65,11 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
 
   const view = result?.ok ? result.data : undefined;
   const clauses = useMemo(
-    () => (view?.clauses ?? []).filter((c) => (group === 'all' || c.groupId === group) && (!onlyWarnings || c.warnings.length > 0)),
-    [view, group, onlyWarnings],
+    () =>
+      (view?.clauses ?? []).filter(
+        (c) => (group === 'all' || c.groupId === group) && (resultFilter === 'all' || c.result === resultFilter) && (!onlyWarnings || c.warnings.length > 0) && matchesText(c, text),
+      ),
+    [view, group, onlyWarnings, resultFilter, text],
   );
 
   if (result === undefined) return <Loading label="Analysing the gaps" />;
@@ -71,6 +89,7 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
 
   return (
     <div>
+      <PublishSection view={data} canEdit={editable} confluence={confluence} siteUrl={siteUrl} onPublished={reload} />
       {data.evidenceTruncated && (
         <Notice appearance="information" title="Part of the evidence is shown">
           This project has many mapped issues: the page shows the first ones read within the time allowed. The published report reads them all.
@@ -78,15 +97,17 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
       )}
       <ReadinessSummary view={data} />
       <Section title="Clause by clause" description={`Evidence older than ${data.maxEvidenceAgeDays} days is flagged as stale. Results marked “proposed” come from the evidence; an editor can set them.`}>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end', marginBlockEnd: space.s }}>
-          <div style={{ minWidth: '260px' }}>
-            <SelectField label="Clause group" value={group} options={GROUP_OPTIONS} onChange={setGroup} />
+        <div role="search" aria-label="Filter the clauses" style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end', marginBlockEnd: space.s }}>
+          <ChoiceSelect label="Result" value={resultFilter} options={RESULT_FILTER_OPTIONS} onChange={setResultFilter} width={200} />
+          <ChoiceSelect label="Clause group" value={group} options={GROUP_OPTIONS} onChange={setGroup} width={260} />
+          <div style={{ width: '240px' }}>
+            <TextField label="Find in clauses" value={text} placeholder="Number, title, issue key or words" onChange={setText} />
           </div>
-          <label style={{ display: 'inline-flex', gap: space.xs, alignItems: 'center' }}>
+          <label style={{ display: 'inline-flex', gap: space.xs, alignItems: 'center', minHeight: '32px', marginBlockEnd: space.s }}>
             <input type="checkbox" checked={onlyWarnings} onChange={(e) => setOnlyWarnings(e.target.checked)} />
             Only clauses with warnings
           </label>
-          <span style={subtleText}>
+          <span role="status" style={{ ...subtleText, marginBlockEnd: space.s }}>
             {clauses.length} of {data.clauses.length} clauses
           </span>
         </div>

@@ -12,7 +12,7 @@ import { startPublishReport } from '../../../api/start-publish-report';
 import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
 import { JobPanel } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
-import { Section, Who, space, subtleText } from '../../../components/PanelKit';
+import { Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { AdfPreview } from './AdfPreview';
 
@@ -80,7 +80,7 @@ export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished
     >
       {view.publication !== null && (
         <p style={subtleText}>
-          Last published {new Date(view.publication.lastPublishedAt).toLocaleString()}
+          Last published {formatWhen(view.publication.lastPublishedAt)}
           {view.publication.lastPublishedBy !== '' && (
             <>
               {' '}

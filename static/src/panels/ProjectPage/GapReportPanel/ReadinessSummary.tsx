@@ -1,6 +1,8 @@
 import { token } from '@atlaskit/tokens';
 import type { GapReportView } from '@contract/gap-report';
+import { HorizontalBars } from '../../../components/charts/charts';
 import { Section, space, subtleText } from '../../../components/PanelKit';
+import { plural } from '../../../format/dates';
 
 const cell = { padding: space.s, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start' as const };
 
@@ -13,8 +15,17 @@ export function ReadinessSummary({ view }: { view: GapReportView }) {
         {overall.percent} %
       </p>
       <p style={subtleText}>
-        Overall: {overallFormula} · {overall.clauseCount} clauses · {view.warningCount} warnings · {view.evidenceCount} mapped issues
+        Overall: {overallFormula} · {plural(overall.clauseCount, 'clause')} · {plural(view.warningCount, 'warning')} · {plural(view.evidenceCount, 'mapped issue')}
       </p>
+      <HorizontalBars
+        title="Readiness per clause group (%)"
+        unit=" %"
+        max={100}
+        labelWidth={220}
+        data={byGroup.map((g) => ({ label: `${g.groupId} ${g.title}`, value: g.figures.percent, tone: g.figures.percent >= 80 ? 'good' : g.figures.percent >= 50 ? 'warn' : 'bad' }))}
+      />
+      <details>
+      <summary>Readiness per clause group with the figures</summary>
       <table style={{ borderCollapse: 'collapse', width: '100%', marginBlock: space.s }}>
         <caption style={{ textAlign: 'start', fontSize: '12px', fontWeight: 600, paddingBlockEnd: space.xs, ...subtleText }}>Readiness per clause group</caption>
         <thead>
@@ -36,6 +47,7 @@ export function ReadinessSummary({ view }: { view: GapReportView }) {
           ))}
         </tbody>
       </table>
+      </details>
       <details>
         <summary>How readiness is calculated and results are proposed</summary>
         <div style={{ paddingBlock: space.s }}>

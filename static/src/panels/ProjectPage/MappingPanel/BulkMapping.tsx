@@ -20,6 +20,7 @@ import { ConfidenceTag } from '../../../components/ConfidenceTag';
 import { JobPanel } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
 
 const subtle = { color: token('color.text.subtle', '#44546F') } as const;
@@ -126,7 +127,6 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
       return next;
     });
 
-  const clauseName = clauseId === null ? null : `${clauseId} ${catalogue.clauses.find((c) => c.id === clauseId)?.title ?? ''}`;
 
   return (
     <section aria-labelledby="sms-bulk-heading" style={{ display: 'grid', gap: token('space.150', '12px') }}>
@@ -155,20 +155,13 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
                 JQL (this project is added for you)
               </label>
               <TextField id="sms-bulk-jql" value={jql} placeholder='e.g. type = Incident AND labels = "major"' onChange={(e) => setJql((e.target as HTMLInputElement).value)} />
-              <span style={subtle}>Clause to add{clauseName ? `: ${clauseName}` : ''}</span>
-              <ClausePicker id="sms-bulk-clause" label="Clause to add" clauses={catalogue.clauses} onPick={setClauseId} />
+              <label htmlFor="sms-bulk-clause" style={subtle}>
+                Clause to add
+              </label>
+              <ClausePicker id="sms-bulk-clause" label="Clause to add" clauses={catalogue.clauses} value={clauseId} onPick={setClauseId} />
             </>
           )}
-          <label htmlFor="sms-bulk-kind" style={subtle}>
-            Evidence kind{' '}
-            <select id="sms-bulk-kind" value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind)}>
-              {catalogue.kinds.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect<EvidenceKind> label="Evidence kind" value={kind} options={catalogue.kinds.map((k) => ({ value: k.id, label: k.label }))} onChange={setKind} width={260} />
           <div>
             <Button appearance="primary" onClick={() => void runPreview()} isDisabled={busy || running}>
               Preview

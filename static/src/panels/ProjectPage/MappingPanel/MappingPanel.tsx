@@ -31,7 +31,7 @@ export default function MappingPanel({ canEdit }: { canEdit: boolean }) {
   return (
     <div style={{ display: 'grid', gap: token('space.400', '32px'), paddingBlock: token('space.200', '16px') }}>
       <BulkMapping catalogue={catalogue} canEdit={canEdit} onChanged={changed} />
-      <Coverage version={version} />
+      <Coverage version={version} catalogue={catalogue} canEdit={canEdit} onChanged={changed} />
     </div>
   );
 }

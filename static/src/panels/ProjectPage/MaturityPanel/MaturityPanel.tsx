@@ -48,7 +48,7 @@ export default function MaturityPanel({ canEdit }: { canEdit: boolean }) {
         <div style={{ marginBlockStart: space.m }}>
           <EmptyState
             header="Nothing assessed yet"
-            headingLevel={2}
+            headingLevel={3}
             description={
               canEdit
                 ? 'Pick a process in the heatmap below (start with the ones in your first phase, such as incident management) and rate each key element as it is today and where you want it. Then take a baseline snapshot.'

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import type { CompareSnapshotsResponse, SnapshotsView } from '@contract/assessment';
 import { compareSnapshots } from '../../../api/compare-snapshots';
 import { takeSnapshot } from '../../../api/take-snapshot';
-import { ROMAN, Section, SelectField, StatusLine, TextField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { Trend } from '../../../components/charts/charts';
+import { ROMAN, Section, StatusLine, TextField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 const cell = { padding: `${space.xs} ${space.s}`, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'left' as const };
@@ -70,8 +72,8 @@ export function Snapshots({ data, canEdit, onChange, unitTitle }: { data: Snapsh
 
       {snapshots.length >= 2 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end' }}>
-          <SelectField label="Compare snapshot" value={from} options={choices} onChange={setFrom} />
-          <SelectField label="with snapshot" value={to} options={choices} onChange={setTo} />
+          <ChoiceSelect label="Compare snapshot" value={from} options={choices} onChange={setFrom} width={260} />
+          <ChoiceSelect label="with snapshot" value={to} options={choices} onChange={setTo} width={260} />
           <div style={{ marginBlockEnd: space.s }}>
             <Button onClick={() => void compare()}>Compare</Button>
           </div>
@@ -107,6 +109,14 @@ export function Snapshots({ data, canEdit, onChange, unitTitle }: { data: Snapsh
       {trends.length > 0 && (
         <>
           <h4 style={{ marginBlockStart: space.m }}>Trend per unit</h4>
+          {snapshots.length >= 2 && (
+            <Trend
+              title="Maturity level per unit, snapshot by snapshot"
+              labels={snapshots.map((s) => s.label)}
+              series={trends.map((t) => ({ name: unitTitle(t.unitId), values: snapshots.map((s) => { const p = t.points.find((x) => x.id === s.id); return p?.assessed ? p.level : null; }) }))}
+              yTicks={[0, 1, 2, 3].map((l) => ({ value: l, label: l === 0 ? 'none' : (ROMAN[l] ?? '') }))}
+            />
+          )}
           <table aria-label="Trend per unit" style={{ borderCollapse: 'collapse' }}>
             <thead>
               <tr>

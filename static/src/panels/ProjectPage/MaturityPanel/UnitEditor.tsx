@@ -1,7 +1,9 @@
 /**
  * One assessment unit: for each of the 19 key elements the current level as observed (none, I, II or III:
  * an element observed at Level II shows the Level I characteristics too), the target, a note and evidence
- * issue keys; and the elements to raise next. A target at or below the current level counts as met.
+ * issue keys, with what the element looks like at each of the three levels; and the elements to raise next.
+ * A target at or below the current level counts as met. Shortcuts: set every target to one level, and copy the
+ * levels of another unit (both change the draft only; Save keeps them).
  */
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
@@ -9,7 +11,8 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useMemo, useState } from 'react';
 import type { AssessmentView, ElementAssessment, KeyElementId, MaturityLevel, UnitView } from '@contract/assessment';
 import { saveUnitAssessment } from '../../../api/save-unit-assessment';
-import { Card, ListField, ROMAN, Section, SelectField, StatusLine, TextAreaField, formatWhen, nameOf, space, subtleText } from '../../../components/PanelKit';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { Card, ListField, ROMAN, Section, StatusLine, TextAreaField, formatWhen, nameOf, space, subtleText } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 type Draft = Partial<Record<KeyElementId, ElementAssessment>>;
@@ -44,6 +47,28 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
   const dirty = useMemo(() => JSON.stringify(clean(draft)) !== JSON.stringify(clean(unit.elements)), [draft, unit.elements]);
   const label = `${unit.unitId === 'sms' ? 'SMS' : unit.unitId} ${unit.title}`;
   const levelOptions = [0, 1, 2, 3].map((l) => ({ value: String(l), label: l === 0 ? 'None' : `Level ${ROMAN[l]}` }));
+  const [allTargets, setAllTargets] = useState('2');
+  const others = view.units.filter((u) => u.unitId !== unit.unitId && u.version > 0);
+  const [copyFrom, setCopyFrom] = useState(others[0]?.unitId ?? '');
+  const unitName = (u: UnitView) => `${u.unitId === 'sms' ? 'SMS' : u.unitId} ${u.title}`;
+
+  const setAllTargetsTo = (level: MaturityLevel) => {
+    setStatus(null);
+    setDraft((d) => Object.fromEntries(view.elements.map((el) => [el.id, { ...(d[el.id] ?? BLANK), target: level }])) as Draft);
+  };
+
+  const copyLevelsFrom = (source: UnitView | undefined) => {
+    if (source === undefined) return;
+    setStatus(null);
+    setDraft((d) =>
+      Object.fromEntries(
+        view.elements.map((el) => {
+          const from = source.elements[el.id];
+          return [el.id, { ...(d[el.id] ?? BLANK), current: from?.current ?? 0, target: from?.target ?? 0 }];
+        }),
+      ) as Draft,
+    );
+  };
 
   const patch = (id: KeyElementId, p: Partial<ElementAssessment>) => {
     setStatus(null);
@@ -101,6 +126,20 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
         )}
       </Card>
 
+      {canEdit && (
+        <div role="group" aria-label="Shortcuts" style={{ display: 'flex', flexWrap: 'wrap', gap: space.l, alignItems: 'flex-end', marginBlock: space.s }}>
+          <div style={{ display: 'flex', gap: space.s, alignItems: 'flex-end' }}>
+            <ChoiceSelect label="Set all targets to" value={allTargets} options={levelOptions} onChange={setAllTargets} width={150} />
+            <Button onClick={() => setAllTargetsTo(Number(allTargets) as MaturityLevel)}>Set all targets</Button>
+          </div>
+          {others.length > 0 && (
+            <div style={{ display: 'flex', gap: space.s, alignItems: 'flex-end' }}>
+              <ChoiceSelect label="Copy levels from unit" value={copyFrom} options={others.map((u) => ({ value: u.unitId, label: unitName(u) }))} onChange={setCopyFrom} width={280} />
+              <Button onClick={() => copyLevelsFrom(others.find((u) => u.unitId === copyFrom))}>Copy levels</Button>
+            </div>
+          )}
+        </div>
+      )}
       <p style={{ ...subtleText, fontSize: '12px' }}>
         Record the level you observe today. The unit’s level is the highest level all 19 elements reach (TS 20000-5 5.2.3).
       </p>
@@ -115,7 +154,7 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
             aria-label={el.name}
             style={{
               display: 'grid',
-              gridTemplateColumns: 'minmax(160px, 1.3fr) 120px 120px minmax(0, 2fr) minmax(0, 1.4fr)',
+              gridTemplateColumns: 'minmax(260px, 2.4fr) 130px 130px minmax(0, 1.3fr) minmax(0, 1.1fr)',
               gap: space.s,
               alignItems: 'start',
               paddingBlock: space.s,
@@ -125,20 +164,24 @@ export function UnitEditor({ view, unit, focusElement, canEdit, onSaved, onClose
           >
             <div>
               <div style={{ fontWeight: 600, color: token('color.text', '#172B4D') }}>{el.name}</div>
-              <div style={{ ...subtleText, fontSize: '12px' }}>
-                {e.current < 3 ? `Next (Level ${ROMAN[e.current + 1]}): ${el.levels[(e.current + 1) as 1 | 2 | 3]}` : `Level III: ${el.levels[3]}`}
-              </div>
+              <ol aria-label={`Levels of ${el.name}`} style={{ listStyle: 'none', padding: 0, margin: `${space.xs} 0`, display: 'grid', gap: '2px', fontSize: '12px' }}>
+                {([1, 2, 3] as const).map((l) => {
+                  const reached = e.current >= l;
+                  const isTarget = e.target === l && e.target > e.current;
+                  return (
+                    <li key={l} style={{ color: reached ? token('color.text', '#172B4D') : token('color.text.subtle', '#44546F') }}>
+                      <strong>Level {ROMAN[l]}</strong>
+                      {e.current === l ? ' (today)' : ''}
+                      {isTarget ? ' (target)' : ''}: {el.levels[l]}
+                    </li>
+                  );
+                })}
+              </ol>
               {gap && <Lozenge appearance="moved">{`${e.target - e.current} to go`}</Lozenge>}
               {!gap && e.target > 0 && <Lozenge appearance="success">Target met</Lozenge>}
             </div>
-            <SelectField
-              label="Current"
-              value={String(e.current)}
-              options={levelOptions}
-              disabled={!canEdit}
-              onChange={(v) => patch(el.id, { current: Number(v) as MaturityLevel })}
-            />
-            <SelectField label="Target" value={String(e.target)} options={levelOptions} disabled={!canEdit} onChange={(v) => patch(el.id, { target: Number(v) as MaturityLevel })} />
+            <ChoiceSelect label="Today" labelSuffix={`: ${el.name}`} value={String(e.current)} options={levelOptions} disabled={!canEdit} width="100%" onChange={(v) => patch(el.id, { current: Number(v) as MaturityLevel })} />
+            <ChoiceSelect label="Target" labelSuffix={`: ${el.name}`} value={String(e.target)} options={levelOptions} disabled={!canEdit} width="100%" onChange={(v) => patch(el.id, { target: Number(v) as MaturityLevel })} />
             <TextAreaField label="Note" value={e.note} readOnly={!canEdit} rows={1} onChange={(v) => patch(el.id, { note: v })} />
             <ListField
               label="Evidence (issue keys)"

@@ -1,0 +1,49 @@
+/**
+ * The one date/time formatter of the UI: every date the app shows goes through `formatDateTime` or `formatDate`,
+ * in the user's locale and time zone from the Forge view context (`view.getContext()` gives `locale` and
+ * `timezone`; App.tsx hands them over once, before the first view renders).
+ */
+let locale: string | undefined;
+let timeZone: string | undefined;
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validLocale(l: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([l.replace('_', '-')]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Sets the user's locale (e.g. "en-US" or Jira's "en_US") and IANA time zone; unknown values are ignored. */
+export function setUserLocale(userLocale: string | undefined, userTimeZone: string | undefined): void {
+  locale = userLocale !== undefined && validLocale(userLocale) ? userLocale.replace('_', '-') : undefined;
+  timeZone = userTimeZone !== undefined && validTimeZone(userTimeZone) ? userTimeZone : undefined;
+}
+
+function format(iso: string | null | undefined, options: Intl.DateTimeFormatOptions): string {
+  if (iso === null || iso === undefined || iso === '') return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { ...options, ...(timeZone !== undefined ? { timeZone } : {}) }).format(d);
+}
+
+/** "Dec 2, 2026, 12:30 PM" in the user's locale and time zone. */
+export const formatDateTime = (iso: string | null | undefined): string =>
+  format(iso, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "Dec 2, 2026" in the user's locale and time zone. */
+export const formatDate = (iso: string | null | undefined): string => format(iso, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** "1 clause", "3 clauses": a count with its noun, singular or plural (English plural rules). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,58 @@
+/**
+ * The jira:issueContext glance: how many clauses the issue is mapped to and, when the issue is an audit finding,
+ * its grade; "Open the clause view" shows the full clause panel in place (its chunk loads only then).
+ */
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import type { IssueClausesResponse } from '@contract/mapping';
+import type { ResolverResult } from '@contract/result';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { getIssueClauses } from '../../api/get-issue-clauses';
+import { Loading } from '../../components/Loading';
+import { ResolverError } from '../../components/ResolverError';
+import { plural } from '../../format/dates';
+import { FindingTag } from '../IssuePanel/FindingTag';
+
+const IssuePanel = lazy(() => import('../IssuePanel/IssuePanel'));
+
+export default function IssueGlance({ issueKey }: { issueKey: string }) {
+  const [result, setResult] = useState<ResolverResult<IssueClausesResponse> | undefined>();
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void getIssueClauses().then((r) => live && setResult(r));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (open) {
+    return (
+      <Suspense fallback={<Loading label="Loading the clause view" />}>
+        <IssuePanel issueKey={issueKey} />
+      </Suspense>
+    );
+  }
+  if (result === undefined) return <Loading label="Loading the clauses" />;
+  if (!result.ok) return <ResolverError error={result.error} />;
+  const data = result.data;
+  return (
+    <section aria-label={`ISO 20000 clauses of ${data.issue.key || issueKey}`} style={{ display: 'grid', gap: token('space.100', '8px'), padding: token('space.050', '4px') }}>
+      <p style={{ margin: 0 }}>
+        <strong>{plural(data.mapped.length, 'clause')}</strong>
+        {data.mapped.length > 0 && <span style={{ color: token('color.text.subtle', '#44546F') }}>: {data.mapped.map((m) => m.clauseId).join(', ')}</span>}
+      </p>
+      {data.finding !== null && (
+        <p style={{ margin: 0 }}>
+          <FindingTag finding={data.finding} />
+        </p>
+      )}
+      <div>
+        <Button appearance="primary" onClick={() => setOpen(true)}>
+          Open the clause view
+        </Button>
+      </div>
+    </section>
+  );
+}

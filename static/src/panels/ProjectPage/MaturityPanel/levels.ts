@@ -1,0 +1,4 @@
+import { ROMAN } from '../../../components/PanelKit';
+
+/** A maturity level in words for the Maturity views: "Level II", or "none" before Level I. */
+export const levelName = (level: number): string => (level === 0 ? 'none' : `Level ${ROMAN[level] ?? String(level)}`);
