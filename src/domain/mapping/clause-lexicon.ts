@@ -88,7 +88,6 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   fulfilment: ['fulfilment', 'fulfillment', 'fulfil', 'fulfill'],
   communicate: ['communicate', 'communication', 'communicated', 'communicating', 'announce', 'announcement'],
   login: ['login', 'log in', 'log on', 'logon', 'logged in', 'logged on', 'logging in', 'sign in', 'signin', 'signed in', 'sign on'],
-  request: ['request', 'ask for', 'asking for', 'asked for'],
   howto: ['how to', 'howto', 'guide', 'instructions', 'step by step'],
   statistic: ['statistic', 'statistics', 'stats', 'figures'],
   organisation: ['organisation', 'organization', 'organisational', 'organizational'],
