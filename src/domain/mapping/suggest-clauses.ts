@@ -197,17 +197,9 @@ interface CompiledModel {
   priors: { terms: string[]; weights: { clause: number; weight: number }[] }[];
 }
 
-/**
- * The terms of a lexicon phrase. A phrase whose stop words would leave a single word ("which server" -> "server",
- * "what changes" -> "change") is refused: it would silently index an everyday word as if it were the phrase.
- */
 function phraseTerms(phrase: string, where: string): string[] {
   const terms = normaliseText(phrase).map((t) => t.term);
   if (terms.length === 0) throw new Error(`${where}: "${phrase}" has no words after normalisation.`);
-  const words = tokeniseAll(phrase);
-  if (words.length > 1 && words.filter((t) => t.stop !== true).length === 1) {
-    throw new Error(`${where}: "${phrase}" is one word once its stop words are dropped; write that word, or a phrase of content words.`);
-  }
   return terms;
 }
 
