@@ -2,14 +2,13 @@
  * Fits the clause suggester's few numbers on the TUNING set only (test/fixtures/labelled-issues.json):
  *   npx tsx bench/fit-suggestions.ts              BM25F parameters (coordinate search), printed
  *   npx tsx bench/fit-suggestions.ts --write      ... and written to src/domain/mapping/suggest-model.json
- *   npx tsx bench/fit-suggestions.ts --calibrate  confidence calibration -> src/domain/mapping/suggest-calibration.json,
- *                                                 and the held-out check of the calibration method (5 folds) printed
+ *   npx tsx bench/fit-suggestions.ts --calibrate  confidence calibration -> src/domain/mapping/suggest-calibration.json
  * The blind sets (blind-issues*.json) are never read here. Not a benchmark (no .bench.ts suffix).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import rawTuning from '../test/fixtures/labelled-issues.json';
-import { calibrationSamples, evaluateRanking, heldOutConfidence, labelledIssuesSchema } from '../src/domain/mapping/suggest-bench';
+import { calibrationSamples, evaluateRanking, labelledIssuesSchema } from '../src/domain/mapping/suggest-bench';
 import { MODEL_PARAMS, compileModel, suggestWith, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
 import { fitCalibration } from '../src/domain/mapping/suggest-confidence';
 
@@ -84,8 +83,6 @@ if (process.argv.includes('--calibrate')) {
   const calibration = fitCalibration(calibrationSamples(tuning));
   writeFileSync(path.join(DIR, 'suggest-calibration.json'), `${JSON.stringify(calibration, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(calibration)}\n`);
-  const held = heldOutConfidence(tuning, 5, (samples) => fitCalibration(samples));
-  process.stdout.write(`held out (5 folds): ${JSON.stringify(held)}\n`);
 } else {
   const params = fitParams();
   process.stdout.write(`${JSON.stringify(params, null, 2)}\n`);

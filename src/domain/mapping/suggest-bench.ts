@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { suggestClauses, type ClauseSuggestion } from './suggest-clauses';
-import { CONFIDENT_SUGGESTION, confidenceOf, featuresOf, type Calibration } from './suggest-confidence';
+import { featuresOf } from './suggest-confidence';
 
 export const labelledIssueSchema = z.object({
   summary: z.string(),
@@ -133,48 +133,4 @@ export function calibrationSamples(items: readonly LabelledIssue[]): { x: number
     });
   }
   return out;
-}
-
-export interface HeldOutConfidence {
-  /** Share of items whose best suggestion is confident (>= CONFIDENT_SUGGESTION under the held-out calibration). */
-  confidentShare: number;
-  /** Of those, the share whose best suggestion is one of the item's clauses. */
-  confidentPrecision: number;
-  /** Mean held-out confidence of those best suggestions: above confidentPrecision means over-confident. */
-  confidentMean: number;
-}
-
-/**
- * Checks the calibration method out of sample: the items are split into `folds` (every folds-th item), the
- * calibration is fitted on all folds but one and judged on the best suggestion of each item of the fold left out.
- * The ranking model is the shipped one (its few parameters barely move between folds; the lexicon cannot be
- * re-fitted per fold, so this check cannot see how far the vocabulary itself was shaped by these items).
- */
-export function heldOutConfidence(
-  items: readonly LabelledIssue[],
-  folds: number,
-  fit: (samples: { x: number[]; y: 0 | 1 }[]) => Calibration,
-): HeldOutConfidence {
-  let confident = 0;
-  let right = 0;
-  let sum = 0;
-  for (let f = 0; f < folds; f += 1) {
-    const calibration = fit(calibrationSamples(items.filter((_, i) => i % folds !== f)));
-    items.forEach((item, i) => {
-      if (i % folds !== f) return;
-      const s = suggestClauses(item, { limit: 2 });
-      const best = s[0];
-      if (!best) return;
-      const p = confidenceOf({ rank: 1, score: best.score, top: best.score, next: s[1]?.score ?? 0 }, calibration);
-      if (p < CONFIDENT_SUGGESTION) return;
-      confident += 1;
-      sum += p;
-      right += item.clauses.includes(best.clauseId) ? 1 : 0;
-    });
-  }
-  return {
-    confidentShare: items.length === 0 ? 0 : confident / items.length,
-    confidentPrecision: confident === 0 ? 0 : right / confident,
-    confidentMean: confident === 0 ? 0 : sum / confident,
-  };
 }
