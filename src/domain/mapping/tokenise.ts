@@ -35,7 +35,6 @@ const KEEP_S = ['ss', 'us', 'is', 'os'];
 const ING_WORDS: ReadonlySet<string> = new Set([
   'finding', 'meeting', 'morning', 'evening', 'building', 'setting', 'warning', 'during', 'nothing', 'something',
   'anything', 'everything', 'thing', 'string', 'ceiling', 'spring', 'ring', 'king', 'wing', 'bring', 'sibling',
-  'accounting',
 ]);
 const DOUBLE_KEEP = new Set(['ll', 'ss', 'zz', 'ff']);
 
