@@ -111,6 +111,11 @@ test('connected again: publishing the business case works', async ({ page }) => 
   await setConfluence(page, true);
   const card = projectApp(page).getByRole('region', { name: 'Initiation', exact: true }).getByRole('group', { name: 'Business case page' });
   await expect(card.getByText(LINE)).toHaveCount(0);
+  // Publish waits for a saved, non-empty business case: write one element and save it first.
+  const panel = projectApp(page).getByRole('region', { name: 'Initiation', exact: true });
+  await panel.getByLabel('a) Business needs and drivers', { exact: true }).fill('Customers want faster restores.');
+  await panel.getByRole('button', { name: 'Save business case' }).click();
+  await expect(panel.getByText(/Business case saved \(version \d+\)/)).toBeVisible();
   await card.getByRole('button', { name: 'Publish business case' }).click();
   await expect(projectApp(page).getByText(/(Created|Updated) the page “Business case/)).toBeVisible({ timeout: 30_000 });
   await expect(card.getByRole('link', { name: /Business case/ })).toBeVisible();

@@ -38,7 +38,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   await expect(row41.getByText(/Marked conformant, but no Jira issue is mapped/)).toBeVisible();
 
   // Filters: one group, only clauses with warnings.
-  await panel.getByLabel('Clause group').click();
+  await panel.getByRole('combobox', { name: 'Clause group' }).click();
   await projectApp(page).getByRole('option', { name: /^8 / }).click();
   await expect(panel.getByRole('row', { name: /^8\.6\.1 / })).toBeVisible();
   await expect(panel.getByRole('row', { name: /^4\.1 / })).toHaveCount(0);
@@ -54,7 +54,7 @@ test('gap report: set a result, preview, publish, and open the page in Confluenc
   await row871.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS, 'gap-report-findings.png') });
 
-  await panel.getByLabel('Clause group').click();
+  await panel.getByRole('combobox', { name: 'Clause group' }).click();
   await projectApp(page).getByRole('option', { name: 'All clauses (4 to 10)' }).click();
   await shot(page, 'gap-report-tab');
 

@@ -79,6 +79,7 @@ test('project page: bulk-map 50 reviewed issues with progress, then undo', async
   await expect(panel.getByRole('progressbar', { name: 'Bulk change progress' })).toBeVisible();
   const mapped = await searchKeys(request, 'project = SMS AND smsClause = "8.2.3" ORDER BY key ASC');
   expect(mapped).toEqual(incidents.slice(0, 50));
+  await panel.getByText(/^Issues per clause, every assessable clause/).click(); // the table sits in a closed <details>
   await expect(panel.getByRole('table', { name: 'Issues per clause' }).getByRole('row').filter({ hasText: '8.2.3' })).toContainText('50');
   await shot(page, 'mapping-bulk-done');
 

@@ -302,14 +302,17 @@ describe('startEpicSync and getJobStatus through the sandbox bridge', () => {
     expect((await invoke('startEpicSync', '557058:sandbox-outsider', payload)).error?.code).toBe('FORBIDDEN');
   });
 
-  it('refuses to start before a plan is saved, and refuses a saved plan that cannot become epics, queueing nothing', async () => {
+  it('refuses to start before a plan is saved; a plan that cannot become epics is refused when saved; nothing is queued', async () => {
     const none = await invoke('startEpicSync', admin, payload);
     expect(none.error).toMatchObject({ code: 'CONFIG_MISSING', message: expect.stringContaining('Save a plan on the Phases tab first') });
     const [first] = plan.phases;
     if (first === undefined) throw new Error('the proposal has no phases');
-    await savePlan({ ...plan, phases: [first, { ...first, name: 'Same id again' }] });
-    expect((await invoke('startEpicSync', admin, payload)).error?.code).toBe('VALIDATION_FAILED');
+    // Errors block Save (and Create): a plan with two phases of one id is not saved, so there is still nothing to sync.
+    const refused = await invoke('savePlan', admin, { plan: { ...plan, phases: [first, { ...first, name: 'Same id again' }] }, version: savedVersion });
+    expect(refused.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('Two phases share the id') });
+    expect((await invoke('startEpicSync', admin, payload)).error?.code).toBe('CONFIG_MISSING');
     expect(sandbox.emulator.stats().byRoute['POST /rest/api/3/issue/bulk'] ?? 0).toBe(0);
+    await savePlan(plan); // version 1: the next test saves version 2 and starts from a stale version 1
   });
 
   it('queues the sync of the SAVED plan, reports "n of m" progress and links every epic; a second run changes nothing', async () => {

@@ -39,8 +39,9 @@ export function ConfirmModal({
           width={width}
           shouldScrollInViewport={false}
           // The app's frame grows with its content, so "the viewport" is the whole page: bring the dialog into
-          // the host's view (scrollIntoView reaches the host page) instead of leaving it off screen.
-          onOpenComplete={(el) => el.scrollIntoView({ block: 'start' })}
+          // the host's view (scrollIntoView reaches the host page) instead of leaving it off screen; centred, so
+          // the host's fixed top bar does not cover its title or buttons.
+          onOpenComplete={(el) => el.scrollIntoView({ block: 'center' })}
         >
           <ModalHeader>
             <ModalTitle appearance={appearance === 'primary' ? undefined : appearance}>{title}</ModalTitle>

@@ -90,6 +90,7 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
   return (
     <div>
       <PublishSection view={data} canEdit={editable} confluence={confluence} siteUrl={siteUrl} onPublished={reload} />
+      <ExportSection />
       {data.evidenceTruncated && (
         <Notice appearance="information" title="Part of the evidence is shown">
           This project has many mapped issues: the page shows the first ones read within the time allowed. The published report reads them all.
@@ -116,8 +117,6 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
         {saveError !== undefined && <ResolverError error={saveError} />}
         <ClauseTable clauses={clauses} people={data.people} canEdit={editable} savingClause={saving} siteUrl={siteUrl} onSet={(c, r) => void onSet(c, r)} />
       </Section>
-      <ExportSection />
-      <PublishSection view={data} canEdit={editable} confluence={confluence} siteUrl={siteUrl} onPublished={reload} />
     </div>
   );
 }
