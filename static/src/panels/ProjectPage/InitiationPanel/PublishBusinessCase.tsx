@@ -42,7 +42,7 @@ export function PublishBusinessCase({ view, canEdit, confluence, onSaved }: Sect
         ) : (
           <p>
             Published page:{' '}
-            <a href={`${siteUrl}${published.url}`} target="_blank" rel="noreferrer">
+            <a href={`${siteUrl}${published.url}`} target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>
               {published.title}
             </a>{' '}
             <span style={subtleText}>
