@@ -12,6 +12,7 @@
  * Reads and edits (idempotent) go through the client's own retries, which honour Retry-After.
  */
 import { planIssuesJql, planIssuesWhere } from '../domain/issue-index';
+import { statusCategoryOf } from '../domain/gap';
 import type { EpicSyncFailureView, EpicSyncResultView } from '../contract/jobs';
 import { ConfigMissingError, isAppError, isTransientError, upstreamKindOfStatus } from '../domain/errors';
 import { epicTypeProblem } from '../domain/epics/epic-type';
@@ -99,8 +100,8 @@ export { planIssuesJql, planIssuesWhere };
 
 /** True when a `status` field value is in the done status category. */
 export function isDoneStatus(status: unknown): boolean {
-  const category = (status as { statusCategory?: { key?: unknown } } | null | undefined)?.statusCategory;
-  return category?.key === 'done';
+  const key = (status as { statusCategory?: { key?: unknown } } | null | undefined)?.statusCategory?.key;
+  return typeof key === 'string' && statusCategoryOf(key) === 'done';
 }
 
 /** Turns a searched issue into reconcile input; undefined when its plan-item property is unreadable. */
