@@ -48,6 +48,8 @@ export interface PhaseEvaluationResponse {
   record: PhaseEvaluationRecord | null;
   recordVersion: number;
   kpiNow: KpiNowView[];
+  /** Per objective with evidence: the JQL that lists its evidence issues (the issue navigator link). */
+  evidenceJql: Record<string, string>;
   /** The app's agreed actions of this project (their label), for the issue navigator link. */
   actionsJql: string;
   /** Lessons learned so far (all phases) and the register's version. */
@@ -94,7 +96,7 @@ export interface LessonsResponse {
   version: number;
   people: PeopleNames;
 }
-export interface AddLessonPayload {
+export interface RecordLessonPayload {
   phaseId: string;
   observation: string;
   recommendation: string;

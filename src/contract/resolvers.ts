@@ -7,7 +7,7 @@
 import type { AppContextResponse, GetAppContextPayload } from './app-context';
 import type { CompareSnapshotsPayload, CompareSnapshotsResponse, GetAssessmentPayload, GetAssessmentResponse, ListSnapshotsPayload, ListSnapshotsResponse, SaveUnitAssessmentPayload, SaveUnitAssessmentResponse, TakeSnapshotPayload, TakeSnapshotResponse } from './assessment';
 import type { ClauseRecordView, ClauseRegisterView, GapReportView, GetClauseRegisterPayload, GetReadinessMacroPayload, ReadinessMacroView, GetGapReportPayload, PreviewReportPayload, PreviewReportResponse, SetClauseResultPayload, StartPublishReportPayload, StartPublishReportResponse } from './gap-report';
-import type { AddLessonPayload, EvaluationActionPayload, GetPhaseEvaluationPayload, LessonsResponse, ListLessonsPayload, PhaseEvaluationResponse, PreviewEvaluationActionResponse, RecordEvaluationActionPayload, RecordEvaluationActionResponse, SavePhaseEvaluationPayload, TakeUpLessonPayload } from './evaluation';
+import type { RecordLessonPayload, EvaluationActionPayload, GetPhaseEvaluationPayload, LessonsResponse, ListLessonsPayload, PhaseEvaluationResponse, PreviewEvaluationActionResponse, RecordEvaluationActionPayload, RecordEvaluationActionResponse, SavePhaseEvaluationPayload, TakeUpLessonPayload } from './evaluation';
 import type { ApproveBusinessCasePayload, ApproveBusinessCaseResponse, ComputeKpiPayload, ComputeKpiResponse, GetInitiationPayload, GetInitiationResponse, PublishBusinessCasePayload, PublishBusinessCaseResponse, RecordKpiMeasurementPayload, RecordKpiMeasurementResponse, SaveBusinessCasePayload, SaveBusinessCaseResponse, SaveChallengeRegisterPayload, SaveChallengeRegisterResponse, SaveKpisPayload, SaveKpisResponse, SaveTargetStatePayload, SaveTargetStateResponse } from './initiation';
 import type { GetJobStatusPayload, JobActionPayload, JobActionResponse, JobStatusView, ListJobHistoryPayload, ListJobHistoryResponse, PreviewEpicSyncPayload, PreviewEpicSyncResponse, StartEpicSyncPayload, StartEpicSyncResponse } from './jobs';
 import type { SearchUsersPayload, SearchUsersResponse } from './people';
@@ -21,7 +21,7 @@ import type { ResolverResult } from './result';
 export type EmptyPayload = Record<string, never>;
 
 export interface ResolverContract {
-  addLesson: { payload: AddLessonPayload; response: LessonsResponse };
+  recordLesson: { payload: RecordLessonPayload; response: LessonsResponse };
   abandonJob: { payload: JobActionPayload; response: JobActionResponse };
   approveBusinessCase: { payload: ApproveBusinessCasePayload; response: ApproveBusinessCaseResponse };
   checkPlan: { payload: CheckPlanPayload; response: CheckPlanResponse };

@@ -93,7 +93,7 @@ export const AUTHORIZATION: Readonly<Record<ResolverKey, AuthorizationRow>> = {
   previewEvaluationAction: read('Shows the Jira issue an agreed action would become, without creating it.'),
   recordEvaluationAction: write('Creates the agreed action as a Jira issue (as the user, so Jira also checks Create issues and Link issues) and records it with the evaluation.'),
   listLessons: READ_VIEW,
-  addLesson: WRITE_DATA,
+  recordLesson: WRITE_DATA,
   takeUpLesson: WRITE_DATA,
 };
 

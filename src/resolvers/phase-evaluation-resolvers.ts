@@ -1,6 +1,6 @@
 /** The resolvers of the Evaluation view (TS 20000-5 5.6), registered by src/wiring.ts. */
 import type { AnyResolverDefinition } from './define-resolver';
-import { addLesson } from './add-lesson.resolver';
+import { recordLesson } from './record-lesson.resolver';
 import { getPhaseEvaluation } from './get-phase-evaluation.resolver';
 import { listLessons } from './list-lessons.resolver';
 import { previewEvaluationAction } from './preview-evaluation-action.resolver';
@@ -14,6 +14,6 @@ export const PHASE_EVALUATION_RESOLVERS: readonly AnyResolverDefinition[] = [
   previewEvaluationAction,
   recordEvaluationAction,
   listLessons,
-  addLesson,
+  recordLesson,
   takeUpLesson,
 ] as readonly AnyResolverDefinition[];

@@ -2,6 +2,7 @@
 import type { PhaseEvaluationResponse } from '../contract/evaluation';
 import { EVALUATION_ACTION_LABEL } from '../domain/evaluation';
 import { evaluationActionsWhere } from '../domain/issue-index';
+import { keyListFigure, projectJql } from '../domain/traced-figure';
 import type { PhaseEvaluationResult } from '../services/phase-evaluation.service';
 import type { ResolverContext } from './define-resolver';
 
@@ -18,6 +19,11 @@ export async function toEvaluationResponse(ctx: ResolverContext, result: PhaseEv
     record: result?.record ?? null,
     recordVersion: result?.recordVersion ?? 0,
     kpiNow: result?.kpiNow ?? [],
+    evidenceJql: Object.fromEntries(
+      (result?.view.objectives ?? [])
+        .filter((o) => o.evidence.length > 0)
+        .map((o) => [o.id, keyListFigure('Evidence', ctx.project.key, o.evidence.map((e) => e.issueKey), projectJql(ctx.project.key)).jql]),
+    ),
     actionsJql: actionsWhere(ctx.project.key),
     lessons: lessons.register,
     lessonsVersion: lessons.version,

@@ -365,7 +365,7 @@ export class PhaseEvaluationService {
   }
 
   /** Adds a lesson learned in `phaseId` to the register (ids `lesson-<n>`). */
-  async addLesson(
+  async recordLesson(
     projectId: string,
     accountId: string,
     input: { phaseId: string; observation: string; recommendation: string; processes: Lesson['processes']; version: number },

@@ -139,7 +139,7 @@ describe('PhaseEvaluationService: verdicts, agreed actions in Jira, lessons and 
   it('keeps lessons, offers them to the other phases until taken up, and asks a reason to revise an evaluated phase', async () => {
     const store = await seeded();
     const service = services(store);
-    const added = await service.addLesson(PROJECT.id, ADMIN, { phaseId: 'phase-a', observation: 'Reviews slipped.', recommendation: 'Name owners first.', processes: ['8.6.1'], version: 0 });
+    const added = await service.recordLesson(PROJECT.id, ADMIN, { phaseId: 'phase-a', observation: 'Reviews slipped.', recommendation: 'Name owners first.', processes: ['8.6.1'], version: 0 });
     expect(added.register.map((l) => l.id)).toEqual(['lesson-1']);
     let context = await service.planContext(PROJECT.id, plan.phases);
     expect(context.lessonsOffered['phase-b']?.map((o) => [o.lesson.id, o.sharedProcesses])).toEqual([['lesson-1', ['8.6.1']]]);
