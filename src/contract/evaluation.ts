@@ -50,6 +50,8 @@ export interface PhaseEvaluationResponse {
   kpiNow: KpiNowView[];
   /** Per objective with evidence: the JQL that lists its evidence issues (the issue navigator link). */
   evidenceJql: Record<string, string>;
+  /** The verdicts with their labels, in order (met first). */
+  verdicts: { value: ObjectiveVerdict; label: string }[];
   /** The app's agreed actions of this project (their label), for the issue navigator link. */
   actionsJql: string;
   /** Lessons learned so far (all phases) and the register's version. */

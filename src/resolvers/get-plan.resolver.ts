@@ -10,6 +10,6 @@ export const getPlan = defineResolver({
   async handler(_input, ctx): Promise<GetPlanResponse> {
     const [record, stored] = await Promise.all([ctx.deps.plans.get(ctx.project.id), ctx.deps.assessments.getAll(ctx.project.id)]);
     const evaluation = await ctx.deps.phaseEvaluation.planContext(ctx.project.id, record?.plan.phases ?? []);
-    return toPlanView(record, stored.assessment, await ctx.deps.names(planPeople(record)), ctx.project.key, evaluation);
+    return toPlanView(record, stored.assessment, await ctx.deps.names([...planPeople(record), ...evaluation.history.map((h) => h.by)]), ctx.project.key, evaluation);
   },
 });

@@ -1,6 +1,6 @@
 /** Builds what the phase-evaluation resolvers return: the evaluation of one phase, the lessons and the names. */
 import type { PhaseEvaluationResponse } from '../contract/evaluation';
-import { EVALUATION_ACTION_LABEL } from '../domain/evaluation';
+import { EVALUATION_ACTION_LABEL, OBJECTIVE_VERDICTS, OBJECTIVE_VERDICT_LABELS } from '../domain/evaluation';
 import { evaluationActionsWhere } from '../domain/issue-index';
 import { keyListFigure, projectJql } from '../domain/traced-figure';
 import type { PhaseEvaluationResult } from '../services/phase-evaluation.service';
@@ -24,6 +24,7 @@ export async function toEvaluationResponse(ctx: ResolverContext, result: PhaseEv
         .filter((o) => o.evidence.length > 0)
         .map((o) => [o.id, keyListFigure('Evidence', ctx.project.key, o.evidence.map((e) => e.issueKey), projectJql(ctx.project.key)).jql]),
     ),
+    verdicts: OBJECTIVE_VERDICTS.map((value) => ({ value, label: OBJECTIVE_VERDICT_LABELS[value] })),
     actionsJql: actionsWhere(ctx.project.key),
     lessons: lessons.register,
     lessonsVersion: lessons.version,

@@ -30,6 +30,6 @@ export const savePlan = defineResolver({
     await ctx.deps.phaseEvaluation.recordPlanRevision(ctx.project.id, { before: previous, after: record.plan, version: record.version, by: ctx.accountId, reason, evaluatedChanged });
     ctx.deps.log('info', 'plan saved', { projectId: ctx.project.id, version: record.version });
     const evaluation = await ctx.deps.phaseEvaluation.planContext(ctx.project.id, record.plan.phases);
-    return toPlanView(record, before.assessment, await ctx.deps.names(planPeople(record)), ctx.project.key, evaluation);
+    return toPlanView(record, before.assessment, await ctx.deps.names([...planPeople(record), ...evaluation.history.map((h) => h.by)]), ctx.project.key, evaluation);
   },
 });

@@ -16,7 +16,7 @@ import { getPlan } from '../../../api/get-plan';
 import { proposePlan } from '../../../api/propose-plan';
 import { savePlan } from '../../../api/save-plan';
 import { Loading } from '../../../components/Loading';
-import { Card, Section, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { Card, Section, StatusLine, TextAreaField, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { DateField, PickerField } from '../../../components/JiraFields';
@@ -24,6 +24,7 @@ import { CreateInJira } from './CreateInJira';
 import { CrossPhaseTable } from './CrossPhaseTable';
 import { PhaseCard } from './PhaseCard';
 import { PlanIssues } from './PlanIssues';
+import { PlanHistory, PlanLessons } from './PlanLessons';
 import { addPhase, cleanPlan, removePhase } from './plan-draft';
 import type { FocusRequest, FocusTarget } from './phase-summary';
 
@@ -44,6 +45,8 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [confirmPropose, setConfirmPropose] = useState(false);
+  /** Why the plan is revised (required by the server when an evaluated phase changes). */
+  const [reason, setReason] = useState('');
 
   const toggle = useCallback((phaseId: string) => {
     setExpanded((s) => {
@@ -72,6 +75,12 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
   useEffect(() => {
     void load();
   }, [load]);
+
+  /** After a lesson was taken up: the lessons and history again, keeping the plan being edited. */
+  const refreshLessons = useCallback(async () => {
+    const r = await getPlan();
+    if (r.ok) setView((v) => (v === null ? r.data : { ...v, evaluation: r.data.evaluation }));
+  }, []);
 
   useDebouncedEffect(draft, 400, (d) => {
     if (d === null) return;
@@ -117,12 +126,13 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     if (draft === null) return;
     setBusy(true);
     setError(null);
-    const r = await savePlan({ plan: cleanPlan(draft), version: view.version });
+    const r = await savePlan({ plan: cleanPlan(draft), version: view.version, ...(reason.trim() === '' ? {} : { reason: reason.trim() }) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setView(r.data);
     setDraft(r.data.plan);
     setCheck(r.data.check);
+    setReason('');
     setStatus(`Plan saved (version ${r.data.version}).`);
   };
 
@@ -271,8 +281,17 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
             )}
           </Section>
           {check !== null && <CrossPhaseTable check={check} plan={draft} options={view.options} readOnly={!canEdit} onShow={reveal} />}
+          {view.plan !== null && <PlanLessons plan={view.plan} context={view.evaluation} canEdit={canEdit} onChanged={refreshLessons} />}
           {canEdit && (
             <Section title="Save the plan">
+              {view.version > 0 && dirty && (
+                <TextAreaField
+                  label={view.evaluation.evaluatedPhaseIds.length > 0 ? 'Why is the plan revised? (required when an evaluated phase changes)' : 'Why is the plan revised? (optional)'}
+                  value={reason}
+                  hint="Kept with this revision in the plan history."
+                  onChange={setReason}
+                />
+              )}
               <Button appearance="primary" isDisabled={busy || !dirty || errorCount > 0} onClick={() => void save()}>
                 Save plan
               </Button>
@@ -289,6 +308,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
         <ResolverError error={error} action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void load().then(() => setError(null))}>Reload the saved plan</Button> : undefined} />
       )}
       <StatusLine text={status} />
+      {view.plan !== null && <PlanHistory plan={view.plan} context={view.evaluation} people={view.people} />}
       <ConfirmModal
         open={confirmPropose}
         title="Replace the phases on screen?"
