@@ -13,7 +13,7 @@ import { IssueLink } from '../PhasesPanel/CreateInJira';
 
 export const cell = { padding: space.s, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start' as const, verticalAlign: 'top' as const };
 const ROMAN = ['0', 'I', 'II', 'III'] as const;
-const level = (l: number | null): string => (l === null ? '—' : l === 0 ? 'Not reached' : `Level ${ROMAN[l] ?? l}`);
+const level = (l: number | null): string => (l === null ? '—' : l === 0 ? 'Below Level I' : `Level ${ROMAN[l] ?? l}`);
 const num = (v: number | null, unit = ''): string => (v === null ? '—' : `${Number.isInteger(v) ? v : v.toFixed(2)}${unit === '' ? '' : ` ${unit}`}`);
 
 /** A table of figures with its caption and column headings; the rows are the children. */
