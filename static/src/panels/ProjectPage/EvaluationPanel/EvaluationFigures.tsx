@@ -7,7 +7,8 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import type { KpiNowView, KpiRow, MaturityRow, PhaseEvaluationView, TracedFigure } from '@contract/evaluation';
-import { Section, space, subtleText } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 import { IssueLink } from '../PhasesPanel/CreateInJira';
 

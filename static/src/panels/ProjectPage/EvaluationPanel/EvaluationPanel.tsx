@@ -13,7 +13,9 @@ import type { ObjectiveVerdict, PhaseEvaluationResponse } from '@contract/evalua
 import { callResolver } from '../../../api/call-resolver';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Loading } from '../../../components/Loading';
-import { Section, StatusLine, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { StatusLine } from '../../../components/kit/status';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { useUnsavedChanges } from '../../../components/unsaved-changes';
 import { JqlLink } from '../../IssuePanel/JqlLink';

@@ -9,7 +9,10 @@ import { useState } from 'react';
 import type { Lesson, LessonsResponse } from '@contract/evaluation';
 import type { PeopleNames } from '@contract/people';
 import { callResolver } from '../../../api/call-resolver';
-import { Card, CheckboxGroup, Section, StatusLine, TextAreaField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { CheckboxGroup, TextAreaField } from '../../../components/kit/fields';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { StatusLine } from '../../../components/kit/status';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 export function LessonsSection({

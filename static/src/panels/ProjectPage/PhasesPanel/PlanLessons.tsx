@@ -10,7 +10,8 @@ import type { PlanEvaluationContext } from '@contract/evaluation';
 import type { PeopleNames } from '@contract/people';
 import type { Plan } from '@contract/plan';
 import { callResolver } from '../../../api/call-resolver';
-import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 export function PlanLessons({ plan, context, canEdit, onChanged }: { plan: Plan; context: PlanEvaluationContext; canEdit: boolean; onChanged: () => Promise<void> }) {
