@@ -8,15 +8,15 @@
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Lozenge from '@atlaskit/lozenge';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ObjectiveVerdict, PhaseEvaluationResponse } from '@contract/evaluation';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolver, useResolverAction } from '../../../api/use-resolver';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Loading } from '../../../components/Loading';
 import { Section, space } from '../../../components/kit/layout';
 import { StatusLine } from '../../../components/kit/status';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { ResolverError } from '../../../components/ResolverError';
 import { useUnsavedChanges } from '../../../components/unsaved-changes';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 import { EvaluationFigures } from './EvaluationFigures';
@@ -31,44 +31,27 @@ const draftsOf = (data: PhaseEvaluationResponse): Drafts => Object.fromEntries((
 const savedPart = (d: ObjectiveDraft) => JSON.stringify([d.verdict, evidenceKeys(d.evidence), d.cause.trim(), d.note.trim()]);
 
 export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
-  const [data, setData] = useState<PhaseEvaluationResponse | null>(null);
-  const [loadError, setLoadError] = useState<ResolverErrorShape | null>(null);
   const [drafts, setDrafts] = useState<Drafts>({});
   const [kind, setKind] = useState<'interim' | 'final'>('interim');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverErrorShape | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-
-  const show = useCallback((d: PhaseEvaluationResponse, keepDrafts = false) => {
-    setData(d);
-    setLoadError(null);
-    setDrafts((old) => {
-      const fresh = draftsOf(d);
-      if (!keepDrafts) return fresh;
-      return Object.fromEntries(Object.entries(fresh).map(([id, f]) => [id, old[id] ?? f]));
-    });
-    if (!keepDrafts) setKind(d.record?.kind ?? 'interim');
-  }, []);
-
-  const load = useCallback(
-    async (phaseId?: string) => {
-      const r = await callResolver('getPhaseEvaluation', phaseId === undefined ? {} : { phaseId });
-      if (!r.ok) return setLoadError(r.error);
-      show(r.data);
+  /** The phase picked (the plan's first until one is). */
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const load = useResolver('getPhaseEvaluation', picked === undefined ? {} : { phaseId: picked }, {
+    onLoaded: (d) => {
+      setDrafts(draftsOf(d));
+      setKind(d.record?.kind ?? 'interim');
     },
-    [show],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  });
+  const { data: loaded, error: loadError, reload, setData } = load;
+  const data = loaded ?? null;
+  const saveAction = useResolverAction('savePhaseEvaluation');
 
   const saved = useMemo(() => (data === null ? {} : draftsOf(data)), [data]);
   const dirty = useMemo(() => Object.entries(drafts).some(([id, d]) => saved[id] === undefined || savedPart(d) !== savedPart(saved[id])) || (data !== null && data.record !== null && kind !== data.record.kind), [drafts, saved, data, kind]);
   useUnsavedChanges('evaluation', 'the phase evaluation', dirty);
 
-  if (loadError !== null) return <ResolverError error={loadError} action={<Button onClick={() => void load(data?.phaseId ?? undefined)}>Try again</Button>} />;
-  if (data === null) return <Loading label="Loading the evaluation" />;
+  if (loadError !== undefined && data === null) return <ResolverError error={loadError} action={<Button onClick={() => void reload()}>Try again</Button>} />;
+  if (data === null || (load.loading && data.phaseId !== (picked ?? data.phaseId))) return <Loading label="Loading the evaluation" />;
   if (data.evaluation === null || data.phaseId === null) {
     return (
       <EmptyState
@@ -91,17 +74,16 @@ export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
   });
 
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callResolver('savePhaseEvaluation', {
+    const r = await saveAction.run({
       phaseId,
       kind,
       version: data.recordVersion,
       objectives: judged,
     });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    show(r.data);
+    if (!r.ok) return;
+    setData(r.data);
+    setDrafts(draftsOf(r.data));
+    setKind(r.data.record?.kind ?? 'interim');
     setStatus(`Evaluation saved (${kind === 'final' ? 'end of phase' : 'during the phase'}).`);
   };
 
@@ -110,7 +92,10 @@ export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end', marginBlockStart: space.m }}>
-        <ChoiceSelect label="Phase" value={phaseId} width={320} options={data.phases.map((p, i) => ({ value: p.id, label: `Phase ${i + 1} · ${p.name}` }))} onChange={(id) => void load(id)} />
+        <ChoiceSelect label="Phase" value={phaseId} width={320} options={data.phases.map((p, i) => ({ value: p.id, label: `Phase ${i + 1} · ${p.name}` }))} onChange={(id) => {
+            setStatus(null);
+            setPicked(id);
+          }} />
         <div style={{ paddingBlockEnd: space.xs }}>
           {data.record === null ? (
             <Lozenge appearance="new">Not evaluated yet</Lozenge>
@@ -160,7 +145,7 @@ export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
                 setDrafts((all) => ({ ...all, [o.id]: d }));
               }}
               onActionRecorded={(answer) => {
-                show(answer, true);
+                setData(answer);
                 setDrafts((all) => {
                   const fresh = answer.evaluation?.objectives.find((x) => x.id === o.id);
                   return fresh === undefined ? all : { ...all, [o.id]: draftOf(fresh) };
@@ -182,7 +167,7 @@ export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
               onChange={setKind}
             />
             <div style={{ paddingBlockEnd: space.xs }}>
-              <Button appearance="primary" isDisabled={busy || !dirty || judged.length === 0 || lacking.length > 0} onClick={() => void save()}>
+              <Button appearance="primary" isDisabled={saveAction.running || !dirty || judged.length === 0 || lacking.length > 0} onClick={() => void save()}>
                 Save the evaluation
               </Button>
             </div>
@@ -193,8 +178,11 @@ export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
             Record the cause and create the agreed action of {lacking.map((o) => `objective ${objectives.indexOf(o) + 1}`).join(', ')} first: an objective not fully met is saved with them.
           </p>
         )}
-        {error !== null && (
-          <ResolverError error={error} action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void load(phaseId).then(() => setError(null))}>Reload the saved evaluation</Button> : undefined} />
+        {saveAction.error !== undefined && (
+          <ResolverError
+            error={saveAction.error}
+            action={saveAction.error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void reload().then(saveAction.clearError)}>Reload the saved evaluation</Button> : undefined}
+          />
         )}
         <StatusLine text={status} />
       </Section>

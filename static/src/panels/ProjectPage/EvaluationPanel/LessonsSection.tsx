@@ -8,12 +8,12 @@ import Lozenge from '@atlaskit/lozenge';
 import { useState } from 'react';
 import type { Lesson, LessonsResponse } from '@contract/evaluation';
 import type { PeopleNames } from '@contract/people';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { CheckboxGroup, TextAreaField } from '../../../components/kit/fields';
 import { Card, Section, space } from '../../../components/kit/layout';
 import { StatusLine } from '../../../components/kit/status';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { ResolverError } from '../../../components/ResolverError';
 
 export function LessonsSection({
   lessons,
@@ -38,18 +38,14 @@ export function LessonsSection({
   const [observation, setObservation] = useState('');
   const [recommendation, setRecommendation] = useState('');
   const [about, setAbout] = useState<Lesson['processes']>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverErrorShape | null>(null);
+  const record = useResolverAction('recordLesson');
   const [status, setStatus] = useState<string | null>(null);
   const phaseName = (id: string) => phases.find((p) => p.id === id)?.name ?? id;
   const ordered = [...lessons].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
 
   const add = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callResolver('recordLesson', { phaseId, observation, recommendation, processes: about, version });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
+    const r = await record.run({ phaseId, observation, recommendation, processes: about, version });
+    if (!r.ok) return;
     setObservation('');
     setRecommendation('');
     setAbout([]);
@@ -92,10 +88,10 @@ export function LessonsSection({
           {processes.length > 0 && (
             <CheckboxGroup legend="About these processes (none: the SMS as a whole)" options={processes.map((p) => ({ value: p.id, label: `${p.id} ${p.title}` }))} selected={about} onChange={(next) => setAbout(processes.filter((p) => next.includes(p.id)).map((p) => p.id))} columns={2} />
           )}
-          <Button appearance="primary" isDisabled={busy || observation.trim() === '' || recommendation.trim() === ''} onClick={() => void add()}>
+          <Button appearance="primary" isDisabled={record.running || observation.trim() === '' || recommendation.trim() === ''} onClick={() => void add()}>
             Add lesson
           </Button>
-          {error !== null && <ResolverError error={error} />}
+          {record.error !== undefined && <ResolverError error={record.error} />}
           <StatusLine text={status} />
         </Card>
       )}

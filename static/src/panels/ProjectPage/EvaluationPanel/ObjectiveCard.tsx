@@ -8,11 +8,11 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { ObjectiveResult, ObjectiveVerdict, PreviewEvaluationActionResponse, RecordEvaluationActionResponse } from '@contract/evaluation';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { TextAreaField, TextField } from '../../../components/kit/fields';
 import { Card, space } from '../../../components/kit/layout';
 import { subtleText } from '../../../components/kit/text';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { ResolverError } from '../../../components/ResolverError';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 import { IssueLink } from '../PhasesPanel/CreateInJira';
 import { STATUS_APPEARANCE, STATUS_LABELS } from '../GapReportPanel/labels';
@@ -80,8 +80,10 @@ export function ObjectiveCard({
   onActionRecorded: (answer: RecordEvaluationActionResponse) => void;
 }) {
   const [preview, setPreview] = useState<PreviewEvaluationActionResponse | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverErrorShape | null>(null);
+  const previewAction = useResolverAction('previewEvaluationAction');
+  const recordAction = useResolverAction('recordEvaluationAction');
+  const busy = previewAction.running || recordAction.running;
+  const error = previewAction.error ?? recordAction.error;
   const [status, setStatus] = useState<string | null>(null);
   const label = `Objective ${index + 1}`;
   const actionKey = objective.recorded?.actionIssueKey ?? null;
@@ -97,19 +99,14 @@ export function ObjectiveCard({
     return { phaseId, objectiveId: objective.id, evidenceKeys: evidenceKeys(draft.evidence), agreed: { verdict, cause: draft.cause, action: draft.action } };
   };
   const showPreview = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callResolver('previewEvaluationAction', payload());
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setPreview(r.data);
+    recordAction.clearError();
+    const r = await previewAction.run(payload());
+    if (r.ok) setPreview(r.data);
   };
   const create = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await callResolver('recordEvaluationAction', { ...payload(), version: recordVersion });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
+    previewAction.clearError();
+    const r = await recordAction.run({ ...payload(), version: recordVersion });
+    if (!r.ok) return;
     setPreview(null);
     setStatus(
       r.data.action.created
@@ -214,7 +211,7 @@ export function ObjectiveCard({
           )}
         </div>
       )}
-      {error !== null && <ResolverError error={error} />}
+      {error !== undefined && <ResolverError error={error} />}
       {status !== null && (
         <div role="status" style={{ color: token('color.text.success', '#216E4E'), marginBlockStart: space.s }}>
           {status}

@@ -5,18 +5,16 @@
  */
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import { useState } from 'react';
 import type { PlanEvaluationContext } from '@contract/evaluation';
 import type { PeopleNames } from '@contract/people';
 import type { Plan } from '@contract/plan';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { Card, Section, space } from '../../../components/kit/layout';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { ResolverError } from '../../../components/ResolverError';
 
 export function PlanLessons({ plan, context, canEdit, onChanged }: { plan: Plan; context: PlanEvaluationContext; canEdit: boolean; onChanged: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverErrorShape | null>(null);
+  const take = useResolverAction('takeUpLesson');
   const phaseName = (id: string) => {
     const i = plan.phases.findIndex((p) => p.id === id);
     return i < 0 ? id : `Phase ${i + 1} · ${plan.phases[i]?.name ?? id}`;
@@ -24,11 +22,8 @@ export function PlanLessons({ plan, context, canEdit, onChanged }: { plan: Plan;
   const offered = plan.phases.filter((p) => (context.lessonsOffered[p.id] ?? []).length > 0);
 
   const takeUp = async (lessonId: string, phaseId: string) => {
-    setBusy(true);
-    setError(null);
-    const r = await callResolver('takeUpLesson', { lessonId, phaseId, version: context.lessonsVersion });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
+    const r = await take.run({ lessonId, phaseId, version: context.lessonsVersion });
+    if (!r.ok) return;
     await onChanged();
   };
 
@@ -52,7 +47,7 @@ export function PlanLessons({ plan, context, canEdit, onChanged }: { plan: Plan;
                     <strong>Next time:</strong> {lesson.recommendation}
                   </div>
                   {canEdit && (
-                    <Button spacing="compact" isDisabled={busy} onClick={() => void takeUp(lesson.id, p.id)}>
+                    <Button spacing="compact" isDisabled={take.running} onClick={() => void takeUp(lesson.id, p.id)}>
                       Taken up in this phase
                     </Button>
                   )}
@@ -62,7 +57,7 @@ export function PlanLessons({ plan, context, canEdit, onChanged }: { plan: Plan;
           </Card>
         ))
       )}
-      {error !== null && <ResolverError error={error} />}
+      {take.error !== undefined && <ResolverError error={take.error} />}
     </Section>
   );
 }
