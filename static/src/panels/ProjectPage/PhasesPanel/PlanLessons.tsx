@@ -4,7 +4,6 @@
  * records it, so it is no longer offered to that phase. Below, the plan history: each revision with its reason.
  */
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import type { PlanEvaluationContext } from '@contract/evaluation';
 import type { PeopleNames } from '@contract/people';
 import type { Plan } from '@contract/plan';
@@ -73,12 +72,7 @@ export function PlanHistory({ plan, context, people }: { plan: Plan; context: Pl
             <span style={subtleText}>
               Version {r.version}, {formatWhen(r.at)} by <Who accountId={r.by} people={people} />
             </span>
-            {r.fromEvaluationOf !== null && (
-              <>
-                {' '}
-                <Lozenge appearance="moved">after evaluating {phaseName(r.fromEvaluationOf)}</Lozenge>
-              </>
-            )}
+            {r.fromEvaluationOf !== null && <span style={subtleText}>, after evaluating {phaseName(r.fromEvaluationOf)}</span>}
             <div>{r.reason}</div>
             <div style={{ ...subtleText, fontSize: '12px' }}>
               {[r.changed.length > 0 && `changed: ${r.changed.map(phaseName).join(', ')}`, r.added.length > 0 && `added: ${r.added.map(phaseName).join(', ')}`, r.removed.length > 0 && `removed: ${r.removed.join(', ')}`]
