@@ -85,7 +85,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'go live': ['go live', 'golive', 'cutover', 'cut over', 'went live'],
   decommission: ['decommission', 'retire', 'retirement', 'sunset', 'phase out', 'retiring'],
   'service desk': ['service desk', 'helpdesk', 'help desk', 'support desk', 'desk'],
-  fulfilment: ['fulfilment', 'fulfillment', 'fulfil', 'fulfill'],
+  // Nouns only: the verb ("requirements we must fulfil") is not request fulfilment.
+  fulfilment: ['fulfilment', 'fulfillment'],
   communicate: ['communicate', 'communication', 'communicated', 'communicating', 'announce', 'announcement'],
   howto: ['how to', 'howto', 'guide', 'instructions', 'step by step'],
   statistic: ['statistic', 'statistics', 'stats', 'figures'],
