@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createHttpProductApi } from '../../sandbox/http-product-api';
 import { readTrafficLog } from '../../sandbox/emulator';
 import { formatViolations, validateTraffic } from '../../sandbox/contract/openapi-validator';
@@ -11,7 +10,7 @@ import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { InitiationRepository } from '../../src/storage/initiation-repository';
 import { PlanRepository } from '../../src/storage/plan-repository';
 import { SnapshotRepository } from '../../src/storage/snapshot-repository';
-import { startHarness, type Harness } from '../sandbox/emulator-harness';
+import { useTrafficHarness } from './traffic-harness';
 import { aPhase, aPlan } from '../builders/plan.builder';
 
 /**
@@ -21,22 +20,10 @@ import { aPhase, aPlan } from '../builders/plan.builder';
  */
 jest.setTimeout(120_000);
 
-let h: Harness;
-let trafficFile: string;
-
-beforeAll(async () => {
-  h = await startHarness();
-  trafficFile = path.join(h.dir, 'traffic.jsonl');
-  await h.close({ keepDir: true });
-  h = await startHarness({ dataDir: h.dir, trafficLogFile: trafficFile });
-});
-
-afterAll(async () => {
-  await h.close();
-});
+const traffic = useTrafficHarness();
 
 it('sends only requests the specs allow and gets only responses they describe', async () => {
-  const api = createHttpProductApi(h.url, () => undefined);
+  const api = createHttpProductApi(traffic.harness().url, () => undefined);
   const jira = new JiraClient(api);
   await jira.createIssue(
     { fields: { project: { key: 'SMS' }, summary: 'Phase A epic', issuetype: { id: '10000' } }, properties: [{ key: PLAN_ITEM_PROPERTY_KEY, value: { planId: 'main', phaseId: 'phase-a', subsetId: '8.6', clauseId: null, role: 'epic' } }] },
@@ -53,7 +40,7 @@ it('sends only requests the specs allow and gets only responses they describe', 
   expect(done.action.created).toBe(true);
   expect(done.action.linkProblems).toEqual([]);
 
-  const entries = readTrafficLog(trafficFile);
+  const entries = readTrafficLog(traffic.trafficFile());
   const report = await validateTraffic(entries);
   expect(formatViolations(report.invalid)).toBe('');
   const ops = entries.map((e) => `${e.method} ${e.path.split('?')[0]?.replace(/[A-Z]+-\d+/g, '{key}')}`);
