@@ -11,11 +11,9 @@ import { listClauses } from '../../api/list-clauses';
 import { saveIssueClauses } from '../../api/save-issue-clauses';
 import { ConfidenceTag } from '../../components/ConfidenceTag';
 import { Loading } from '../../components/Loading';
-import { Notice } from '../../components/Notice';
-import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
-import { ChoiceSelect } from '../../components/ChoiceSelect';
+import type { ResolverErrorShape } from '../../components/ResolverError';
 import { plural } from '../../format/dates';
-import { ClausePicker } from './ClausePicker';
+import { LazyChoiceSelect as ChoiceSelect, LazyClausePicker as ClausePicker, LazyNotice as Notice, LazyResolverError as ResolverError } from './LazyParts';
 import { FindingTag } from './FindingTag';
 import { JqlLink } from './JqlLink';
 
