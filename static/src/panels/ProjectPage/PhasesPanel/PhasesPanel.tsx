@@ -9,14 +9,19 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Plan, PlanApproach, PlanCheck, PlanView } from '@contract/plan';
+import { useCallback, useMemo, useState } from 'react';
+import type { Plan, PlanApproach, PlanCheck } from '@contract/plan';
 import { checkPlan } from '../../../api/check-plan';
-import { getPlan } from '../../../api/get-plan';
+import { callResolver } from '../../../api/call-resolver';
+import { useResolver } from '../../../api/use-resolver';
 import { proposePlan } from '../../../api/propose-plan';
 import { savePlan } from '../../../api/save-plan';
 import { Loading } from '../../../components/Loading';
-import { Card, Section, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { TextAreaField, TextField } from '../../../components/kit/fields';
+import { StatusLine } from '../../../components/kit/status';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
+import { useDebouncedEffect } from '../../../components/kit/use-debounced-effect';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { DateField, PickerField } from '../../../components/JiraFields';
@@ -24,12 +29,19 @@ import { CreateInJira } from './CreateInJira';
 import { CrossPhaseTable } from './CrossPhaseTable';
 import { PhaseCard } from './PhaseCard';
 import { PlanIssues } from './PlanIssues';
+import { PlanHistory, PlanLessons } from './PlanLessons';
 import { addPhase, cleanPlan, removePhase } from './plan-draft';
 import type { FocusRequest, FocusTarget } from './phase-summary';
 
 export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
-  const [view, setView] = useState<PlanView | null>(null);
-  const [loadError, setLoadError] = useState<ResolverErrorShape | null>(null);
+  const planLoad = useResolver('getPlan', {}, {
+    onLoaded: (data) => {
+      setDraft(data.plan);
+      setCheck(data.check);
+      if (data.plan !== null) setApproach(data.plan.approach);
+    },
+  });
+  const { data: view, setData: setView, error: loadError, reload: load } = planLoad;
   const [draft, setDraft] = useState<Plan | null>(null);
   const [check, setCheck] = useState<PlanCheck | null>(null);
   const [checkError, setCheckError] = useState<ResolverErrorShape | null>(null);
@@ -44,6 +56,8 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [confirmPropose, setConfirmPropose] = useState(false);
+  /** Why the plan is revised (required by the server when an evaluated phase changes). */
+  const [reason, setReason] = useState('');
 
   const toggle = useCallback((phaseId: string) => {
     setExpanded((s) => {
@@ -59,19 +73,11 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     setFocus((f) => ({ phaseId, target, seq: (f?.seq ?? 0) + 1 }));
   }, []);
 
-  const load = useCallback(async () => {
-    const r = await getPlan();
-    if (!r.ok) return setLoadError(r.error);
-    setLoadError(null);
-    setView(r.data);
-    setDraft(r.data.plan);
-    setCheck(r.data.check);
-    if (r.data.plan !== null) setApproach(r.data.plan.approach);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  /** After a lesson was taken up: the lessons and history again, keeping the plan being edited. */
+  const refreshLessons = useCallback(async () => {
+    const r = await callResolver('getPlan', {});
+    if (r.ok && view !== undefined) setView({ ...view, evaluation: r.data.evaluation });
+  }, [view, setView]);
 
   useDebouncedEffect(draft, 400, (d) => {
     if (d === null) return;
@@ -83,12 +89,12 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     });
   });
 
-  const dirty = useMemo(() => view !== null && JSON.stringify(view.plan === null ? null : cleanPlan(view.plan)) !== JSON.stringify(draft === null ? null : cleanPlan(draft)), [view, draft]);
+  const dirty = useMemo(() => view !== undefined && JSON.stringify(view.plan === null ? null : cleanPlan(view.plan)) !== JSON.stringify(draft === null ? null : cleanPlan(draft)), [view, draft]);
 
   const errorCount = check?.issues.filter((i) => i.severity === 'error').length ?? 0;
 
-  if (loadError !== null) return <ResolverError error={loadError} />;
-  if (view === null) return <Loading label="Loading the plan" />;
+  if (loadError !== undefined) return <ResolverError error={loadError} />;
+  if (view === undefined) return <Loading label="Loading the plan" />;
 
   /** Re-proposing replaces the phases on screen: asked first when there is a plan to lose. */
   const askPropose = () => {
@@ -117,12 +123,13 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     if (draft === null) return;
     setBusy(true);
     setError(null);
-    const r = await savePlan({ plan: cleanPlan(draft), version: view.version });
+    const r = await savePlan({ plan: cleanPlan(draft), version: view.version, ...(reason.trim() === '' ? {} : { reason: reason.trim() }) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setView(r.data);
     setDraft(r.data.plan);
     setCheck(r.data.check);
+    setReason('');
     setStatus(`Plan saved (version ${r.data.version}).`);
   };
 
@@ -271,8 +278,17 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
             )}
           </Section>
           {check !== null && <CrossPhaseTable check={check} plan={draft} options={view.options} readOnly={!canEdit} onShow={reveal} />}
+          {view.plan !== null && <PlanLessons plan={view.plan} context={view.evaluation} canEdit={canEdit} onChanged={refreshLessons} />}
           {canEdit && (
             <Section title="Save the plan">
+              {view.version > 0 && dirty && (
+                <TextAreaField
+                  label={view.evaluation.evaluatedPhaseIds.length > 0 ? 'Why is the plan revised? (required when an evaluated phase changes)' : 'Why is the plan revised? (optional)'}
+                  value={reason}
+                  hint="Kept with this revision in the plan history."
+                  onChange={setReason}
+                />
+              )}
               <Button appearance="primary" isDisabled={busy || !dirty || errorCount > 0} onClick={() => void save()}>
                 Save plan
               </Button>
@@ -289,6 +305,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
         <ResolverError error={error} action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void load().then(() => setError(null))}>Reload the saved plan</Button> : undefined} />
       )}
       <StatusLine text={status} />
+      {view.plan !== null && <PlanHistory plan={view.plan} context={view.evaluation} people={view.people} />}
       <ConfirmModal
         open={confirmPropose}
         title="Replace the phases on screen?"
