@@ -43,6 +43,7 @@ import type { InitiationRepository } from '../storage/initiation-repository';
 import { MAPPING_PROPERTY_KEY, readMapping } from '../domain/mapping/mapping-property';
 import { reportIssuesJql } from '../domain/issue-index';
 import { epicCoverage, phaseProgress } from '../domain/gap/plan-progress';
+import { NC_CLOSURE_PROPERTY_KEY, ncClosureSchema } from '../domain/audit/audit-cycle';
 
 const withEpics = (epics: EpicCoverage | undefined): { epics?: EpicCoverage } => (epics ? { epics } : {});
 
@@ -54,7 +55,8 @@ export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
 export const SEARCH_PAGE_SIZE = 100;
 /** `project` gives the project's name to the publish job with the pages it reads anyway (no separate project call). */
 export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels', 'assignee', 'project'] as const;
-export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
+/** NC_CLOSURE_PROPERTY_KEY: a nonconformity stays open until a corrective action on it is verified (isFindingOpen). */
+export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY, NC_CLOSURE_PROPERTY_KEY] as const;
 
 const issueFieldsSchema = z.looseObject({
   summary: z.string().catch(''),
@@ -95,6 +97,7 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
     labels: f.labels ?? [],
     statusCategory,
     clauses: mapping.mapped.map((m) => m.clauseId),
+    effectivenessVerified: ncClosureSchema.safeParse(issue.properties[NC_CLOSURE_PROPERTY_KEY]).success,
   });
   const planItem = plan.success ? plan.data : undefined;
   const clauses = mapping.mapped.map((m) => m.clauseId);
