@@ -10,6 +10,7 @@ import type { FindingGrade } from '../domain/vocabulary';
 import type { PeopleNames } from './people';
 import type { EmptyPayload } from './resolvers';
 
+export type { FindingGrade };
 export type { AuditPlan, CertificationReadiness, ClauseSample, NonconformityStage, ReviewOutputKind, TracedFigure };
 
 /** A unit whose owner the independence rule reads: a clause-8 process, or `sms` (clauses 4–7, 9, 10). */
@@ -87,6 +88,8 @@ export interface AuditProgrammeView {
   version: number;
   today: string;
   owners: ProcessOwnerView[];
+  /** What an audit's scope can name: the clause-8 processes and the clauses of the other sections. */
+  scopeOptions: { processes: { id: string; title: string }[]; clauses: { id: string; title: string }[] };
   audits: AuditView[];
   nonconformities: NonconformityView[];
   /** Observations and opportunities for improvement. */
@@ -115,7 +118,8 @@ export interface SaveProcessOwnersPayload {
 
 export interface PlanAuditPayload {
   requestId: string;
-  plan: AuditPlan;
+  /** The plan as a form sends it (process ids as plain strings; the resolver checks them). */
+  plan: Omit<AuditPlan, 'scope'> & { scope: { clauses: string[]; processes: string[] } };
 }
 
 /** `created` false: the request had run before and its issue was found (nothing was written twice). */

@@ -37,7 +37,7 @@ import {
   verifyCorrectiveActionRequestSchema,
 } from '../domain/audit';
 import { PROCESS_IDS, unitTitle } from '../domain/assessment/assessment-units';
-import { getClause } from '../domain/catalogue/catalogue';
+import { CLAUSES, getClause } from '../domain/catalogue/catalogue';
 import { ConfigMissingError, ValidationError } from '../domain/errors';
 import { andJql, labelsJql, keyListFigure, projectJql } from '../domain/traced-figure';
 import { FINDING_GRADE_LABELS } from '../domain/vocabulary';
@@ -116,6 +116,10 @@ export function programmeView(projectKey: string, issues: readonly CycleIssue[],
     version: stored.version,
     today: day,
     owners: ownerRows(stored.owners),
+    scopeOptions: {
+      processes: PROCESS_IDS.map((id) => ({ id, title: unitTitle(id) })),
+      clauses: CLAUSES.filter((c) => c.depth === 2 && !c.id.startsWith('8.')).map((c) => ({ id: c.id, title: c.title })),
+    },
     audits,
     nonconformities: ncViews,
     otherFindings,

@@ -45,7 +45,7 @@ export const FINDING_LABEL_ROWS: readonly FindingLabelRow[] = FINDING_GRADES.map
 export const FINDING_CONVENTION_TEXT: string = [
   'Audit findings come from Jira: an issue mapped to a clause that carries one of the labels ' +
     `${FINDING_LABEL_ROWS.map((r) => `${r.label} (${r.title.toLowerCase()})`).join(', ')}.`,
-  'The finding is open while the issue is not in a Done status. An issue with several of these labels counts once, with the most severe grade.',
+  'An observation or opportunity for improvement is open while the issue is not in a Done status; a nonconformity stays open until a corrective action on it is verified as effective (Audit view). An issue with several of these labels counts once, with the most severe grade.',
   'Open nonconformities raise a warning on their clause; an open major nonconformity makes the proposed result nonconformant. A finding is not counted as evidence.',
 ].join('\n');
 

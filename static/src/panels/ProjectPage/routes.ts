@@ -11,6 +11,8 @@ export const PROJECT_PAGE_ROUTES = [
   { route: 'phases', title: 'Phases' },
   { route: 'clause-mapping', title: 'Clause mapping' },
   { route: 'gap-report', title: 'Gap report' },
+  { route: 'audit', title: 'Audit' },
+  { route: 'management-review', title: 'Management review' },
 ] as const;
 
 export type ProjectRoute = (typeof PROJECT_PAGE_ROUTES)[number]['route'];
