@@ -17,6 +17,8 @@ export const AXE_VIEWS: readonly { name: string; path: string; ready: string; fr
       ['Phases', 'phases'],
       ['Clause mapping', 'clause-mapping'],
       ['Gap report', 'gap-report'],
+      ['Audit', 'audit'],
+      ['Management review', 'management-review'],
     ] as const
   ).map(([name, route]) => ({
     name,

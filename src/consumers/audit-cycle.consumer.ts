@@ -56,7 +56,7 @@ export function createAuditSampleJob(): TypedJob<AuditSampleJobInput, AppService
         done: 1,
         total: 1,
         links: [{ label: result.auditKey, href: `/browse/${result.auditKey}` }],
-        messages: [`Drew ${drawn} issues over ${result.clauses.length} clauses with seed “${result.seed}” and wrote them with a checklist per clause into ${result.auditKey}.`],
+        messages: [`Drew ${drawn} issue${drawn === 1 ? '' : 's'} over ${result.clauses.length} clause${result.clauses.length === 1 ? '' : 's'} with seed “${result.seed}” and wrote them with a checklist per clause into ${result.auditKey}.`],
       };
     },
   });

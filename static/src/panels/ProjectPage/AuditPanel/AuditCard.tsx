@@ -128,6 +128,8 @@ function FindingForm({ audit, onCreated }: { audit: AuditView; onCreated: () => 
 
 export function AuditCard({ audit, view, canEdit, onChanged }: { audit: AuditView; view: AuditProgrammeView; canEdit: boolean; onChanged: () => void }) {
   const plan = audit.plan;
+  // Open at first while there is no sample; afterwards as the user leaves it (a reload does not fold it under them).
+  const [sampleOpen, setSampleOpen] = useState(audit.sample === null && canEdit);
   const drawn = audit.sample === null ? 0 : Object.values(audit.sample.clauses).reduce((n, k) => n + k.length, 0);
   return (
     <Card label={`Audit ${audit.auditKey}`}>
@@ -170,7 +172,7 @@ export function AuditCard({ audit, view, canEdit, onChanged }: { audit: AuditVie
       )}
       {plan !== null && (
         <>
-          <details style={{ marginBlockStart: space.s }} open={audit.sample === null && canEdit}>
+          <details style={{ marginBlockStart: space.s }} open={sampleOpen} onToggle={(e) => setSampleOpen(e.currentTarget.open)}>
             <summary style={{ cursor: 'pointer' }}>Sample sizes and seed</summary>
             <SampleForm audit={audit} canEdit={canEdit} onDrawn={onChanged} />
           </details>

@@ -29,7 +29,7 @@ function ActionForm({ nc, onCreated }: { nc: NonconformityView; onCreated: () =>
   };
 
   return (
-    <details style={{ marginBlockStart: space.s }} open={nc.actions.length === 0}>
+    <details style={{ marginBlockStart: space.s }}>
       <summary style={{ cursor: 'pointer' }}>Add a corrective action to {nc.issueKey}</summary>
       <TextAreaField label="Root cause" value={rootCause} onChange={setRootCause} />
       <TextAreaField label="Action" value={action} onChange={setAction} />

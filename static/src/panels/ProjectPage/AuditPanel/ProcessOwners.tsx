@@ -38,7 +38,7 @@ export function ProcessOwners({ view, canEdit, onSaved }: { view: AuditProgramme
         {view.owners.map((o) => (
           <UserPickerField
             key={o.unitId}
-            label={o.title}
+            label={`Owner: ${o.title}`}
             value={draft[o.unitId] ?? null}
             people={view.people}
             readOnly={!canEdit}
