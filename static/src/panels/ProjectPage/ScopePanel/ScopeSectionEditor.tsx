@@ -2,7 +2,9 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { Scope, ScopeListSection, ScopeOptions, ScopeProblem, ScopeSection, ScopeWarning } from '@contract/scope';
-import { Card, CheckboxGroup, ListField, Section, SelectField, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { CheckboxGroup, ListField, SelectField, TextAreaField, TextField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
 import { newItem } from './scope-draft';
 
 const SINGULAR: Record<ScopeListSection, string> = {
