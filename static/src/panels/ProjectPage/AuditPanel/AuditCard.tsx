@@ -3,11 +3,13 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { AuditProgrammeView, AuditSampleResultView, AuditView, CreatedIssueResponse, FindingGrade } from '@contract/audit';
 import { useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { PickerField, pickedName } from '../../../components/JiraFields';
-import { Card, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
-import { IssueLink, JobProgress, PreviewCard, isAuditorRefusal, newRequestId, useJob, useWrite } from './audit-ui';
+import { Card, space } from '../../../components/kit/layout';
+import { TextAreaField, TextField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
+import { ResolverError } from '../../../components/ResolverError';
+import { IssueLink, JobOutcome, PreviewCard, isAuditorRefusal, newRequestId, useJob } from './audit-ui';
 import { Notice } from '../../../components/Notice';
 
 const GRADES: { value: FindingGrade; label: string }[] = [
@@ -21,17 +23,16 @@ function SampleForm({ audit, canEdit, onDrawn }: { audit: AuditView; canEdit: bo
   const [seed, setSeed] = useState(audit.sample?.seed ?? `${audit.auditKey}-${new Date().toISOString().slice(0, 10)}`);
   const [sizes, setSizes] = useState<Record<string, string>>(() => Object.fromEntries(audit.clauses.map((c) => [c.clauseId, String(audit.sample?.sizes[c.clauseId] ?? 3)])));
   const [jobId, setJobId] = useState<string | undefined>();
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const start = useResolverAction('startAuditSample');
+  const error = start.error;
   const { job, error: jobError } = useJob<AuditSampleResultView>(jobId, onDrawn);
   const parsed = Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, Number(v)]).filter(([, n]) => Number.isInteger(n) && (n as number) > 0));
   const total = Object.values(parsed).reduce((a: number, b) => a + (b as number), 0);
   const invalid = Object.values(sizes).some((v) => v.trim() !== '' && !/^\d{1,2}$/.test(v.trim()));
 
   const draw = async (): Promise<void> => {
-    setError(undefined);
-    const r = await callResolver('startAuditSample', { auditKey: audit.auditKey, seed: seed.trim(), sizes: parsed as Record<string, number> });
-    if (!r.ok) setError(r.error);
-    else setJobId(r.data.jobId);
+    const r = await start.run({ auditKey: audit.auditKey, seed: seed.trim(), sizes: parsed as Record<string, number> });
+    if (r.ok) setJobId(r.data.jobId);
   };
 
   return (
@@ -68,7 +69,7 @@ function SampleForm({ audit, canEdit, onDrawn }: { audit: AuditView; canEdit: bo
       ) : (
         error !== undefined && <ResolverError error={error} />
       )}
-      <JobProgress job={job} error={jobError} label={`Sample of ${audit.auditKey}`} />
+      <JobOutcome job={job} error={jobError} label={`Sample of ${audit.auditKey}`} />
     </div>
   );
 }
@@ -80,14 +81,15 @@ function FindingForm({ audit, onCreated }: { audit: AuditView; onCreated: () => 
   const [summary, setSummary] = useState('');
   const [detail, setDetail] = useState('');
   const [previewing, setPreviewing] = useState(false);
-  const { busy, error, run } = useWrite();
+  const recordFinding = useResolverAction('recordFinding');
+  const { running: busy, error } = recordFinding;
   const [created, setCreated] = useState<CreatedIssueResponse | undefined>();
 
   const record = async (): Promise<void> => {
     if (clauseId === null) return;
-    const done = await run(() => callResolver('recordFinding', { requestId, auditKey: audit.auditKey, clauseId, grade, summary: summary.trim(), detail: detail.trim() }));
-    if (done === undefined) return;
-    setCreated(done);
+    const r = await recordFinding.run({ requestId, auditKey: audit.auditKey, clauseId, grade, summary: summary.trim(), detail: detail.trim() });
+    if (!r.ok) return;
+    setCreated(r.data);
     setPreviewing(false);
     setSummary('');
     setDetail('');

@@ -5,13 +5,11 @@
  * JQL that gives it; every write to Jira is previewed first and sent with a request id (a repeat creates nothing).
  */
 import Button from '@atlaskit/button/new';
-import type { AuditProgrammeView } from '@contract/audit';
-import type { ResolverResult } from '@contract/result';
-import { useCallback, useEffect, useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolver } from '../../../api/use-resolver';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
-import { Section, space, subtleText } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import type { ProjectViewProps } from '../ProjectPage';
 import { AuditCard } from './AuditCard';
@@ -22,24 +20,19 @@ import { ProcessOwners } from './ProcessOwners';
 import { Readiness } from './Readiness';
 
 export default function AuditPanel({ canEdit }: ProjectViewProps) {
-  const [result, setResult] = useState<ResolverResult<AuditProgrammeView> | undefined>();
-  const reload = useCallback(async (): Promise<void> => {
-    setResult(await callResolver('getAuditProgramme', {}));
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const programme = useResolver('getAuditProgramme', {});
+  const { reload } = programme;
 
-  if (result === undefined) return <Loading label="Loading the audit programme" />;
-  if (!result.ok) {
+  if (programme.data === undefined) {
+    if (programme.error === undefined) return <Loading label="Loading the audit programme" />;
     return (
       <div>
-        <ResolverError error={result.error} />
+        <ResolverError error={programme.error} />
         <Button onClick={() => void reload()}>Try again</Button>
       </div>
     );
   }
-  const view = result.data;
+  const view = programme.data;
   const refresh = (): void => void reload();
 
   return (
@@ -64,7 +57,7 @@ export default function AuditPanel({ canEdit }: ProjectViewProps) {
       )}
 
       <Section title="Process owners" description="Who owns each process decides who may audit it: nobody audits their own work.">
-        <ProcessOwners view={view} canEdit={canEdit} onSaved={(v) => setResult({ ok: true, data: v })} />
+        <ProcessOwners view={view} canEdit={canEdit} onSaved={programme.setData} />
       </Section>
 
       <Section title="Plan an audit">

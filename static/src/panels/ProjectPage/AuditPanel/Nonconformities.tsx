@@ -3,11 +3,13 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { AuditProgrammeView, CorrectiveActionView, NonconformityView } from '@contract/audit';
 import { useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { DateField, pickedName } from '../../../components/JiraFields';
-import { Card, TextAreaField, space, subtleText } from '../../../components/PanelKit';
+import { Card, space } from '../../../components/kit/layout';
+import { TextAreaField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
-import { IssueLink, PreviewCard, newRequestId, useWrite } from './audit-ui';
+import { IssueLink, PreviewCard, newRequestId } from './audit-ui';
 
 const STAGE_TONE = { needs_action: 'removed', action_under_way: 'inprogress', awaiting_verification: 'moved', closed: 'success' } as const;
 
@@ -17,12 +19,13 @@ function ActionForm({ nc, onCreated }: { nc: NonconformityView; onCreated: () =>
   const [action, setAction] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [previewing, setPreviewing] = useState(false);
-  const { busy, error, run } = useWrite();
+  const createAction = useResolverAction('createCorrectiveAction');
+  const { running: busy, error } = createAction;
   const ready = rootCause.trim() !== '' && action.trim() !== '' && dueDate !== '';
 
   const create = async (): Promise<void> => {
-    const done = await run(() => callResolver('createCorrectiveAction', { requestId, nonconformityKey: nc.issueKey, rootCause: rootCause.trim(), action: action.trim(), dueDate }));
-    if (done === undefined) return;
+    const r = await createAction.run({ requestId, nonconformityKey: nc.issueKey, rootCause: rootCause.trim(), action: action.trim(), dueDate });
+    if (!r.ok) return;
     setRequestId(newRequestId());
     setPreviewing(false);
     onCreated();
@@ -52,9 +55,12 @@ function ActionForm({ nc, onCreated }: { nc: NonconformityView; onCreated: () =>
 
 function ActionRow({ a, view, canEdit, onChanged }: { a: CorrectiveActionView; view: AuditProgrammeView; canEdit: boolean; onChanged: () => void }) {
   const [note, setNote] = useState('');
-  const { busy, error, run } = useWrite();
-  const act = async (call: () => ReturnType<typeof callResolver<'verifyCorrectiveAction'>>): Promise<void> => {
-    if ((await run(call)) !== undefined) onChanged();
+  const complete = useResolverAction('completeCorrectiveAction');
+  const verify = useResolverAction('verifyCorrectiveAction');
+  const busy = complete.running || verify.running;
+  const error = complete.error ?? verify.error;
+  const act = async (r: Promise<{ ok: boolean }>): Promise<void> => {
+    if ((await r).ok) onChanged();
   };
   const done = a.statusCategory === 'done';
   return (
@@ -73,7 +79,7 @@ function ActionRow({ a, view, canEdit, onChanged }: { a: CorrectiveActionView; v
         {a.verification !== null && ` · Verified by ${pickedName(a.verification.verifiedBy, view.people)} on ${a.verification.verifiedAt.slice(0, 10)}: ${a.verification.note}`}
       </div>
       {canEdit && a.verification === null && !done && (
-        <Button spacing="compact" isDisabled={busy} onClick={() => void act(() => callResolver('completeCorrectiveAction', { actionKey: a.issueKey }))}>
+        <Button spacing="compact" isDisabled={busy} onClick={() => void act(complete.run({ actionKey: a.issueKey }))}>
           Mark {a.issueKey} done in Jira
         </Button>
       )}
@@ -81,10 +87,10 @@ function ActionRow({ a, view, canEdit, onChanged }: { a: CorrectiveActionView; v
         <div>
           <TextAreaField label={`How was the effectiveness of ${a.issueKey} checked?`} value={note} onChange={setNote} />
           <div style={{ display: 'flex', gap: space.s }}>
-            <Button appearance="primary" spacing="compact" isDisabled={busy || note.trim() === ''} onClick={() => void act(() => callResolver('verifyCorrectiveAction', { actionKey: a.issueKey, effective: true, note: note.trim() }))}>
+            <Button appearance="primary" spacing="compact" isDisabled={busy || note.trim() === ''} onClick={() => void act(verify.run({ actionKey: a.issueKey, effective: true, note: note.trim() }))}>
               Verified: effective
             </Button>
-            <Button spacing="compact" isDisabled={busy || note.trim() === ''} onClick={() => void act(() => callResolver('verifyCorrectiveAction', { actionKey: a.issueKey, effective: false, note: note.trim() }))}>
+            <Button spacing="compact" isDisabled={busy || note.trim() === ''} onClick={() => void act(verify.run({ actionKey: a.issueKey, effective: false, note: note.trim() }))}>
               Verified: not effective
             </Button>
           </div>

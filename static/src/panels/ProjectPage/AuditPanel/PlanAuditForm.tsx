@@ -2,12 +2,14 @@
 import Button from '@atlaskit/button/new';
 import type { AuditProgrammeView, CreatedIssueResponse } from '@contract/audit';
 import { useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { DateField, UserPickerField, pickedName } from '../../../components/JiraFields';
 import { Notice } from '../../../components/Notice';
-import { CheckboxGroup, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { space } from '../../../components/kit/layout';
+import { CheckboxGroup, TextAreaField, TextField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
-import { IssueLink, PreviewCard, isAuditorRefusal, newRequestId, useWrite } from './audit-ui';
+import { IssueLink, PreviewCard, isAuditorRefusal, newRequestId } from './audit-ui';
 
 export function PlanAuditForm({ view, canEdit, onCreated }: { view: AuditProgrammeView; canEdit: boolean; onCreated: () => void }) {
   const [requestId, setRequestId] = useState(newRequestId);
@@ -19,7 +21,8 @@ export function PlanAuditForm({ view, canEdit, onCreated }: { view: AuditProgram
   const [end, setEnd] = useState('');
   const [auditor, setAuditor] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
-  const { busy, error, run } = useWrite();
+  const planAudit = useResolverAction('planAudit');
+  const { running: busy, error } = planAudit;
   const [created, setCreated] = useState<CreatedIssueResponse | undefined>();
 
   const missing = [
@@ -32,9 +35,9 @@ export function PlanAuditForm({ view, canEdit, onCreated }: { view: AuditProgram
 
   const create = async (): Promise<void> => {
     if (auditor === null) return;
-    const done = await run(() => callResolver('planAudit', { requestId, plan: { title: title.trim(), scope: { clauses, processes }, criteria: criteria.trim(), start, end, auditor } }));
-    if (done === undefined) return;
-    setCreated(done);
+    const r = await planAudit.run({ requestId, plan: { title: title.trim(), scope: { clauses, processes }, criteria: criteria.trim(), start, end, auditor } });
+    if (!r.ok) return;
+    setCreated(r.data);
     setPreviewing(false);
     setRequestId(newRequestId());
     setTitle('');

@@ -2,29 +2,25 @@
 import Button from '@atlaskit/button/new';
 import type { AuditProgrammeView } from '@contract/audit';
 import { useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { UserPickerField } from '../../../components/JiraFields';
-import { StatusLine, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
+import { StatusLine } from '../../../components/kit/status';
+import { ResolverError } from '../../../components/ResolverError';
 
 export function ProcessOwners({ view, canEdit, onSaved }: { view: AuditProgrammeView; canEdit: boolean; onSaved: (v: AuditProgrammeView) => void }) {
   const [draft, setDraft] = useState<Record<string, string | null>>(() => Object.fromEntries(view.owners.map((o) => [o.unitId, o.owner])));
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const saveOwners = useResolverAction('saveProcessOwners');
+  const { running: busy, error } = saveOwners;
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const named = view.owners.filter((o) => o.owner !== null).length;
   const changed = view.owners.some((o) => (draft[o.unitId] ?? null) !== o.owner);
 
   const save = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
     const owners = Object.entries(draft).flatMap(([unitId, owner]) => (owner === null || owner === '' ? [] : [{ unitId, owner }]));
-    const r = await callResolver('saveProcessOwners', { version: view.version, owners });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error);
-      return;
-    }
+    const r = await saveOwners.run({ version: view.version, owners });
+    if (!r.ok) return;
     setStatus('Process owners saved.');
     onSaved(r.data);
   };

@@ -2,12 +2,12 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { CertificationReadinessView } from '@contract/audit';
-import type { ResolverResult } from '@contract/result';
 import { useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import { useResolverAction } from '../../../api/use-resolver';
 import { DateField } from '../../../components/JiraFields';
 import { Loading } from '../../../components/Loading';
-import { space, subtleText } from '../../../components/PanelKit';
+import { space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import { FigureLink, Figures } from './audit-ui';
 import { issueSearchUrl } from '../../IssuePanel/JqlLink';
@@ -21,16 +21,14 @@ const VERDICT = {
 
 export function Readiness({ today }: { today: string }) {
   const [target, setTarget] = useState('');
-  const [loading, setLoading] = useState(false);
-  const [result, setResult] = useState<ResolverResult<CertificationReadinessView> | undefined>();
+  const readiness = useResolverAction('getCertificationReadiness');
+  const loading = readiness.running;
+  const [r, setR] = useState<CertificationReadinessView | undefined>();
 
   const check = async (): Promise<void> => {
-    setLoading(true);
-    setResult(await callResolver('getCertificationReadiness', { targetAuditDate: target }));
-    setLoading(false);
+    const answer = await readiness.run({ targetAuditDate: target });
+    setR(answer.ok ? answer.data : undefined);
   };
-
-  const r = result?.ok === true ? result.data : undefined;
   return (
     <div>
       <div style={{ display: 'flex', gap: space.m, alignItems: 'flex-end', flexWrap: 'wrap' }}>
@@ -42,8 +40,8 @@ export function Readiness({ today }: { today: string }) {
         </div>
       </div>
       {loading && <Loading label="Reading the gap analysis and the audit cycle" />}
-      {result !== undefined && !result.ok && <ResolverError error={result.error} />}
-      {r === undefined && result === undefined && <p style={subtleText}>Pick the date of the certification audit to see what remains before it.</p>}
+      {readiness.error !== undefined && <ResolverError error={readiness.error} />}
+      {r === undefined && readiness.error === undefined && <p style={subtleText}>Pick the date of the certification audit to see what remains before it.</p>}
       {r !== undefined && (
         <div>
           <p role="status">

@@ -1,15 +1,14 @@
 /** Small pieces the Audit and Management review views share: traced figures, issue links, job following, request ids. */
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import type { TracedFigure } from '@contract/audit';
 import type { JobStatusView } from '@contract/jobs';
 import { router } from '@forge/bridge';
-import type { ResolverResult } from '@contract/result';
 import { type ReactNode, useEffect, useState } from 'react';
 import { callResolver } from '../../../api/call-resolver';
-import { Card, space, subtleText } from '../../../components/PanelKit';
+import { JobProgress } from '../../../components/JobPanel';
+import { Card, space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { issueSearchUrl } from '../../IssuePanel/JqlLink';
 
@@ -97,25 +96,19 @@ export function useJob<R>(jobId: string | undefined, onDone: (job: JobStatusView
   return { job, error };
 }
 
-const JOB_TONE = { queued: 'default', running: 'inprogress', interrupted: 'moved', done: 'success', failed: 'removed', abandoned: 'default' } as const;
-
-/** Progress and outcome of a job the view started. */
-export function JobProgress<R>({ job, error, label }: { job: JobStatusView<R> | undefined; error: ResolverErrorShape | undefined; label: string }) {
+/** Progress and outcome of a job the view started: the shared progress block with the job's messages. */
+export function JobOutcome<R>({ job, error, label }: { job: JobStatusView<R> | undefined; error: ResolverErrorShape | undefined; label: string }) {
   if (error !== undefined) return <ResolverError error={error} />;
   if (job === undefined) return null;
-  const running = job.status === 'queued' || job.status === 'running';
   return (
     <div role="status" aria-live="polite" style={{ marginBlock: space.s }}>
-      <div style={{ display: 'flex', gap: space.s, alignItems: 'center' }}>
-        <span>{label}</span>
-        <Lozenge appearance={JOB_TONE[job.status]}>{job.status}</Lozenge>
-      </div>
-      {running && <ProgressBar ariaLabel={label} value={job.total > 0 ? job.done / job.total : 0} isIndeterminate={job.total === 0 || job.done === 0} />}
-      {job.messages.map((m) => (
-        <p key={m} style={{ marginBlock: space.xs }}>
-          {m}
-        </p>
-      ))}
+      <JobProgress label={label} unit="step" job={job}>
+        {job.messages.map((m) => (
+          <p key={m} style={{ marginBlock: space.xs }}>
+            {m}
+          </p>
+        ))}
+      </JobProgress>
     </div>
   );
 }
@@ -123,24 +116,6 @@ export function JobProgress<R>({ job, error, label }: { job: JobStatusView<R> | 
 /** The app's error detail of a refused auditor (VALIDATION_FAILED, reason auditor_not_independent). */
 export function isAuditorRefusal(error: ResolverErrorShape | undefined): boolean {
   return error?.code === 'VALIDATION_FAILED' && error.details?.reason === 'auditor_not_independent';
-}
-
-/** One write at a time: busy while it runs, the error when refused, the data when done. */
-export function useWrite(): { busy: boolean; error: ResolverErrorShape | undefined; run: <T>(call: () => Promise<ResolverResult<T>>) => Promise<T | undefined> } {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
-  const run = async <T,>(call: () => Promise<ResolverResult<T>>): Promise<T | undefined> => {
-    setBusy(true);
-    setError(undefined);
-    const r = await call();
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error);
-      return undefined;
-    }
-    return r.data;
-  };
-  return { busy, error, run };
 }
 
 /** "What will be created in Jira", with the button that writes it and the way back to the form. */

@@ -3,18 +3,19 @@
  * upsert (a job), lists the packs published, and records the meeting's decisions and actions as Jira issues.
  */
 import Button from '@atlaskit/button/new';
-import type { AuditProgrammeView, CreatedIssueResponse, PublishReviewResultView, ReviewOutputKind } from '@contract/audit';
-import type { ResolverResult } from '@contract/result';
-import { useCallback, useEffect, useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import type { CreatedIssueResponse, PublishReviewResultView, ReviewOutputKind } from '@contract/audit';
+import { useEffect, useState } from 'react';
+import { useResolver, useResolverAction } from '../../../api/use-resolver';
 import { getSiteUrl } from '../../../api/start-publish-report';
 import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
 import { DateField, PickerField } from '../../../components/JiraFields';
 import { Loading } from '../../../components/Loading';
-import { Card, Section, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { TextAreaField, TextField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
+import { ResolverError } from '../../../components/ResolverError';
 import type { ProjectViewProps } from '../ProjectPage';
-import { FigureLink, Figures, IssueLink, JobProgress, newRequestId, useJob, useWrite } from '../AuditPanel/audit-ui';
+import { FigureLink, Figures, IssueLink, JobOutcome, newRequestId, useJob } from '../AuditPanel/audit-ui';
 
 const PACK_SECTIONS = [
   'Actions from the previous review',
@@ -34,13 +35,14 @@ function OutputForm({ reviewDate, onCreated }: { reviewDate: string; onCreated: 
   const [summary, setSummary] = useState('');
   const [detail, setDetail] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const { busy, error, run } = useWrite();
+  const recordOutput = useResolverAction('recordReviewOutput');
+  const { running: busy, error } = recordOutput;
   const [created, setCreated] = useState<CreatedIssueResponse | undefined>();
 
   const record = async (): Promise<void> => {
-    const done = await run(() => callResolver('recordReviewOutput', { requestId, reviewDate, kind, summary: summary.trim(), detail: detail.trim(), dueDate: dueDate === '' ? null : dueDate }));
-    if (done === undefined) return;
-    setCreated(done);
+    const r = await recordOutput.run({ requestId, reviewDate, kind, summary: summary.trim(), detail: detail.trim(), dueDate: dueDate === '' ? null : dueDate });
+    if (!r.ok) return;
+    setCreated(r.data);
     setSummary('');
     setDetail('');
     setRequestId(newRequestId());
@@ -82,31 +84,26 @@ function OutputForm({ reviewDate, onCreated }: { reviewDate: string; onCreated: 
 }
 
 export default function ManagementReviewPanel({ canEdit, confluence }: ProjectViewProps) {
-  const [result, setResult] = useState<ResolverResult<AuditProgrammeView> | undefined>();
+  const programme = useResolver('getAuditProgramme', {});
   const [siteUrl, setSiteUrl] = useState('');
   const [reviewDate, setReviewDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [periodStart, setPeriodStart] = useState(() => `${new Date().getUTCFullYear()}-01-01`);
   const [jobId, setJobId] = useState<string | undefined>();
-  const [startError, setStartError] = useState<ResolverErrorShape | undefined>();
-  const reload = useCallback(async (): Promise<void> => {
-    setResult(await callResolver('getAuditProgramme', {}));
-  }, []);
+  const startPublish = useResolverAction('startPublishReview');
+  const startError = startPublish.error;
+  const reload = programme.reload;
   useEffect(() => {
-    void reload();
     void getSiteUrl().then(setSiteUrl);
-  }, [reload]);
+  }, []);
   const { job, error: jobError } = useJob<PublishReviewResultView>(jobId, () => void reload());
 
-  if (result === undefined) return <Loading label="Loading the management review" />;
-  if (!result.ok) return <ResolverError error={result.error} />;
-  const view = result.data;
+  if (programme.data === undefined) return programme.error !== undefined ? <ResolverError error={programme.error} /> : <Loading label="Loading the management review" />;
+  const view = programme.data;
   const published = view.reviews.find((r) => r.reviewDate === reviewDate);
 
   const publish = async (): Promise<void> => {
-    setStartError(undefined);
-    const r = await callResolver('startPublishReview', { reviewDate, periodStart });
-    if (!r.ok) setStartError(r.error);
-    else setJobId(r.data.jobId);
+    const r = await startPublish.run({ reviewDate, periodStart });
+    if (r.ok) setJobId(r.data.jobId);
   };
   const running = job !== undefined && (job.status === 'queued' || job.status === 'running');
 
@@ -148,7 +145,7 @@ export default function ManagementReviewPanel({ canEdit, confluence }: ProjectVi
           )
         )}
         {startError !== undefined && <ResolverError error={startError} />}
-        <JobProgress job={job} error={jobError} label="Review pack" />
+        <JobOutcome job={job} error={jobError} label="Review pack" />
         {job?.status === 'done' && job.result !== null && (
           <p>
             <a href={`${siteUrl}${job.result.pagePath}`} target="_blank" rel="noreferrer">
