@@ -120,9 +120,9 @@ test('audit cycle: plan with a sample, a major nonconformity, its corrective act
   await expect(ncAgain.getByText('Verified effective')).toBeVisible();
 
   // Readiness against a date: figures with their JQL.
-  await pickDate(app, 'Target certification audit date', '2026-09-01');
+  await pickDate(app, 'Target certification audit date', '2027-06-01');
   await view.getByRole('button', { name: 'Check readiness' }).click();
-  await expect(view.getByText(/days to the audit on 2026-09-01/)).toBeVisible({ timeout: 45_000 });
+  await expect(view.getByText(/days to the audit on 2027-06-01/)).toBeVisible({ timeout: 45_000 });
   await expect(view.getByText('Corrective actions not yet verified').first()).toBeVisible();
   await page.screenshot({ path: path.join(SCREENS, 'audit-cycle-readiness-light.png'), fullPage: true });
   await shots(page, 'audit-cycle-closed');
