@@ -59,6 +59,7 @@ import { bulkMappingJob } from './consumers/bulk-mapping.consumer';
 import { publishReportJob } from './consumers/publish-report.consumer';
 import { GAP_REPORT_RESOLVERS } from './resolvers/gap-report-resolvers';
 import { INITIATION_RESOLVERS } from './resolvers/initiation-resolvers';
+import { PHASE_EVALUATION_RESOLVERS } from './resolvers/phase-evaluation-resolvers';
 
 export interface AppDeps {
   api: ProductApi;
@@ -91,6 +92,7 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   ...MAPPING_RESOLVERS,
   ...GAP_REPORT_RESOLVERS,
   ...INITIATION_RESOLVERS,
+  ...PHASE_EVALUATION_RESOLVERS,
   ...AUDIT_RESOLVERS,
 ];
 
@@ -201,7 +203,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     auditCycleAsApp: new AuditCycleService({ jira, now }, { as: 'app' }),
     auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
     reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
-    phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations }, { as: 'user' }),
+    phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations, kpi, now }, { as: 'user' }),
   };
   jobs.bind(services);
   return services;

@@ -17,6 +17,9 @@ export const PLAN_ITEM_PROPERTY_KEY = 'sms-navigator-plan-item';
  */
 export const REQUEST_PROPERTY_KEY = 'sms-navigator-request';
 
+/** Issue property of the agreed actions of a phase evaluation (which phase, which objective). Not indexed: found by label. */
+export const EVALUATION_ACTION_PROPERTY_KEY = 'sms-navigator-evaluation-action';
+
 /** The JQL aliases of the properties' indexed values, as manifest.yml declares them. */
 export const JQL_ALIASES = {
   /** MAPPING_PROPERTY_KEY `clauses` */
@@ -86,4 +89,14 @@ export function planIssuesWhere(projectIdOrKey: string, planId: string): string 
 /** The app's issues of one plan in one project, in key order. */
 export function planIssuesJql(projectId: string, planId: string): string {
   return `${planIssuesWhere(projectId, planId)} ORDER BY key ASC`;
+}
+
+/** The app's agreed actions of phase evaluations in one project (their label), without an order (the navigator link). */
+export function evaluationActionsWhere(projectKey: string, label: string): string {
+  return `${inProject(projectKey)} AND labels = ${escapeJqlString(label)}`;
+}
+
+/** The same, in key order (the search that finds an action already made). */
+export function evaluationActionsJql(projectKey: string, label: string): string {
+  return `${evaluationActionsWhere(projectKey, label)} ORDER BY key ASC`;
 }
