@@ -2,8 +2,10 @@ import path from 'node:path';
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { AXE_VIEWS, axeView } from '../../bench/axe-views';
 import { invokeAsAdmin, projectApp, projectPageUrl } from './support';
+import { evaluatePhaseOne, planWithPhaseOne } from './steps/phase-evaluation';
 
-// Issue 18, the audit cycle in the browser: plan an audit (the process owner is refused as auditor, an independent
+// Issue 18, the audit cycle in the browser: evaluate phase 1 with one unmet objective and its action (lane 18e's
+// steps); plan an audit (the process owner is refused as auditor, an independent
 // one accepted) with a seeded sample; record a major nonconformity; create its corrective action, complete it and
 // verify it as effective; publish the management review pack and open it in the sandbox's Confluence view.
 // Screenshots light and dark under /work/notes/screens-18a (looked at by the engineer).
@@ -42,11 +44,18 @@ async function pickUser(page: Page, app: FrameLocator, label: string, name: stri
   await app.getByRole('option', { name }).click();
 }
 
-test('audit cycle: plan with a sample, a major nonconformity, its corrective action verified, the review pack published', async ({ page, request }) => {
-  test.setTimeout(240_000);
+test('audit cycle: phase 1 evaluated, plan with a sample, a major nonconformity, its corrective action verified, the review pack published', async ({ page, request }) => {
+  test.setTimeout(420_000); // the whole cycle: a plan with its epics, an evaluation, two jobs and a Confluence page
   const invoke = (functionKey: string, payload: unknown) => invokeAsAdmin(request, functionKey, payload);
   const settings = await invoke('getProjectSettings', {});
   expect((await invoke('saveProjectSettings', { confluenceSpaceKey: 'SMS', confluenceParentPageId: '65537', epicIssueTypeId: null, editorRoleId: null, version: settings.data.version })).ok).toBe(true);
+
+  // The cycle starts with the evaluation of phase 1: one objective not met, its agreed action created in Jira.
+  await page.goto(projectPageUrl('evaluation'));
+  await expect(projectApp(page).getByRole('heading', { name: 'Evaluation', level: 2 })).toBeVisible();
+  await planWithPhaseOne(request);
+  await page.reload();
+  expect(await evaluatePhaseOne(page)).toMatch(/^SMS-\d+$/);
 
   await page.goto(projectPageUrl('audit'));
   const app = projectApp(page);

@@ -141,13 +141,13 @@ export function AuditCard({ audit, view, canEdit, onChanged }: { audit: AuditVie
         </strong>
         <span>{plan?.title ?? audit.summary}</span>
         <Lozenge appearance={audit.sample === null ? 'default' : 'success'}>{audit.sample === null ? 'No sample yet' : `Sample: ${drawn} issues`}</Lozenge>
-        <Lozenge appearance={audit.findingKeys.length === 0 ? 'default' : 'moved'}>{`${audit.findingKeys.length} findings`}</Lozenge>
+        <Lozenge appearance={audit.findingKeys.length === 0 ? 'default' : 'moved'}>{`${audit.findingKeys.length} finding${audit.findingKeys.length === 1 ? '' : 's'}`}</Lozenge>
       </div>
       {plan === null ? (
         <p style={subtleText}>The audit plan on this issue cannot be read: plan the audit again from this view.</p>
       ) : (
         <p style={{ ...subtleText, marginBlock: space.s }}>
-          {plan.start} to {plan.end} · auditor {pickedName(plan.auditor, view.people)} · {audit.clauses.length} clauses · criteria: {plan.criteria}
+          {plan.start} to {plan.end} · auditor {pickedName(plan.auditor, view.people)} · {audit.clauses.length} clause{audit.clauses.length === 1 ? '' : 's'} · criteria: {plan.criteria}
         </p>
       )}
       {audit.sample !== null && (

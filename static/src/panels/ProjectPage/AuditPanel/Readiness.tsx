@@ -72,6 +72,7 @@ export function Readiness({ today }: { today: string }) {
                     <a
                       href={issueSearchUrl(c.jql)}
                       title={c.jql}
+                      style={{ textDecoration: 'underline' }}
                       onClick={(e) => {
                         e.preventDefault();
                         void router.navigate(issueSearchUrl(c.jql));

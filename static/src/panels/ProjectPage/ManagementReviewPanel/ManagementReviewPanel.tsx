@@ -159,7 +159,7 @@ export default function ManagementReviewPanel({ canEdit, confluence }: ProjectVi
             <ul>
               {view.reviews.map((r) => (
                 <li key={r.reviewDate}>
-                  <a href={`${siteUrl}${r.pagePath}`} target="_blank" rel="noreferrer">
+                  <a href={`${siteUrl}${r.pagePath}`} target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>
                     {r.title}
                   </a>{' '}
                   <span style={subtleText}>published {r.publishedAt.slice(0, 10)}</span>
