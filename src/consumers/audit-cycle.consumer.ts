@@ -77,7 +77,7 @@ export function createPublishReviewJob(): TypedJob<PublishReviewJobInput, AppSer
           const { deps, input, job } = ctx;
           await ctx.progress({ done: 0, total: 1, message: `Assembling the management review pack of ${input.reviewDate}` });
           const now = deps.now().toISOString();
-          const stored = await reviewStoredInput(deps.initiationRecords, input, now);
+          const stored = await reviewStoredInput(deps, input, now);
           const known = (await deps.audits.get(input.projectId)).reviews.find((r) => r.reviewDate === input.reviewDate);
           const page = await deps.reviewPack.publish({ ...stored, spaceKey: input.spaceKey, parentId: input.parentPageId, knownPageId: known?.pageId ?? null });
           await deps.audits.saveReview(input.projectId, {

@@ -11,6 +11,14 @@ import { type KpiRow, kpiRows } from '../domain/evaluation';
 import { confineUserJql } from '../jira/jql';
 import { isAppError } from '../domain/errors';
 import type { InitiationRepository } from '../storage/initiation-repository';
+import type { ScopeRepository } from '../storage/scope-repository';
+import type { AssessmentRepository } from '../storage/assessment-repository';
+import type { SnapshotRepository } from '../storage/snapshot-repository';
+import { type ReviewMaturityChange, type ReviewScopeChange } from '../domain/audit';
+import { diffScopes, formatScopeDiff } from '../domain/scope';
+import { isProcessId, unitTitle } from '../domain/assessment/assessment-units';
+import { unitSummary } from '../domain/assessment/unit-summary';
+import { BASELINE_LABEL } from '../domain/assessment/snapshot';
 import type { JobKind } from '../platform/job-runner';
 
 export const AUDIT_SAMPLE_JOB_TYPE = 'audit-sample';
@@ -48,11 +56,17 @@ const SATISFACTION = /satisf|csat|complain|customer/i;
 
 /** The review pack's inputs from storage: the KPIs (baseline → latest, JQL confined to the project) and the challenge register. */
 export async function reviewStoredInput(
-  initiationRecords: InitiationRepository,
+  stores: { initiationRecords: InitiationRepository; scopes: ScopeRepository; assessments: AssessmentRepository; snapshots: SnapshotRepository },
   input: PublishReviewJobInput,
   generatedAt: string,
 ): Promise<ReviewStoredInput> {
-  const [initiation, risks] = await Promise.all([initiationRecords.get(input.projectId), initiationRecords.challengeRowsForReport(input.projectId)]);
+  const { initiationRecords } = stores;
+  const [initiation, risks, scopeChanges, maturity] = await Promise.all([
+    initiationRecords.get(input.projectId),
+    initiationRecords.challengeRowsForReport(input.projectId),
+    scopeChangesSince(stores.scopes, input.projectId, input.periodStart),
+    maturityChange(stores.assessments, stores.snapshots, input.projectId),
+  ]);
   const confined = (jql: string): string | null => {
     try {
       return confineUserJql(input.projectKey, jql);
@@ -70,10 +84,32 @@ export async function reviewStoredInput(
     reviewDate: input.reviewDate,
     periodStart: input.periodStart,
     kpis,
-    // Not assembled yet: the maturity change and the scope changes of the period (the pack shows their empty state).
-    maturity: [],
-    scopeChanges: [],
+    maturity,
+    scopeChanges,
     risks: risks ?? [],
     customerSatisfactionKpiIds: kpis.filter((k) => SATISFACTION.test(k.name)).map((k) => k.kpiId),
   };
+}
+
+/** The scope versions saved since `periodStart`, each with what changed from the version before. */
+async function scopeChangesSince(scopes: ScopeRepository, projectId: string, periodStart: string): Promise<ReviewScopeChange[]> {
+  const recent = (await scopes.history(projectId)).filter((v) => v.at.slice(0, 10) >= periodStart).sort((a, b) => a.version - b.version);
+  return Promise.all(
+    recent.map(async (v): Promise<ReviewScopeChange> => {
+      const current = await scopes.getVersion(projectId, v.version);
+      const lines = v.version === 1 ? ['The first version of the scope was saved.'] : formatScopeDiff(diffScopes((await scopes.getVersion(projectId, v.version - 1)).scope, current.scope));
+      return { version: v.version, at: v.at, lines: v.comment.trim() === '' ? lines : [...lines, `Reason: ${v.comment.trim()}`] };
+    }),
+  );
+}
+
+/** Each assessed process: its level at the baseline snapshot (or now, without one), now, and its target. */
+async function maturityChange(assessments: AssessmentRepository, snapshots: SnapshotRepository, projectId: string): Promise<ReviewMaturityChange[]> {
+  const [stored, taken] = await Promise.all([assessments.getAll(projectId), snapshots.list(projectId)]);
+  const baseline = taken.find((s) => s.snapshot.label === BASELINE_LABEL)?.snapshot;
+  return Object.entries(stored.assessment.units).flatMap(([unitId, unit]): ReviewMaturityChange[] => {
+    if (!isProcessId(unitId) || unit === undefined) return [];
+    const summary = unitSummary(unit);
+    return [{ unitId, unitName: `${unitId} ${unitTitle(unitId)}`, from: baseline?.levels[unitId]?.level ?? summary.currentLevel, to: summary.currentLevel, target: summary.targetLevel }];
+  });
 }
