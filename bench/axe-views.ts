@@ -18,7 +18,8 @@ export const AXE_VIEWS: readonly { name: string; path: string; ready: string; fr
       ['Clause mapping', 'clause-mapping'],
       ['Gap report', 'gap-report'],
       ['Evaluation', 'evaluation'],
-  ['Evaluation', 'evaluation'],
+      ['Audit', 'audit'],
+      ['Management review', 'management-review'],
     ] as const
   ).map(([name, route]) => ({
     name,

@@ -22,6 +22,8 @@ import type { AuditSamplingService } from './services/audit-sampling.service';
 import type { PhaseEvaluationService } from './services/phase-evaluation.service';
 import type { ReviewPackService } from './services/review-pack.service';
 import type { EvaluationRepository } from './storage/evaluation-repository';
+import type { AuditRepository } from './storage/audit-repository';
+import type { AuditCycleService } from './services/audit-cycle.service';
 import type { NameLookup } from './services/user-names.service';
 import type { AssessmentRepository } from './storage/assessment-repository';
 import type { ClauseRecordRepository } from './storage/clause-record-repository';
@@ -63,6 +65,8 @@ export interface AppServices {
   mappingChanges: MappingChangeRepository;
   /** Phase evaluations, the lessons-learned register and the plan's revision history. */
   evaluations: EvaluationRepository;
+  /** The audit programme's own data: process owners, management review publications. */
+  audits: AuditRepository;
 
   // ---- services (use cases that need I/O)
   /** Reads as the user or the app, as each call says (views: user; the publish job: app). */
@@ -76,7 +80,11 @@ export interface AppServices {
   initiation: InitiationService;
   /** As the user: a KPI counts only what the caller can see. */
   kpi: KpiService;
-  // The audit cycle's services (no resolver or view calls them yet: see README, audit cycle).
+  // The audit cycle's services (the Audit and Management review views; src/resolvers/audit-resolvers.ts).
+  /** As the user: audits, findings, corrective actions and review outputs in Jira, and the programme read back. */
+  auditCycle: AuditCycleService;
+  /** As the app: the audit-sample job reads the audit issue (after startAuditSample read it as the user). */
+  auditCycleAsApp: AuditCycleService;
   /** As the app, after the caller's permission was checked: draws and records an audit's evidence sample. */
   auditSampling: AuditSamplingService;
   /** As the app, after the caller's permission was checked: reads the audit cycle and publishes the review pack. */

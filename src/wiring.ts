@@ -32,6 +32,10 @@ import { AuditSamplingService } from './services/audit-sampling.service';
 import { PhaseEvaluationService } from './services/phase-evaluation.service';
 import { ReviewPackService } from './services/review-pack.service';
 import { EvaluationRepository } from './storage/evaluation-repository';
+import { AuditRepository } from './storage/audit-repository';
+import { AuditCycleService } from './services/audit-cycle.service';
+import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
+import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
 import { type AppIdentity, PublishReportService } from './services/publish-report.service';
 import { NAME_LOOKUP_RETRY, nameLookup } from './services/user-names.service';
 import { ClauseRecordRepository } from './storage/clause-record-repository';
@@ -89,10 +93,11 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   ...GAP_REPORT_RESOLVERS,
   ...INITIATION_RESOLVERS,
   ...PHASE_EVALUATION_RESOLVERS,
+  ...AUDIT_RESOLVERS,
 ];
 
 /** Every job type the `sms-jobs` queue carries. Add new ones here (see src/platform/job-runner.ts). */
-export const JOB_TYPES: readonly JobType<AppServices>[] = [epicSyncJob, bulkMappingJob, publishReportJob];
+export const JOB_TYPES: readonly JobType<AppServices>[] = [epicSyncJob, bulkMappingJob, publishReportJob, auditSampleJob, publishReviewJob];
 
 export interface AppOptions {
   resolvers?: readonly AnyResolverDefinition[];
@@ -153,6 +158,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
   const publications = new ReportPublicationRepository(store);
   const mappingChanges = new MappingChangeRepository(store, now);
   const evaluations = new EvaluationRepository(store, now);
+  const audits = new AuditRepository(store, now);
 
   // Services.
   const permissions = deps.permissions ?? jira;
@@ -192,6 +198,9 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     initiation: new InitiationService({ initiationRecords, plans, snapshots, names, kpi, confluence, jira, settings, now, log }),
     kpi,
     evaluations,
+    audits,
+    auditCycle: new AuditCycleService({ jira, now }, { as: 'user' }),
+    auditCycleAsApp: new AuditCycleService({ jira, now }, { as: 'app' }),
     auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
     reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
     phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations, kpi, now }, { as: 'user' }),

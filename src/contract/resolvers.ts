@@ -16,6 +16,7 @@ import type { CheckPlanPayload, CheckPlanResponse, GetPlanPayload, GetPlanRespon
 import type { GetScopeDiffPayload, GetScopeDiffResponse, GetScopeHistoryPayload, GetScopeHistoryResponse, GetScopePayload, GetScopeResponse, PreviewScopePayload, PreviewScopeResponse, SaveScopePayload, SaveScopeResponse } from './scope';
 import type { GetProjectSettingsPayload, GetProjectSettingsResponse, GetSettingsOptionsPayload, GetSettingsOptionsResponse, SaveProjectSettingsPayload, SaveProjectSettingsResponse } from './settings';
 import type { ResolverResult } from './result';
+import type { ActionChangeResponse, AuditProgrammeView, CertificationReadinessView, CompleteCorrectiveActionPayload, CreateCorrectiveActionPayload, CreatedIssueResponse, GetAuditProgrammePayload, GetCertificationReadinessPayload, PlanAuditPayload, RecordFindingPayload, RecordReviewOutputPayload, SaveProcessOwnersPayload, StartAuditSamplePayload, StartJobResponse, StartPublishReviewPayload, VerifyCorrectiveActionPayload } from './audit';
 
 /** A resolver that takes no payload. */
 export type EmptyPayload = Record<string, never>;
@@ -77,6 +78,18 @@ export interface ResolverContract {
   takeUpLesson: { payload: TakeUpLessonPayload; response: LessonsResponse };
   takeSnapshot: { payload: TakeSnapshotPayload; response: TakeSnapshotResponse };
   undoBulkMapping: { payload: UndoBulkMappingPayload; response: StartBulkMappingResponse };
+  // ---- the audit cycle (src/resolvers/audit-resolvers.ts)
+  getAuditProgramme: { payload: GetAuditProgrammePayload; response: AuditProgrammeView };
+  saveProcessOwners: { payload: SaveProcessOwnersPayload; response: AuditProgrammeView };
+  planAudit: { payload: PlanAuditPayload; response: CreatedIssueResponse };
+  startAuditSample: { payload: StartAuditSamplePayload; response: StartJobResponse };
+  recordFinding: { payload: RecordFindingPayload; response: CreatedIssueResponse };
+  createCorrectiveAction: { payload: CreateCorrectiveActionPayload; response: CreatedIssueResponse };
+  completeCorrectiveAction: { payload: CompleteCorrectiveActionPayload; response: ActionChangeResponse };
+  verifyCorrectiveAction: { payload: VerifyCorrectiveActionPayload; response: ActionChangeResponse };
+  getCertificationReadiness: { payload: GetCertificationReadinessPayload; response: CertificationReadinessView };
+  startPublishReview: { payload: StartPublishReviewPayload; response: StartJobResponse };
+  recordReviewOutput: { payload: RecordReviewOutputPayload; response: CreatedIssueResponse };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -12,10 +12,16 @@ export const MAPPING_PROPERTY_KEY = 'sms-navigator-mapping';
 /** Issue property of the epics and work items "Create in Jira" made (which plan, phase, subset, clause). */
 export const PLAN_ITEM_PROPERTY_KEY = 'sms-navigator-plan-item';
 
+/**
+ * Issue property of every issue the audit cycle creates (audit, finding, corrective action, review action): the id
+ * of the request that created it, so that a repeated request finds the issue instead of creating a second one.
+ */
+export const REQUEST_PROPERTY_KEY = 'sms-navigator-request';
+
 /** Issue property of the agreed actions of a phase evaluation (which phase, which objective). Not indexed: found by label. */
 export const EVALUATION_ACTION_PROPERTY_KEY = 'sms-navigator-evaluation-action';
 
-/** The JQL aliases of the two properties' indexed values, as manifest.yml declares them. */
+/** The JQL aliases of the properties' indexed values, as manifest.yml declares them. */
 export const JQL_ALIASES = {
   /** MAPPING_PROPERTY_KEY `clauses` */
   clause: 'smsClause',
@@ -27,6 +33,8 @@ export const JQL_ALIASES = {
   plan: 'smsPlan',
   /** PLAN_ITEM_PROPERTY_KEY `phaseId` */
   planPhase: 'smsPlanPhase',
+  /** REQUEST_PROPERTY_KEY `id` */
+  request: 'smsRequest',
 } as const;
 
 /** Kept for the report's imports: the alias of the mapped clauses. */
@@ -110,6 +118,10 @@ export const mappedIssuesJql = (projectKey: string): string => `${inProject(proj
 export function reportIssuesJql(projectId: string): string {
   return `${inProject(projectId)} AND (${JQL_ALIASES.clause} IS NOT EMPTY OR issue.property[${PLAN_ITEM_PROPERTY_KEY}].role = "epic") ORDER BY key ASC`;
 }
+
+/** The project's issue created by the request `requestId` (at most one: the app looks before it creates). */
+export const requestIssueJql = (projectKey: string, requestId: string): string =>
+  `${inProject(projectKey)} AND ${JQL_ALIASES.request} = ${escapeJqlString(requestId)}`;
 
 /** The project's issues with these ids (no order). */
 export const issuesByIdJql = (projectKey: string, issueIds: readonly string[]): string =>

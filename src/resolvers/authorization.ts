@@ -95,6 +95,17 @@ export const AUTHORIZATION: Readonly<Record<ResolverKey, AuthorizationRow>> = {
   listLessons: READ_VIEW,
   recordLesson: WRITE_DATA,
   takeUpLesson: WRITE_DATA,
+  getAuditProgramme: read('The audit programme, findings, nonconformities and corrective actions: one search as the user (Jira shows only what the caller may browse); changes nothing.'),
+  saveProcessOwners: write('The process owners decide who may audit what (the independence rule): changed by those who change SMS data.'),
+  planAudit: write('Creates the audit issue in Jira as the user (who also needs Create issues).'),
+  startAuditSample: write("Draws the sample and writes it into the audit issue (the job works as the app, after the audit was read as the user)."),
+  recordFinding: write('Creates a graded finding issue as the user and links it to the audit (Create issues and Link issues too).'),
+  createCorrectiveAction: write('Creates the corrective-action issue as the user and links it to the nonconformity (Create issues and Link issues too).'),
+  completeCorrectiveAction: write('Moves the corrective action to a done status as the user (Transition issues too).'),
+  verifyCorrectiveAction: write('Records the verification of effectiveness on the action, which can close the nonconformity (Edit issues too).'),
+  getCertificationReadiness: READ_VIEW,
+  startPublishReview: write('Publishes the management review pack to Confluence (the job works as the app).'),
+  recordReviewOutput: write('Creates a decision or action of the management review as a Jira issue, as the user (Create issues too).'),
 };
 
 /** Whether `key` names a resolver of the contract map (it has a row). */

@@ -46,6 +46,7 @@ import { CLAUSES } from '../domain/catalogue/catalogue';
 import { ageInDays, type ClauseEvidenceSample } from '../domain/gap';
 import { REPORT_DEFAULTS } from '../domain/report';
 import { epicCoverage, phaseProgress } from '../domain/gap/plan-progress';
+import { NC_CLOSURE_PROPERTY_KEY, ncClosureSchema } from '../domain/audit/audit-cycle';
 
 const withEpics = (epics: EpicCoverage | undefined): { epics?: EpicCoverage } => (epics ? { epics } : {});
 
@@ -57,7 +58,8 @@ export const DEFAULT_MAX_EVIDENCE_AGE_DAYS = 180;
 export const SEARCH_PAGE_SIZE = 100;
 /** `project` gives the project's name to the publish job with the pages it reads anyway (no separate project call). */
 export const EVIDENCE_FIELDS = ['summary', 'status', 'updated', 'labels', 'assignee', 'project'] as const;
-export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY] as const;
+/** NC_CLOSURE_PROPERTY_KEY: a nonconformity stays open until a corrective action on it is verified (isFindingOpen). */
+export const EVIDENCE_PROPERTIES = [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY, NC_CLOSURE_PROPERTY_KEY] as const;
 
 const issueFieldsSchema = z.looseObject({
   summary: z.string().catch(''),
@@ -98,6 +100,7 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
     labels: f.labels ?? [],
     statusCategory,
     clauses: mapping.mapped.map((m) => m.clauseId),
+    effectivenessVerified: ncClosureSchema.safeParse(issue.properties[NC_CLOSURE_PROPERTY_KEY]).success,
   });
   const planItem = plan.success ? plan.data : undefined;
   const clauses = mapping.mapped.map((m) => m.clauseId);

@@ -24,6 +24,7 @@ export const KEY_PREFIXES = {
   phaseEvaluation: 'evaluation:phase:',
   lessons: 'evaluation:lessons:',
   planHistory: 'evaluation:planhistory:',
+  auditProgramme: 'audit:programme:',
 } as const;
 
 export type KeyPrefix = (typeof KEY_PREFIXES)[keyof typeof KEY_PREFIXES];
@@ -101,3 +102,6 @@ export const lessonsKey = (projectId: string): string => `${KEY_PREFIXES.lessons
 
 /** `evaluation:planhistory:<projectId>` — the plan's revisions with their reasons. */
 export const planHistoryKey = (projectId: string): string => `${KEY_PREFIXES.planHistory}${projectId}`;
+
+/** `audit:programme:<projectId>` — the audit programme's own data: process owners, management review publications. */
+export const auditProgrammeKey = (projectId: string): string => `${KEY_PREFIXES.auditProgramme}${projectId}`;

@@ -5,6 +5,7 @@ import {
   JQL_ALIASES,
   MAPPING_PROPERTY_KEY,
   PLAN_ITEM_PROPERTY_KEY,
+  REQUEST_PROPERTY_KEY,
   clauseAndHeadingIds,
   clauseIssuesJql,
   issuesByIdJql,
@@ -27,8 +28,8 @@ const aliasOf = (propertyKey: string, valuePath: string): string | undefined =>
   indexes.find((i) => i.propertyKey === propertyKey)?.values.find((v) => v.path === valuePath)?.searchAlias;
 
 describe('the issue index (property keys, JQL aliases) matches manifest.yml', () => {
-  it('indexes both issue properties the app writes', () => {
-    expect(indexes.map((i) => i.propertyKey).sort()).toEqual([MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY].sort());
+  it('indexes the issue properties the app searches by', () => {
+    expect(indexes.map((i) => i.propertyKey).sort()).toEqual([MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY, REQUEST_PROPERTY_KEY].sort());
     for (const i of indexes) expect(i.entityType).toBe('issue');
   });
 
@@ -38,6 +39,7 @@ describe('the issue index (property keys, JQL aliases) matches manifest.yml', ()
     expect(aliasOf(MAPPING_PROPERTY_KEY, 'kinds')).toBe(JQL_ALIASES.evidence);
     expect(aliasOf(PLAN_ITEM_PROPERTY_KEY, 'planId')).toBe(JQL_ALIASES.plan);
     expect(aliasOf(PLAN_ITEM_PROPERTY_KEY, 'phaseId')).toBe(JQL_ALIASES.planPhase);
+    expect(aliasOf(REQUEST_PROPERTY_KEY, 'id')).toBe(JQL_ALIASES.request);
   });
 });
 

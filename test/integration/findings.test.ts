@@ -63,7 +63,7 @@ describe('audit findings in the sandbox gap report', () => {
     expect(clause?.evidence.map((e) => e.issueKey)).not.toContain(major);
   });
 
-  it('warns about the open minor nonconformity, lists the observation without a warning, and leaves the closed one out', async () => {
+  it('warns about every minor nonconformity not verified as closed (a done status alone does not close one), lists the observation without a warning', async () => {
     const minors = await keysWithLabel('sms-minor-nc');
     const openMinors = await keysWithLabel('sms-minor-nc', ' AND statusCategory != Done');
     const closedMinors = minors.filter((k) => !openMinors.includes(k));
@@ -74,7 +74,8 @@ describe('audit findings in the sandbox gap report', () => {
       const clause = view.clauses.find((c) => c.findings.some((f) => f.issueKey === k));
       expect(clause?.warnings.find((w) => w.code === 'open_nonconformity')?.message).toContain(k);
     }
-    for (const k of closedMinors) expect(listed).not.toContain(k);
+    // Closed in Jira, but no corrective action was verified as effective: still open (ISO/IEC 20000-1 10.1).
+    for (const k of closedMinors) expect(listed).toContain(k);
 
     const [observation] = await keysWithLabel('sms-observation', ' AND statusCategory != Done');
     const obsClause = view.clauses.find((c) => c.findings.some((f) => f.issueKey === observation));

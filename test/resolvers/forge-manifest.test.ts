@@ -64,10 +64,10 @@ describe('manifest.yml', () => {
     expect(problems.some((p) => p.level === 'error')).toBe(true);
   });
 
-  it('has the project page with its seven subpages in the order of the work, the issue panel and the settings page, all on the main Custom UI', () => {
+  it('has the project page with its subpages in the order of the work, the issue panel and the settings page, all on the main Custom UI', () => {
     const page = only('jira:projectPage');
     expect(page).toMatchObject({ title: 'SMS Navigator', resource: 'main', resolver: { function: 'resolver' } });
-    expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report', 'Evaluation']);
+    expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report', 'Evaluation', 'Audit', 'Management review']);
     expect(only('jira:issuePanel')).toMatchObject({ title: 'ISO 20000 clauses', resource: 'main', resolver: { function: 'resolver' } });
     expect(only('jira:projectSettingsPage')).toMatchObject({ title: 'SMS Navigator settings', resource: 'main', resolver: { function: 'resolver' } });
     expect(manifest.resources).toEqual([
@@ -94,7 +94,7 @@ describe('manifest.yml', () => {
 
   it('indexes the sms-navigator-plan-item property so the epic sync finds its own issues with one JQL search', () => {
     const props = manifest.modules['jira:entityProperty'] ?? [];
-    expect(props).toHaveLength(2);
+    expect(props).toHaveLength(3);
     expect(props.find((p) => p.propertyKey === 'sms-navigator-plan-item')).toMatchObject({
       entityType: 'issue',
       values: expect.arrayContaining([{ path: 'planId', type: 'string', searchAlias: 'smsPlan' }]),

@@ -4,6 +4,7 @@ import { readReportIssue } from '../../src/services/gap-report.service';
 import { buildServices } from '../../src/wiring';
 import { toClauseViews, toGapReportView } from '../../src/services/gap-report-view';
 import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';
+import { NC_CLOSURE_PROPERTY_KEY } from '../../src/domain/audit';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { FakeProductApi } from '../jira/fake-product-api';
 
@@ -11,14 +12,16 @@ import { FakeProductApi } from '../jira/fake-product-api';
 // kept out of the evidence, and shown per clause in the Gap report view.
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 
-function rawIssue(key: string, labels: unknown, category: string, clauses: string[]) {
+function rawIssue(key: string, labels: unknown, category: string, clauses: string[], extra: Record<string, unknown> = {}) {
   return {
     id: key.replace('SMS-', '1000'),
     key,
     fields: { summary: `Summary of ${key}`, updated: '2026-11-01T00:00:00.000+0000', labels, status: { statusCategory: { key: category } } },
-    properties: { [MAPPING_PROPERTY_KEY]: { clauses, kinds: ['record'], phases: [] } },
+    properties: { [MAPPING_PROPERTY_KEY]: { clauses, kinds: ['record'], phases: [] }, ...extra },
   };
 }
+
+const VERIFIED = { [NC_CLOSURE_PROPERTY_KEY]: { actionKey: 'SMS-99', verifiedAt: '2026-11-10T00:00:00.000Z', verifiedBy: 'someone' } };
 
 describe('readReportIssue with finding labels', () => {
   it('reads a mapped issue with a finding label as a finding of each clause, not as evidence', () => {
@@ -38,8 +41,10 @@ describe('readReportIssue with finding labels', () => {
     }
   });
 
-  it('reads a finding in a done status as closed', () => {
-    expect(readReportIssue(rawIssue('SMS-6', [FINDING_LABELS.minor_nc], 'done', ['8.5.1.3'])).findings.map((f) => f.open)).toEqual([false]);
+  it('reads a nonconformity as closed only once a corrective action on it is verified effective; a done status alone keeps it open', () => {
+    expect(readReportIssue(rawIssue('SMS-6', [FINDING_LABELS.minor_nc], 'done', ['8.5.1.3'])).findings.map((f) => f.open)).toEqual([true]);
+    expect(readReportIssue(rawIssue('SMS-6', [FINDING_LABELS.minor_nc], 'new', ['8.5.1.3'], VERIFIED)).findings.map((f) => f.open)).toEqual([false]);
+    expect(readReportIssue(rawIssue('SMS-7', [FINDING_LABELS.observation], 'done', ['8.5.1.3'])).findings.map((f) => f.open)).toEqual([false]);
   });
 });
 
@@ -52,7 +57,7 @@ describe('GapReportService with findings', () => {
           issues: [
             rawIssue('SMS-1', ['sms-major-nc'], 'new', ['8.7.1']),
             rawIssue('SMS-2', ['sms-observation', 'audit'], 'indeterminate', ['8.7.1']),
-            rawIssue('SMS-3', ['sms-minor-nc'], 'done', ['9.3']),
+            rawIssue('SMS-3', ['sms-minor-nc'], 'done', ['9.3'], VERIFIED),
             rawIssue('SMS-9', [], 'done', ['8.7.1']),
           ],
           isLast: true,
@@ -88,5 +93,6 @@ describe('GapReportService with findings', () => {
     expect(view.openFindingCount).toBe(2);
     expect(view.findingLabels.map((l) => l.label)).toEqual(['sms-major-nc', 'sms-minor-nc', 'sms-observation', 'sms-ofi']);
     expect(view.findingConvention).toContain('not in a Done status');
+    expect(view.findingConvention).toContain('verified as effective');
   });
 });

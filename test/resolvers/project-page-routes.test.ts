@@ -24,13 +24,13 @@ function differences(pages: readonly ProjectSubpage[], routes: readonly { route:
 describe('project page routes', () => {
   it('are exactly the subpages of manifest.yml, with the same titles, in the same order', () => {
     expect(differences(manifestPages(manifestText), PROJECT_PAGE_ROUTES)).toEqual([]);
-    expect(PROJECT_PAGE_ROUTES.map((r) => r.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report', 'Evaluation']);
+    expect(PROJECT_PAGE_ROUTES.map((r) => r.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report', 'Evaluation', 'Audit', 'Management review']);
   });
 
   it('fail the comparison when the manifest gains a subpage the UI does not route', () => {
-    const extra = manifestText.replace('        - title: Gap report\n          route: gap-report\n', '        - title: Gap report\n          route: gap-report\n        - title: Audit\n          route: audit\n');
-    expect(manifestPages(extra).map((p) => p.route)).toContain('audit');
-    expect(differences(manifestPages(extra), PROJECT_PAGE_ROUTES)).toEqual(['manifest subpage "audit" is not routed by the UI']);
+    const extra = manifestText.replace('        - title: Management review\n          route: management-review\n', '        - title: Management review\n          route: management-review\n        - title: Extra\n          route: extra\n');
+    expect(manifestPages(extra).map((p) => p.route)).toContain('extra');
+    expect(differences(manifestPages(extra), PROJECT_PAGE_ROUTES)).toEqual(['manifest subpage "extra" is not routed by the UI']);
   });
 
   it('fail the comparison when the UI routes a page the manifest does not declare', () => {

@@ -18,7 +18,7 @@ describe('createApp', () => {
     const keys = RESOLVERS.map((r) => r.key);
     expect(keys).toEqual(expect.arrayContaining(['getAppContext', 'getProjectSettings', 'saveProjectSettings']));
     expect(new Set(keys).size).toBe(keys.length);
-    for (const key of keys) expect(key).toMatch(/^(get|save|set|list|start|take|propose|check|compare|suggest|preview|undo|approve|record|compute|publish|apply|delete|reject|accept|resume|abandon|search)[A-Z]/);
+    for (const key of keys) expect(key).toMatch(/^(get|save|set|list|start|take|propose|check|compare|suggest|preview|undo|approve|record|compute|publish|apply|delete|reject|accept|resume|abandon|search|plan|create|complete|verify)[A-Z]/);
   });
 
   it('rejects an unknown resolver key the way @forge/resolver does', async () => {

@@ -15,7 +15,8 @@ const accountId = z.string().trim().min(1).max(128);
 export const auditScopeSchema = z
   .object({
     clauses: z.array(z.string().refine(isClauseId, 'Not a clause of ISO/IEC 20000-1:2018.')).max(100),
-    processes: z.array(processIdSchema).max(50),
+    // Input as plain strings (what a form sends), output as process ids.
+    processes: z.array(z.string().pipe(processIdSchema)).max(50),
   })
   .refine((s) => s.clauses.length + s.processes.length > 0, 'An audit needs at least one clause or process in its scope.');
 export type AuditScope = z.infer<typeof auditScopeSchema>;

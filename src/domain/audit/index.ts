@@ -7,3 +7,4 @@ export * from './review-pack';
 export * from './review-pack-adf';
 export * from './audit-issue-adf';
 export * from './review-data';
+export * from './audit-cycle';

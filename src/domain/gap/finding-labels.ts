@@ -45,7 +45,7 @@ export const FINDING_LABEL_ROWS: readonly FindingLabelRow[] = FINDING_GRADES.map
 export const FINDING_CONVENTION_TEXT: string = [
   'Audit findings come from Jira: an issue mapped to a clause that carries one of the labels ' +
     `${FINDING_LABEL_ROWS.map((r) => `${r.label} (${r.title.toLowerCase()})`).join(', ')}.`,
-  'The finding is open while the issue is not in a Done status. An issue with several of these labels counts once, with the most severe grade.',
+  'An observation or opportunity for improvement is open while the issue is not in a Done status; a nonconformity stays open until a corrective action on it is verified as effective (Audit view). An issue with several of these labels counts once, with the most severe grade.',
   'Open nonconformities raise a warning on their clause; an open major nonconformity makes the proposed result nonconformant. A finding is not counted as evidence.',
 ].join('\n');
 
@@ -72,16 +72,29 @@ export interface FindingSourceIssue {
   statusCategory: StatusCategory;
   /** Clause ids from the issue's mapping (accepted mappings only). */
   clauses: readonly ClauseId[];
+  /** A corrective action on this nonconformity was verified as effective (the app's closure mark on the issue). */
+  effectivenessVerified?: boolean;
+}
+
+/**
+ * Whether a finding is open. A nonconformity (major or minor) stays open until a corrective action on it has been
+ * verified as effective (ISO/IEC 20000-1 10.1; src/domain/audit/nonconformity.ts), whatever its Jira status: the
+ * verification marks the issue (`effectivenessVerified`). An observation or an opportunity for improvement is open
+ * until its issue is done.
+ */
+export function isFindingOpen(grade: FindingGrade, statusCategory: StatusCategory, effectivenessVerified: boolean): boolean {
+  if (grade === 'major_nc' || grade === 'minor_nc') return !effectivenessVerified;
+  return statusCategory !== 'done';
 }
 
 /**
  * The findings an issue stands for: one per mapped clause (id = issue key), none when the issue has no finding
- * label or no mapped clause. Open unless the status category is done.
+ * label or no mapped clause. Open as isFindingOpen says.
  */
 export function findingsFromIssue(issue: FindingSourceIssue): Finding[] {
   const grade = findingGradeOfLabels(issue.labels);
   if (grade === undefined) return [];
-  const open = issue.statusCategory !== 'done';
+  const open = isFindingOpen(grade, issue.statusCategory, issue.effectivenessVerified === true);
   return [...new Set(issue.clauses)].map((clauseId) => ({ id: issue.issueKey, grade, clauseId, open, summary: issue.summary }));
 }
 

@@ -47,10 +47,17 @@ describe('findingsFromIssue', () => {
     ]);
   });
 
-  it('counts a finding as closed only when its status category is done', () => {
-    expect(findingsFromIssue(anIssue({ statusCategory: 'done' })).map((f) => f.open)).toEqual([false]);
-    expect(findingsFromIssue(anIssue({ statusCategory: 'new' })).map((f) => f.open)).toEqual([true]);
+  it('keeps a nonconformity open until a corrective action on it is verified as effective, whatever its status', () => {
+    expect(findingsFromIssue(anIssue({ statusCategory: 'done' })).map((f) => f.open)).toEqual([true]);
+    expect(findingsFromIssue(anIssue({ labels: ['sms-minor-nc'], statusCategory: 'done' })).map((f) => f.open)).toEqual([true]);
+    expect(findingsFromIssue(anIssue({ statusCategory: 'new', effectivenessVerified: true })).map((f) => f.open)).toEqual([false]);
     expect(findingsFromIssue(anIssue({ statusCategory: 'indeterminate' })).map((f) => f.open)).toEqual([true]);
+  });
+
+  it('counts an observation or an opportunity for improvement as closed when its status category is done', () => {
+    expect(findingsFromIssue(anIssue({ labels: ['sms-observation'], statusCategory: 'done' })).map((f) => f.open)).toEqual([false]);
+    expect(findingsFromIssue(anIssue({ labels: ['sms-ofi'], statusCategory: 'new' })).map((f) => f.open)).toEqual([true]);
+    expect(findingsFromIssue(anIssue({ labels: ['sms-observation'], statusCategory: 'new', effectivenessVerified: true })).map((f) => f.open)).toEqual([true]);
   });
 
   it('gives no finding for an issue without a finding label or without a mapped clause', () => {
@@ -78,10 +85,10 @@ describe('distinctFindings', () => {
 });
 
 describe('findings read from issues in the gap analysis', () => {
-  it('makes the clause of an open major nonconformity nonconformant with an open_nonconformity warning; a closed one does nothing', () => {
+  it('makes the clause of an open major nonconformity nonconformant with an open_nonconformity warning; a verified one does nothing', () => {
     const findings = [
       ...findingsFromIssue(anIssue()),
-      ...findingsFromIssue(anIssue({ issueKey: 'SMS-8', labels: ['sms-minor-nc'], statusCategory: 'done', clauses: ['8.6.1'] })),
+      ...findingsFromIssue(anIssue({ issueKey: 'SMS-8', labels: ['sms-minor-nc'], statusCategory: 'done', clauses: ['8.6.1'], effectivenessVerified: true })),
     ];
     const gaps = analyseGaps(aGapInput({ evidence: [anEvidence({ issueKey: 'SMS-1', clauses: ['8.6.1', '8.7.1'] })], findings }), gapOptions());
     const availability = gaps.clauses.find((c) => c.clauseId === '8.7.1');

@@ -30,6 +30,8 @@ const VIEWS: Record<ProjectRoute, ComponentType<ProjectViewProps>> = {
   'clause-mapping': lazy(() => import('./MappingPanel/MappingPanel')),
   'gap-report': lazy(() => import('./GapReportPanel/GapReportPanel')),
   evaluation: lazy(() => import('./EvaluationPanel/EvaluationPanel')),
+  audit: lazy(() => import('./AuditPanel/AuditPanel')),
+  'management-review': lazy(() => import('./ManagementReviewPanel/ManagementReviewPanel')),
 };
 
 /**

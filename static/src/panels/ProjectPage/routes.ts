@@ -12,6 +12,8 @@ export const PROJECT_PAGE_ROUTES = [
   { route: 'clause-mapping', title: 'Clause mapping' },
   { route: 'gap-report', title: 'Gap report' },
   { route: 'evaluation', title: 'Evaluation' },
+  { route: 'audit', title: 'Audit' },
+  { route: 'management-review', title: 'Management review' },
 ] as const;
 
 export type ProjectRoute = (typeof PROJECT_PAGE_ROUTES)[number]['route'];

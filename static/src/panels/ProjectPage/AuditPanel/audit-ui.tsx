@@ -1,0 +1,138 @@
+/** Small pieces the Audit and Management review views share: traced figures, issue links, job following, request ids. */
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import type { TracedFigure } from '@contract/audit';
+import type { JobStatusView } from '@contract/jobs';
+import { router } from '@forge/bridge';
+import { type ReactNode, useEffect, useState } from 'react';
+import { callResolver } from '../../../api/call-resolver';
+import { JobProgress } from '../../../components/JobPanel';
+import { Card, space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
+import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { issueSearchUrl } from '../../IssuePanel/JqlLink';
+
+/** A request id chosen when a form opens: the server finds the issue of a repeated request instead of creating another. */
+export function newRequestId(): string {
+  const c = globalThis.crypto;
+  if (c !== undefined && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** An issue key that opens the issue; underlined, as it often sits inside a sentence (told apart without colour). */
+export function IssueLink({ issueKey, title }: { issueKey: string; title?: string }) {
+  return (
+    <a
+      href={`/browse/${encodeURIComponent(issueKey)}`}
+      title={title}
+      style={{ textDecoration: 'underline' }}
+      onClick={(ev) => {
+        ev.preventDefault();
+        void router.navigate({ target: 'issue', issueKey });
+      }}
+    >
+      {issueKey}
+    </a>
+  );
+}
+
+/** A figure with the JQL that gives it, shown and linked (the issue navigator opens the same issues). */
+export function FigureLink({ figure, tone = 'neutral' }: { figure: TracedFigure; tone?: 'neutral' | 'bad' | 'good' }) {
+  const url = issueSearchUrl(figure.jql);
+  const color = tone === 'bad' && figure.value > 0 ? token('color.text.danger', '#AE2E24') : tone === 'good' ? token('color.text.success', '#216E4E') : token('color.text', '#172B4D');
+  return (
+    <div style={{ minWidth: 180, flex: '1 1 180px', padding: space.s, border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: 4 }}>
+      <div style={{ ...subtleText, fontSize: 12 }}>{figure.label}</div>
+      <div style={{ font: token('font.heading.large', 'normal 653 24px/28px sans-serif'), color }}>{figure.value}</div>
+      <a
+        href={url}
+        title={figure.jql}
+        onClick={(e) => {
+          e.preventDefault();
+          void router.navigate(url);
+        }}
+        style={{ fontSize: 12 }}
+      >
+        {figure.exact ? 'Open these issues in Jira' : 'Open the issues they were counted in'}
+      </a>
+      <code style={{ display: 'block', fontSize: 11, wordBreak: 'break-all', marginBlockStart: space.xs, ...subtleText }}>{figure.jql}</code>
+    </div>
+  );
+}
+
+export function Figures({ children }: { children: ReactNode }) {
+  return <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, marginBlockEnd: space.m }}>{children}</div>;
+}
+
+const POLL_MS = 1000;
+
+/** Follows one job until it ends; calls onDone once when it finished. */
+export function useJob<R>(jobId: string | undefined, onDone: (job: JobStatusView<R>) => void): { job: JobStatusView<R> | undefined; error: ResolverErrorShape | undefined } {
+  const [job, setJob] = useState<JobStatusView<R> | undefined>();
+  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  useEffect(() => {
+    if (jobId === undefined) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setJob(undefined);
+    setError(undefined);
+    const poll = async (): Promise<void> => {
+      const r = await callResolver('getJobStatus', { jobId });
+      if (!live) return;
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      const status = r.data as JobStatusView<R>;
+      setJob(status);
+      if (status.status === 'queued' || status.status === 'running') timer = setTimeout(() => void poll(), POLL_MS);
+      else if (status.status === 'done') onDone(status);
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+    // onDone is read at the end of the job only.
+  }, [jobId]);
+  return { job, error };
+}
+
+/** Progress and outcome of a job the view started: the shared progress block with the job's messages. */
+export function JobOutcome<R>({ job, error, label }: { job: JobStatusView<R> | undefined; error: ResolverErrorShape | undefined; label: string }) {
+  if (error !== undefined) return <ResolverError error={error} />;
+  if (job === undefined) return null;
+  return (
+    <div role="status" aria-live="polite" style={{ marginBlock: space.s }}>
+      <JobProgress label={label} unit="step" job={job}>
+        {job.messages.map((m) => (
+          <p key={m} style={{ marginBlock: space.xs }}>
+            {m}
+          </p>
+        ))}
+      </JobProgress>
+    </div>
+  );
+}
+
+/** The app's error detail of a refused auditor (VALIDATION_FAILED, reason auditor_not_independent). */
+export function isAuditorRefusal(error: ResolverErrorShape | undefined): boolean {
+  return error?.code === 'VALIDATION_FAILED' && error.details?.reason === 'auditor_not_independent';
+}
+
+/** "What will be created in Jira", with the button that writes it and the way back to the form. */
+export function PreviewCard({ confirmLabel, busy, onConfirm, onBack, children }: { confirmLabel: string; busy: boolean; onConfirm: () => void; onBack: () => void; children: ReactNode }) {
+  return (
+    <Card label="What will be created in Jira">
+      {children}
+      <div style={{ display: 'flex', gap: space.s, marginBlockStart: space.s }}>
+        <Button appearance="primary" isDisabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+        <Button appearance="subtle" onClick={onBack}>
+          Back to editing
+        </Button>
+      </div>
+    </Card>
+  );
+}
