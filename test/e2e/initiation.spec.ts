@@ -46,6 +46,9 @@ test('initiation: business case approved, three KPIs measured, published and sho
   // 1. Business case: every element, saved, then approved by the sponsor.
   await expect(panel.getByRole('button', { name: 'Approve as sponsor' })).toBeDisabled();
   for (const [label, value] of ELEMENTS) await panel.getByLabel(label, { exact: true }).fill(value);
+  // The sponsor is a Jira user picked by name; here the project admin, who then approves.
+  await panel.getByLabel('Sponsor', { exact: true }).pressSequentially('Pat');
+  await app.getByRole('option', { name: 'Pat Project-Admin' }).click();
   await panel.getByRole('button', { name: 'Save business case' }).click();
   await expect(panel.getByText(/Business case saved \(version \d+\)/)).toBeVisible();
   await expect(panel.getByText('14 of 14 elements written')).toBeVisible();
@@ -54,7 +57,7 @@ test('initiation: business case approved, three KPIs measured, published and sho
   const summary = panel.getByRole('group', { name: 'Initiation summary' });
   await expect(summary.getByText('Management support obtained')).toBeVisible();
   // People are shown by their Jira display name (the account id stays in the tooltip).
-  await expect(panel.getByRole('group', { name: 'Sponsor approval' }).getByText('Pat Project-Admin')).toBeVisible();
+  await expect(panel.getByRole('group', { name: 'Sponsor approval' }).getByText(/^by Pat Project-Admin on /)).toBeVisible();
   await expect(panel.getByRole('group', { name: 'Sponsor approval' }).getByText(ADMIN)).toHaveCount(0);
   await shot(page, 'initiation-business-case');
 
