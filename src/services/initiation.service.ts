@@ -169,7 +169,8 @@ export class InitiationService {
   async publishBusinessCase(project: { id: string; key: string }, accountId: string, expectedVersion: number | undefined): Promise<PublishBusinessCaseResponse> {
     await this.deps.confluence.requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
     const settings = await this.deps.settings.get(project.id);
-    if (settings === undefined) {
+    const spaceKey = settings?.confluenceSpaceKey ?? null;
+    if (settings === undefined || spaceKey === null) {
       throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
     }
     const names = this.deps.names;
@@ -197,7 +198,7 @@ export class InitiationService {
     const page = await upsertPage(
       this.deps.confluence,
       {
-        spaceKey: settings.confluenceSpaceKey,
+        spaceKey,
         parentId: settings.confluenceParentPageId,
         title,
         adf,
@@ -213,7 +214,7 @@ export class InitiationService {
       ...cur,
       published: {
         pageId: page.pageId,
-        spaceKey: settings.confluenceSpaceKey,
+        spaceKey,
         title,
         url: page.url,
         version: page.version,

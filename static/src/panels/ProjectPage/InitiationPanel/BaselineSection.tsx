@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { computeKpi } from '../../../api/compute-kpi';
 import { recordKpiMeasurement } from '../../../api/record-kpi-measurement';
 import { saveKpis } from '../../../api/save-kpis';
-import { Card, ROMAN, Section, SelectField, TextAreaField, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { PickerField } from '../../../components/JiraFields';
+import { Card, ROMAN, Section, TextAreaField, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { KpiCard, type KpiDraft, type MeasurementInput, toDraft } from './KpiCard';
@@ -135,11 +136,12 @@ export function BaselineSection({ view, canEdit, onSaved, reload }: SectionProps
         actions={
           canEdit ? (
             <>
-              <SelectField
+              <PickerField
                 label="Add a suggested KPI"
                 hideLabel
-                value={suggestion}
-                options={[{ value: '', label: 'Add a suggested KPI…' }, ...catalog.kpiSuggestions.map((s) => ({ value: s.id, label: s.name }))]}
+                value={suggestion === '' ? null : suggestion}
+                placeholder="Add a suggested KPI…"
+                options={catalog.kpiSuggestions.map((s) => ({ value: s.id, label: s.name }))}
                 onChange={addSuggestion}
               />
               <Button onClick={addBlank}>Add KPI</Button>

@@ -4,7 +4,8 @@ import { token } from '@atlaskit/tokens';
 import type { PlanChecklistState, TargetKind, TargetObjective, TargetState } from '@contract/initiation';
 import { useState } from 'react';
 import { saveTargetState } from '../../../api/save-target-state';
-import { Card, CheckboxGroup, ListField, Section, SelectField, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { PickerField } from '../../../components/JiraFields';
+import { Card, CheckboxGroup, ListField, Section, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { openAppLink, uniqueId } from './initiation-ui';
@@ -51,7 +52,7 @@ export function TargetStateSection({ view, canEdit, onSaved, reload }: SectionPr
     <Section title="Target state" description="Where the implementation should take you (TS 20000-5 5.3.3), the objectives with their critical success factors and KPIs, and the phases that serve them.">
       <div id="initiation-target-state" />
       <Card label="Target">
-        <SelectField<TargetKind | ''>
+        <PickerField<TargetKind | ''>
           label="Target"
           value={target.kind ?? ''}
           disabled={readOnly}

@@ -7,7 +7,8 @@ import type { PeopleNames } from '@contract/people';
 import type { FieldChange, GetScopeDiffResponse, ScopeVersionInfo } from '@contract/scope';
 import { getScopeDiff } from '../../../api/get-scope-diff';
 import { getScopeHistory } from '../../../api/get-scope-history';
-import { Section, SelectField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { PickerField } from '../../../components/JiraFields';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 export function ScopeHistory() {
@@ -66,8 +67,8 @@ export function ScopeHistory() {
       </ol>
       {versions.length > 1 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: space.m, marginBlockStart: space.m }}>
-          <SelectField label="Compare from" value={from} options={choices} onChange={setFrom} />
-          <SelectField label="to" value={to} options={choices} onChange={setTo} />
+          <PickerField label="Compare from" value={from} options={choices} onChange={setFrom} />
+          <PickerField label="to" value={to} options={choices} onChange={setTo} />
           <div style={{ marginBlockEnd: space.s }}>
             <Button onClick={() => void compare()}>Show changes</Button>
           </div>

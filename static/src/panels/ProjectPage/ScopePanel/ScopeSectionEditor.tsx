@@ -2,7 +2,8 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { Scope, ScopeListSection, ScopeOptions, ScopeProblem, ScopeSection, ScopeWarning } from '@contract/scope';
-import { Card, CheckboxGroup, ListField, Section, SelectField, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { Card, CheckboxGroup, ListField, Section, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { PickerField } from '../../../components/JiraFields';
 import { newItem } from './scope-draft';
 
 const SINGULAR: Record<ScopeListSection, string> = {
@@ -149,7 +150,7 @@ function ItemFields({ section, item, options, readOnly, invalid, onPatch }: {
         <>
           <div style={row}>
             <TextField label="Name" value={p.name} readOnly={readOnly} invalid={invalid('name')} onChange={(v) => onPatch({ name: v })} />
-            <SelectField label="Kind" value={p.kind} options={options.interestedPartyKinds} disabled={readOnly} onChange={(v) => onPatch({ kind: v })} />
+            <PickerField label="Kind" value={p.kind} options={options.interestedPartyKinds} disabled={readOnly} onChange={(v) => onPatch({ kind: v })} />
           </div>
           <TextAreaField label="Needs and expectations" value={p.needs} readOnly={readOnly} onChange={(v) => onPatch({ needs: v })} />
         </>
@@ -161,7 +162,7 @@ function ItemFields({ section, item, options, readOnly, invalid, onPatch }: {
         <>
           <div style={row}>
             <TextField label="Name" value={o.name} readOnly={readOnly} invalid={invalid('name')} onChange={(v) => onPatch({ name: v })} />
-            <SelectField label="Type" value={o.type} options={options.otherPartyTypes} disabled={readOnly} onChange={(v) => onPatch({ type: v })} />
+            <PickerField label="Type" value={o.type} options={options.otherPartyTypes} disabled={readOnly} onChange={(v) => onPatch({ type: v })} />
           </div>
           <CheckboxGroup
             legend="Processes it operates"
