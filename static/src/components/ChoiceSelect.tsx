@@ -3,10 +3,8 @@
  * <label> bound to the select's input, so screen readers and getByLabel find it; compact by default.
  */
 import Select from '@atlaskit/select';
-import { token } from '@atlaskit/tokens';
-import { useId } from './PanelKit';
-
-const hidden = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0, 0, 0, 0)', whiteSpace: 'nowrap' } as const;
+import { useId } from 'react';
+import { fieldLabel, visuallyHidden } from './kit/text';
 
 export interface Choice<V extends string> {
   value: V;
@@ -26,20 +24,16 @@ export function ChoiceSelect<V extends string>({ label, labelSuffix, value, opti
   autoFocus?: boolean;
   onBlur?: () => void;
 }) {
-  const id = useId('ak-select');
+  const id = useId();
   const selected = options.find((o) => o.value === value) ?? null;
   return (
     <div style={{ minWidth: 0, width }}>
       <label
         htmlFor={id}
-        style={
-          hideLabel
-            ? hidden
-            : { display: 'block', fontSize: '12px', fontWeight: 600, marginBlockEnd: token('space.050', '4px'), color: token('color.text.subtle', '#44546F') }
-        }
+        style={hideLabel ? visuallyHidden : fieldLabel}
       >
         {label}
-        {labelSuffix !== undefined && <span style={hidden}>{labelSuffix}</span>}
+        {labelSuffix !== undefined && <span style={visuallyHidden}>{labelSuffix}</span>}
       </label>
       <Select<Choice<V>, false>
         inputId={id}

@@ -6,28 +6,12 @@
 import Avatar from '@atlaskit/avatar';
 import { DatePicker } from '@atlaskit/datetime-picker';
 import Select, { AsyncSelect } from '@atlaskit/select';
-import { token } from '@atlaskit/tokens';
-import { type CSSProperties, useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { PeopleNames, UserOption } from '@contract/people';
 import { searchUsers } from '../api/search-users';
-import { space, subtleText, useId } from './PanelKit';
-
-const labelStyle: CSSProperties = {
-  display: 'block',
-  fontSize: '12px',
-  fontWeight: 600,
-  marginBlockEnd: space.xs,
-  color: token('color.text.subtle', '#44546F'),
-};
-
-function Hint({ id, hint }: { id: string; hint: string | undefined }) {
-  if (hint === undefined) return null;
-  return (
-    <div id={`${id}-hint`} style={{ ...subtleText, fontSize: '12px', marginBlockStart: space.xs }}>
-      {hint}
-    </div>
-  );
-}
+import { FieldHint } from './kit/fields';
+import { space } from './kit/layout';
+import { fieldLabel, visuallyHidden } from './kit/text';
 
 /** A date (ISO YYYY-MM-DD, '' for none) picked from Jira's calendar. */
 export function DateField({ label, value, onChange, readOnly, hint, width = 180 }: {
@@ -38,14 +22,14 @@ export function DateField({ label, value, onChange, readOnly, hint, width = 180 
   hint?: string;
   width?: number | string;
 }) {
-  const id = useId('date');
+  const id = useId();
   return (
     <div style={{ marginBlockEnd: space.s, width }}>
-      <label htmlFor={id} style={labelStyle}>
+      <label htmlFor={id} style={fieldLabel}>
         {label}
       </label>
       <DatePicker id={id} value={value} isDisabled={readOnly} onChange={(v) => onChange(v)} spacing="compact" placeholder="No date" clearControlLabel={`Clear ${label.toLowerCase()}`} />
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }
@@ -67,11 +51,11 @@ export function PickerField<V extends string>({ label, value, options, onChange,
   placeholder?: string;
   hint?: string;
 }) {
-  const id = useId('pick');
+  const id = useId();
   const selected = options.find((o) => o.value === value) ?? null;
   return (
     <div style={{ marginBlockEnd: hideLabel ? 0 : space.s, width, maxWidth: '100%' }}>
-      <label htmlFor={id} style={hideLabel ? { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } : labelStyle}>
+      <label htmlFor={id} style={hideLabel ? visuallyHidden : fieldLabel}>
         {label}
       </label>
       <Select<Opt<V>, false>
@@ -87,7 +71,7 @@ export function PickerField<V extends string>({ label, value, options, onChange,
           if (o !== null) onChange(o.value);
         }}
       />
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }
@@ -151,12 +135,12 @@ export function UserPickerField({ label, value, people, onChange, readOnly, hint
   hint?: string;
   width?: number | string;
 }) {
-  const id = useId('user');
+  const id = useId();
   const search = useUserSearch();
   const current: UserOpt | null = value === null || value === '' ? null : optionOf(value, people);
   return (
     <div style={{ marginBlockEnd: space.s, width, maxWidth: '100%' }}>
-      <label htmlFor={id} style={labelStyle}>
+      <label htmlFor={id} style={fieldLabel}>
         {label}
       </label>
       <AsyncSelect<UserOpt, false>
@@ -174,7 +158,7 @@ export function UserPickerField({ label, value, people, onChange, readOnly, hint
         styles={{ menuPortal: (base) => ({ ...base, zIndex: 600 }) }}
         onChange={(o) => onChange(o === null ? null : o.value)}
       />
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }
@@ -189,12 +173,12 @@ export function UsersPickerField({ label, value, people, onChange, readOnly, hin
   hint?: string;
   width?: number | string;
 }) {
-  const id = useId('users');
+  const id = useId();
   const search = useUserSearch();
   const current: UserOpt[] = value.map((v) => optionOf(v, people));
   return (
     <div style={{ marginBlockEnd: space.s, width, maxWidth: '100%' }}>
-      <label htmlFor={id} style={labelStyle}>
+      <label htmlFor={id} style={fieldLabel}>
         {label}
       </label>
       <AsyncSelect<UserOpt, true>
@@ -212,7 +196,7 @@ export function UsersPickerField({ label, value, people, onChange, readOnly, hin
         styles={{ menuPortal: (base) => ({ ...base, zIndex: 600 }) }}
         onChange={(os) => onChange(os.map((o) => o.value))}
       />
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }

@@ -2,19 +2,21 @@
  * The one job UI shared by Create in Jira (Phases), bulk clause mapping and the gap report publish: an
  * interrupted job says so plainly and offers Resume (continue where it stopped) and Abandon (end it; for a
  * bulk mapping, undo what it wrote), and the project's job history of that type (who, when, what, how it
- * ended, links). Progress of a running job stays with each panel; this component follows the job type.
+ * ended, links). `JobProgress` is the progress block of a running (or just ended) job, `progressOf` its bar value.
  */
 import { formatDateTime } from '../format/dates';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import type { JobHistoryItemView, JobStatusName, ListJobHistoryResponse } from '@contract/jobs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { abandonJob } from '../api/abandon-job';
 import { listJobHistory } from '../api/list-job-history';
 import { resumeJob } from '../api/resume-job';
 import { Notice } from './Notice';
-import { Who, space, subtleText } from './PanelKit';
+import { space } from './kit/layout';
+import { Who, subtleText } from './kit/text';
 import { ResolverError, type ResolverErrorShape } from './ResolverError';
 
 export type { JobTypeKey } from '@contract/jobs';
@@ -31,6 +33,29 @@ const STATUS_LABEL: Record<JobStatusName, { text: string; appearance: 'default' 
   failed: { text: 'Failed', appearance: 'removed' },
   abandoned: { text: 'Abandoned', appearance: 'default' },
 };
+
+/** What a job's progress is read from (JobStatusView and the bulk mapping's BulkJobView both have it). */
+export type JobCounts = { status: JobStatusName; done: number; total: number };
+
+const isRunning = (job: JobCounts): boolean => job.status === 'queued' || job.status === 'running';
+
+/** The bar value of a job: done / total; an ended job with nothing to do is full, a running one empty. */
+export const progressOf = (job: JobCounts): number => (job.total === 0 ? (isRunning(job) ? 0 : 1) : job.done / job.total);
+
+/** "<label>: n of m <unit>…" (or "— finished", "— <status>") above the job's progress bar. */
+export function JobProgress({ label, unit, job, children }: { label: string; unit: string; job: JobCounts; children?: ReactNode }) {
+  const running = isRunning(job);
+  return (
+    <div style={{ display: 'grid', gap: token('space.075', '6px') }}>
+      <span>
+        {label}: {job.done} of {job.total} {unit}
+        {running ? '…' : job.status === 'done' ? ' — finished' : ` — ${job.status}`}
+      </span>
+      <ProgressBar ariaLabel={`${label} progress`} appearance={job.status === 'done' ? 'success' : 'default'} value={progressOf(job)} />
+      {children}
+    </div>
+  );
+}
 
 export interface JobPanelProps {
   type: JobTypeKey;

@@ -2,7 +2,8 @@
 import { token } from '@atlaskit/tokens';
 import type { ReadinessMacroView } from '@contract/gap-report';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { space, subtleText } from '../components/PanelKit';
+import { space } from '../components/kit/layout';
+import { subtleText } from '../components/kit/text';
 
 const axis = { fill: token('color.text.subtle', '#44546F'), fontSize: 12 };
 const grid = token('color.border', '#DCDFE4');

@@ -3,11 +3,10 @@
  * heatmap and readiness over the published reports. The charts (recharts) load in their own chunk.
  */
 import { token } from '@atlaskit/tokens';
-import type { ReadinessMacroView } from '@contract/gap-report';
-import type { ResolverResult } from '@contract/result';
-import { Suspense, lazy, useEffect, useState } from 'react';
-import { getReadinessMacro } from '../api/get-readiness-macro';
-import { space, subtleText } from '../components/PanelKit';
+import { Suspense, lazy } from 'react';
+import { useResolver } from '../api/use-resolver';
+import { space } from '../components/kit/layout';
+import { subtleText } from '../components/kit/text';
 import { Heatmap } from '../panels/ProjectPage/MaturityPanel/Heatmap';
 
 const MacroCharts = lazy(() => import('./MacroCharts'));
@@ -20,23 +19,21 @@ const box = {
 } as const;
 
 export function ReadinessMacro() {
-  const [result, setResult] = useState<ResolverResult<ReadinessMacroView> | undefined>();
-  useEffect(() => {
-    void getReadinessMacro().then(setResult);
-  }, []);
+  const readiness = useResolver('getReadinessMacro', {});
+  const { error } = readiness;
 
-  if (result === undefined) return <p style={{ ...box, ...subtleText }} role="status">Loading SMS readiness…</p>;
-  if (!result.ok) {
-    const unconfigured = result.error.code === 'VALIDATION_FAILED';
+  if (error !== undefined) {
+    const unconfigured = error.code === 'VALIDATION_FAILED';
     return (
       <p style={{ ...box, ...subtleText }} role="alert">
         {unconfigured
           ? 'SMS readiness: this macro names no Jira project. It is placed by the gap report of SMS Navigator, which sets its project.'
-          : `SMS readiness is not available to you: ${result.error.message}`}
+          : `SMS readiness is not available to you: ${error.message}`}
       </p>
     );
   }
-  const v = result.data;
+  if (readiness.data === undefined) return <p style={{ ...box, ...subtleText }} role="status">Loading SMS readiness…</p>;
+  const v = readiness.data;
   return (
     <section style={box} aria-label="SMS readiness">
       <h2 style={{ margin: 0, font: token('font.heading.small', '600 16px/20px system-ui') }}>

@@ -4,28 +4,19 @@
  */
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { IssueClausesResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
-import { Suspense, lazy, useEffect, useState } from 'react';
-import { getIssueClauses } from '../../api/get-issue-clauses';
+import { Suspense, lazy, useState } from 'react';
+import { useResolver } from '../../api/use-resolver';
 import { Loading } from '../../components/Loading';
 import { ResolverError } from '../../components/ResolverError';
 import { plural } from '../../format/dates';
 import { FindingTag } from '../IssuePanel/FindingTag';
+import { subtleText } from '../../components/kit/text';
 
 const IssuePanel = lazy(() => import('../IssuePanel/IssuePanel'));
 
 export default function IssueGlance({ issueKey }: { issueKey: string }) {
-  const [result, setResult] = useState<ResolverResult<IssueClausesResponse> | undefined>();
+  const clauses = useResolver('getIssueClauses', {});
   const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void getIssueClauses().then((r) => live && setResult(r));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   if (open) {
     return (
@@ -34,14 +25,14 @@ export default function IssueGlance({ issueKey }: { issueKey: string }) {
       </Suspense>
     );
   }
-  if (result === undefined) return <Loading label="Loading the clauses" />;
-  if (!result.ok) return <ResolverError error={result.error} />;
-  const data = result.data;
+  if (clauses.error !== undefined) return <ResolverError error={clauses.error} />;
+  if (clauses.data === undefined) return <Loading label="Loading the clauses" />;
+  const data = clauses.data;
   return (
     <section aria-label={`ISO 20000 clauses of ${data.issue.key || issueKey}`} style={{ display: 'grid', gap: token('space.100', '8px'), padding: token('space.050', '4px') }}>
       <p style={{ margin: 0 }}>
         <strong>{plural(data.mapped.length, 'clause')}</strong>
-        {data.mapped.length > 0 && <span style={{ color: token('color.text.subtle', '#44546F') }}>: {data.mapped.map((m) => m.clauseId).join(', ')}</span>}
+        {data.mapped.length > 0 && <span style={subtleText}>: {data.mapped.map((m) => m.clauseId).join(', ')}</span>}
       </p>
       {data.finding !== null && (
         <p style={{ margin: 0 }}>

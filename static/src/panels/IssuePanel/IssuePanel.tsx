@@ -3,12 +3,10 @@ import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { EvidenceKind, IssueClauseChange, IssueClausesResponse, ListClausesResponse } from '@contract/mapping';
-import type { ResolverResult } from '@contract/result';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getIssueClauses } from '../../api/get-issue-clauses';
-import { listClauses } from '../../api/list-clauses';
+import type { EvidenceKind, IssueClauseChange } from '@contract/mapping';
+import { useCallback, useMemo, useState } from 'react';
 import { saveIssueClauses } from '../../api/save-issue-clauses';
+import { useResolver } from '../../api/use-resolver';
 import { ConfidenceTag } from '../../components/ConfidenceTag';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -18,6 +16,7 @@ import { plural } from '../../format/dates';
 import { ClausePicker } from './ClausePicker';
 import { FindingTag } from './FindingTag';
 import { JqlLink } from './JqlLink';
+import { subtleText } from '../../components/kit/text';
 
 const row = {
   display: 'grid',
@@ -26,31 +25,18 @@ const row = {
   borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`,
 } as const;
 const actions = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100', '8px') } as const;
-const subtle = { color: token('color.text.subtle', '#44546F') } as const;
 
 /** The "ISO 20000 clauses" issue panel: mapped clauses with their evidence kind, suggestions, and a picker. */
 export default function IssuePanel({ issueKey }: { issueKey: string }) {
-  const [data, setData] = useState<IssueClausesResponse | undefined>();
-  const [catalogue, setCatalogue] = useState<ListClausesResponse | undefined>();
-  const [loadError, setLoadError] = useState<ResolverErrorShape | undefined>();
+  const issue = useResolver('getIssueClauses', {});
+  const clauses = useResolver('listClauses', {});
+  const { data, setData } = issue;
+  const catalogue = clauses.data;
+  const loadError = issue.error ?? clauses.error;
   const [saveError, setSaveError] = useState<ResolverErrorShape | undefined>();
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState('');
   const [newKind, setNewKind] = useState<EvidenceKind>('record');
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([getIssueClauses(), listClauses()]).then(([issue, clauses]: [ResolverResult<IssueClausesResponse>, ResolverResult<ListClausesResponse>]) => {
-      if (!live) return;
-      if (!issue.ok) return setLoadError(issue.error);
-      if (!clauses.ok) return setLoadError(clauses.error);
-      setData(issue.data);
-      setCatalogue(clauses.data);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const save = useCallback(async (changes: IssueClauseChange[], done: string) => {
     setSaving(true);
@@ -65,7 +51,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
       setSaveError(r.error);
       setStatus('');
     }
-  }, []);
+  }, [setData]);
 
   const mappedIds = useMemo(() => new Set(data?.mapped.map((m) => m.clauseId) ?? []), [data]);
 
@@ -77,7 +63,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
 
   return (
     <section aria-label={`ISO 20000 clauses of ${key}`} style={{ padding: token('space.100', '8px'), display: 'grid', gap: token('space.200', '16px'), minWidth: 0, boxSizing: 'border-box' }}>
-      <p style={{ ...subtle, margin: 0 }}>
+      <p style={{ ...subtleText, margin: 0 }}>
         Issue <strong>{key}</strong> · {plural(data.mapped.length, 'clause')} mapped
       </p>
       {data.finding !== null && (
@@ -147,7 +133,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
           Suggested from this issue's text
         </Heading>
         {data.suggestions.length === 0 ? (
-          <p style={subtle}>No suggestions: the summary, description, type, labels and components name no clause the app recognises.</p>
+          <p style={subtleText}>No suggestions: the summary, description, type, labels and components name no clause the app recognises.</p>
         ) : (
           <ul aria-label="Suggested clauses" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {data.suggestions.map((s, index) => (
@@ -155,7 +141,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
                 <span>
                   <strong>{s.clauseId}</strong> {s.title} <ConfidenceTag confidence={s.confidence} confident={s.confident} />
                   <br />
-                  <span style={{ ...subtle, fontSize: '0.857em' }}>Because of: {s.reasons.map((r) => `“${r}”`).join(', ')}</span>
+                  <span style={{ ...subtleText, fontSize: '0.857em' }}>Because of: {s.reasons.map((r) => `“${r}”`).join(', ')}</span>
                 </span>
                 {data.canEdit && (
                   <span style={actions}>
@@ -172,7 +158,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
           </ul>
         )}
         {data.rejected.length > 0 && (
-          <p style={{ ...subtle, fontSize: '0.857em' }}>
+          <p style={{ ...subtleText, fontSize: '0.857em' }}>
             Not suggested again: {data.rejected.join(', ')}
             {data.canEdit && (
               <>
@@ -202,7 +188,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
           />
         </div>
       )}
-      <p role="status" aria-live="polite" style={{ ...subtle, margin: 0, minHeight: '1.5em' }}>
+      <p role="status" aria-live="polite" style={{ ...subtleText, margin: 0, minHeight: '1.5em' }}>
         {status}
       </p>
     </section>

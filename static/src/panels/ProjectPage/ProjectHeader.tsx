@@ -4,6 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { router } from '@forge/bridge';
 import type { AppContextResponse } from '@contract/app-context';
+import { subtleText } from '../../components/kit/text';
 
 /** Project name, the user's rights in words, and the way to the settings for those who may change them. */
 export function ProjectHeader({ appContext }: { appContext: AppContextResponse }) {
@@ -20,7 +21,7 @@ export function ProjectHeader({ appContext }: { appContext: AppContextResponse }
         </p>
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }} aria-label="Your access">
-        <span style={{ color: token('color.text.subtle', '#44546F') }}>Your access:</span>
+        <span style={subtleText}>Your access:</span>
         <Lozenge appearance={permissions.canEdit ? 'success' : 'default'}>{rights}</Lozenge>
         {permissions.isProjectAdmin && (
           <Button appearance="subtle" onClick={() => void router.navigate({ target: 'module', moduleKey: 'sms-navigator-project-settings' })}>

@@ -1,17 +1,17 @@
 import { token } from '@atlaskit/tokens';
 import { Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { AppContextResponse } from '@contract/app-context';
-import type { ResolverResult } from '@contract/result';
-import { getAppContext } from '../../api/get-app-context';
+import { useResolver } from '../../api/use-resolver';
 import { useHistoryPath } from '../../api/project-history';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { SectionLevel } from '../../components/PanelKit';
+import { SectionLevel } from '../../components/kit/layout';
 import { ResolverError } from '../../components/ResolverError';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../components/unsaved-changes';
 import { ProjectHeader } from './ProjectHeader';
 import { viewOfPath, type ProjectRoute } from './routes';
+import { subtleText } from '../../components/kit/text';
 
 /** What every view of the project page receives (views that do not edit or publish ignore the rest). */
 export interface ProjectViewProps {
@@ -38,7 +38,7 @@ const VIEWS: Record<ProjectRoute, ComponentType<ProjectViewProps>> = {
  * shows the view the URL names, through view.createHistory(), and the default view for any other path.
  */
 export default function ProjectPage() {
-  const [result, setResult] = useState<ResolverResult<AppContextResponse> | undefined>();
+  const appContextLoad = useResolver('getAppContext', {});
   const { pathname: hostPath, failure, push } = useHistoryPath();
   // The path on screen; a host navigation away from unsaved edits waits for the user's answer.
   const [pathname, setPathname] = useState<string | undefined>(undefined);
@@ -52,25 +52,17 @@ export default function ProjectPage() {
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef<string | undefined>(undefined);
 
-  useEffect(() => {
-    let live = true;
-    void getAppContext().then((r) => live && setResult(r));
-    return () => {
-      live = false;
-    };
-  }, []);
-
   const current = pathname === undefined ? undefined : viewOfPath(pathname);
   // After a navigation (not on the first view), move focus to the new view's heading, as a page load would.
   useEffect(() => {
-    if (current === undefined || result === undefined) return;
+    if (current === undefined || appContextLoad.data === undefined) return;
     if (shown.current !== undefined && shown.current !== current.route) heading.current?.focus();
     shown.current = current.route;
-  }, [current, result]);
+  }, [current, appContextLoad.data]);
 
-  if (result === undefined || current === undefined) return <Loading label="Loading the project" />;
-  if (!result.ok) return <div style={{ padding: token('space.200', '16px') }}><ResolverError error={result.error} /></div>;
-  const appContext = result.data;
+  if (appContextLoad.error !== undefined) return <div style={{ padding: token('space.200', '16px') }}><ResolverError error={appContextLoad.error} /></div>;
+  if (appContextLoad.data === undefined || current === undefined) return <Loading label="Loading the project" />;
+  const appContext = appContextLoad.data;
   const View = VIEWS[current.route];
 
   return (
@@ -86,7 +78,7 @@ export default function ProjectPage() {
         </div>
       )}
       {failure !== undefined && (
-        <p role="status" style={{ color: token('color.text.subtle', '#44546F') }}>
+        <p role="status" style={subtleText}>
           The page address could not be followed ({failure}); showing {current.title}.
         </p>
       )}

@@ -19,7 +19,7 @@ import { getProjectSettings } from '../../api/get-project-settings';
 import { getSettingsOptions } from '../../api/get-settings-options';
 import { saveProjectSettings } from '../../api/save-project-settings';
 import { Loading } from '../../components/Loading';
-import { nativeControl } from '../../components/PanelKit';
+import { nativeControl } from '../../components/kit/fields';
 import { Notice } from '../../components/Notice';
 import { ConfluenceNotConnected } from '../../components/ConfluenceNotConnected';
 import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';

@@ -10,7 +10,8 @@ import type { ClauseGapView } from '@contract/gap-report';
 import type { PeopleNames } from '@contract/people';
 import { useState } from 'react';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
-import { Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { space } from '../../../components/kit/layout';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 import { type ConformityResult, FINDING_APPEARANCE, RESULT_APPEARANCE, RESULT_LABELS, RESULT_OPTIONS, STATUS_APPEARANCE, STATUS_LABELS } from './labels';
 

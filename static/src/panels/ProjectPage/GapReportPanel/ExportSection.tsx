@@ -7,7 +7,8 @@ import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import { getClauseRegister } from '../../../api/get-clause-register';
 import { Notice } from '../../../components/Notice';
-import { Section, StatusLine, space } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { StatusLine } from '../../../components/kit/status';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 type Format = 'xlsx' | 'csv';

@@ -6,7 +6,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { GapReportView } from '@contract/gap-report';
-import { space, subtleText } from '../../../components/PanelKit';
+import { space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
 import { FINDING_APPEARANCE } from './labels';
 
 const code = {

@@ -5,16 +5,18 @@
  * convention shown above the table) and warnings. Results are edited on demand, one row at a time.
  */
 import Button from '@atlaskit/button/new';
-import type { ClauseGapView, GapReportView } from '@contract/gap-report';
-import type { ResolverResult } from '@contract/result';
+import type { ClauseGapView } from '@contract/gap-report';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getGapReport } from '../../../api/get-gap-report';
+import { useResolver } from '../../../api/use-resolver';
 import { setClauseResult } from '../../../api/set-clause-result';
 import { getSiteUrl } from '../../../api/start-publish-report';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
-import { Section, StatusLine, TextField, space, subtleText } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { TextField } from '../../../components/kit/fields';
+import { StatusLine } from '../../../components/kit/status';
+import { subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ClauseTable } from './ClauseTable';
 import { FindingConvention } from './FindingConvention';
@@ -42,7 +44,7 @@ export function matchesText(c: ClauseGapView, text: string): boolean {
 }
 
 export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps) {
-  const [result, setResult] = useState<ResolverResult<GapReportView> | undefined>();
+  const report = useResolver('getGapReport', {});
   const [group, setGroup] = useState<GroupFilter>('all');
   const [onlyWarnings, setOnlyWarnings] = useState(false);
   const [resultFilter, setResultFilter] = useState<ResultFilter>('all');
@@ -52,18 +54,14 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
   const [saveError, setSaveError] = useState<ResolverErrorShape | undefined>();
   const [siteUrl, setSiteUrl] = useState('');
 
-  const load = useCallback(async () => {
-    setResult(await getGapReport());
-  }, []);
-
+  const load = report.reload;
   const reload = useCallback(() => void load(), [load]);
 
   useEffect(() => {
-    void load();
     void getSiteUrl().then(setSiteUrl);
-  }, [load]);
+  }, []);
 
-  const view = result?.ok ? result.data : undefined;
+  const view = report.data;
   const clauses = useMemo(
     () =>
       (view?.clauses ?? []).filter(
@@ -72,9 +70,9 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
     [view, group, onlyWarnings, resultFilter, text],
   );
 
-  if (result === undefined) return <Loading label="Analysing the gaps" />;
-  if (!result.ok) return <ResolverError error={result.error} action={<Button onClick={() => void load()}>Try again</Button>} />;
-  const data = result.data;
+  if (report.error !== undefined) return <ResolverError error={report.error} action={<Button onClick={() => void load()}>Try again</Button>} />;
+  if (view === undefined) return <Loading label="Analysing the gaps" />;
+  const data = view;
   const editable = canEdit && data.canEdit;
 
   const onSet = async (clause: ClauseGapView, value: ConformityResult | null): Promise<void> => {

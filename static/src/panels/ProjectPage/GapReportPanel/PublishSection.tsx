@@ -10,9 +10,10 @@ import { getJobStatus } from '../../../api/get-job-status';
 import { previewReport } from '../../../api/preview-report';
 import { startPublishReport } from '../../../api/start-publish-report';
 import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
-import { JobPanel } from '../../../components/JobPanel';
+import { JobPanel, progressOf } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
-import { Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { AdfPreview } from './AdfPreview';
 
@@ -122,7 +123,7 @@ export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished
           )}
           {running && (
             <>
-              <ProgressBar ariaLabel="Publishing progress" value={job.total > 0 ? job.done / job.total : 0} isIndeterminate={job.total === 0} />
+              <ProgressBar ariaLabel="Publishing progress" value={progressOf(job)} isIndeterminate={job.total === 0} />
               <p style={subtleText}>{job.messages[job.messages.length - 1] ?? 'Queued…'}</p>
             </>
           )}

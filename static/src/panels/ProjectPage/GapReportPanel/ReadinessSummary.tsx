@@ -1,7 +1,8 @@
 import { token } from '@atlaskit/tokens';
 import type { GapReportView } from '@contract/gap-report';
 import { HorizontalBars } from '../../../components/charts/charts';
-import { Section, space, subtleText } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
 import { plural } from '../../../format/dates';
 
 const cell = { padding: space.s, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start' as const };

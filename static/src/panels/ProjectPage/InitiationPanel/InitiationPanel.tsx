@@ -6,14 +6,14 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { InitiationView } from '@contract/initiation';
-import type { ResolverResult } from '@contract/result';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../../components/unsaved-changes';
-import { getInitiation } from '../../../api/get-initiation';
+import { useResolver } from '../../../api/use-resolver';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
-import { space, subtleText } from '../../../components/PanelKit';
+import { space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import { BaselineSection } from './BaselineSection';
 import { BusinessCaseSection } from './BusinessCaseSection';
@@ -45,7 +45,7 @@ const SECTIONS = [
 type SectionId = (typeof SECTIONS)[number]['id'];
 
 export default function InitiationPanel({ canEdit, accountId, confluence }: ProjectViewProps) {
-  const [result, setResult] = useState<ResolverResult<InitiationView> | undefined>();
+  const initiation = useResolver('getInitiation', {});
   const [generation, setGeneration] = useState(0);
   const [section, setSection] = useState<SectionId>('business-case');
   const [pending, setPending] = useState<SectionId | null>(null);
@@ -58,21 +58,12 @@ export default function InitiationPanel({ canEdit, accountId, confluence }: Proj
     else setSection(next);
   };
 
-  const load = useCallback(async () => {
-    const r = await getInitiation();
-    setResult(r);
-    setGeneration((g) => g + 1);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { reload: reloadInitiation, setData: onSaved } = initiation;
+  const reload = useCallback(() => void reloadInitiation().then(() => setGeneration((g) => g + 1)), [reloadInitiation]);
 
-  const onSaved = useCallback((view: InitiationView) => setResult({ ok: true, data: view }), []);
-  const reload = useCallback(() => void load(), [load]);
-
-  if (result === undefined) return <Loading label="Loading the initiation" />;
-  if (!result.ok) return <ResolverError error={result.error} />;
-  const view = result.data;
+  if (initiation.error !== undefined) return <ResolverError error={initiation.error} />;
+  if (initiation.data === undefined) return <Loading label="Loading the initiation" />;
+  const view = initiation.data;
   const props: SectionProps = { view, canEdit, accountId, confluence, onSaved, reload };
 
   return (

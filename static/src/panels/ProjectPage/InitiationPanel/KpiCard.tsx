@@ -6,7 +6,9 @@ import type { Kpi, KpiProgress, KpiSourceKind } from '@contract/initiation';
 import type { PeopleNames } from '@contract/people';
 import { useState } from 'react';
 import { PickerField } from '../../../components/JiraFields';
-import { Card, TextField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Card, space } from '../../../components/kit/layout';
+import { TextField } from '../../../components/kit/fields';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { formatNumber, parseNumber } from './initiation-ui';
 
 /** A KPI being edited: numbers as typed text. */

@@ -1,5 +1,5 @@
 import { SectionMessageAction } from '@atlaskit/section-message';
-import { StatusLine } from '../../../components/PanelKit';
+import { StatusLine } from '../../../components/kit/status';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 /**

@@ -5,7 +5,9 @@ import type { PlanChecklistState, TargetKind, TargetObjective, TargetState } fro
 import { useState } from 'react';
 import { saveTargetState } from '../../../api/save-target-state';
 import { PickerField } from '../../../components/JiraFields';
-import { Card, CheckboxGroup, ListField, Section, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { CheckboxGroup, ListField, TextAreaField, TextField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { openAppLink, uniqueId } from './initiation-ui';

@@ -1,6 +1,5 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import ProgressBar from '@atlaskit/progress-bar';
 import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type {
@@ -17,13 +16,13 @@ import { previewBulkMapping } from '../../../api/preview-bulk-mapping';
 import { startBulkMapping } from '../../../api/start-bulk-mapping';
 import { undoBulkMapping } from '../../../api/undo-bulk-mapping';
 import { ConfidenceTag } from '../../../components/ConfidenceTag';
-import { JobPanel } from '../../../components/JobPanel';
+import { JobPanel, JobProgress } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
+import { subtleText } from '../../../components/kit/text';
 
-const subtle = { color: token('color.text.subtle', '#44546F') } as const;
 const cell = { padding: token('space.075', '6px'), borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start', verticalAlign: 'top' } as const;
 const head = { ...cell, position: 'sticky', top: 0, background: token('elevation.surface', '#FFFFFF') } as const;
 const POLL_MS = 800;
@@ -142,7 +141,7 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
 
       {canEdit && (
         <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: token('space.100', '8px') }}>
-          <legend style={{ ...subtle, marginBlockEnd: token('space.100', '8px') }}>Which issues</legend>
+          <legend style={{ ...subtleText, marginBlockEnd: token('space.100', '8px') }}>Which issues</legend>
           <label>
             <input type="radio" name="sms-bulk-source" checked={source === 'jql'} onChange={() => setSource('jql')} /> Issues of this project matching a JQL query
           </label>
@@ -151,11 +150,11 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
           </label>
           {source === 'jql' && (
             <>
-              <label htmlFor="sms-bulk-jql" style={subtle}>
+              <label htmlFor="sms-bulk-jql" style={subtleText}>
                 JQL (this project is added for you)
               </label>
               <TextField id="sms-bulk-jql" value={jql} placeholder='e.g. type = Incident AND labels = "major"' onChange={(e) => setJql((e.target as HTMLInputElement).value)} />
-              <label htmlFor="sms-bulk-clause" style={subtle}>
+              <label htmlFor="sms-bulk-clause" style={subtleText}>
                 Clause to add
               </label>
               <ClausePicker id="sms-bulk-clause" label="Clause to add" clauses={catalogue.clauses} value={clauseId} onPick={setClauseId} />
@@ -219,7 +218,7 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
                               <ConfidenceTag confidence={i.confidence} confident={i.confident === true} />
                             </>
                           )}
-                          {i.reasons.length > 0 && <span style={{ ...subtle, display: 'block', fontSize: '0.857em' }}>because of {i.reasons.map((r) => `“${r}”`).join(', ')}</span>}
+                          {i.reasons.length > 0 && <span style={{ ...subtleText, display: 'block', fontSize: '0.857em' }}>because of {i.reasons.map((r) => `“${r}”`).join(', ')}</span>}
                         </td>
                       </tr>
                     ))}
@@ -232,11 +231,7 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
       )}
 
       {job && (
-        <div style={{ display: 'grid', gap: token('space.075', '6px') }}>
-          <span id="sms-bulk-progress-label">
-            {job.op === 'undo' ? 'Undo' : 'Bulk change'}: {job.done} of {job.total} issues{running ? '…' : job.status === 'done' ? ' — finished' : ` — ${job.status}`}
-          </span>
-          <ProgressBar ariaLabel={`${job.op === 'undo' ? 'Undo' : 'Bulk change'} progress`} appearance={job.status === 'done' ? 'success' : 'default'} value={job.total === 0 ? 1 : job.done / job.total} />
+        <JobProgress label={job.op === 'undo' ? 'Undo' : 'Bulk change'} unit="issues" job={job}>
           {job.failed.length > 0 && (
             <Notice appearance="warning" title={`${job.failed.length} issues could not be changed`}>
               <ul>
@@ -248,8 +243,8 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
               </ul>
             </Notice>
           )}
-          {job.skipped.length > 0 && <p style={subtle}>Left alone because they changed after the bulk change: {job.skipped.join(', ')}</p>}
-        </div>
+          {job.skipped.length > 0 && <p style={subtleText}>Left alone because they changed after the bulk change: {job.skipped.join(', ')}</p>}
+        </JobProgress>
       )}
 
       <JobPanel

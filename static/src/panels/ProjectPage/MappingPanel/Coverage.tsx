@@ -14,8 +14,8 @@ import { ResolverError, type ResolverErrorShape } from '../../../components/Reso
 import { plural } from '../../../format/dates';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
 import { JqlLink } from '../../IssuePanel/JqlLink';
+import { subtleText } from '../../../components/kit/text';
 
-const subtle = { color: token('color.text.subtle', '#44546F') } as const;
 const cell = { padding: token('space.075', '6px'), borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start', verticalAlign: 'top' } as const;
 const num = { ...cell, textAlign: 'end' } as const;
 
@@ -56,7 +56,7 @@ function UnmappedRow({ issue, siteUrl, catalogue, canEdit, onMapped }: { issue: 
       </th>
       <td style={cell}>{issue.summary}</td>
       <td style={cell}>
-        <span style={subtle}>{issue.status}</span>
+        <span style={subtleText}>{issue.status}</span>
       </td>
       {canEdit && (
         <td style={{ ...cell, minWidth: '280px' }}>
@@ -128,7 +128,7 @@ export function Coverage({ version, catalogue, canEdit, onChanged }: { version: 
       <Heading size="small" as="h3" id="sms-coverage-heading">
         Coverage
       </Heading>
-      <p style={{ ...subtle, margin: 0 }}>
+      <p style={{ ...subtleText, margin: 0 }}>
         {plural(data.clauses.length - uncovered, 'clause')} of {data.clauses.length} have at least one mapped issue; {uncovered} without any are listed first. {plural(data.mappedIssues, 'issue')} of the project{' '}
         {data.mappedIssues === 1 ? 'is' : 'are'} mapped.
         {data.partial && ' Only the first 5,000 mapped issues are counted.'}
@@ -173,11 +173,11 @@ export function Coverage({ version, catalogue, canEdit, onChanged }: { version: 
         Unmapped issues
       </Heading>
       {unmapped.length === 0 ? (
-        <p style={subtle}>Every issue of the project is mapped to at least one clause.</p>
+        <p style={subtleText}>Every issue of the project is mapped to at least one clause.</p>
       ) : (
         <>
           <div style={{ maxWidth: '360px' }}>
-            <label htmlFor="sms-unmapped-filter" style={{ ...subtle, fontSize: '12px', fontWeight: 600 }}>
+            <label htmlFor="sms-unmapped-filter" style={{ ...subtleText, fontSize: '12px', fontWeight: 600 }}>
               Filter the unmapped issues
             </label>
             <TextField id="sms-unmapped-filter" isCompact value={filter} placeholder="Key, summary or status" onChange={(e) => setFilter((e.target as HTMLInputElement).value)} />
@@ -208,7 +208,7 @@ export function Coverage({ version, catalogue, canEdit, onChanged }: { version: 
               ))}
             </tbody>
           </table>
-          {shownUnmapped.length === 0 && <p style={subtle}>No unmapped issue loaded so far matches “{filter}”.</p>}
+          {shownUnmapped.length === 0 && <p style={subtleText}>No unmapped issue loaded so far matches “{filter}”.</p>}
         </>
       )}
       <p role="status" aria-live="polite" style={{ color: token('color.text.success', '#216E4E'), margin: 0, minHeight: '1.5em' }}>

@@ -9,7 +9,8 @@ import Tooltip from '@atlaskit/tooltip';
 import { token } from '@atlaskit/tokens';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Heatmap as HeatmapData, HeatmapCell } from '@contract/assessment';
-import { ROMAN, space, subtleText } from '../../../components/PanelKit';
+import { space } from '../../../components/kit/layout';
+import { ROMAN, subtleText } from '../../../components/kit/text';
 import { levelName } from './levels';
 
 /** Background and text of a cell by its gap to target (0 = at target … 3), and of a cell not assessed. */

@@ -3,38 +3,32 @@
  * editor with the elements to raise next, and snapshots with comparison and trend.
  */
 import EmptyState from '@atlaskit/empty-state';
-import { useCallback, useEffect, useState } from 'react';
-import type { AssessmentView, SnapshotsView } from '@contract/assessment';
-import { getAssessment } from '../../../api/get-assessment';
-import { listSnapshots } from '../../../api/list-snapshots';
+import { useCallback, useState } from 'react';
+import { useResolver } from '../../../api/use-resolver';
 import { Loading } from '../../../components/Loading';
-import { Section, space, subtleText } from '../../../components/PanelKit';
-import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { Section, space } from '../../../components/kit/layout';
+import { subtleText } from '../../../components/kit/text';
+import { ResolverError } from '../../../components/ResolverError';
 import { Heatmap } from './Heatmap';
 import { Snapshots } from './Snapshots';
 import { UnitEditor } from './UnitEditor';
 
 export default function MaturityPanel({ canEdit }: { canEdit: boolean }) {
-  const [view, setView] = useState<AssessmentView | null>(null);
-  const [snapshots, setSnapshots] = useState<SnapshotsView | null>(null);
-  const [error, setError] = useState<ResolverErrorShape | null>(null);
+  const assessment = useResolver('getAssessment', {});
+  const snapshotList = useResolver('listSnapshots', {});
   const [open, setOpen] = useState<{ unitId: string; elementId: string | null } | null>(null);
+  const { data: view, setData: setView } = assessment;
+  const { data: snapshots, setData: setSnapshots } = snapshotList;
+  const error = assessment.error ?? snapshotList.error;
+  const reloadAssessment = assessment.reload;
+  const reloadSnapshots = snapshotList.reload;
 
   const load = useCallback(async () => {
-    const [a, s] = await Promise.all([getAssessment(), listSnapshots()]);
-    if (!a.ok) return setError(a.error);
-    if (!s.ok) return setError(s.error);
-    setError(null);
-    setView(a.data);
-    setSnapshots(s.data);
-  }, []);
+    await Promise.all([reloadAssessment(), reloadSnapshots()]);
+  }, [reloadAssessment, reloadSnapshots]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error !== null && view === null) return <ResolverError error={error} />;
-  if (view === null || snapshots === null) return <Loading label="Loading the assessment" />;
+  if (error !== undefined && view === undefined) return <ResolverError error={error} />;
+  if (view === undefined || snapshots === undefined) return <Loading label="Loading the assessment" />;
 
   const unit = open === null ? undefined : view.units.find((u) => u.unitId === open.unitId);
   const unitTitle = (id: string) => {

@@ -8,7 +8,10 @@ import { compareSnapshots } from '../../../api/compare-snapshots';
 import { takeSnapshot } from '../../../api/take-snapshot';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Trend } from '../../../components/charts/charts';
-import { ROMAN, Section, StatusLine, TextField, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { TextField } from '../../../components/kit/fields';
+import { StatusLine } from '../../../components/kit/status';
+import { ROMAN, Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 const cell = { padding: `${space.xs} ${space.s}`, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'left' as const };

@@ -12,7 +12,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AssessmentView, ElementAssessment, KeyElementId, MaturityLevel, UnitView } from '@contract/assessment';
 import { saveUnitAssessment } from '../../../api/save-unit-assessment';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
-import { Card, ListField, ROMAN, Section, StatusLine, TextAreaField, formatWhen, nameOf, space, subtleText } from '../../../components/PanelKit';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { ListField, TextAreaField } from '../../../components/kit/fields';
+import { StatusLine } from '../../../components/kit/status';
+import { ROMAN, formatWhen, nameOf, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 type Draft = Partial<Record<KeyElementId, ElementAssessment>>;

@@ -15,8 +15,9 @@ import { getJobStatus } from '../../../api/get-job-status';
 import { listJobHistory } from '../../../api/list-job-history';
 import { previewEpicSync } from '../../../api/preview-epic-sync';
 import { startEpicSync } from '../../../api/start-epic-sync';
-import { JobPanel } from '../../../components/JobPanel';
-import { Card, Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
+import { JobPanel, progressOf } from '../../../components/JobPanel';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 
@@ -265,7 +266,7 @@ export function CreateInJira({ savedVersion, dirty, errorCount, planJql, canEdit
       )}
       {job !== null && (
         <div style={{ marginBlockStart: space.s, maxWidth: '480px' }}>
-          {running && <ProgressBar value={job.total === 0 ? 0 : job.done / job.total} ariaLabel={`Epic creation: ${job.done} of ${job.total}`} />}
+          {running && <ProgressBar value={progressOf(job)} ariaLabel={`Epic creation: ${job.done} of ${job.total}`} />}
           <p role="status" aria-live="polite">
             {running ? `Working: ${job.done} of ${job.total}` : job.status === 'done' ? 'Last sync done' : job.status === 'failed' ? 'Last sync failed' : 'Last sync interrupted'}
             {job.status === 'failed' && job.messages.length > 0 ? ` — ${job.messages[job.messages.length - 1] ?? ''}` : ''}

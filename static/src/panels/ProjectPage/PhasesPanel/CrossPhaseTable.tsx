@@ -8,7 +8,8 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useState, type CSSProperties } from 'react';
 import type { CrossPhaseInteraction, Plan, PlanCheck, PlanOptions } from '@contract/plan';
-import { Section, space, subtleText, visuallyHidden } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { subtleText, visuallyHidden } from '../../../components/kit/text';
 import { type FocusTarget, flaggedFirst } from './phase-summary';
 
 const cell: CSSProperties = { padding: `${space.xs} ${space.s}`, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'left', verticalAlign: 'top' };

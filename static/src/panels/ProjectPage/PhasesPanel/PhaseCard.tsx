@@ -6,10 +6,11 @@
  */
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useId, useRef, type CSSProperties } from 'react';
 import type { PeopleNames } from '@contract/people';
 import type { Phase, Plan, PlanCheck, PlanOptions } from '@contract/plan';
-import { Card, ROMAN, Who, space, subtleText, useId } from '../../../components/PanelKit';
+import { Card, space } from '../../../components/kit/layout';
+import { ROMAN, Who, subtleText } from '../../../components/kit/text';
 import { PhaseEditor } from './PhaseEditor';
 import { type FocusRequest, dateRange, focusKey, groupProcesses, objectiveCount, phaseStatus } from './phase-summary';
 
@@ -73,7 +74,7 @@ function Chevron({ open }: { open: boolean }) {
 
 export function PhaseCard({ plan, phase, index, options, people, check, readOnly, expanded, onToggle, focus, onChange, onRemove }: Props) {
   const label = `Phase ${index + 1}: ${phase.name}`;
-  const bodyId = useId('phase-body');
+  const bodyId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const status = phaseStatus(phase, check);

@@ -9,14 +9,18 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Plan, PlanApproach, PlanCheck, PlanView } from '@contract/plan';
+import { useCallback, useMemo, useState } from 'react';
+import type { Plan, PlanApproach, PlanCheck } from '@contract/plan';
 import { checkPlan } from '../../../api/check-plan';
-import { getPlan } from '../../../api/get-plan';
+import { useResolver } from '../../../api/use-resolver';
 import { proposePlan } from '../../../api/propose-plan';
 import { savePlan } from '../../../api/save-plan';
 import { Loading } from '../../../components/Loading';
-import { Card, Section, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { TextField } from '../../../components/kit/fields';
+import { StatusLine } from '../../../components/kit/status';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
+import { useDebouncedEffect } from '../../../components/kit/use-debounced-effect';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { DateField, PickerField } from '../../../components/JiraFields';
@@ -28,8 +32,14 @@ import { addPhase, cleanPlan, removePhase } from './plan-draft';
 import type { FocusRequest, FocusTarget } from './phase-summary';
 
 export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
-  const [view, setView] = useState<PlanView | null>(null);
-  const [loadError, setLoadError] = useState<ResolverErrorShape | null>(null);
+  const planLoad = useResolver('getPlan', {}, {
+    onLoaded: (data) => {
+      setDraft(data.plan);
+      setCheck(data.check);
+      if (data.plan !== null) setApproach(data.plan.approach);
+    },
+  });
+  const { data: view, setData: setView, error: loadError, reload: load } = planLoad;
   const [draft, setDraft] = useState<Plan | null>(null);
   const [check, setCheck] = useState<PlanCheck | null>(null);
   const [checkError, setCheckError] = useState<ResolverErrorShape | null>(null);
@@ -59,20 +69,6 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     setFocus((f) => ({ phaseId, target, seq: (f?.seq ?? 0) + 1 }));
   }, []);
 
-  const load = useCallback(async () => {
-    const r = await getPlan();
-    if (!r.ok) return setLoadError(r.error);
-    setLoadError(null);
-    setView(r.data);
-    setDraft(r.data.plan);
-    setCheck(r.data.check);
-    if (r.data.plan !== null) setApproach(r.data.plan.approach);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   useDebouncedEffect(draft, 400, (d) => {
     if (d === null) return;
     void checkPlan({ plan: cleanPlan(d) }).then((r) => {
@@ -83,12 +79,12 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     });
   });
 
-  const dirty = useMemo(() => view !== null && JSON.stringify(view.plan === null ? null : cleanPlan(view.plan)) !== JSON.stringify(draft === null ? null : cleanPlan(draft)), [view, draft]);
+  const dirty = useMemo(() => view !== undefined && JSON.stringify(view.plan === null ? null : cleanPlan(view.plan)) !== JSON.stringify(draft === null ? null : cleanPlan(draft)), [view, draft]);
 
   const errorCount = check?.issues.filter((i) => i.severity === 'error').length ?? 0;
 
-  if (loadError !== null) return <ResolverError error={loadError} />;
-  if (view === null) return <Loading label="Loading the plan" />;
+  if (loadError !== undefined) return <ResolverError error={loadError} />;
+  if (view === undefined) return <Loading label="Loading the plan" />;
 
   /** Re-proposing replaces the phases on screen: asked first when there is a plan to lose. */
   const askPropose = () => {

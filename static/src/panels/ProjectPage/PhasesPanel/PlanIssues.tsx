@@ -9,7 +9,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { Plan, PlanCheck, PlanIssue } from '@contract/plan';
-import { Section, space } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
 import { type FocusTarget, focusTargetFor } from './phase-summary';
 
 const GROUPS: { rule: PlanIssue['rule']; title: string }[] = [

@@ -2,38 +2,30 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useState } from 'react';
-import type { PeopleNames } from '@contract/people';
-import type { FieldChange, GetScopeDiffResponse, ScopeVersionInfo } from '@contract/scope';
+import { useState } from 'react';
+import type { FieldChange, GetScopeDiffResponse } from '@contract/scope';
 import { getScopeDiff } from '../../../api/get-scope-diff';
-import { getScopeHistory } from '../../../api/get-scope-history';
-import { Section, Who, formatWhen, space, subtleText } from '../../../components/PanelKit';
 import { PickerField } from '../../../components/JiraFields';
+import { useResolver } from '../../../api/use-resolver';
+import { Section, space } from '../../../components/kit/layout';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
 export function ScopeHistory() {
-  const [versions, setVersions] = useState<ScopeVersionInfo[] | null>(null);
-  const [people, setPeople] = useState<PeopleNames>({});
-  const [error, setError] = useState<ResolverErrorShape | null>(null);
+  const history = useResolver('getScopeHistory', {}, {
+    onLoaded: (data) => {
+      const [newest, previous] = data.versions;
+      if (newest !== undefined) setTo(String(newest.version));
+      setFrom(String((previous ?? newest)?.version ?? ''));
+    },
+  });
+  const versions = history.data?.versions ?? null;
+  const people = history.data?.people ?? {};
+  const [diffError, setError] = useState<ResolverErrorShape | null>(null);
+  const error = history.error ?? diffError;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [diff, setDiff] = useState<GetScopeDiffResponse | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void getScopeHistory().then((r) => {
-      if (!live) return;
-      if (!r.ok) return setError(r.error);
-      setVersions(r.data.versions);
-      setPeople(r.data.people);
-      const [newest, previous] = r.data.versions;
-      if (newest !== undefined) setTo(String(newest.version));
-      setFrom(String((previous ?? newest)?.version ?? ''));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const compare = async () => {
     setError(null);

@@ -8,14 +8,18 @@ import EmptyState from '@atlaskit/empty-state';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ResolverErrorShape } from '../../../components/ResolverError';
-import type { PreviewScopeResponse, Scope, ScopeListSection, ScopeView, ScopeWarning } from '@contract/scope';
-import { getScope } from '../../../api/get-scope';
+import type { PreviewScopeResponse, Scope, ScopeListSection, ScopeWarning } from '@contract/scope';
+import { useResolver } from '../../../api/use-resolver';
 import { previewScope } from '../../../api/preview-scope';
 import { saveScope } from '../../../api/save-scope';
 import { Loading } from '../../../components/Loading';
-import { Section, StatusLine, TextField, Who, formatWhen, space, subtleText, useDebouncedEffect } from '../../../components/PanelKit';
+import { Section, space } from '../../../components/kit/layout';
+import { TextField } from '../../../components/kit/fields';
+import { StatusLine } from '../../../components/kit/status';
+import { Who, formatWhen, subtleText } from '../../../components/kit/text';
+import { useDebouncedEffect } from '../../../components/kit/use-debounced-effect';
 import { ResolverError } from '../../../components/ResolverError';
 import { ScopeHistory } from './ScopeHistory';
 import { ScopeSectionEditor } from './ScopeSectionEditor';
@@ -26,8 +30,13 @@ export interface PanelProps {
 }
 
 export default function ScopePanel({ canEdit }: PanelProps) {
-  const [view, setView] = useState<ScopeView | null>(null);
-  const [loadError, setLoadError] = useState<ResolverErrorShape | null>(null);
+  const scopeLoad = useResolver('getScope', {}, {
+    onLoaded: (data) => {
+      setDraft(data.scope);
+      setPreview({ statement: data.statement, warnings: data.warnings, problems: [] });
+    },
+  });
+  const { data: view, setData: setView, error: loadError, reload: load } = scopeLoad;
   const [draft, setDraft] = useState<Scope | null>(null);
   const [preview, setPreview] = useState<PreviewScopeResponse | null>(null);
   const [comment, setComment] = useState('');
@@ -37,22 +46,6 @@ export default function ScopePanel({ canEdit }: PanelProps) {
   const [historyKey, setHistoryKey] = useState(0);
   const [started, setStarted] = useState(false);
 
-  const load = useCallback(async () => {
-    const r = await getScope();
-    if (!r.ok) {
-      setLoadError(r.error);
-      return;
-    }
-    setLoadError(null);
-    setView(r.data);
-    setDraft(r.data.scope);
-    setPreview({ statement: r.data.statement, warnings: r.data.warnings, problems: [] });
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   useDebouncedEffect(draft, 400, (d) => {
     if (d === null) return;
     void previewScope({ scope: d }).then((r) => {
@@ -60,10 +53,10 @@ export default function ScopePanel({ canEdit }: PanelProps) {
     });
   });
 
-  const dirty = useMemo(() => view !== null && draft !== null && JSON.stringify(view.scope) !== JSON.stringify(draft), [view, draft]);
+  const dirty = useMemo(() => view !== undefined && draft !== null && JSON.stringify(view.scope) !== JSON.stringify(draft), [view, draft]);
 
-  if (loadError !== null) return <ResolverError error={loadError} action={undefined} />;
-  if (view === null || draft === null || preview === null) return <Loading label="Loading the scope" />;
+  if (loadError !== undefined) return <ResolverError error={loadError} action={undefined} />;
+  if (view === undefined || draft === null || preview === null) return <Loading label="Loading the scope" />;
 
   const empty = view.version === 0 && isScopeEmpty(draft) && !started;
   const edit = (next: Scope) => {

@@ -2,8 +2,10 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { Scope, ScopeListSection, ScopeOptions, ScopeProblem, ScopeSection, ScopeWarning } from '@contract/scope';
-import { Card, CheckboxGroup, ListField, Section, TextAreaField, TextField, space, subtleText } from '../../../components/PanelKit';
 import { PickerField } from '../../../components/JiraFields';
+import { Card, Section, space } from '../../../components/kit/layout';
+import { CheckboxGroup, ListField, TextAreaField, TextField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
 import { newItem } from './scope-draft';
 
 const SINGULAR: Record<ScopeListSection, string> = {
