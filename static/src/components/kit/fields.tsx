@@ -5,22 +5,9 @@
 import Textarea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { space } from './layout';
 import { fieldHint, fieldLabel } from './text';
-
-/** A native <select> or <input> drawn like the Atlaskit controls. */
-export const nativeControl: CSSProperties = {
-  font: 'inherit',
-  fontSize: '14px',
-  color: token('color.text', '#172B4D'),
-  background: token('color.background.input', '#FFFFFF'),
-  border: `1px solid ${token('color.border.input', '#8590A2')}`,
-  borderRadius: token('radius.small', '3px'),
-  padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`,
-  minHeight: '32px',
-  maxWidth: '100%',
-};
 
 /** The help line under a field, `${id}-hint` (the control names it in aria-describedby). */
 export function FieldHint({ id, hint }: { id: string; hint: string | undefined }) {
