@@ -245,9 +245,12 @@ export class ConfluenceClient {
 
   /** GET /wiki/api/v2/spaces?keys=; NotFoundError naming the key when there is no such space (or no access). */
   async getSpaceByKey(key: string, opts?: CallOptions): Promise<ConfluenceSpace> {
-    const res = await this.requester(opts).requestConfluence(route`/wiki/api/v2/spaces?keys=${key}`);
+    // Matched case-insensitively, as people type keys ("sms" finds SMS): asks for the key as typed and in capitals
+    // (site space keys are capitals; a personal space "~…" keeps its case), the exact match first.
+    const keys = [...new Set([key, key.startsWith('~') ? key : key.toUpperCase()])].join(',');
+    const res = await this.requester(opts).requestConfluence(route`/wiki/api/v2/spaces?keys=${keys}`);
     const data = await this.parse(res, spacesResultSchema, `space ${key}`);
-    const space = data.results.find((s) => s.key === key);
+    const space = data.results.find((s) => s.key === key) ?? data.results.find((s) => s.key.toLowerCase() === key.toLowerCase());
     if (space === undefined) throw new NotFoundError(`Confluence space ${key} does not exist or you cannot see it.`, { spaceKey: key });
     return {
       id: space.id,
@@ -255,6 +258,28 @@ export class ConfluenceClient {
       name: space.name ?? space.key,
       ...(space.homepageId != null ? { homepageId: space.homepageId } : {}),
     };
+  }
+
+  /**
+   * GET /wiki/api/v2/spaces: the spaces the caller can see (cursor-paged, 250 a request) until `max` are listed;
+   * `truncated` when there are more.
+   */
+  async listSpaces(opts?: CallOptions & { max?: number }): Promise<{ spaces: ConfluenceSpace[]; truncated: boolean }> {
+    const max = opts?.max ?? 500;
+    const spaces: ConfluenceSpace[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (;;) {
+      const params = new URLSearchParams({ limit: String(Math.min(PAGE_LIMIT, Math.max(1, max - spaces.length))) });
+      if (cursor !== undefined) params.set('cursor', cursor);
+      const res = await this.requester(opts).requestConfluence(route`/wiki/api/v2/spaces?${params}`);
+      const data = await this.parse(res, spacesResultSchema, 'spaces');
+      for (const s of data.results) spaces.push({ id: s.id, key: s.key, name: s.name ?? s.key, ...(s.homepageId != null ? { homepageId: s.homepageId } : {}) });
+      cursor = nextCursor(res.headers.get('link'), data._links?.next);
+      if (cursor === undefined || seen.has(cursor)) return { spaces, truncated: false };
+      if (spaces.length >= max) return { spaces: spaces.slice(0, max), truncated: true };
+      seen.add(cursor);
+    }
   }
 
   /** GET /wiki/api/v2/pages?space-id=&title=&status=current: the page with exactly that title, if any. */

@@ -121,6 +121,8 @@ export type GetInitiationResponse = InitiationView;
 export interface SaveBusinessCasePayload {
   version: number;
   elements: BusinessCaseElements;
+  /** The sponsor's accountId; null names nobody; absent keeps the current sponsor. */
+  sponsor?: string | null;
 }
 export type SaveBusinessCaseResponse = InitiationView;
 

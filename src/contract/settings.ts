@@ -3,7 +3,11 @@ import type { PeopleNames } from './people';
 
 /** What the settings page sends to `saveProjectSettings`. `version` is the version the user loaded (0 = never saved). */
 export interface SaveProjectSettingsPayload {
-  confluenceSpaceKey: string;
+  /**
+   * Matched case-insensitively ("sms" finds SMS; the space's own key is stored). Required while Confluence is
+   * connected; without Confluence the stored space and parent page are kept whatever is sent (they cannot be checked).
+   */
+  confluenceSpaceKey: string | null;
   confluenceParentPageId: string | null;
   epicIssueTypeId: string | null;
   editorRoleId: string | null;
@@ -15,6 +19,7 @@ export interface SaveProjectSettingsPayload {
 /** The settings of one project as the UI sees them. Before the first save every field is null and `version` is 0. */
 export interface ProjectSettingsView {
   projectId: string;
+  /** A Confluence space is chosen (reports can be published). */
   configured: boolean;
   confluenceSpaceKey: string | null;
   confluenceParentPageId: string | null;
@@ -43,6 +48,13 @@ export type SaveProjectSettingsResponse = ProjectSettingsResponse;
 export interface GetSettingsOptionsPayload {
   confluenceSpaceKey?: string;
   includeJira?: boolean;
+  /** List the Confluence spaces the caller can see (for the space picker, by name). */
+  includeSpaces?: boolean;
+}
+
+export interface SettingsSpaceChoice {
+  key: string;
+  name: string;
 }
 
 export interface SettingsIssueTypeOption {
@@ -83,4 +95,6 @@ export interface GetSettingsOptionsResponse {
   roles: SettingsRoleOption[] | null;
   /** Null when no space key was given. */
   space: SettingsSpaceOptions | null;
+  /** The spaces the caller can see, by name (null when `includeSpaces` was not asked). */
+  spaces: SettingsSpaceChoice[] | null;
 }

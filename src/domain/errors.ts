@@ -86,6 +86,16 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/**
+ * Only the sponsor named in the business case may approve it (FORBIDDEN): `details.reason` says whether no sponsor
+ * is named yet ('no-sponsor') or the caller is someone else ('not-sponsor', with the sponsor's accountId).
+ */
+export class NotSponsorError extends ForbiddenError {
+  constructor(message: string, details: { reason: 'no-sponsor' } | { reason: 'not-sponsor'; sponsor: string }) {
+    super(message, details);
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(message: string, details?: ErrorDetails) {
     super('NOT_FOUND', message, details);

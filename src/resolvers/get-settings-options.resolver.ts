@@ -7,6 +7,7 @@ import { defineResolver } from './define-resolver';
 export const getSettingsOptionsPayloadSchema = z.object({
   confluenceSpaceKey: confluenceSpaceKeySchema.optional(),
   includeJira: z.boolean().default(true),
+  includeSpaces: z.boolean().default(false),
 }) satisfies z.ZodType<unknown, GetSettingsOptionsPayload>;
 
 /**
@@ -20,6 +21,7 @@ export const getSettingsOptions = defineResolver({
   async handler(input, ctx): Promise<GetSettingsOptionsResponse> {
     return loadSettingsOptions(ctx.deps, ctx.project.id, {
       includeJira: input.includeJira,
+      includeSpaces: input.includeSpaces,
       ...(input.confluenceSpaceKey !== undefined ? { spaceKey: input.confluenceSpaceKey } : {}),
     });
   },

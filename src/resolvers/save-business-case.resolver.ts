@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import type { SaveBusinessCaseResponse } from '../contract/initiation';
-import { businessCaseElementsSchema } from '../domain/initiation';
+import { accountIdSchema, businessCaseElementsSchema } from '../domain/initiation';
 import { defineResolver } from './define-resolver';
 
 export const saveBusinessCasePayloadSchema = z.object({
   version: z.number().int().nonnegative(),
   elements: businessCaseElementsSchema,
+  /** The sponsor's accountId (from the user picker); null names nobody; absent keeps the current sponsor. */
+  sponsor: accountIdSchema.nullable().optional(),
 });
 
 /**
  * Saves the texts of the business case. The approval stays recorded, but once the text differs from what was
- * approved it shows as out of date and no longer counts as management support.
+ * approved it shows as out of date and no longer counts as management support; so does naming another sponsor.
  */
 export const saveBusinessCase = defineResolver({
   key: 'saveBusinessCase',
@@ -18,7 +20,7 @@ export const saveBusinessCase = defineResolver({
   async handler(input, ctx): Promise<SaveBusinessCaseResponse> {
     return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
       ...cur,
-      businessCase: { ...cur.businessCase, elements: input.elements },
+      businessCase: { ...cur.businessCase, elements: input.elements, ...(input.sponsor === undefined ? {} : { sponsor: input.sponsor }) },
     }));
   },
 });

@@ -24,7 +24,8 @@ export const startPublishReport = defineResolver({
     await confluence.requireConnected();
     const siteBaseUrl = trustedSiteUrl(ctx);
     const settings = await deps.settings.get(project.id);
-    if (settings === undefined) {
+    const spaceKey = settings?.confluenceSpaceKey ?? null;
+    if (settings === undefined || spaceKey === null) {
       throw new ConfigMissingError(
         `Project ${project.key} has no Confluence space for reports yet: a project administrator sets it in the SMS Navigator project settings.`,
         { setting: 'confluenceSpaceKey', projectKey: project.key },
@@ -33,7 +34,7 @@ export const startPublishReport = defineResolver({
     const active = await deps.jobs.active(PUBLISH_REPORT_JOB_TYPE, project.id);
     if (active !== undefined) return { jobId: active.jobId, alreadyRunning: true };
 
-    const space = await requireSpace(confluence, settings.confluenceSpaceKey, 'user');
+    const space = await requireSpace(confluence, spaceKey, 'user');
     if (settings.confluenceParentPageId !== null) await requireParentPage(confluence, settings.confluenceParentPageId, space, 'user');
 
     const jobInput: PublishReportJobInput = {

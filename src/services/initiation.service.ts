@@ -16,8 +16,11 @@ import {
   businessCasePageTitle,
   TARGET_KINDS,
   TARGET_KIND_LABELS,
+  approvalRefusal,
   approvalState,
+  approveBusinessCase,
   baselineCoverage,
+  type ApprovalRefusal,
   businessCaseCompleteness,
   checkPhasesServeObjectives,
   completeRegister,
@@ -35,7 +38,7 @@ import type { Logger } from '../platform/logger';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { assertVersion } from '../storage/stored-record';
 import { upsertPage } from './confluence-page.service';
-import { ConfigMissingError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors';
+import { type AppError, ConfigMissingError, NotFoundError, NotSponsorError, ValidationError, VersionConflictError } from '../domain/errors';
 import type { KpiService } from './kpi.service';
 import type { PeopleNames } from '../contract/people';
 import type { Initiation } from '../domain/initiation';
@@ -96,6 +99,27 @@ export class InitiationService {
   }
 
   /**
+   * The named sponsor approves the business case as stored at `expectedVersion` (so they approve what they read).
+   * `accountId` comes from the trusted context. Refused with NotSponsorError (FORBIDDEN) when no sponsor is named
+   * or the caller is not the sponsor, and with VALIDATION_FAILED while an element is empty; checked again inside
+   * the write, so a sponsor changed meanwhile cannot be bypassed.
+   */
+  async approveBusinessCase(projectId: string, expectedVersion: number, accountId: string): Promise<InitiationView> {
+    const current = await this.repository.get(projectId);
+    const first = approvalRefusal(current.initiation.businessCase, accountId);
+    if (first !== null && first.reason !== 'incomplete') {
+      const people = await this.names([first.reason === 'not-sponsor' ? first.sponsor : null]);
+      throw refusalError(first, people);
+    }
+    const at = this.deps.now().toISOString();
+    return this.change(projectId, expectedVersion, accountId, (cur) => {
+      const refusal = approvalRefusal(cur.businessCase, accountId);
+      if (refusal !== null) throw refusalError(refusal, {});
+      return { ...cur, businessCase: approveBusinessCase(cur.businessCase, accountId, at) };
+    });
+  }
+
+  /**
    * Computes a KPI whose source is a JQL query (count or median duration) as the user, within the project only,
    * and records the result as a measurement. A stale version is a CONFLICT; a manual KPI is refused
    * (VALIDATION_FAILED), and so is a median over issues none of which has both dates.
@@ -145,7 +169,8 @@ export class InitiationService {
   async publishBusinessCase(project: { id: string; key: string }, accountId: string, expectedVersion: number | undefined): Promise<PublishBusinessCaseResponse> {
     await this.deps.confluence.requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
     const settings = await this.deps.settings.get(project.id);
-    if (settings === undefined) {
+    const spaceKey = settings?.confluenceSpaceKey ?? null;
+    if (settings === undefined || spaceKey === null) {
       throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
     }
     const names = this.deps.names;
@@ -173,7 +198,7 @@ export class InitiationService {
     const page = await upsertPage(
       this.deps.confluence,
       {
-        spaceKey: settings.confluenceSpaceKey,
+        spaceKey,
         parentId: settings.confluenceParentPageId,
         title,
         adf,
@@ -189,7 +214,7 @@ export class InitiationService {
       ...cur,
       published: {
         pageId: page.pageId,
-        spaceKey: settings.confluenceSpaceKey,
+        spaceKey,
         title,
         url: page.url,
         version: page.version,
@@ -231,11 +256,31 @@ export class InitiationService {
   }
 }
 
-/** Everyone the initiation names by account id: last saver, approver, publisher, KPI recorders, challenge owners. */
+/** The typed error of an approval refusal, naming the sponsor by display name when known. */
+function refusalError(r: ApprovalRefusal, people: PeopleNames): AppError {
+  switch (r.reason) {
+    case 'no-sponsor':
+      return new NotSponsorError('Name the sponsor of the business case first: only the sponsor may approve it.', { reason: 'no-sponsor' });
+    case 'not-sponsor':
+      return new NotSponsorError(`Only the sponsor, ${people[r.sponsor] ?? 'the person named in the business case'}, may approve the business case.`, {
+        reason: 'not-sponsor',
+        sponsor: r.sponsor,
+      });
+    case 'incomplete': {
+      const labels = BUSINESS_CASE_ELEMENTS.filter((e) => r.missing.includes(e.id)).map((e) => `${e.letter}) ${e.label}`);
+      return new ValidationError(`Complete the business case before approving it: ${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} still empty.`, {
+        missing: r.missing,
+      });
+    }
+  }
+}
+
+/** Everyone the initiation names by account id: last saver, sponsor, approver, publisher, KPI recorders, challenge owners. */
 export function initiationPeople(snap: { initiation: Initiation; updatedBy: string | null }): (string | null | undefined)[] {
   const ini = snap.initiation;
   return [
     snap.updatedBy,
+    ini.businessCase.sponsor,
     ini.businessCase.approval?.approvedBy,
     ini.published?.publishedBy,
     ...ini.kpis.flatMap((k) => k.measurements.map((m) => m.by)),

@@ -68,17 +68,19 @@ async function spaceOptions(confluence: ConfluenceClient, key: string): Promise<
 export async function loadSettingsOptions(
   { jira, confluence }: SettingsProducts,
   projectId: string,
-  request: { includeJira: boolean; spaceKey?: string },
+  request: { includeJira: boolean; spaceKey?: string; includeSpaces?: boolean },
 ): Promise<GetSettingsOptionsResponse> {
-  const [types, roles, space] = await Promise.all([
+  const [types, roles, space, spaces] = await Promise.all([
     request.includeJira ? jira.getIssueTypesForProject(projectId, AS_USER) : Promise.resolve(null),
     request.includeJira ? jira.getProjectRoles(projectId, AS_USER) : Promise.resolve(null),
     request.spaceKey !== undefined ? spaceOptions(confluence, request.spaceKey) : Promise.resolve(null),
+    request.includeSpaces === true ? confluence.listSpaces({ ...AS_USER, max: SPACE_PAGE_OPTIONS_MAX }) : Promise.resolve(null),
   ]);
   return {
     issueTypes: types === null ? null : toIssueTypeOptions(types),
     roles: roles === null ? null : roles.map((r): SettingsRoleOption => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name)),
     space,
+    spaces: spaces === null ? null : spaces.spaces.map((s) => ({ key: s.key, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
@@ -101,27 +103,32 @@ async function unlessNotFound<T>(p: Promise<T>): Promise<T | undefined> {
 }
 
 /**
- * Checks, as the user, that the settings name a space they can see, a current page of that space, an issue type
+ * Checks, as the user, that the settings name a space they can see (its key matched case-insensitively; the
+ * space's own key is returned to be stored), a current page of that space, an issue type
  * of the project at the epic level (hierarchy level 1, see src/domain/epics/epic-type.ts), and a role of the project. Throws VALIDATION_FAILED with one issue
  * per wrong field (details.issues[].path = the field name).
  */
-export async function validateSettingsChoices({ jira, confluence }: SettingsProducts, projectId: string, input: ProjectSettingsInput): Promise<void> {
+export async function validateSettingsChoices(
+  { jira, confluence }: SettingsProducts,
+  projectId: string,
+  input: ProjectSettingsInput,
+): Promise<{ confluenceSpaceKey: string | null }> {
   const { confluenceSpaceKey: key, confluenceParentPageId: pageId, epicIssueTypeId: typeId, editorRoleId: roleId } = input;
   const [space, page, types, roles] = await Promise.all([
-    unlessNotFound(confluence.getSpaceByKey(key, AS_USER)),
+    key === null ? Promise.resolve(null) : unlessNotFound(confluence.getSpaceByKey(key, AS_USER)),
     pageId === null ? Promise.resolve(null) : unlessNotFound<ConfluencePage>(confluence.getPage(pageId, AS_USER)),
     typeId === null ? Promise.resolve(null) : jira.getIssueTypesForProject(projectId, AS_USER),
     roleId === null ? Promise.resolve(null) : jira.getProjectRoles(projectId, AS_USER),
   ]);
   const issues: FieldIssue[] = [];
   if (space === undefined) {
-    issues.push({ path: 'confluenceSpaceKey', message: `there is no Confluence space with key ${key}, or you cannot see it` });
+    issues.push({ path: 'confluenceSpaceKey', message: `there is no Confluence space with key ${key ?? ''}, or you cannot see it` });
   }
   if (pageId !== null) {
     if (page === undefined || page === null) {
       issues.push({ path: 'confluenceParentPageId', message: `page ${pageId} does not exist, or you cannot see it` });
-    } else if (space !== undefined && (page.spaceId !== space.id || (page.status !== undefined && page.status !== 'current'))) {
-      issues.push({ path: 'confluenceParentPageId', message: `page ${pageId} ("${page.title}") is not a current page of space ${key}` });
+    } else if (space !== undefined && space !== null && (page.spaceId !== space.id || (page.status !== undefined && page.status !== 'current'))) {
+      issues.push({ path: 'confluenceParentPageId', message: `page ${pageId} ("${page.title}") is not a current page of space ${space?.key ?? key ?? ''}` });
     }
   }
   const epicProblem = typeId !== null && types !== null ? epicTypeProblem(types, typeId) : undefined;
@@ -132,4 +139,5 @@ export async function validateSettingsChoices({ jira, confluence }: SettingsProd
   if (issues.length > 0) {
     throw new ValidationError('The settings name things that do not exist, or that you cannot see.', { issues });
   }
+  return { confluenceSpaceKey: space?.key ?? key };
 }

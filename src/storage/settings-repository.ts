@@ -19,7 +19,8 @@ export const confluenceSpaceKeySchema = z
 export const projectSettingsRecordSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   projectId: idString,
-  confluenceSpaceKey: confluenceSpaceKeySchema,
+  /** Null until a space is chosen (settings saved while Confluence was not connected keep the Jira fields only). */
+  confluenceSpaceKey: confluenceSpaceKeySchema.nullable(),
   confluenceParentPageId: idString.nullable(),
   epicIssueTypeId: idString.nullable(),
   editorRoleId: idString.nullable(),
@@ -34,7 +35,7 @@ export type ProjectSettingsRecord = z.infer<typeof projectSettingsRecordSchema>;
 
 /** The fields a user edits (everything but bookkeeping). */
 export interface ProjectSettingsInput {
-  confluenceSpaceKey: string;
+  confluenceSpaceKey: string | null;
   confluenceParentPageId: string | null;
   epicIssueTypeId: string | null;
   editorRoleId: string | null;
@@ -58,7 +59,8 @@ export const toSettingsView = (projectId: string, record: ProjectSettingsRecord 
       }
     : {
         projectId,
-        configured: true,
+        // Configured for publishing: a space is chosen.
+        configured: record.confluenceSpaceKey !== null,
         confluenceSpaceKey: record.confluenceSpaceKey,
         confluenceParentPageId: record.confluenceParentPageId,
         epicIssueTypeId: record.epicIssueTypeId,

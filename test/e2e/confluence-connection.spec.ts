@@ -84,16 +84,19 @@ test('disconnected, the Initiation view says so where it would publish the busin
   expect(invoked.filter((k) => k === 'startPublishReport' || k === 'publishBusinessCase')).toEqual([]);
 });
 
-test('disconnected, the settings page says so once, shows the space read-only and offers no save; Jira choices load', async ({ page }) => {
-  // The server would refuse a save with the typed error (resolver tests); the page does not offer one.
+test('disconnected, the settings page says so once, shows the Confluence fields as unavailable, and saves the Jira settings', async ({ page }) => {
   await page.goto(projectPageUrl('scope'));
   await projectSidebar(page).getByRole('link', { name: 'Project settings' }).click();
   const settingsApp = page.getByTitle('SMS Navigator settings').contentFrame();
   await expect(settingsApp.getByRole('heading', { name: 'SMS Navigator settings' })).toBeVisible();
   await expect(settingsApp.getByText(LINE)).toHaveCount(1);
-  await expect(settingsApp.getByLabel('Confluence space key')).not.toBeEditable();
-  await expect(settingsApp.getByLabel('Editor project role ID').locator('option').first()).toHaveText('No editor role: only project administrators');
-  await expect(settingsApp.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
+  await expect(settingsApp.getByLabel('Confluence space', { exact: true })).not.toBeEditable();
+  await expect(settingsApp.getByTestId('settings-confluenceSpaceKey-help')).toContainText('Unavailable while Confluence is not connected');
+  await expect(settingsApp.getByText('No editor role: only project administrators')).toBeVisible();
+  await settingsApp.getByLabel('Editor project role', { exact: true }).click();
+  await settingsApp.getByRole('option', { name: 'Administrators', exact: true }).click();
+  await settingsApp.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settingsApp.getByRole('status').filter({ hasText: 'Settings saved' })).toContainText('The Confluence space and page were kept as they were.');
   await shot(page, 'confluence-disconnected-settings-light');
 });
 

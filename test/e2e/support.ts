@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { freePort } from '../support/net';
 import { TSX_MAIN, launchSandbox, terminate } from '../support/sandbox-process';
 
@@ -23,6 +23,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** The app's frame on the project page. */
 export const projectApp = (page: Page): FrameLocator => page.getByTitle('SMS Navigator project page').contentFrame();
+
+/** Chooses `option` in an Atlaskit select (`field` is its labelled input), as a user does: open it, click the option. */
+export async function choose(app: FrameLocator, field: Locator, option: string): Promise<void> {
+  await field.click();
+  await app.getByRole('option', { name: option, exact: true }).click();
+}
 
 /** The project page of SMS at Jira's URL (`/apps/{appId}/{envId}`), or one of its subpages (`…/{route}`). */
 export const projectPageUrl = (route?: string): string =>

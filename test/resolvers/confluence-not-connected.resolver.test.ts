@@ -61,13 +61,21 @@ describe('Confluence not connected to the site', () => {
     expect(s.settingsCalls).toEqual([]);
   });
 
-  it('the settings pickers: the space lookup and a save answer the typed error, the Jira options still load', async () => {
+  it('the settings: the space lookup answers the typed error; the Jira options load and a save keeps the Confluence fields', async () => {
     const s = setup(false);
     expect(await s.call(getSettingsOptions, { confluenceSpaceKey: 'SMS' })).toMatchObject(notConnected);
     const jira = await s.call<{ issueTypes: unknown[] | null }>(getSettingsOptions, { includeJira: true });
     expect(jira.ok && jira.data.issueTypes?.length).toBeGreaterThan(0);
-    const save = await s.call(saveProjectSettings, { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, version: 0 });
-    expect(save).toMatchObject(notConnected);
+    // Nothing stored yet: the Jira fields are saved, no space is chosen (the typed key cannot be checked).
+    const save = await s.call<{ version: number; configured: boolean; confluenceSpaceKey: string | null; issueMappingOpen: boolean }>(saveProjectSettings, {
+      confluenceSpaceKey: 'SMS',
+      confluenceParentPageId: null,
+      epicIssueTypeId: null,
+      editorRoleId: null,
+      issueMappingOpen: true,
+      version: 0,
+    });
+    expect(save).toMatchObject({ ok: true, data: { version: 1, configured: false, confluenceSpaceKey: null, issueMappingOpen: true } });
     expect(s.settingsCalls.every((c) => !c.includes('/wiki/'))).toBe(true);
   });
 });

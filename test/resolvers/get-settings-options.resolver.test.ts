@@ -48,6 +48,7 @@ describe('getSettingsOptions resolver', () => {
           { id: EDITOR_ROLE_ID, name: 'Editors' },
         ],
         space: null,
+        spaces: null,
       },
     });
     expect([...t.settingsCalls].sort()).toEqual(['asUser /rest/api/3/issuetype/project?projectId=10000', 'asUser /rest/api/3/project/10000/role']);
@@ -69,9 +70,17 @@ describe('getSettingsOptions resolver', () => {
             { id: '65537', title: 'SMS Home', parentId: null, isHomepage: true },
           ],
         },
+        spaces: null,
       },
     });
     expect(t.settingsCalls).toEqual(['asUser /wiki/api/v2/spaces?keys=SMS', 'asUser /wiki/api/v2/spaces/131073/pages?status=current&sort=title&limit=250']);
+  });
+
+  it('lists the spaces the caller can see by name for the space picker, only when asked', async () => {
+    const t = setup();
+    const result = await t.invoke({ includeSpaces: true, includeJira: false });
+    expect(result).toMatchObject({ ok: true, data: { spaces: [{ key: 'SMS', name: 'Service Management' }] } });
+    expect(t.settingsCalls).toEqual(['asUser /wiki/api/v2/spaces?limit=250']);
   });
 
   it('answers NOT_FOUND naming the key (for the space key field) when the space does not exist', async () => {

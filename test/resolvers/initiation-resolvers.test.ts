@@ -45,13 +45,14 @@ describe('initiation resolvers', () => {
 
   it('approves only a complete business case, recording the caller and the server time, not payload values', async () => {
     const t = setup();
-    const partial = data(await t.invoke<InitiationView>('saveBusinessCase', { version: 0, elements: { drivers: 'Tender' } }));
+    const partial = data(await t.invoke<InitiationView>('saveBusinessCase', { version: 0, elements: { drivers: 'Tender' }, sponsor: ADMIN }));
     const refused = await t.invoke('approveBusinessCase', { version: partial.version });
     expect(errorCode(refused)).toBe('VALIDATION_FAILED');
     expect(refused.ok ? '' : refused.error.message).toContain('b) Short- and long-term outcomes');
 
     const full = data(await t.invoke<InitiationView>('saveBusinessCase', { version: partial.version, elements: allElements }));
     expect(full.completeness.complete).toBe(true);
+    expect(full.initiation.businessCase.sponsor).toBe(ADMIN); // absent in the payload: the sponsor is kept
     const approved = data(
       await t.invoke<InitiationView>('approveBusinessCase', { version: full.version, approvedBy: 'someone-else', approvedAt: '2020-01-01T00:00:00Z' }),
     );
@@ -63,6 +64,31 @@ describe('initiation resolvers', () => {
     const edited = data(await t.invoke<InitiationView>('saveBusinessCase', { version: approved.version, elements: { ...allElements, costs: 'More' } }));
     expect(edited).toMatchObject({ approval: 'stale', managementSupportObtained: false });
     expect(t.productCalls).toEqual([]);
+  });
+
+  it('lets only the named sponsor approve: the caller comes from the context, and a refusal writes nothing', async () => {
+    const t = setup();
+    const unnamed = data(await t.invoke<InitiationView>('saveBusinessCase', { version: 0, elements: allElements }));
+    const writes = t.store.writes.length;
+    const noSponsor = await t.invoke('approveBusinessCase', { version: unnamed.version });
+    expect(noSponsor.ok ? null : noSponsor.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'no-sponsor' } });
+
+    // An editor (the project admin) who is not the sponsor is refused, told who the sponsor is.
+    const named = data(await t.invoke<InitiationView>('saveBusinessCase', { version: unnamed.version, elements: allElements, sponsor: MEMBER }));
+    expect(named.people[MEMBER]).toBe('Mo Member');
+    const writesBefore = t.store.writes.length;
+    const other = await t.invoke('approveBusinessCase', { version: named.version, accountId: MEMBER, sponsor: ADMIN });
+    expect(other.ok ? null : other.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'not-sponsor', sponsor: MEMBER } });
+    expect(other.ok ? '' : other.error.message).toBe('Only the sponsor, Mo Member, may approve the business case.');
+    expect(t.store.writes.length).toBe(writesBefore);
+    expect(writes).toBeLessThan(writesBefore);
+
+    // Naming the admin as sponsor lets them approve; naming someone else afterwards makes the approval out of date.
+    const mine = data(await t.invoke<InitiationView>('saveBusinessCase', { version: named.version, elements: allElements, sponsor: ADMIN }));
+    const approved = data(await t.invoke<InitiationView>('approveBusinessCase', { version: mine.version }));
+    expect(approved).toMatchObject({ approval: 'approved', managementSupportObtained: true });
+    const moved = data(await t.invoke<InitiationView>('saveBusinessCase', { version: approved.version, elements: allElements, sponsor: MEMBER }));
+    expect(moved).toMatchObject({ approval: 'stale', managementSupportObtained: false });
   });
 
   it('keeps measurements with their KPI when definitions are saved again, and drops removed KPIs', async () => {

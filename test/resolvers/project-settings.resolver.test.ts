@@ -128,6 +128,13 @@ describe('getProjectSettings / saveProjectSettings resolvers', () => {
     expect(t.store.writes).toEqual([]);
   });
 
+  it('matches the space key case-insensitively and stores the space\'s own key ("sms" works like "SMS")', async () => {
+    const t = setup();
+    const saved = await t.invoke('saveProjectSettings', { confluenceSpaceKey: 'sms', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, version: 0 }, ADMIN);
+    expect(saved).toMatchObject({ ok: true, data: { version: 1, confluenceSpaceKey: 'SMS', configured: true } });
+    expect(t.settingsCalls).toEqual(['asUser /wiki/api/v2/spaces?keys=sms%2CSMS']);
+  });
+
   it('checks only the space when the optional choices are empty', async () => {
     const t = setup();
     const saved = await t.invoke('saveProjectSettings', { confluenceSpaceKey: 'SMS', confluenceParentPageId: null, epicIssueTypeId: null, editorRoleId: null, version: 0 }, ADMIN);

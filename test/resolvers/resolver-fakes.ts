@@ -139,7 +139,7 @@ function settingsLookup(product: 'jira' | 'confluence', method: string, pathname
     }
     return undefined;
   }
-  if (pathname === '/wiki/api/v2/spaces') return { status: 200, body: { results: query.get('keys') === d.space.key ? [d.space] : [] } };
+  if (pathname === '/wiki/api/v2/spaces') return { status: 200, body: { results: !query.has('keys') || (query.get('keys') ?? '').split(',').includes(d.space.key) ? [d.space] : [] } };
   const spacePages = /^\/wiki\/api\/v2\/spaces\/(\d+)\/pages$/.exec(pathname);
   if (spacePages) {
     if (spacePages[1] !== d.space.id) return { status: 404, body: { errors: [{ status: 404, title: 'Space not found' }] } };

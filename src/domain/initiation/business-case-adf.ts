@@ -89,6 +89,7 @@ function approvalPanel(input: BusinessCaseAdfInput): BlockContent {
         ? [lozenge('Approval out of date', 'yellow'), t(` Approved by ${personName(input, bc.approval.approvedBy)} on ${formatDate(bc.approval.approvedAt)}, but edited since.`)]
         : [lozenge('Not approved', 'neutral'), t(' No sponsor has approved this business case yet.')];
   return panel({ panelType: state === 'approved' ? PanelType.SUCCESS : PanelType.INFO })(
+    p(t(bc.sponsor === null ? 'Sponsor: not named yet.' : `Sponsor: ${personName(input, bc.sponsor)}.`)),
     p(...first),
     p(t(`Complete: ${completeness.filled} of ${completeness.total} elements. Management support (maturity Level I): ${managementSupportObtained(bc) ? 'obtained' : 'not yet obtained'}.`)),
   );

@@ -66,13 +66,18 @@ export type BusinessCaseApproval = z.infer<typeof businessCaseApprovalSchema>;
 export const businessCaseElementsSchema = z.partialRecord(businessCaseElementIdSchema, z.string().max(MAX_ELEMENT_TEXT));
 export type BusinessCaseElements = z.infer<typeof businessCaseElementsSchema>;
 
+/** An Atlassian accountId (the sponsor, an owner): stored, never shown; the UI shows the Jira display name. */
+export const accountIdSchema = z.string().trim().min(1).max(128);
+
 export const businessCaseSchema = z.object({
   elements: businessCaseElementsSchema,
+  /** The sponsor named by the team (accountId); only this person may approve. Absent in records saved before. */
+  sponsor: accountIdSchema.nullable().default(null),
   approval: businessCaseApprovalSchema.nullable(),
 });
 export type BusinessCase = z.infer<typeof businessCaseSchema>;
 
-export const emptyBusinessCase = (): BusinessCase => ({ elements: {}, approval: null });
+export const emptyBusinessCase = (): BusinessCase => ({ elements: {}, sponsor: null, approval: null });
 
 const filled = (text: string | undefined): boolean => (text ?? '').trim().length > 0;
 
@@ -115,10 +120,27 @@ export function businessCaseDigest(elements: BusinessCaseElements): string {
 
 export type ApprovalState = 'none' | 'approved' | 'stale';
 
-/** 'approved' while the texts are those the sponsor approved; 'stale' once any element changed since. */
+/**
+ * 'approved' while the texts are those the sponsor approved and the approver is still the named sponsor; 'stale'
+ * once any element changed since, or another sponsor has been named.
+ */
 export function approvalState(bc: BusinessCase): ApprovalState {
   if (bc.approval === null) return 'none';
-  return bc.approval.digest === businessCaseDigest(bc.elements) ? 'approved' : 'stale';
+  const bySponsor = bc.sponsor === null || bc.approval.approvedBy === bc.sponsor;
+  return bySponsor && bc.approval.digest === businessCaseDigest(bc.elements) ? 'approved' : 'stale';
+}
+
+/** Why `accountId` may not approve the business case now (null: they may). The one rule, for the service and the UI. */
+export type ApprovalRefusal =
+  | { reason: 'no-sponsor' }
+  | { reason: 'not-sponsor'; sponsor: string }
+  | { reason: 'incomplete'; missing: BusinessCaseElementId[] };
+
+export function approvalRefusal(bc: BusinessCase, accountId: string): ApprovalRefusal | null {
+  if (bc.sponsor === null) return { reason: 'no-sponsor' };
+  if (bc.sponsor !== accountId) return { reason: 'not-sponsor', sponsor: bc.sponsor };
+  const c = businessCaseCompleteness(bc);
+  return c.complete ? null : { reason: 'incomplete', missing: c.missing };
 }
 
 /**

@@ -4,7 +4,39 @@
  */
 import Button from '@atlaskit/button/new';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { followVisibleBand, offsetIntoBand } from './frame-viewport';
+
+/**
+ * Keeps an open dialog in the middle of the part of the frame the user sees (see frame-viewport.ts), following
+ * the host's scroll; a dialog taller than the visible part is scrolled into view instead.
+ */
+function useDialogInView(open: boolean, testId: string): void {
+  useEffect(() => {
+    if (!open) return undefined;
+    let frame = 0;
+    let stop: (() => void) | null = null;
+    const attach = () => {
+      const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+      if (el === null) {
+        frame = requestAnimationFrame(attach);
+        return;
+      }
+      stop = followVisibleBand((b) => {
+        el.style.transform = '';
+        const r = el.getBoundingClientRect();
+        const dy = offsetIntoBand({ top: r.top, height: r.height }, b);
+        if (dy === null) el.scrollIntoView({ block: 'nearest' });
+        else el.style.transform = `translateY(${dy}px)`;
+      });
+    };
+    attach();
+    return () => {
+      cancelAnimationFrame(frame);
+      stop?.();
+    };
+  }, [open, testId]);
+}
 
 export function ConfirmModal({
   open,
@@ -31,6 +63,8 @@ export function ConfirmModal({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const testId = `confirm-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  useDialogInView(open, testId);
   return (
     <ModalTransition>
       {open && (
@@ -38,10 +72,7 @@ export function ConfirmModal({
           onClose={onCancel}
           width={width}
           shouldScrollInViewport={false}
-          // The app's frame grows with its content, so "the viewport" is the whole page: bring the dialog into
-          // the host's view (scrollIntoView reaches the host page) instead of leaving it off screen; centred, so
-          // the host's fixed top bar does not cover its title or buttons.
-          onOpenComplete={(el) => el.scrollIntoView({ block: 'center' })}
+          testId={testId}
         >
           <ModalHeader>
             <ModalTitle appearance={appearance === 'primary' ? undefined : appearance}>{title}</ModalTitle>

@@ -6,7 +6,7 @@
 import Avatar from '@atlaskit/avatar';
 import { DatePicker } from '@atlaskit/datetime-picker';
 import Select, { AsyncSelect } from '@atlaskit/select';
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { PeopleNames, UserOption } from '@contract/people';
 import { searchUsers } from '../api/search-users';
 import { FieldHint } from './kit/fields';
@@ -107,10 +107,21 @@ function UserLabel({ o }: { o: UserOpt }) {
   );
 }
 
-async function loadUsers(query: string): Promise<UserOpt[]> {
-  if (query.trim() === '') return [];
-  const r = await searchUsers({ query: query.trim() });
-  return r.ok ? r.data.users.map(toOpt) : [];
+/**
+ * The picker's search: Jira's user search (it matches names and email addresses, so the options are not filtered
+ * again on the label), and why it found nothing when the search itself failed (instead of "no user found").
+ */
+function useUserSearch() {
+  const [failure, setFailure] = useState<string | null>(null);
+  const load = useCallback(async (query: string): Promise<UserOpt[]> => {
+    if (query.trim() === '') return [];
+    const r = await searchUsers({ query: query.trim() });
+    setFailure(r.ok ? null : `Jira's user search failed: ${r.error.message}`);
+    return r.ok ? r.data.users.map(toOpt) : [];
+  }, []);
+  const noOptionsMessage = ({ inputValue }: { inputValue: string }): string =>
+    inputValue.trim() === '' ? 'Type a name to search Jira users' : (failure ?? 'No Jira user found');
+  return { load, noOptionsMessage };
 }
 
 /** One person (account id), found by name through Jira's user search. */
@@ -125,6 +136,7 @@ export function UserPickerField({ label, value, people, onChange, readOnly, hint
   width?: number | string;
 }) {
   const id = useId();
+  const search = useUserSearch();
   const current: UserOpt | null = value === null || value === '' ? null : optionOf(value, people);
   return (
     <div style={{ marginBlockEnd: space.s, width, maxWidth: '100%' }}>
@@ -136,11 +148,11 @@ export function UserPickerField({ label, value, people, onChange, readOnly, hint
         spacing="compact"
         isDisabled={readOnly}
         isClearable
-        cacheOptions
-        loadOptions={loadUsers}
+        loadOptions={search.load}
+        filterOption={null}
         value={current}
         placeholder="Type a name…"
-        noOptionsMessage={({ inputValue }) => (inputValue === '' ? 'Type a name to search Jira users' : 'No Jira user found')}
+        noOptionsMessage={search.noOptionsMessage}
         formatOptionLabel={(o) => <UserLabel o={o} />}
         menuPortalTarget={typeof document === 'undefined' ? undefined : document.body}
         styles={{ menuPortal: (base) => ({ ...base, zIndex: 600 }) }}
@@ -162,6 +174,7 @@ export function UsersPickerField({ label, value, people, onChange, readOnly, hin
   width?: number | string;
 }) {
   const id = useId();
+  const search = useUserSearch();
   const current: UserOpt[] = value.map((v) => optionOf(v, people));
   return (
     <div style={{ marginBlockEnd: space.s, width, maxWidth: '100%' }}>
@@ -173,11 +186,11 @@ export function UsersPickerField({ label, value, people, onChange, readOnly, hin
         isMulti
         spacing="compact"
         isDisabled={readOnly}
-        cacheOptions
-        loadOptions={loadUsers}
+        loadOptions={search.load}
+        filterOption={null}
         value={current}
         placeholder="Type a name…"
-        noOptionsMessage={({ inputValue }) => (inputValue === '' ? 'Type a name to search Jira users' : 'No Jira user found')}
+        noOptionsMessage={search.noOptionsMessage}
         formatOptionLabel={(o) => <UserLabel o={o} />}
         menuPortalTarget={typeof document === 'undefined' ? undefined : document.body}
         styles={{ menuPortal: (base) => ({ ...base, zIndex: 600 }) }}

@@ -16,7 +16,7 @@ function filled(): Initiation {
   const elements = Object.fromEntries(BUSINESS_CASE_ELEMENT_IDS.map((id) => [id, `Our text for ${id}.`]));
   return {
     ...ini,
-    businessCase: approveBusinessCase({ elements, approval: null }, '557058:sponsor', '2026-03-01T10:00:00.000Z'),
+    businessCase: approveBusinessCase({ elements, sponsor: null, approval: null }, '557058:sponsor', '2026-03-01T10:00:00.000Z'),
     baselineFindings: { workload: 'About 400 incidents a month.' },
     kpis: [
       {

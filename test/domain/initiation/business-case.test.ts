@@ -9,10 +9,12 @@ import {
   businessCaseDigest,
   emptyBusinessCase,
   managementSupportObtained,
+  approvalRefusal,
 } from '../../../src/domain/initiation';
 
 const complete = (): BusinessCase => ({
   elements: Object.fromEntries(BUSINESS_CASE_ELEMENT_IDS.map((id) => [id, `Text for ${id}`])),
+  sponsor: null,
   approval: null,
 });
 
@@ -66,11 +68,28 @@ describe('approval and managementSupportObtained', () => {
   it('does not count without an approval or for an incomplete case', () => {
     expect(managementSupportObtained(emptyBusinessCase())).toBe(false);
     expect(managementSupportObtained(complete())).toBe(false);
-    const partial: BusinessCase = { elements: { drivers: 'x' }, approval: null };
+    const partial: BusinessCase = { elements: { drivers: 'x' }, sponsor: null, approval: null };
     expect(managementSupportObtained(approveBusinessCase(partial, 'a', '2026-03-01T10:00:00.000Z'))).toBe(false);
   });
 
   it('gives different digests for text moved between elements', () => {
     expect(businessCaseDigest({ drivers: 'ab', outcomes: '' })).not.toBe(businessCaseDigest({ drivers: 'a', outcomes: 'b' }));
+  });
+});
+
+describe('approvalRefusal (only the named sponsor approves)', () => {
+  const SPONSOR = '557058:sponsor';
+  it('refuses when no sponsor is named, names the sponsor to anyone else, and says what is missing to the sponsor', () => {
+    expect(approvalRefusal(complete(), SPONSOR)).toEqual({ reason: 'no-sponsor' });
+    expect(approvalRefusal({ ...complete(), sponsor: SPONSOR }, '557058:editor')).toEqual({ reason: 'not-sponsor', sponsor: SPONSOR });
+    expect(approvalRefusal({ elements: { drivers: 'x' }, sponsor: SPONSOR, approval: null }, SPONSOR)).toMatchObject({ reason: 'incomplete' });
+    expect(approvalRefusal({ ...complete(), sponsor: SPONSOR }, SPONSOR)).toBeNull();
+  });
+
+  it('counts an approval only while its approver is the named sponsor', () => {
+    const approved = approveBusinessCase({ ...complete(), sponsor: SPONSOR }, SPONSOR, '2026-03-01T10:00:00.000Z');
+    expect(approvalState(approved)).toBe('approved');
+    expect(approvalState({ ...approved, sponsor: '557058:someone-else' })).toBe('stale');
+    expect(managementSupportObtained({ ...approved, sponsor: '557058:someone-else' })).toBe(false);
   });
 });

@@ -5,22 +5,9 @@
 import Textarea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { space } from './layout';
-import { fieldHint, fieldLabel, visuallyHidden } from './text';
-
-/** A native <select> or <input> drawn like the Atlaskit controls. */
-export const nativeControl: CSSProperties = {
-  font: 'inherit',
-  fontSize: '14px',
-  color: token('color.text', '#172B4D'),
-  background: token('color.background.input', '#FFFFFF'),
-  border: `1px solid ${token('color.border.input', '#8590A2')}`,
-  borderRadius: token('radius.small', '3px'),
-  padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`,
-  minHeight: '32px',
-  maxWidth: '100%',
-};
+import { fieldHint, fieldLabel } from './text';
 
 /** The help line under a field, `${id}-hint` (the control names it in aria-describedby). */
 export function FieldHint({ id, hint }: { id: string; hint: string | undefined }) {
@@ -101,31 +88,6 @@ export function TextAreaField({ label, value, onChange, readOnly, rows = 2, inva
         />
       )}
     </Labelled>
-  );
-}
-
-export function SelectField<V extends string>({ label, value, options, onChange, disabled, hideLabel }: {
-  label: string;
-  value: V;
-  options: readonly { value: V; label: string }[];
-  onChange: (v: V) => void;
-  disabled?: boolean;
-  hideLabel?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div style={{ marginBlockEnd: hideLabel ? 0 : space.s }}>
-      <label htmlFor={id} style={hideLabel ? visuallyHidden : fieldLabel}>
-        {label}
-      </label>
-      <select id={id} value={value} disabled={disabled} style={{ ...nativeControl, maxWidth: hideLabel ? '280px' : '100%' }} onChange={(e) => onChange(e.target.value as V)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

@@ -16,6 +16,8 @@ import { subtleText } from '../../components/kit/text';
 /** What every view of the project page receives (views that do not edit or publish ignore the rest). */
 export interface ProjectViewProps {
   canEdit: boolean;
+  /** The caller's accountId (from the trusted context, through getAppContext). */
+  accountId: string;
   /** Whether the site has the app connected to Confluence, and the line to show when not. */
   confluence: AppContextResponse['confluence'];
 }
@@ -114,7 +116,7 @@ export default function ProjectPage() {
         </ConfirmModal>
         <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
           <SectionLevel.Provider value="h3">
-            <View key={current.route} canEdit={appContext.permissions.canEdit} confluence={appContext.confluence} />
+            <View key={current.route} canEdit={appContext.permissions.canEdit} accountId={appContext.user.accountId} confluence={appContext.confluence} />
           </SectionLevel.Provider>
         </Suspense>
       </section>

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { computeKpi } from '../../../api/compute-kpi';
 import { recordKpiMeasurement } from '../../../api/record-kpi-measurement';
 import { saveKpis } from '../../../api/save-kpis';
+import { PickerField } from '../../../components/JiraFields';
 import { Card, Section, space } from '../../../components/kit/layout';
-import { SelectField, TextAreaField } from '../../../components/kit/fields';
+import { TextAreaField } from '../../../components/kit/fields';
 import { ROMAN, formatWhen, subtleText } from '../../../components/kit/text';
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
@@ -137,11 +138,12 @@ export function BaselineSection({ view, canEdit, onSaved, reload }: SectionProps
         actions={
           canEdit ? (
             <>
-              <SelectField
+              <PickerField
                 label="Add a suggested KPI"
                 hideLabel
-                value={suggestion}
-                options={[{ value: '', label: 'Add a suggested KPI…' }, ...catalog.kpiSuggestions.map((s) => ({ value: s.id, label: s.name }))]}
+                value={suggestion === '' ? null : suggestion}
+                placeholder="Add a suggested KPI…"
+                options={catalog.kpiSuggestions.map((s) => ({ value: s.id, label: s.name }))}
                 onChange={addSuggestion}
               />
               <Button onClick={addBlank}>Add KPI</Button>

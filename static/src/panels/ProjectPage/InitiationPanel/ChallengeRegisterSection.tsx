@@ -4,9 +4,10 @@ import { token } from '@atlaskit/tokens';
 import type { ChallengeRisk } from '@contract/initiation';
 import { useState } from 'react';
 import { saveChallengeRegister } from '../../../api/save-challenge-register';
+import { PickerField, UserPickerField } from '../../../components/JiraFields';
 import { Card, Section, space } from '../../../components/kit/layout';
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../components/kit/fields';
-import { nameOf, subtleText } from '../../../components/kit/text';
+import { CheckboxGroup, TextAreaField } from '../../../components/kit/fields';
+import { subtleText } from '../../../components/kit/text';
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
 import { openAppLink } from './initiation-ui';
@@ -44,12 +45,6 @@ export function ChallengeRegisterSection({ view, canEdit, onSaved, reload }: Sec
       },
     );
 
-  /** An owner given as a Jira account id is named under the field. */
-  const ownerHint = (owner: string | null): string | undefined => {
-    const name = nameOf(view.people, owner);
-    return owner !== null && name !== owner ? `Jira user: ${name}` : undefined;
-  };
-
   return (
     <Section title="Challenge register" description="The implementation challenges of TS 20000-5 clause 6 treated as risks, with the key considerations as mitigations to tick off.">
       <div id="initiation-challenges" />
@@ -65,16 +60,10 @@ export function ChallengeRegisterSection({ view, canEdit, onSaved, reload }: Sec
             </div>
             <p style={{ ...subtleText, marginBlockEnd: space.s }}>{def?.definition}</p>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: `0 ${space.m}` }}>
-              <SelectField label={`Likelihood of “${def?.title}”`} value={String(r.likelihood)} disabled={readOnly} options={RATINGS} onChange={(v) => set(i, { likelihood: Number(v) })} />
-              <SelectField label={`Impact of “${def?.title}”`} value={String(r.impact)} disabled={readOnly} options={RATINGS} onChange={(v) => set(i, { impact: Number(v) })} />
-              <TextField
-                label={`Owner of “${def?.title}”`}
-                value={r.owner ?? ''}
-                readOnly={readOnly}
-                hint={ownerHint(r.owner)}
-                onChange={(v) => set(i, { owner: v.trim() === '' ? null : v })}
-              />
-              <SelectField label={`Status of “${def?.title}”`} value={r.status} disabled={readOnly} options={STATUSES} onChange={(v) => set(i, { status: v })} />
+              <PickerField width="100%" label={`Likelihood of “${def?.title}”`} value={String(r.likelihood)} disabled={readOnly} options={RATINGS} onChange={(v) => set(i, { likelihood: Number(v) })} />
+              <PickerField width="100%" label={`Impact of “${def?.title}”`} value={String(r.impact)} disabled={readOnly} options={RATINGS} onChange={(v) => set(i, { impact: Number(v) })} />
+              <UserPickerField width="100%" label={`Owner of “${def?.title}”`} value={r.owner} people={view.people} readOnly={readOnly} onChange={(owner) => set(i, { owner })} />
+              <PickerField width="100%" label={`Status of “${def?.title}”`} value={r.status} disabled={readOnly} options={STATUSES} onChange={(v) => set(i, { status: v })} />
             </div>
             <CheckboxGroup
               legend="Mitigations in place"

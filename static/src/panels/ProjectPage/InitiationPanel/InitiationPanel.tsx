@@ -25,6 +25,8 @@ import { TargetStateSection } from './TargetStateSection';
 export interface SectionProps {
   view: InitiationView;
   canEdit: boolean;
+  /** The caller's accountId (the sponsor alone may approve). */
+  accountId: string;
   /** Whether the site has the app connected to Confluence (publishing needs it). */
   confluence: ProjectViewProps['confluence'];
   /** Called with the view a save returned. */
@@ -42,7 +44,7 @@ const SECTIONS = [
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
-export default function InitiationPanel({ canEdit, confluence }: ProjectViewProps) {
+export default function InitiationPanel({ canEdit, accountId, confluence }: ProjectViewProps) {
   const initiation = useResolver('getInitiation', {});
   const [generation, setGeneration] = useState(0);
   const [section, setSection] = useState<SectionId>('business-case');
@@ -62,7 +64,7 @@ export default function InitiationPanel({ canEdit, confluence }: ProjectViewProp
   if (initiation.error !== undefined) return <ResolverError error={initiation.error} />;
   if (initiation.data === undefined) return <Loading label="Loading the initiation" />;
   const view = initiation.data;
-  const props: SectionProps = { view, canEdit, confluence, onSaved, reload };
+  const props: SectionProps = { view, canEdit, accountId, confluence, onSaved, reload };
 
   return (
     <div style={{ paddingBlock: space.m, maxWidth: '1100px' }}>

@@ -5,8 +5,9 @@ import { token } from '@atlaskit/tokens';
 import type { Kpi, KpiProgress, KpiSourceKind } from '@contract/initiation';
 import type { PeopleNames } from '@contract/people';
 import { useState } from 'react';
+import { PickerField } from '../../../components/JiraFields';
 import { Card, space } from '../../../components/kit/layout';
-import { SelectField, TextField } from '../../../components/kit/fields';
+import { TextField } from '../../../components/kit/fields';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { formatNumber, parseNumber } from './initiation-ui';
 
@@ -93,7 +94,8 @@ export function KpiCard({
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: `0 ${space.m}` }}>
         <TextField label="KPI name" value={draft.name} readOnly={readOnly} onChange={(v) => set({ name: v })} />
         <TextField label="Unit" value={draft.unit} readOnly={readOnly} onChange={(v) => set({ unit: v })} placeholder="e.g. hours, %" />
-        <SelectField
+        <PickerField
+          width="100%"
           label="Better when"
           value={draft.direction}
           disabled={readOnly}
@@ -105,7 +107,7 @@ export function KpiCard({
         />
         <TextField label="Baseline" value={draft.baseline} readOnly={readOnly} invalid={parseNumber(draft.baseline) === undefined} onChange={(v) => set({ baseline: v })} />
         <TextField label="Target" value={draft.target} readOnly={readOnly} invalid={parseNumber(draft.target) === undefined} onChange={(v) => set({ target: v })} />
-        <SelectField label="Source" value={draft.kind} disabled={readOnly} options={KIND_OPTIONS} onChange={(v) => set({ kind: v })} />
+        <PickerField width="100%" label="Source" value={draft.kind} disabled={readOnly} options={KIND_OPTIONS} onChange={(v) => set({ kind: v })} />
       </div>
       {draft.kind !== 'manual' && (
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(240px, 3fr) repeat(3, minmax(120px, 1fr))', gap: `0 ${space.m}` }}>
@@ -119,9 +121,10 @@ export function KpiCard({
           />
           {draft.kind === 'jqlMedianDuration' && (
             <>
-              <SelectField label="From date" value={draft.from} disabled={readOnly} options={dateFields} onChange={(v) => set({ from: v })} />
-              <SelectField label="To date" value={draft.to} disabled={readOnly} options={dateFields} onChange={(v) => set({ to: v })} />
-              <SelectField
+              <PickerField width="100%" label="From date" value={draft.from} disabled={readOnly} options={dateFields} onChange={(v) => set({ from: v })} />
+              <PickerField width="100%" label="To date" value={draft.to} disabled={readOnly} options={dateFields} onChange={(v) => set({ to: v })} />
+              <PickerField
+          width="100%"
                 label="Duration in"
                 value={draft.durationUnit}
                 disabled={readOnly}

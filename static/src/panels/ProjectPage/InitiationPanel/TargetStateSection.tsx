@@ -4,8 +4,9 @@ import { token } from '@atlaskit/tokens';
 import type { PlanChecklistState, TargetKind, TargetObjective, TargetState } from '@contract/initiation';
 import { useState } from 'react';
 import { saveTargetState } from '../../../api/save-target-state';
+import { PickerField } from '../../../components/JiraFields';
 import { Card, Section, space } from '../../../components/kit/layout';
-import { CheckboxGroup, ListField, SelectField, TextAreaField, TextField } from '../../../components/kit/fields';
+import { CheckboxGroup, ListField, TextAreaField, TextField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
 import type { SectionProps } from './InitiationPanel';
 import { SectionFooter } from './SectionFooter';
@@ -53,7 +54,7 @@ export function TargetStateSection({ view, canEdit, onSaved, reload }: SectionPr
     <Section title="Target state" description="Where the implementation should take you (TS 20000-5 5.3.3), the objectives with their critical success factors and KPIs, and the phases that serve them.">
       <div id="initiation-target-state" />
       <Card label="Target">
-        <SelectField<TargetKind | ''>
+        <PickerField<TargetKind | ''>
           label="Target"
           value={target.kind ?? ''}
           disabled={readOnly}

@@ -5,9 +5,9 @@ import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { FieldChange, GetScopeDiffResponse } from '@contract/scope';
 import { getScopeDiff } from '../../../api/get-scope-diff';
+import { PickerField } from '../../../components/JiraFields';
 import { useResolver } from '../../../api/use-resolver';
 import { Section, space } from '../../../components/kit/layout';
-import { SelectField } from '../../../components/kit/fields';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 
@@ -59,8 +59,8 @@ export function ScopeHistory() {
       </ol>
       {versions.length > 1 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: space.m, marginBlockStart: space.m }}>
-          <SelectField label="Compare from" value={from} options={choices} onChange={setFrom} />
-          <SelectField label="to" value={to} options={choices} onChange={setTo} />
+          <PickerField label="Compare from" value={from} options={choices} onChange={setFrom} />
+          <PickerField label="to" value={to} options={choices} onChange={setTo} />
           <div style={{ marginBlockEnd: space.s }}>
             <Button onClick={() => void compare()}>Show changes</Button>
           </div>

@@ -2,8 +2,9 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { Scope, ScopeListSection, ScopeOptions, ScopeProblem, ScopeSection, ScopeWarning } from '@contract/scope';
+import { PickerField } from '../../../components/JiraFields';
 import { Card, Section, space } from '../../../components/kit/layout';
-import { CheckboxGroup, ListField, SelectField, TextAreaField, TextField } from '../../../components/kit/fields';
+import { CheckboxGroup, ListField, TextAreaField, TextField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
 import { newItem } from './scope-draft';
 
@@ -151,7 +152,7 @@ function ItemFields({ section, item, options, readOnly, invalid, onPatch }: {
         <>
           <div style={row}>
             <TextField label="Name" value={p.name} readOnly={readOnly} invalid={invalid('name')} onChange={(v) => onPatch({ name: v })} />
-            <SelectField label="Kind" value={p.kind} options={options.interestedPartyKinds} disabled={readOnly} onChange={(v) => onPatch({ kind: v })} />
+            <PickerField label="Kind" value={p.kind} options={options.interestedPartyKinds} disabled={readOnly} onChange={(v) => onPatch({ kind: v })} />
           </div>
           <TextAreaField label="Needs and expectations" value={p.needs} readOnly={readOnly} onChange={(v) => onPatch({ needs: v })} />
         </>
@@ -163,7 +164,7 @@ function ItemFields({ section, item, options, readOnly, invalid, onPatch }: {
         <>
           <div style={row}>
             <TextField label="Name" value={o.name} readOnly={readOnly} invalid={invalid('name')} onChange={(v) => onPatch({ name: v })} />
-            <SelectField label="Type" value={o.type} options={options.otherPartyTypes} disabled={readOnly} onChange={(v) => onPatch({ type: v })} />
+            <PickerField label="Type" value={o.type} options={options.otherPartyTypes} disabled={readOnly} onChange={(v) => onPatch({ type: v })} />
           </div>
           <CheckboxGroup
             legend="Processes it operates"
