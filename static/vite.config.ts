@@ -3,14 +3,15 @@ import { defineConfig } from 'vite';
 
 // Custom UI build: static/index.html -> static/build (the `main` resource in manifest.yml).
 // Relative base because Forge serves the resource from its own CDN path. TSX is compiled by Vite itself
-// (automatic JSX runtime from static/tsconfig.json); static/ reaches src/ only through @contract/* (types).
+// (automatic JSX runtime from static/tsconfig.json); static/ reaches src/ only through @contract/* (types) and
+// @domain/* (pure domain modules: no I/O, no Forge; ESLint holds both sides to it).
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 export default defineConfig({
   root: here,
   base: './',
   resolve: {
-    alias: { '@contract': path.resolve(here, '../src/contract') },
+    alias: { '@contract': path.resolve(here, '../src/contract'), '@domain': path.resolve(here, '../src/domain') },
   },
   build: {
     outDir: path.resolve(here, 'build'),

@@ -9,7 +9,7 @@ export default defineConfig({
   root: path.resolve(here, 'macro'),
   base: './',
   resolve: {
-    alias: { '@contract': path.resolve(here, '../src/contract') },
+    alias: { '@contract': path.resolve(here, '../src/contract'), '@domain': path.resolve(here, '../src/domain') },
   },
   build: {
     outDir: path.resolve(here, 'build-macro'),

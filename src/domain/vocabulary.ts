@@ -1,8 +1,7 @@
 /**
- * Closed vocabularies shared by assessments, findings and evidence, with zod schemas for boundaries
- * and human labels for the UI.
+ * Closed vocabularies shared by assessments, findings and evidence, their labels and lozenge colours. No zod here
+ * (the UI imports this module through @domain): the boundary schemas are in vocabulary-schemas.ts.
  */
-import { z } from 'zod';
 
 /** Outcome of judging one clause. */
 export const CONFORMITY_RESULTS = [
@@ -13,7 +12,6 @@ export const CONFORMITY_RESULTS = [
   'conformant',
 ] as const;
 export type ConformityResult = (typeof CONFORMITY_RESULTS)[number];
-export const conformityResultSchema = z.enum(CONFORMITY_RESULTS);
 export const CONFORMITY_RESULT_LABELS: Readonly<Record<ConformityResult, string>> = {
   not_assessed: 'Not assessed',
   not_applicable: 'Not applicable',
@@ -25,7 +23,6 @@ export const CONFORMITY_RESULT_LABELS: Readonly<Record<ConformityResult, string>
 /** Grade of an audit or assessment finding, most severe first. */
 export const FINDING_GRADES = ['major_nc', 'minor_nc', 'observation', 'opportunity_for_improvement'] as const;
 export type FindingGrade = (typeof FINDING_GRADES)[number];
-export const findingGradeSchema = z.enum(FINDING_GRADES);
 export const FINDING_GRADE_LABELS: Readonly<Record<FindingGrade, string>> = {
   major_nc: 'Major nonconformity',
   minor_nc: 'Minor nonconformity',
@@ -36,7 +33,6 @@ export const FINDING_GRADE_LABELS: Readonly<Record<FindingGrade, string>> = {
 /** Kind of documented information offered as evidence. */
 export const EVIDENCE_KINDS = ['policy', 'plan', 'procedure', 'record', 'report', 'improvement_action'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-export const evidenceKindSchema = z.enum(EVIDENCE_KINDS);
 export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
   policy: 'Policy',
   plan: 'Plan',

@@ -6,14 +6,8 @@
 import { z } from 'zod';
 import { type ClauseId } from '../catalogue/catalogue';
 import { type MaturityLevel } from '../maturity/maturity-model';
-import {
-  type ConformityResult,
-  type EvidenceKind,
-  type FindingGrade,
-  conformityResultSchema,
-  evidenceKindSchema,
-  findingGradeSchema,
-} from '../vocabulary';
+import { type ConformityResult, type EvidenceKind, type FindingGrade } from '../vocabulary';
+import { conformityResultSchema, evidenceKindSchema, findingGradeSchema } from '../vocabulary-schemas';
 
 /** Jira's status categories by key: new = to do, indeterminate = in progress, done = done. */
 export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;

@@ -1,5 +1,6 @@
 /** UI labels and lozenge colours for the gap report (the domain's vocabulary, restated for the UI bundle). */
 import type { ClauseGapView } from '@contract/gap-report';
+import { CONFORMITY_RESULT_LABELS } from '@domain/vocabulary';
 
 export type ConformityResult = ClauseGapView['result'];
 export type StatusCategory = ClauseGapView['evidence'][number]['statusCategory'];
@@ -14,7 +15,7 @@ export const RESULT_OPTIONS: readonly { value: ConformityResult; label: string }
   { value: 'not_applicable', label: 'Not applicable' },
 ];
 
-export const RESULT_LABELS = Object.fromEntries(RESULT_OPTIONS.map((o) => [o.value, o.label])) as Record<ConformityResult, string>;
+export const RESULT_LABELS = CONFORMITY_RESULT_LABELS;
 
 export const RESULT_APPEARANCE: Record<ConformityResult, LozengeAppearance> = {
   conformant: 'success',

@@ -28,7 +28,7 @@ import { CreateInJira } from './CreateInJira';
 import { CrossPhaseTable } from './CrossPhaseTable';
 import { PhaseCard } from './PhaseCard';
 import { PlanIssues } from './PlanIssues';
-import { addPhase, cleanPlan, removePhase } from './plan-draft';
+import { addPhase, cleanPlan, removePhase } from '@domain/planning/plan-draft';
 import type { FocusRequest, FocusTarget } from './phase-summary';
 
 export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
@@ -253,7 +253,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
                   <Button
                     isDisabled={newPhase.trim() === ''}
                     onClick={() => {
-                      const next = addPhase(draft, newPhase.trim());
+                      const next = addPhase(draft, { name: newPhase.trim() });
                       edit(next);
                       setNewPhase('');
                       const added = next.phases[next.phases.length - 1];
