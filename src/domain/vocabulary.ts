@@ -55,3 +55,41 @@ export const ISSUE_ROLE_LABELS: Readonly<Record<IssueRole, string>> = {
   planned_work: 'Implementation work',
   finding: 'Audit finding',
 };
+
+/** Jira's status categories by key: new = to do, indeterminate = in progress, done = done. */
+export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+/** A Jira status category key ('new', 'indeterminate', 'done'; anything else or none: 'new') — the one mapping. */
+export function statusCategoryOf(key: string | null | undefined): StatusCategory {
+  return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
+}
+
+export const STATUS_CATEGORY_LABELS: Record<StatusCategory, string> = {
+  new: 'To do',
+  indeterminate: 'In progress',
+  done: 'Done',
+};
+
+/** The colours of a status lozenge: ADF's status colours (the UI maps them to Atlaskit Lozenge appearances). */
+export type StatusColor = 'neutral' | 'purple' | 'blue' | 'red' | 'yellow' | 'green';
+
+export const CONFORMITY_RESULT_COLORS: Readonly<Record<ConformityResult, StatusColor>> = {
+  conformant: 'green',
+  partially_conformant: 'yellow',
+  nonconformant: 'red',
+  not_assessed: 'neutral',
+  not_applicable: 'purple',
+};
+
+export const STATUS_CATEGORY_COLORS: Readonly<Record<StatusCategory, StatusColor>> = {
+  done: 'green',
+  indeterminate: 'blue',
+  new: 'neutral',
+};
+
+export const FINDING_GRADE_COLORS: Readonly<Record<FindingGrade, StatusColor>> = {
+  major_nc: 'red',
+  minor_nc: 'yellow',
+  observation: 'blue',
+  opportunity_for_improvement: 'purple',
+};
