@@ -6,18 +6,13 @@
  *   report.publish.seconds.10k wall time of the whole publish under 100 ms latency per call; bound 20
  *   report.adf.bytes.10k       size of the page body (ADF JSON); bound 5,000,000
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import fastify from 'fastify';
-import { createEmulator } from '../sandbox/emulator';
 import { createHttpProductApi } from '../sandbox/http-product-api';
 import type { JobStatusView } from '../src/contract/jobs';
 import type { PublishReportResultView, StartPublishReportResponse } from '../src/contract/gap-report';
 import type { JobEvent } from '../src/platform/job-queue';
 import { InMemoryKvStore } from '../src/storage/in-memory-kv-store';
 import { createApp } from '../src/wiring';
-import { invokeResolver, mapEveryIssue } from './bench-setup';
+import { invokeResolver, mapEveryIssue, withSeededEmulator } from './bench-setup';
 import type { Emit } from './run';
 
 const ISSUES = 10_000;
@@ -25,13 +20,7 @@ const LATENCY_MS = 100;
 const USER = '557058:sandbox-site-admin';
 
 export async function run(emit: Emit): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'report-bench-'));
-  const emulator = await createEmulator({ dataDir: dir, reset: true });
-  const server = fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
-  try {
-    await emulator.register(server);
-    const url = await server.listen({ port: 0, host: '127.0.0.1' });
-    const info = emulator.seedLargeProject(ISSUES);
+  await withSeededEmulator('report', ISSUES, async ({ emulator, url, info }) => {
 
     // Setup (not measured): map every issue of the project to one clause, a fifteenth of them per clause.
     let currentUser: string | undefined;
@@ -97,9 +86,5 @@ export async function run(emit: Emit): Promise<void> {
       evidenceCount: first.result.evidenceCount,
       note: 'page body as sent: the ADF JSON escaped as a string (never smaller than the ADF JSON)',
     });
-  } finally {
-    await server.close();
-    await emulator.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
