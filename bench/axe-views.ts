@@ -1,5 +1,5 @@
 /**
- * Accessibility of every view of the app with axe-core (through @axe-core/playwright): the six project page
+ * Accessibility of every view of the app with axe-core (through @axe-core/playwright): the project page
  * views, the settings page, an issue with the clause panel and the opened issue context glance, each in light
  * and dark mode. Shared by the browser test (test/e2e/first-hour-views.spec.ts, which asserts none) and the
  * bench line `ui.axe.serious` (bench/ui.bench.ts).
@@ -17,6 +17,8 @@ export const AXE_VIEWS: readonly { name: string; path: string; ready: string; fr
       ['Phases', 'phases'],
       ['Clause mapping', 'clause-mapping'],
       ['Gap report', 'gap-report'],
+      ['Evaluation', 'evaluation'],
+  ['Evaluation', 'evaluation'],
     ] as const
   ).map(([name, route]) => ({
     name,

@@ -70,6 +70,13 @@ const retrySchema = z.object({
   retryOptions: z.object({ retryAfter: z.number().optional(), retryReason: z.string().optional(), retryData: z.unknown().optional() }).loose(),
 });
 
+/** The retry a consumer's answer asks for (an InvocationError: `{ _retry: true, retryOptions }`), in seconds; undefined for none. */
+export function requestedRetryAfterSeconds(answer: unknown): number | undefined {
+  const retry = retrySchema.safeParse(answer);
+  if (!retry.success) return undefined;
+  return Math.min(MAX_RETRY_AFTER_S, Math.max(1, retry.data.retryOptions.retryAfter ?? 1));
+}
+
 const TIMED_OUT = Symbol('timed out');
 
 /** The consumer's outcome, or TIMED_OUT after `ms` (the late outcome is dropped, as Forge drops a stopped invocation's). */

@@ -55,6 +55,7 @@ import { bulkMappingJob } from './consumers/bulk-mapping.consumer';
 import { publishReportJob } from './consumers/publish-report.consumer';
 import { GAP_REPORT_RESOLVERS } from './resolvers/gap-report-resolvers';
 import { INITIATION_RESOLVERS } from './resolvers/initiation-resolvers';
+import { PHASE_EVALUATION_RESOLVERS } from './resolvers/phase-evaluation-resolvers';
 
 export interface AppDeps {
   api: ProductApi;
@@ -87,6 +88,7 @@ export const RESOLVERS: readonly AnyResolverDefinition[] = [
   ...MAPPING_RESOLVERS,
   ...GAP_REPORT_RESOLVERS,
   ...INITIATION_RESOLVERS,
+  ...PHASE_EVALUATION_RESOLVERS,
 ];
 
 /** Every job type the `sms-jobs` queue carries. Add new ones here (see src/platform/job-runner.ts). */
@@ -192,7 +194,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     evaluations,
     auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
     reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
-    phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations }, { as: 'user' }),
+    phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations, kpi, now }, { as: 'user' }),
   };
   jobs.bind(services);
   return services;

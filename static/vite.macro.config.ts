@@ -9,7 +9,12 @@ export default defineConfig({
   root: path.resolve(here, 'macro'),
   base: './',
   resolve: {
-    alias: { '@contract': path.resolve(here, '../src/contract'), '@domain': path.resolve(here, '../src/domain') },
+    alias: {
+      '@contract': path.resolve(here, '../src/contract'),
+      '@domain': path.resolve(here, '../src/domain'),
+      // Never initialised inside a Custom UI iframe: the stand-in gives the same defaults without the Statsig client.
+      '@atlaskit/feature-gate-js-client/feature-gates': path.resolve(here, 'src/vendor/feature-gates.ts'),
+    },
   },
   build: {
     outDir: path.resolve(here, 'build-macro'),

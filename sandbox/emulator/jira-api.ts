@@ -62,6 +62,7 @@ export function registerJiraApi(router: Router, state: EmulatorState, opts: Jira
   r('GET', '/task/{taskId}', (q) => api.getTask(q));
   r('POST', '/search/jql', (q) => api.search(q, q.body));
   r('GET', '/search/jql', (q) => api.search(q, searchQueryFromParams(q.query)));
+  r('POST', '/search/approximate-count', (q) => api.approximateCount(q));
   r('GET', '/search', () => api.removedSearch());
   r('POST', '/search', () => api.removedSearch());
   r('GET', '/mypermissions', (q) => api.myPermissions(q));
@@ -978,6 +979,8 @@ class JiraApi {
 
   private jqlContext(identity: Identity): JqlContext {
     const projects = [...this.state.all('project')];
+    // One answer per project and search: a search visits every issue (100,000 in the scale benchmarks).
+    const browsable = new Map<string, boolean>();
     return {
       projects,
       issueTypes: [...this.state.all('issuetype')],
@@ -986,10 +989,27 @@ class JiraApi {
       currentAccountId: identity.kind === 'user' ? identity.user.accountId : null,
       now: this.opts.now(),
       canBrowse: (projectId) => {
+        const known = browsable.get(projectId);
+        if (known !== undefined) return known;
         const p = this.state.get('project', projectId);
-        return p !== undefined && this.canBrowse(identity, p);
+        const may = p !== undefined && this.canBrowse(identity, p);
+        browsable.set(projectId, may);
+        return may;
       },
     };
+  }
+
+  /** Parses and compiles a bounded JQL query for `identity` (a JQL error or an unbounded query: 400, as Jira). */
+  private compileBounded(identity: Identity, jql: string): { ctx: JqlContext; pred: (i: IssueRecord) => boolean; order: (a: IssueRecord, b: IssueRecord) => number } {
+    try {
+      const query = parseJql(jql);
+      if (query.where === null) throw jiraError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+      const ctx = this.jqlContext(identity);
+      return { ctx, pred: compileWhere(query.where, ctx), order: compileOrder(query.orderBy) };
+    } catch (e) {
+      if (e instanceof JqlError) throw jiraError(400, e.message);
+      throw e;
+    }
   }
 
   /** Runs a JQL query as `identity`; exposed for benchmarks through the emulator. */
@@ -1001,26 +1021,7 @@ class JiraApi {
     }
     const q = parsed.data;
     const jql = q.jql ?? '';
-    let query;
-    try {
-      query = parseJql(jql);
-    } catch (e) {
-      if (e instanceof JqlError) throw jiraError(400, e.message);
-      throw e;
-    }
-    if (query.where === null) {
-      throw jiraError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
-    }
-    const ctx = this.jqlContext(identity);
-    let pred;
-    let order;
-    try {
-      pred = compileWhere(query.where, ctx);
-      order = compileOrder(query.orderBy);
-    } catch (e) {
-      if (e instanceof JqlError) throw jiraError(400, e.message);
-      throw e;
-    }
+    const { ctx, pred, order } = this.compileBounded(identity, jql);
     const fields = q.fields ?? ['id'];
     const properties = q.properties ?? [];
     const onlyIds = fields.every((f) => f === 'id' || f === 'key') && properties.length === 0;
@@ -1051,6 +1052,20 @@ class JiraApi {
     const body: Record<string, unknown> = { issues, isLast: !more };
     if (more) body.nextPageToken = Buffer.from(JSON.stringify({ o: offset + page.length, h: hash })).toString('base64url');
     return body;
+  }
+
+  /**
+   * POST /search/approximate-count (countIssues): `{ jql }` (bounded, no other property) → `{ count }`. Jira says
+   * the figure is an estimate that may miss recent updates; the emulator counts exactly what the user may browse,
+   * so the app must (and does) label it as approximate and never use it where an exact figure is needed.
+   */
+  approximateCount(req: ApiRequest): ApiResponse {
+    const parsed = z.object({ jql: z.string().optional() }).strict().safeParse(req.body ?? {});
+    if (!parsed.success) throw jiraError(400, 'Invalid request payload: only "jql" may be given.');
+    const { ctx, pred } = this.compileBounded(req.identity, parsed.data.jql ?? '');
+    let count = 0;
+    for (const issue of this.state.all('issue')) if (ctx.canBrowse(issue.projectId) && pred(issue)) count += 1;
+    return { status: 200, body: { count } };
   }
 
   search(req: ApiRequest, raw: unknown): ApiResponse {

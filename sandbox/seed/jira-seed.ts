@@ -108,6 +108,11 @@ const COMPONENT_BY_SERVICE = (service: string): string => {
 
 interface Draft {
   kind: Kind;
+  /**
+   * What the issue is about: the clauses a correct mapping names (a heading such as 8.5.1 stands for any of its
+   * subclauses). Written from the issue's meaning, for checking clause suggestions on the demo; not stored in Jira.
+   */
+  intended: readonly string[];
   summary: string;
   description: AdfDoc;
   labels: string[];
@@ -132,6 +137,7 @@ function incident(r: Prng): Draft {
   const users = r.int(3, 400);
   return {
     kind: 'incident',
+    intended: /Disk nearly full/.test(summary) ? ['8.6.1', '8.4.3'] : ['8.6.1'],
     summary,
     description: doc(
       p(`Reported by the ${team} team through the service desk. About ${users} users are affected.`),
@@ -152,6 +158,7 @@ function problem(r: Prng): Draft {
   const s = r.pick(SERVICES);
   return {
     kind: 'problem',
+    intended: ['8.6.3'],
     summary: r.pick([
       `Recurring outages of ${s} after the nightly batch`,
       `Find the cause of repeated sign-in failures on ${s}`,
@@ -173,16 +180,18 @@ function change(r: Prng): Draft {
   const s = r.pick(SERVICES);
   const emergency = r.chance(0.1);
   const standard = !emergency && r.chance(0.35);
+  const [summary, also] = r.pick<readonly [string, readonly string[]]>([
+    [`Upgrade ${s} to the next minor release`, ['8.5.3']],
+    [`Apply this month's security patches to ${s} servers`, ['8.7.3.2']],
+    [`Move ${s} to the new hosting platform`, []],
+    [`Renew TLS certificates for ${s}`, []],
+    [`Add capacity to the ${s} cluster`, ['8.4.3']],
+    [`Change firewall rules for ${s}`, []],
+  ]);
   return {
     kind: 'change',
-    summary: r.pick([
-      `Upgrade ${s} to the next minor release`,
-      `Apply this month's security patches to ${s} servers`,
-      `Move ${s} to the new hosting platform`,
-      `Renew TLS certificates for ${s}`,
-      `Add capacity to the ${s} cluster`,
-      `Change firewall rules for ${s}`,
-    ]),
+    intended: ['8.5.1', ...also],
+    summary,
     description: doc(
       p(`Planned change to ${s}. Window: ${r.pick(['Saturday 06:00-08:00', 'Tuesday 20:00-22:00', 'Sunday 02:00-05:00'])}.`),
       bullets(['Risk: ' + r.pick(['low', 'medium', 'high']), 'Back-out: restore the previous version from the release repository.', 'Test: smoke tests by the application owner after the window.']),
@@ -198,6 +207,7 @@ function request(r: Prng): Draft {
   const s = r.pick(SERVICES);
   return {
     kind: 'request',
+    intended: ['8.6.2'],
     summary: r.pick([
       `New starter laptop for ${team}`,
       `Access to ${s} for a contractor in ${team}`,
@@ -213,30 +223,32 @@ function request(r: Prng): Draft {
   };
 }
 
-const POLICIES = [
-  'Review the service management policy',
-  'Write the change management procedure',
-  'Update the incident management procedure',
-  'Approve the information security policy',
-  'Draft the supplier management policy',
-  'Refresh the capacity management plan',
-  'Test and update the service continuity plan',
-  'Document the backup and restore procedure',
-  'Review the access control policy',
-  'Write the asset and configuration management procedure',
-  'Agree the service level management process',
-  'Publish the service catalogue management procedure',
+/** Listed issues with the clauses they are about (see Draft.intended); 7.5 stands for its documented-information subclauses. */
+type Listed = readonly [summary: string, intended: readonly string[]];
+const POLICIES: readonly Listed[] = [
+  ['Review the service management policy', ['5.2']],
+  ['Write the change management procedure', ['8.5.1', '7.5']],
+  ['Update the incident management procedure', ['8.6.1', '7.5']],
+  ['Approve the information security policy', ['8.7.3.1']],
+  ['Draft the supplier management policy', ['8.3.4', '7.5']],
+  ['Refresh the capacity management plan', ['8.4.3']],
+  ['Test and update the service continuity plan', ['8.7.2']],
+  ['Document the backup and restore procedure', ['8.7.2', '7.5']],
+  ['Review the access control policy', ['8.7.3']],
+  ['Write the asset and configuration management procedure', ['8.2.5', '8.2.6', '7.5']],
+  ['Agree the service level management process', ['8.3.3']],
+  ['Publish the service catalogue management procedure', ['8.2.4', '7.5']],
 ];
-const AUDITS = [
-  'Internal audit: incident management',
-  'Audit finding: emergency changes approved after implementation',
-  'Prepare for the certification surveillance audit',
-  'Supplier review: hosting provider',
-  'Management review meeting (first half)',
-  'Audit finding: management review minutes miss the required inputs',
-  'Customer satisfaction survey results',
-  'Audit observation: service level reports reach two customers late',
-  'Audit finding: availability is not measured against the agreed targets',
+const AUDITS: readonly Listed[] = [
+  ['Internal audit: incident management', ['9.2']],
+  ['Audit finding: emergency changes approved after implementation', ['8.5.1.3', '10.1']],
+  ['Prepare for the certification surveillance audit', ['9.2']],
+  ['Supplier review: hosting provider', ['8.3.4']],
+  ['Management review meeting (first half)', ['9.3']],
+  ['Audit finding: management review minutes miss the required inputs', ['9.3', '10.1']],
+  ['Customer satisfaction survey results', ['8.3.2']],
+  ['Audit observation: service level reports reach two customers late', ['8.3.3', '9.4']],
+  ['Audit finding: availability is not measured against the agreed targets', ['8.7.1', '10.1']],
 ];
 /**
  * Audit findings of the demo (see src/domain/gap/finding-labels.ts): these audit issues get a finding label, a
@@ -248,23 +260,35 @@ const SEEDED_FINDINGS: readonly { summary: string; grade: FindingGrade; clauses:
   { summary: 'Audit finding: emergency changes approved after implementation', grade: 'minor_nc', clauses: ['8.5.1.3'], open: false },
   { summary: 'Audit observation: service level reports reach two customers late', grade: 'observation', clauses: ['8.3.3'], open: true },
 ];
-const IMPROVEMENTS = [
-  'Cut restore time for priority 1 incidents',
-  'Automate new starter requests',
-  'Set up a known error database',
-  'Publish the service catalogue on the portal',
-  'Build an SLA reporting dashboard',
-  'Add change success rate to the monthly report',
-  'Introduce post-incident reviews for major incidents',
-  'Train the service desk on the new triage guide',
-  'Reduce reopened requests',
-  'Monitor certificate expiry automatically',
-  'Close audit finding on missing change approvals',
-  'Agree service targets with the Warehouse team',
+/** Improvements are 10.2 and about the clause of what they improve. */
+const IMPROVEMENTS: readonly Listed[] = [
+  ['Cut restore time for priority 1 incidents', ['10.2', '8.6.1']],
+  ['Automate new starter requests', ['10.2', '8.6.2']],
+  ['Set up a known error database', ['10.2', '8.6.3']],
+  ['Publish the service catalogue on the portal', ['10.2', '8.2.4']],
+  ['Build an SLA reporting dashboard', ['10.2', '8.3.3', '9.4', '9.1']],
+  ['Add change success rate to the monthly report', ['10.2', '9.4', '9.1']],
+  ['Introduce post-incident reviews for major incidents', ['10.2', '8.6.1']],
+  ['Train the service desk on the new triage guide', ['10.2', '7.2']],
+  ['Reduce reopened requests', ['10.2', '8.6.2']],
+  ['Monitor certificate expiry automatically', ['10.2', '8.7.1']],
+  ['Close audit finding on missing change approvals', ['10.1', '10.2', '8.5.1']],
+  ['Agree service targets with the Warehouse team', ['10.2', '8.3.3']],
 ];
-const EPICS = ['Certification readiness', 'Service continuity programme', 'Self-service portal', 'Monitoring overhaul', 'ITSM tooling consolidation'];
+const EPICS: readonly Listed[] = [
+  ['Certification readiness', ['4.4', '9.2']],
+  ['Service continuity programme', ['8.7.2']],
+  ['Self-service portal', ['8.6.2', '8.2.4']],
+  ['Monitoring overhaul', ['9.1', '8.7.1']],
+  ['ITSM tooling consolidation', ['7.1']],
+];
+/** Sub-tasks under a change: what each is about besides its change. */
+const CHANGE_SUBTASKS: readonly Listed[] = [
+  ['Prepare the back-out plan', ['8.5.1']],
+  ['Run smoke tests after the window', ['8.5.1', '8.5.3']],
+];
 
-function fromList(kind: 'policy' | 'audit' | 'improvement', summary: string, r: Prng): Draft {
+function fromList(kind: 'policy' | 'audit' | 'improvement', [summary, intended]: Listed, r: Prng): Draft {
   const body: Record<typeof kind, AdfDoc> = {
     policy: doc(p('Owner: service manager. Reviewed at least once a year and after major changes.'), bullets(['Check scope and roles.', 'Align with the current service catalogue.', 'Get approval from top management.'])),
     audit: doc(p('Scope, criteria and sample agreed with the process owners.'), bullets(['Collect records for the sample period.', 'Interview the process owner.', 'Report findings and agree actions.'])),
@@ -272,6 +296,7 @@ function fromList(kind: 'policy' | 'audit' | 'improvement', summary: string, r: 
   };
   return {
     kind,
+    intended,
     summary,
     description: body[kind],
     labels: kind === 'audit' ? ['audit'] : kind === 'improvement' ? [r.pick(['continual-improvement', 'quick-win', 'audit-finding'])] : ['sms-document'],
@@ -290,6 +315,8 @@ export interface JiraSeed {
   issueTypes: IssueTypeRecord[];
   issues: IssueRecord[];
   links: LinkRecord[];
+  /** Issue key -> the clauses the issue is about (Draft.intended), for SMS issues; not part of the Jira data. */
+  intended: Record<string, readonly string[]>;
 }
 
 /** The demo site: SMS with about 200 issues (some mapped to clauses), OPS with a handful. Deterministic. */
@@ -300,9 +327,9 @@ export function buildJiraSeed(): JiraSeed {
   for (let i = 0; i < 18; i += 1) drafts.push(problem(r));
   for (let i = 0; i < 36; i += 1) drafts.push(change(r));
   for (let i = 0; i < 40; i += 1) drafts.push(request(r));
-  for (const s of POLICIES) drafts.push(fromList('policy', s, r));
-  for (const s of AUDITS) drafts.push(fromList('audit', s, r));
-  for (const s of IMPROVEMENTS) drafts.push(fromList('improvement', s, r));
+  for (const l of POLICIES) drafts.push(fromList('policy', l, r));
+  for (const l of AUDITS) drafts.push(fromList('audit', l, r));
+  for (const l of IMPROVEMENTS) drafts.push(fromList('improvement', l, r));
   // Interleave kinds by creation date: shuffle deterministically.
   for (let i = drafts.length - 1; i > 0; i -= 1) {
     const j = Math.floor(r.next() * (i + 1));
@@ -315,7 +342,8 @@ export function buildJiraSeed(): JiraSeed {
   let nextId = 10000;
   let nextNumber = 1;
   let opsNumber = 1;
-  const mk = (project: ProjectRecord, typeId: string, d: Omit<Draft, 'kind'>, created: Date, statusId: string, done: boolean, parentId: string | null): IssueRecord => {
+  const intended: Record<string, readonly string[]> = {};
+  const mk = (project: ProjectRecord, typeId: string, d: Omit<Draft, 'kind' | 'intended'> & { intended?: readonly string[] }, created: Date, statusId: string, done: boolean, parentId: string | null): IssueRecord => {
     const resolved = done ? new Date(Math.min(created.getTime() + r.int(2, 24 * 20) * 3_600_000, SEED_BASE_DATE.getTime())) : null;
     const updated = resolved ?? new Date(Math.min(created.getTime() + r.int(0, 24 * 10) * 3_600_000, SEED_BASE_DATE.getTime()));
     const issue: IssueRecord = {
@@ -339,15 +367,16 @@ export function buildJiraSeed(): JiraSeed {
       properties: {},
     };
     issues.push(issue);
+    if (d.intended) intended[issue.key] = d.intended;
     return issue;
   };
 
   // Epics first (old), then the rest in creation order.
   const epicIds: string[] = [];
-  for (const [i, name] of EPICS.entries()) {
+  for (const [i, [name, epicIntended]] of EPICS.entries()) {
     const created = new Date(SEED_BASE_DATE.getTime() - (370 - i * 20) * dayMs);
     const done = i === 4;
-    const e = mk(SMS_PROJECT, '10000', { summary: name, description: doc(p(`Groups the work for: ${name.toLowerCase()}.`)), labels: ['iso20000'], componentIds: ['10105'], priorityId: '3' }, created, done ? '10007' : i < 2 ? '3' : '10000', done, null);
+    const e = mk(SMS_PROJECT, '10000', { intended: epicIntended, summary: name, description: doc(p(`Groups the work for: ${name.toLowerCase()}.`)), labels: ['iso20000'], componentIds: ['10105'], priorityId: '3' }, created, done ? '10007' : i < 2 ? '3' : '10000', done, null);
     epicIds.push(e.id);
   }
 
@@ -399,10 +428,10 @@ export function buildJiraSeed(): JiraSeed {
 
   // Sub-tasks under a few changes.
   for (const ch of (byKind.get('change') ?? []).slice(0, 4)) {
-    for (const s of ['Prepare the back-out plan', 'Run smoke tests after the window']) {
+    for (const [s, subIntended] of CHANGE_SUBTASKS) {
       const created = new Date(new Date(ch.created).getTime() + 3_600_000);
       const done = ch.resolutiondate !== null;
-      mk(SMS_PROJECT, '10002', { summary: s, description: doc(p(`Part of ${ch.key}.`)), labels: [], componentIds: ch.componentIds, priorityId: '3' }, created, done ? '10007' : '10000', done, ch.id);
+      mk(SMS_PROJECT, '10002', { intended: subIntended, summary: s, description: doc(p(`Part of ${ch.key}.`)), labels: [], componentIds: ch.componentIds, priorityId: '3' }, created, done ? '10007' : '10000', done, ch.id);
     }
   }
 
@@ -426,5 +455,5 @@ export function buildJiraSeed(): JiraSeed {
   });
   mk(OPS_PROJECT, '10102', { summary: 'Alert storm when a disk fills', description: doc(p('One full disk raises forty alerts.')), labels: ['ops'], componentIds: [], priorityId: '2' }, new Date(SEED_BASE_DATE.getTime() - 20 * dayMs), '10000', false, null);
 
-  return { projects: [SMS_PROJECT, OPS_PROJECT], issueTypes: [...GLOBAL_ISSUE_TYPES, ...opsTypes], issues, links };
+  return { projects: [SMS_PROJECT, OPS_PROJECT], issueTypes: [...GLOBAL_ISSUE_TYPES, ...opsTypes], issues, links, intended };
 }

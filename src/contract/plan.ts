@@ -1,6 +1,7 @@
 /** Payload and response types of the phase-plan resolvers. Types only: `static/` imports them via `@contract/*`. */
 import type { CrossPhaseInteraction, Plan, PlanApproach, PlanIssue } from '../domain/planning';
 import type { ProcessId } from '../domain/assessment/assessment-units';
+import type { PlanEvaluationContext } from './evaluation';
 import type { PeopleNames } from './people';
 
 export type {
@@ -41,6 +42,8 @@ export interface PlanView {
   people: PeopleNames;
   /** JQL of the issues "Create in Jira" made for this plan (the issue navigator link). */
   planJql: string;
+  /** Lessons offered to each phase, the phases evaluated so far (changing one needs a reason) and the plan history. */
+  evaluation: PlanEvaluationContext;
 }
 
 export type GetPlanPayload = Record<string, never>;
@@ -68,5 +71,7 @@ export type CheckPlanResponse = PlanCheck;
 export interface SavePlanPayload {
   plan: Plan;
   version: number;
+  /** Why the plan is revised: kept in the plan history; required when an evaluated phase changes or goes. */
+  reason?: string;
 }
 export type SavePlanResponse = PlanView;

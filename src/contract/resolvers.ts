@@ -7,6 +7,7 @@
 import type { AppContextResponse, GetAppContextPayload } from './app-context';
 import type { CompareSnapshotsPayload, CompareSnapshotsResponse, GetAssessmentPayload, GetAssessmentResponse, ListSnapshotsPayload, ListSnapshotsResponse, SaveUnitAssessmentPayload, SaveUnitAssessmentResponse, TakeSnapshotPayload, TakeSnapshotResponse } from './assessment';
 import type { ClauseRecordView, ClauseRegisterView, GapReportView, GetClauseRegisterPayload, GetReadinessMacroPayload, ReadinessMacroView, GetGapReportPayload, PreviewReportPayload, PreviewReportResponse, SetClauseResultPayload, StartPublishReportPayload, StartPublishReportResponse } from './gap-report';
+import type { RecordLessonPayload, EvaluationActionPayload, GetPhaseEvaluationPayload, LessonsResponse, ListLessonsPayload, PhaseEvaluationResponse, PreviewEvaluationActionResponse, RecordEvaluationActionPayload, RecordEvaluationActionResponse, SavePhaseEvaluationPayload, TakeUpLessonPayload } from './evaluation';
 import type { ApproveBusinessCasePayload, ApproveBusinessCaseResponse, ComputeKpiPayload, ComputeKpiResponse, GetInitiationPayload, GetInitiationResponse, PublishBusinessCasePayload, PublishBusinessCaseResponse, RecordKpiMeasurementPayload, RecordKpiMeasurementResponse, SaveBusinessCasePayload, SaveBusinessCaseResponse, SaveChallengeRegisterPayload, SaveChallengeRegisterResponse, SaveKpisPayload, SaveKpisResponse, SaveTargetStatePayload, SaveTargetStateResponse } from './initiation';
 import type { GetJobStatusPayload, JobActionPayload, JobActionResponse, JobStatusView, ListJobHistoryPayload, ListJobHistoryResponse, PreviewEpicSyncPayload, PreviewEpicSyncResponse, StartEpicSyncPayload, StartEpicSyncResponse } from './jobs';
 import type { SearchUsersPayload, SearchUsersResponse } from './people';
@@ -20,6 +21,7 @@ import type { ResolverResult } from './result';
 export type EmptyPayload = Record<string, never>;
 
 export interface ResolverContract {
+  recordLesson: { payload: RecordLessonPayload; response: LessonsResponse };
   abandonJob: { payload: JobActionPayload; response: JobActionResponse };
   approveBusinessCase: { payload: ApproveBusinessCasePayload; response: ApproveBusinessCaseResponse };
   checkPlan: { payload: CheckPlanPayload; response: CheckPlanResponse };
@@ -33,6 +35,7 @@ export interface ResolverContract {
   getInitiation: { payload: GetInitiationPayload; response: GetInitiationResponse };
   getIssueClauses: { payload: GetIssueClausesPayload; response: IssueClausesResponse };
   getJobStatus: { payload: GetJobStatusPayload; response: JobStatusView };
+  getPhaseEvaluation: { payload: GetPhaseEvaluationPayload; response: PhaseEvaluationResponse };
   getPlan: { payload: GetPlanPayload; response: GetPlanResponse };
   getProjectSettings: { payload: GetProjectSettingsPayload; response: GetProjectSettingsResponse };
   getScope: { payload: GetScopePayload; response: GetScopeResponse };
@@ -40,15 +43,18 @@ export interface ResolverContract {
   getScopeHistory: { payload: GetScopeHistoryPayload; response: GetScopeHistoryResponse };
   getSettingsOptions: { payload: GetSettingsOptionsPayload; response: GetSettingsOptionsResponse };
   listClauses: { payload: EmptyPayload; response: ListClausesResponse };
+  listLessons: { payload: ListLessonsPayload; response: LessonsResponse };
   listJobHistory: { payload: ListJobHistoryPayload; response: ListJobHistoryResponse };
   listSnapshots: { payload: ListSnapshotsPayload; response: ListSnapshotsResponse };
   previewBulkMapping: { payload: PreviewBulkMappingPayload; response: PreviewBulkMappingResponse };
   getReadinessMacro: { payload: GetReadinessMacroPayload; response: ReadinessMacroView };
   getClauseRegister: { payload: GetClauseRegisterPayload; response: ClauseRegisterView };
+  previewEvaluationAction: { payload: EvaluationActionPayload; response: PreviewEvaluationActionResponse };
   previewReport: { payload: PreviewReportPayload; response: PreviewReportResponse };
   previewScope: { payload: PreviewScopePayload; response: PreviewScopeResponse };
   proposePlan: { payload: ProposePlanPayload; response: ProposePlanResponse };
   publishBusinessCase: { payload: PublishBusinessCasePayload; response: PublishBusinessCaseResponse };
+  recordEvaluationAction: { payload: RecordEvaluationActionPayload; response: RecordEvaluationActionResponse };
   recordKpiMeasurement: { payload: RecordKpiMeasurementPayload; response: RecordKpiMeasurementResponse };
   resumeJob: { payload: JobActionPayload; response: JobActionResponse };
   saveBusinessCase: { payload: SaveBusinessCasePayload; response: SaveBusinessCaseResponse };
@@ -57,6 +63,7 @@ export interface ResolverContract {
   saveProjectIssueClause: { payload: SaveProjectIssueClausePayload; response: IssueClausesResponse };
   saveKpis: { payload: SaveKpisPayload; response: SaveKpisResponse };
   savePlan: { payload: SavePlanPayload; response: SavePlanResponse };
+  savePhaseEvaluation: { payload: SavePhaseEvaluationPayload; response: PhaseEvaluationResponse };
   saveProjectSettings: { payload: SaveProjectSettingsPayload; response: SaveProjectSettingsResponse };
   saveScope: { payload: SaveScopePayload; response: SaveScopeResponse };
   saveTargetState: { payload: SaveTargetStatePayload; response: SaveTargetStateResponse };
@@ -67,6 +74,7 @@ export interface ResolverContract {
   previewEpicSync: { payload: PreviewEpicSyncPayload; response: PreviewEpicSyncResponse };
   startEpicSync: { payload: StartEpicSyncPayload; response: StartEpicSyncResponse };
   startPublishReport: { payload: StartPublishReportPayload; response: StartPublishReportResponse };
+  takeUpLesson: { payload: TakeUpLessonPayload; response: LessonsResponse };
   takeSnapshot: { payload: TakeSnapshotPayload; response: TakeSnapshotResponse };
   undoBulkMapping: { payload: UndoBulkMappingPayload; response: StartBulkMappingResponse };
 }

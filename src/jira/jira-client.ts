@@ -26,6 +26,7 @@ import {
   projectRolesMapSchema,
   projectSchema,
   searchResultsSchema,
+  approximateCountSchema,
   taskSchema,
   transitionsSchema,
   userListSchema,
@@ -617,6 +618,26 @@ export class JiraClient {
       ...(token !== undefined ? { nextPageToken: token } : {}),
       isLast: page.isLast ?? token === undefined,
     };
+  }
+
+  /**
+   * Jira's ESTIMATE of how many issues match a bounded `jql` (POST /search/approximate-count: one call, 2 points,
+   * whatever the count). Recent changes may be missing: callers label the figure as approximate and never use it
+   * where an exact figure is needed.
+   */
+  async approximateCount(jql: string, opts?: CallOptions): Promise<number> {
+    const res = await this.requester(opts).requestJira(route`/rest/api/3/search/approximate-count`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ jql }),
+    });
+    return (await this.parse(res, approximateCountSchema, 'an approximate issue count')).count;
+  }
+
+  /** Whether at least one issue matches `jql`: an id-only search page of one (exact, 2 points at most). */
+  async anyIssueMatches(jql: string, opts?: CallOptions): Promise<boolean> {
+    const page = await this.searchJql(jql, { ...opts, fields: ['id'], maxResults: 1 });
+    return page.issues.length > 0;
   }
 
   /** Every issue matching `jql`, page after page, following nextPageToken until isLast. */

@@ -110,6 +110,9 @@ export const searchResultsSchema = z.looseObject({
   isLast: z.boolean().optional(),
 });
 
+/** POST /search/approximate-count (JQLCountResultsBean): Jira's estimate of the matching issues. */
+export const approximateCountSchema = z.looseObject({ count: z.number().int().min(0) });
+
 export const entityPropertySchema = z.looseObject({ key: z.string().optional(), value: z.unknown() });
 
 export const TASK_STATUSES = ['ENQUEUED', 'RUNNING', 'COMPLETE', 'FAILED', 'CANCEL_REQUESTED', 'CANCELLED', 'DEAD'] as const;

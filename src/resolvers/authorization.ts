@@ -88,6 +88,13 @@ export const AUTHORIZATION: Readonly<Record<ResolverKey, AuthorizationRow>> = {
   recordKpiMeasurement: WRITE_DATA,
   saveTargetState: WRITE_DATA,
   saveChallengeRegister: WRITE_DATA,
+  getPhaseEvaluation: read('Shows the evaluation of a phase; its KPI queries and Jira searches run as the user, so they count only what the caller can see; changes nothing.'),
+  savePhaseEvaluation: WRITE_DATA,
+  previewEvaluationAction: read('Shows the Jira issue an agreed action would become, without creating it.'),
+  recordEvaluationAction: write('Creates the agreed action as a Jira issue (as the user, so Jira also checks Create issues and Link issues) and records it with the evaluation.'),
+  listLessons: READ_VIEW,
+  recordLesson: WRITE_DATA,
+  takeUpLesson: WRITE_DATA,
 };
 
 /** Whether `key` names a resolver of the contract map (it has a row). */

@@ -1,5 +1,6 @@
 /** Builds what the plan resolvers return: the plan, its Rule 1 / Rule 2 check and the planner's labels. */
 import type { PeopleNames } from '../contract/people';
+import type { PlanEvaluationContext } from '../contract/evaluation';
 import type { PlanCheck, PlanOptions, PlanView } from '../contract/plan';
 import type { Assessment } from '../domain/assessment';
 import { ASSESSMENT_UNITS, isProcessId } from '../domain/assessment';
@@ -28,7 +29,7 @@ export function checkPlan(plan: Plan, assessment: Assessment | null): PlanCheck 
 export const planPeople = (record: PlanRecord | undefined): (string | null | undefined)[] =>
   record === undefined ? [] : [record.updatedBy, ...record.plan.phases.map((p) => p.owner)];
 
-export function toPlanView(record: PlanRecord | undefined, assessment: Assessment | null, people: PeopleNames, projectKey: string): PlanView {
+export function toPlanView(record: PlanRecord | undefined, assessment: Assessment | null, people: PeopleNames, projectKey: string, evaluation: PlanEvaluationContext): PlanView {
   return {
     planJql: planIssuesWhere(projectKey, EPIC_SYNC_PLAN_ID),
     plan: record?.plan ?? null,
@@ -38,5 +39,6 @@ export function toPlanView(record: PlanRecord | undefined, assessment: Assessmen
     check: record === undefined ? null : checkPlan(record.plan, assessment),
     options: PLAN_OPTIONS,
     people,
+    evaluation,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PreviewReportResponse } from '../contract/gap-report';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
-import { GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report.resolver';
+import { GAP_VIEW_SEARCH_BUDGET_MS } from './get-gap-report.resolver';
 
 /**
  * The report page as it would be published now (ADF), read as the user. When it would be split, the overview
@@ -16,7 +16,6 @@ export const previewReport = defineResolver({
       projectId: ctx.project.id,
       projectKey: ctx.project.key,
       siteBaseUrl: trustedSiteUrl(ctx),
-      maxIssues: GAP_VIEW_MAX_ISSUES,
       deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS,
     }),
 });

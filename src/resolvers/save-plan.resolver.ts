@@ -5,7 +5,7 @@ import { defineResolver } from './define-resolver';
 import { checkPlan, planPeople, toPlanView } from './plan-view';
 import { ValidationError } from '../domain/errors';
 
-export const savePlanPayloadSchema = z.object({ plan: planSchema, version: z.number().int().nonnegative() });
+export const savePlanPayloadSchema = z.object({ plan: planSchema, version: z.number().int().nonnegative(), reason: z.string().trim().max(2000).optional() });
 
 /**
  * Saves the phase plan (CONFLICT when `version` is stale, LIMIT_EXCEEDED when too large). Severity words mean
@@ -23,8 +23,13 @@ export const savePlan = defineResolver({
         errors: errors.slice(0, 20).map((e) => e.message),
       });
     }
+    const reason = input.reason ?? '';
+    const previous = (await ctx.deps.plans.get(ctx.project.id))?.plan;
+    const evaluatedChanged = await ctx.deps.phaseEvaluation.assertRevisionReason(ctx.project.id, previous, input.plan, reason);
     const record = await ctx.deps.plans.save(ctx.project.id, input.plan, input.version, ctx.accountId);
+    await ctx.deps.phaseEvaluation.recordPlanRevision(ctx.project.id, { before: previous, after: record.plan, version: record.version, by: ctx.accountId, reason, evaluatedChanged });
     ctx.deps.log('info', 'plan saved', { projectId: ctx.project.id, version: record.version });
-    return toPlanView(record, before.assessment, await ctx.deps.names(planPeople(record)), ctx.project.key);
+    const evaluation = await ctx.deps.phaseEvaluation.planContext(ctx.project.id, record.plan.phases);
+    return toPlanView(record, before.assessment, await ctx.deps.names([...planPeople(record), ...evaluation.history.map((h) => h.by)]), ctx.project.key, evaluation);
   },
 });

@@ -32,7 +32,7 @@ import type {
 } from '../contract/mapping';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isAppError, isTransientError } from '../domain/errors';
 import { suggestClauses } from '../domain/mapping/suggest-clauses';
-import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
+import { isConfident } from '../domain/mapping/suggest-confidence';
 import type { EvidenceKind } from '../domain/vocabulary';
 import type { JiraClient, JiraTaskOutcome } from '../jira/jira-client';
 import { defineJob, toJson, type JobRunner, type JobStepContext, type TypedJob } from '../platform/job-runner';
@@ -170,7 +170,7 @@ export class BulkMappingService {
           continue;
         }
         reasons = best.reasons;
-        confidence = { confidence: best.confidence, confident: best.confidence >= CONFIDENT_SUGGESTION };
+        confidence = { confidence: best.confidence, confident: isConfident(best) };
         next = applyChanges(current, [{ action: 'add', clauseId: best.clauseId, kind }]);
       }
       if (sameMapping(current, next.mapped, next.rejected)) {

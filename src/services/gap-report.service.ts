@@ -41,7 +41,10 @@ import type { PlanRepository, PlanRecord } from '../storage/plan-repository';
 import type { ScopeRepository } from '../storage/scope-repository';
 import type { InitiationRepository } from '../storage/initiation-repository';
 import { MAPPING_PROPERTY_KEY, readMapping } from '../domain/mapping/mapping-property';
-import { reportIssuesJql } from '../domain/issue-index';
+import { evidenceFactJql, evidenceIssuesWhere, openFindingsJql, planItemsJql, projectEvidenceWhere, reportIssuesJql } from '../domain/issue-index';
+import { CLAUSES } from '../domain/catalogue/catalogue';
+import { ageInDays, type ClauseEvidenceSample } from '../domain/gap';
+import { REPORT_DEFAULTS } from '../domain/report';
 import { epicCoverage, phaseProgress } from '../domain/gap/plan-progress';
 
 const withEpics = (epics: EpicCoverage | undefined): { epics?: EpicCoverage } => (epics ? { epics } : {});
@@ -112,6 +115,37 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
   return { evidence, plannedWork, findings, planItem, key: issue.key, statusCategory, ...(f.project?.name ? { projectName: f.project.name } : {}) };
 }
 
+/** Assessable clauses: one evidence search each when a project is read clause by clause. */
+const ASSESSABLE_CLAUSE_IDS: readonly string[] = CLAUSES.filter((c) => c.assessable).map((c) => c.id);
+/** Evidence issues read per clause when read clause by clause: the cards the report lists. */
+export const EVIDENCE_CARDS_PER_CLAUSE = REPORT_DEFAULTS.maxEvidencePerClause;
+/**
+ * Up to this many evidence issues the report reads every mapped issue (exact); beyond, clause by clause. The
+ * point where a full read needs more search pages than the clause-by-clause read has clauses.
+ */
+export const FULL_READ_LIMIT = ASSESSABLE_CLAUSE_IDS.length * SEARCH_PAGE_SIZE;
+/** Searches in flight at once when reading clause by clause (well under Jira's per-endpoint burst limits). */
+export const CLAUSE_READ_CONCURRENCY = 4;
+
+/** Runs `work` over `items` with at most `limit` in flight; the first failure rejects (the others finish first). */
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async (): Promise<void> => {
+    while (next < items.length && errors.length === 0) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await work(item);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (errors.length > 0) throw errors[0];
+}
+
 export interface CollectOptions {
   /** 'user' in resolvers; 'app' in the publish job (after the resolver checked the user). */
   as: 'user' | 'app';
@@ -126,6 +160,12 @@ export interface CollectOptions {
 export interface CollectedGapData {
   issues: ReportIssue[];
   searchPages: number;
+  /** Set when the project was read clause by clause (collectForReport): the facts beyond each clause's newest page. */
+  evidenceSamples?: ClauseEvidenceSample[];
+  /** Set with evidenceSamples: Jira's approximate count of the project's evidence. */
+  evidenceTotal?: { count: number; approximate: boolean };
+  /** Product calls of the Jira reads (search pages, counts, existence searches). */
+  jiraCalls?: number;
   truncated: boolean;
   records: StoredClauseRecord[];
   scope: { statement: string; version: number } | undefined;
@@ -137,11 +177,13 @@ export interface CollectedGapData {
 
 export interface GapReportServiceOptions {
   maxEvidenceAgeDays?: number;
+  /** Evidence issues up to which the report reads every mapped issue (default FULL_READ_LIMIT). */
+  fullReadLimit?: number;
 }
 
 /** What the gap analysis reads: Jira (one paged search) and the stored data of the other tabs. */
 export interface GapReportDeps {
-  jira: Pick<JiraClient, 'searchJql'>;
+  jira: Pick<JiraClient, 'searchJql' | 'approximateCount' | 'anyIssueMatches'>;
   clauseRecords: ClauseRecordRepository;
   scopes: ScopeRepository;
   assessments: AssessmentRepository;
@@ -166,13 +208,7 @@ export class GapReportService {
 
   /** Reads the project's mapped issues (one paged search) and the stored data of the other tabs. */
   async collect(projectId: string, options: CollectOptions): Promise<CollectedGapData> {
-    const [records, scope, maturity, plan, challenges] = await Promise.all([
-      this.deps.clauseRecords.list(projectId),
-      this.readScope(projectId),
-      this.readMaturity(projectId),
-      this.deps.plans.get(projectId),
-      this.deps.initiationRecords.challengeRowsForReport(projectId),
-    ]);
+    const [records, scope, maturity, plan, challenges] = await this.readStored(projectId);
     const issues: ReportIssue[] = [];
     let searchPages = 0;
     let truncated = false;
@@ -202,6 +238,102 @@ export class GapReportService {
     return { issues, searchPages, truncated, records, scope, maturity, plan, challenges };
   }
 
+  /**
+   * The project's issues as the published report needs them, within Jira's hourly points quota at any size.
+   *
+   * One approximate count of the project's evidence decides the read (2 points). Up to FULL_READ_LIMIT issues
+   * (no more search pages than one search per assessable clause) every mapped issue is read, as `collect` does:
+   * all figures exact. Beyond it, reading every issue would cost one point per issue (100,000 issues: over
+   * 101,000 points against a quota of 65,000 an hour), so the project is read clause by clause:
+   * - per assessable clause, its newest REPORT_DEFAULTS.maxEvidencePerClause evidence issues (one search page);
+   *   when that page is the whole evidence, the clause is exact as before;
+   * - otherwise the two readiness facts (some evidence done; some not done or done but stale) are settled exactly,
+   *   by the listed issues or else by an id-only existence search of one issue, and the clause's total and stale
+   *   counts are Jira's approximate counts, shown as such ("about");
+   * - the plan's items (planned work and epics) and the open audit findings: one paged search each (both small).
+   * Readiness thus stays exact; only the "how many" figures beyond the listed page are approximate.
+   */
+  async collectForReport(projectId: string, options: Omit<CollectOptions, 'maxIssues'>): Promise<CollectedGapData> {
+    const jira = this.deps.jira;
+    const as = options.as;
+    let calls = 1;
+    const total = await jira.approximateCount(projectEvidenceWhere(projectId), { as });
+    if (total <= (this.opts.fullReadLimit ?? FULL_READ_LIMIT)) {
+      const data = await this.collect(projectId, options);
+      return { ...data, jiraCalls: calls + data.searchPages };
+    }
+    const [records, scope, maturity, plan, challenges] = await this.readStored(projectId);
+    const readAll = async (jql: string): Promise<ReportIssue[]> => {
+      const out: ReportIssue[] = [];
+      let token: string | undefined;
+      const seen = new Set<string>();
+      for (;;) {
+        const page = await jira.searchJql(jql, { as, fields: [...EVIDENCE_FIELDS], properties: [...EVIDENCE_PROPERTIES], maxResults: SEARCH_PAGE_SIZE, ...(token !== undefined ? { nextPageToken: token } : {}) });
+        calls += 1;
+        out.push(...page.issues.map(readReportIssue));
+        if (page.isLast || page.nextPageToken === undefined || seen.has(page.nextPageToken)) return out;
+        seen.add(page.nextPageToken);
+        token = page.nextPageToken;
+      }
+    };
+    const [planItems, findings] = await Promise.all([readAll(planItemsJql(projectId)), readAll(openFindingsJql(projectId))]);
+    const now = this.now();
+    const maxAge = this.maxEvidenceAgeDays;
+    const samples: ClauseEvidenceSample[] = [];
+    const evidenceIssues: ReportIssue[] = [];
+    let done = 0;
+    await forEachLimited(ASSESSABLE_CLAUSE_IDS, CLAUSE_READ_CONCURRENCY, async (clauseId) => {
+      const where = evidenceIssuesWhere(projectId, clauseId);
+      const page = await jira.searchJql(`${where} ORDER BY updated DESC, key DESC`, {
+        as,
+        fields: [...EVIDENCE_FIELDS],
+        properties: [MAPPING_PROPERTY_KEY],
+        maxResults: EVIDENCE_CARDS_PER_CLAUSE,
+      });
+      calls += 1;
+      // The JQL already applied the evidence rule; each listed issue is evidence of this clause.
+      const listed = page.issues.map(readReportIssue).flatMap((i) => (i.evidence ? [{ ...i, evidence: { ...i.evidence, clauses: [clauseId] } }] : []));
+      evidenceIssues.push(...listed);
+      if (!page.isLast) {
+        const isStale = (updated: string): boolean => ageInDays(updated, now) > maxAge;
+        const seenDone = listed.some((i) => i.evidence?.statusCategory === 'done');
+        const seenOpenOrStale = listed.some((i) => i.evidence !== undefined && (i.evidence.statusCategory !== 'done' || isStale(i.evidence.updated)));
+        const exists = async (jql: string): Promise<boolean> => {
+          calls += 1;
+          return jira.anyIssueMatches(jql, { as });
+        };
+        const count = async (jql: string): Promise<number> => {
+          calls += 1;
+          return jira.approximateCount(jql, { as });
+        };
+        const [approxTotal, approxStale, anyDone, anyOpenOrStaleDone] = await Promise.all([
+          count(where),
+          count(evidenceFactJql(projectId, clauseId, 'stale', maxAge)),
+          seenDone ? true : exists(evidenceFactJql(projectId, clauseId, 'done', maxAge)),
+          seenOpenOrStale ? true : exists(evidenceFactJql(projectId, clauseId, 'openOrStaleDone', maxAge)),
+        ]);
+        samples.push({ clauseId, approxTotal, approxStale, anyDone, anyOpenOrStaleDone });
+      }
+      done += 1;
+      if (done % 10 === 0 || done === ASSESSABLE_CLAUSE_IDS.length) await options.onPage?.({ pages: calls, issues: evidenceIssues.length });
+    });
+    const byKey = new Map<string, ReportIssue>();
+    for (const i of [...planItems, ...findings]) byKey.set(i.key, i);
+    return {
+      issues: [...evidenceIssues, ...byKey.values()],
+      searchPages: calls - 1,
+      truncated: false,
+      records,
+      scope,
+      maturity,
+      plan,
+      challenges,
+      evidenceSamples: samples,
+      evidenceTotal: { count: total, approximate: true },
+      jiraCalls: calls,
+    };
+  }
+
   analyse(data: CollectedGapData): GapAnalysis {
     return analyseGaps(
       {
@@ -210,10 +342,23 @@ export class GapReportService {
         plannedWork: plannedWorkWithEpics(data.issues),
         findings: data.issues.flatMap((i) => i.findings),
         maturityGaps: data.maturity?.gaps ?? [],
+        ...(data.evidenceSamples !== undefined ? { evidenceSamples: data.evidenceSamples } : {}),
+        ...(data.evidenceTotal !== undefined ? { evidenceTotal: data.evidenceTotal } : {}),
         ...withEpics(epicCoverage(data.plan?.plan, data.issues)),
       },
       { now: this.now(), maxEvidenceAgeDays: this.maxEvidenceAgeDays },
     );
+  }
+
+  /** The stored data of the other tabs the report reads. */
+  private readStored(projectId: string) {
+    return Promise.all([
+      this.deps.clauseRecords.list(projectId),
+      this.readScope(projectId),
+      this.readMaturity(projectId),
+      this.deps.plans.get(projectId),
+      this.deps.initiationRecords.challengeRowsForReport(projectId),
+    ] as const);
   }
 
   private async readScope(projectId: string): Promise<CollectedGapData['scope']> {

@@ -16,7 +16,7 @@ import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { adfToPlainText } from '../domain/mapping/adf-text';
 import { clauseSearchTerms } from '../domain/mapping/clause-search';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
-import { CONFIDENT_SUGGESTION } from '../domain/mapping/suggest-confidence';
+import { isConfident } from '../domain/mapping/suggest-confidence';
 import { FINDING_LABELS, findingGradeOfLabels } from '../domain/gap/finding-labels';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FINDING_GRADE_LABELS } from '../domain/vocabulary';
 import type { JiraClient, JiraIssue } from '../jira/jira-client';
@@ -119,7 +119,7 @@ export class MappingService {
         title: clauseTitle(s.clauseId),
         score: s.score,
         confidence: s.confidence,
-        confident: s.confidence >= CONFIDENT_SUGGESTION,
+        confident: isConfident(s),
         reasons: s.reasons,
       }))
       .sort((a, b) => b.confidence - a.confidence); // stable: equal confidence keeps the score order

@@ -13,7 +13,8 @@
  *   overview page plus one child page per top-level clause (4 to 10).
  * - Optionally a dated snapshot child page (same content, updated in place when published twice on one day).
  *
- * Product calls of one publish: the search pages, then 2 Confluence calls (find or read the page, then create
+ * Product calls of one publish: the Jira reads (GapReportService.collectForReport: 1 count, then the search pages
+ * of a full read, or per clause one search page plus up to 4 counts and existence searches), then 2 Confluence calls (find or read the page, then create
  * or update it), + 2 per conflict retry, + 2 per child page of a split report, + 2 for a snapshot page.
  */
 import { z } from 'zod';
@@ -93,8 +94,7 @@ export interface PreviewRequest {
   projectId: string;
   projectKey: string;
   siteBaseUrl: string;
-  /** The reading budget (the in-app view's). */
-  maxIssues: number;
+  /** Stop a full read when this time (ms since epoch) has passed (the resolver's budget). */
   deadline: number;
 }
 
@@ -170,7 +170,7 @@ export class PublishReportService {
    */
   async preview(req: PreviewRequest): Promise<PreviewReportResponse> {
     const [data, publication, jiraProject] = await Promise.all([
-      this.gaps.collect(req.projectId, { as: 'user', maxIssues: req.maxIssues, deadline: req.deadline }),
+      this.gaps.collectForReport(req.projectId, { as: 'user', deadline: req.deadline }),
       this.publications.get(req.projectId),
       this.jira.getProject(req.projectId, { as: 'user' }),
     ]);
@@ -194,10 +194,10 @@ export class PublishReportService {
 
   async publish(req: PublishRequest, onProgress: (p: PublishProgress) => Promise<void> = async () => undefined): Promise<PublishReportResultView> {
     const previous = await this.publications.get(req.projectId);
-    const data = await this.gaps.collect(req.projectId, {
+    const data = await this.gaps.collectForReport(req.projectId, {
       as: this.opts.as,
       onPage: async ({ pages, issues }) => {
-        if (pages === 1 || pages % 10 === 0) await onProgress({ done: issues, total: 0, message: `Read ${issues} mapped issues from Jira (${pages} search pages).` });
+        if (pages === 1 || pages % 10 === 0) await onProgress({ done: issues, total: 0, message: `Read ${issues} mapped issues from Jira (${pages} Jira reads).` });
       },
     });
     const analysis = this.gaps.analyse(data);

@@ -65,6 +65,7 @@ beforeAll(async () => {
   const firstPage = (await ok('POST', `${J}/search/jql`, { jql: 'project = SMS ORDER BY created DESC', maxResults: 20, fields: ['*all'] })).json() as { nextPageToken: string };
   await ok('POST', `${J}/search/jql`, { jql: 'project = SMS ORDER BY created DESC', maxResults: 20, fields: ['*all'], nextPageToken: firstPage.nextPageToken });
   await ok('POST', `${J}/search/jql`, { jql: 'project = SMS AND issuetype = Epic', maxResults: 100, fields: ['key'] });
+  await ok('POST', `${J}/search/approximate-count`, { jql: 'project = SMS AND smsClause IS NOT EMPTY AND smsPlan IS EMPTY' });
   await ok('GET', `${J}/search/jql?jql=${encodeURIComponent(`parent = ${epic.key}`)}&fields=summary,status&maxResults=10&properties=sms-navigator-mapping`);
   await ok('GET', `${J}/mypermissions?projectId=10000&permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER_PROJECTS`);
   await ok('GET', `${J}/mypermissions?projectKey=OPS&permissions=CREATE_ISSUES`);

@@ -1,5 +1,10 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { buildJiraSeed } from '../../sandbox/seed/jira-seed';
+import { CONFIDENT_SUGGESTION } from '../../src/domain/mapping/suggest-confidence';
 import { projectApp, projectPageUrl, searchKeys, shot } from './support';
+
+/** What each demo issue is about (the sandbox seed the site starts from). */
+const DEMO_INTENDED = buildJiraSeed().intended;
 
 // Clause mapping in the browser: map an issue in the "ISO 20000 clauses" panel (suggestion, picker, evidence
 // kind, rejection), find it with the smsClause JQL alias, bulk-map 50 issues from the project page with a
@@ -20,6 +25,9 @@ test('issue panel: accept a suggestion, add a clause, set its evidence kind, rej
   await expect(suggestions.getByRole('listitem').first()).toBeVisible();
   await expect(suggestions.getByText(/Because of:/).first()).toBeVisible();
   await expect(suggestions.getByText(/^\d+ % likely$/).first()).toBeVisible();
+  // Ordered by confidence, most likely first.
+  const likely = (await suggestions.getByText(/^\d+ % likely$/).allTextContents()).map((t) => Number.parseInt(t, 10));
+  expect(likely).toEqual([...likely].sort((a, b) => b - a));
   const acceptFirst = suggestions.getByRole('button', { name: /^Accept / }).first();
   const accepted = ((await acceptFirst.getAttribute('aria-label')) ?? '').replace('Accept ', '');
   await acceptFirst.click();
@@ -90,7 +98,7 @@ test('project page: bulk-map 50 reviewed issues with progress, then undo', async
   await shot(page, 'mapping-bulk-undone');
 });
 
-test('project page: "accept best suggestion" pre-selects only confident suggestions and shows each confidence', async ({ page }) => {
+test('project page: "accept best suggestion" pre-selects only confident suggestions, all of them right, and shows each confidence', async ({ page }) => {
   await page.goto(projectPageUrl('clause-mapping'));
   const panel = projectApp(page).getByRole('region', { name: 'Clause mapping', exact: true });
   await panel.getByText('Accept the best suggestion on every unmapped issue').click();
@@ -101,9 +109,30 @@ test('project page: "accept best suggestion" pre-selects only confident suggesti
   const rows = await table.getByRole('checkbox').count();
   const tags = table.getByText(/^\d+ % likely$/);
   await expect(tags).toHaveCount(rows);
-  const checked = await table.getByRole('checkbox', { checked: true }).count();
-  expect(checked).toBeGreaterThan(0);
-  expect(checked).toBeLessThan(rows);
+  // Each row as shown: issue key, the clause it would add, its confidence, whether it is ticked.
+  const shown = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      key: tr.querySelectorAll('td')[1]?.textContent ?? '',
+      added: tr.querySelector('strong')?.textContent ?? '',
+      likely: Number.parseInt(/(\d+) % likely/.exec(tr.textContent ?? '')?.[1] ?? '-1', 10),
+      ticked: tr.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked === true,
+    })),
+  );
+  expect(shown).toHaveLength(rows);
+  // Pre-ticked exactly when confident.
+  for (const r of shown) expect({ key: r.key, ticked: r.ticked }).toEqual({ key: r.key, ticked: r.likely >= CONFIDENT_SUGGESTION * 100 });
+  // The demo's issues say what they are about (sandbox seed): every pre-ticked suggestion is one of those clauses,
+  // and the wrong best suggestions are all left unticked.
+  const right = (r: { key: string; added: string }): boolean => (DEMO_INTENDED[r.key] ?? []).some((c) => r.added === c || r.added.startsWith(`${c}.`));
+  const ticked = shown.filter((r) => r.ticked);
+  const wrong = shown.filter((r) => !right(r));
+  expect(ticked.length).toBeGreaterThan(rows / 2);
+  expect(ticked.length).toBeLessThan(rows);
+  expect(ticked.filter((r) => !right(r))).toEqual([]);
+  expect(wrong.length).toBeGreaterThan(0);
+  expect(wrong.filter((r) => r.ticked)).toEqual([]);
+
+  const checked = ticked.length;
   await expect(panel.locator('#sms-bulk-confidence-note')).toHaveText(
     `${checked} confident suggestions are selected; ${rows - checked} less certain ones are not. Check them and tick those that are right.`,
   );

@@ -12,6 +12,7 @@ const SUBPAGES = [
   ['Phases', 'phases'],
   ['Clause mapping', 'clause-mapping'],
   ['Gap report', 'gap-report'],
+  ['Evaluation', 'evaluation'],
 ] as const;
 
 test.describe.configure({ mode: 'serial' });

@@ -14,6 +14,7 @@ function jiraFake(req: RecordedRequest): FakeReply {
   if (p.includes('/issue/createmeta/')) return { status: 200, body: { startAt: 0, maxResults: 200, total: 0, fields: [] } };
   if (p === '/rest/api/3/issue/bulk') return { status: 201, body: { issues: [{ id: '1', key: 'SMS-1' }], errors: [] } };
   if (p === '/rest/api/3/issue') return { status: 201, body: { id: '1', key: 'SMS-1' } };
+  if (p === '/rest/api/3/search/approximate-count') return { status: 200, body: { count: 153 } };
   if (p === '/rest/api/3/search/jql') return { status: 200, body: { issues: [{ id: '1', key: 'SMS-1', fields: {} }], isLast: true } };
   if (p === '/rest/api/3/issue/properties/multi' || p === '/rest/api/3/issue/properties') {
     return { status: 303, headers: { location: '/rest/api/3/task/5' } };
@@ -76,6 +77,8 @@ describe('JiraClient against the official Jira v3 spec', () => {
     await c.setIssuePropertiesMulti([{ issueId: '1', properties: { p: 1 } }]);
     await c.bulkSetIssuePropertyByList(['1'], { p: 1 });
     await c.searchJql('project = SMS', { properties: ['p'], nextPageToken: 't' });
+    expect(await c.approximateCount('project = SMS')).toBe(153);
+    expect(await c.anyIssueMatches('project = SMS')).toBe(true);
     await c.createIssueLink({ type: { name: 'Relates' }, inwardIssue: { key: 'SMS-1' }, outwardIssue: { key: 'SMS-2' } });
     await c.getUsersByAccountIds(['a:1', 'b:2']);
 

@@ -64,10 +64,10 @@ describe('manifest.yml', () => {
     expect(problems.some((p) => p.level === 'error')).toBe(true);
   });
 
-  it('has the project page with its six subpages in the order of the work, the issue panel and the settings page, all on the main Custom UI', () => {
+  it('has the project page with its seven subpages in the order of the work, the issue panel and the settings page, all on the main Custom UI', () => {
     const page = only('jira:projectPage');
     expect(page).toMatchObject({ title: 'SMS Navigator', resource: 'main', resolver: { function: 'resolver' } });
-    expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report']);
+    expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report', 'Evaluation']);
     expect(only('jira:issuePanel')).toMatchObject({ title: 'ISO 20000 clauses', resource: 'main', resolver: { function: 'resolver' } });
     expect(only('jira:projectSettingsPage')).toMatchObject({ title: 'SMS Navigator settings', resource: 'main', resolver: { function: 'resolver' } });
     expect(manifest.resources).toEqual([

@@ -24,7 +24,7 @@ function differences(pages: readonly ProjectSubpage[], routes: readonly { route:
 describe('project page routes', () => {
   it('are exactly the subpages of manifest.yml, with the same titles, in the same order', () => {
     expect(differences(manifestPages(manifestText), PROJECT_PAGE_ROUTES)).toEqual([]);
-    expect(PROJECT_PAGE_ROUTES.map((r) => r.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report']);
+    expect(PROJECT_PAGE_ROUTES.map((r) => r.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report', 'Evaluation']);
   });
 
   it('fail the comparison when the manifest gains a subpage the UI does not route', () => {

@@ -25,8 +25,10 @@ export interface AdfDoc {
 /** Jira's limit for a summary. */
 export const SUMMARY_MAX = 255;
 
-const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** `s` cut to `max` characters with an ellipsis. */
+export const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+/** `s` on one line, whitespace collapsed. */
+export const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The longest title the app gives an epic or a work item (one pattern for both, readable in a board card). */
 export const TITLE_MAX = 80;
@@ -75,11 +77,13 @@ export function clauseLine(clauseId: ClauseId): string {
   return clip(`${clause.id} ${clause.title}`, SUMMARY_MAX);
 }
 
-const text = (raw: string, strong = false): AdfText => {
+/** An ADF text node (bidi controls neutralised), bold when `strong`. */
+export const text = (raw: string, strong = false): AdfText => {
   const t = neutraliseBidi(raw);
   return strong ? { type: 'text', text: t, marks: [{ type: 'strong' }] } : { type: 'text', text: t };
 };
-const paragraph = (...parts: AdfText[]): AdfNode => ({ type: 'paragraph', content: parts });
+/** An ADF paragraph. */
+export const paragraph = (...parts: AdfText[]): AdfNode => ({ type: 'paragraph', content: parts });
 const heading = (t: string): AdfNode => ({ type: 'heading', attrs: { level: 3 }, content: [text(t)] });
 const bulletList = (lines: string[]): AdfNode => ({
   type: 'bulletList',

@@ -2,3 +2,4 @@
 export * from './phase-evaluation';
 export * from './lessons-learned';
 export * from './plan-revision';
+export * from './evaluation-action';

@@ -22,8 +22,9 @@ import {
   type GroupReadiness,
   type PlannedWorkItem,
   type StatusCategory,
+  type ClauseEvidenceSample,
 } from './gap-model';
-import { USER_SET_RULE_ID, proposeResult } from './proposal-rules';
+import { type EvidenceFacts, USER_SET_RULE_ID, evidenceFacts, proposeFromFacts } from './proposal-rules';
 import { computeReadiness } from './readiness';
 
 const DAY_MS = 86_400_000;
@@ -110,6 +111,8 @@ function warningsFor(
   clauseId: ClauseId,
   result: ConformityResult,
   evidence: readonly EvidenceItem[],
+  facts: EvidenceFacts,
+  sample: ClauseEvidenceSample | undefined,
   openFindings: readonly Finding[],
   maturity: readonly ClauseMaturityGap[],
   maxAgeDays: number,
@@ -123,18 +126,24 @@ function warningsFor(
       refs: [],
     });
   }
-  if (result === 'conformant' && !evidence.some((e) => e.statusCategory === 'done')) {
+  if (result === 'conformant' && !facts.anyDone) {
     warnings.push({
       code: 'conformant_without_evidence',
-      message:
-        evidence.length === 0
-          ? 'Marked conformant, but no Jira issue is mapped to it as evidence.'
-          : 'Marked conformant, but none of the mapped issues is done yet.',
+      message: !facts.anyOpenOrStaleDone
+        ? 'Marked conformant, but no Jira issue is mapped to it as evidence.'
+        : 'Marked conformant, but none of the mapped issues is done yet.',
       refs: evidence.map((e) => e.issueKey),
     });
   }
   const stale = evidence.filter((e) => e.stale).map((e) => e.issueKey);
-  if (stale.length > 0) {
+  if (sample !== undefined && sample.approxStale > stale.length) {
+    // Only the newest page was read: the number is Jira's approximate count, and the oldest (stale) issues are in the search.
+    warnings.push({
+      code: 'stale_evidence',
+      message: `About ${plural(sample.approxStale, 'mapped issue has', 'mapped issues have')} not been updated for more than ${maxAgeDays} days (Jira's approximate count; the issue search lists them).`,
+      refs: stale,
+    });
+  } else if (stale.length > 0) {
     warnings.push({
       code: 'stale_evidence',
       message: `${plural(stale.length, 'mapped issue has', 'mapped issues have')} not been updated for more than ${maxAgeDays} days: ${listRefs(stale)}.`,
@@ -266,13 +275,25 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
     epicCheck = { inScope: new Set(input.epics.inScope), withEpic: new Set(input.epics.withEpic) };
   }
 
+  const samples = new Map<ClauseId, ClauseEvidenceSample>();
+  for (const sample of input.evidenceSamples ?? []) {
+    if (getClause(sample.clauseId)?.assessable === true) samples.set(sample.clauseId, sample);
+    else unknown.add(sample.clauseId);
+  }
+
   const clauses: ClauseGap[] = resolver.assessable.map((clause) => {
     const evidence = [...(evidenceByClause.get(clause.id)?.values() ?? [])].sort(compareEvidence);
+    const sample = samples.get(clause.id);
+    const listed = evidenceFacts(evidence);
+    const facts: EvidenceFacts =
+      sample === undefined
+        ? listed
+        : { anyDone: listed.anyDone || sample.anyDone, anyOpenOrStaleDone: listed.anyOpenOrStaleDone || sample.anyOpenOrStaleDone };
     const openFindings = findingsByClause.get(clause.id) ?? [];
     const record = records.get(clause.id);
     const userResult = record?.result;
     const { result, ruleId } =
-      userResult !== undefined ? { result: userResult, ruleId: USER_SET_RULE_ID } : proposeResult(evidence, openFindings);
+      userResult !== undefined ? { result: userResult, ruleId: USER_SET_RULE_ID } : proposeFromFacts(facts, openFindings);
     const gap: ClauseGap = {
       clauseId: clause.id,
       title: clause.title,
@@ -281,6 +302,7 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
       proposed: userResult === undefined,
       ruleId,
       evidence,
+      ...(sample !== undefined ? { evidenceBeyond: { approxTotal: Math.max(sample.approxTotal, evidence.length), approxStale: sample.approxStale } } : {}),
       plannedWork: [...(plannedByClause.get(clause.id)?.values() ?? [])].sort(
         (a, b) => Number(a.done) - Number(b.done) || compareIssueKeys(a.issueKey, b.issueKey),
       ),
@@ -289,6 +311,8 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
         clause.id,
         result,
         evidence,
+        facts,
+        sample,
         openFindings,
         maturityByClause.get(clause.id) ?? [],
         options.maxEvidenceAgeDays,
@@ -314,7 +338,8 @@ export function analyseGaps(input: GapAnalysisInput, options: GapAnalysisOptions
     clauses,
     readiness: { overall: computeReadiness(clauses.map((c) => c.result)), byGroup },
     warningCount: clauses.reduce((n, c) => n + c.warnings.length, 0),
-    evidenceCount: evidenceKeys.size,
+    evidenceCount: input.evidenceTotal?.count ?? evidenceKeys.size,
+    ...(input.evidenceTotal?.approximate === true ? { evidenceCountApproximate: true } : {}),
     unknownClauseRefs: [...unknown].sort(),
   };
 }

@@ -42,9 +42,10 @@ export function toGapSnapshot(analysis: GapAnalysis): GapSnapshot {
     results[c.clauseId] = c.result;
     if (c.evidence.length === 0) continue;
     const stale = c.evidence.filter((e) => e.stale);
+    // A clause read as its newest page only keeps Jira's approximate counts (its keys are then not the full list).
     evidence[c.clauseId] = {
-      count: c.evidence.length,
-      staleCount: stale.length,
+      count: c.evidenceBeyond?.approxTotal ?? c.evidence.length,
+      staleCount: Math.max(c.evidenceBeyond?.approxStale ?? 0, stale.length),
       keys: c.evidence.slice(0, SNAPSHOT_KEYS_PER_CLAUSE).map((e) => e.issueKey),
       staleKeys: stale.slice(0, SNAPSHOT_KEYS_PER_CLAUSE).map((e) => e.issueKey),
     };

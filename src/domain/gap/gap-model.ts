@@ -91,6 +91,30 @@ export interface GapAnalysisInput {
   maturityGaps?: readonly ClauseMaturityGap[];
   /** When absent, the "in-scope process with no epic" check is skipped. */
   epics?: EpicCoverage;
+  /**
+   * Clauses whose evidence was read as its newest page only (a project too large to read issue by issue under the
+   * hourly points quota): `evidence` then holds that page, and the sample the facts beyond it.
+   */
+  evidenceSamples?: readonly ClauseEvidenceSample[];
+  /** The project's evidence count when not every evidence issue was read (Jira's approximate count). */
+  evidenceTotal?: { count: number; approximate: boolean };
+}
+
+/**
+ * What the app knows of a clause's evidence beyond the newest page it listed. The two yes/no facts are the
+ * readiness inputs and are exact (a listed item or an existence search settles each); the counts are Jira's
+ * approximate counts and are shown as such ("about"), never used for a result.
+ */
+export interface ClauseEvidenceSample {
+  clauseId: ClauseId;
+  /** All evidence issues of the clause, approximately. */
+  approxTotal: number;
+  /** Stale evidence issues of the clause, approximately. */
+  approxStale: number;
+  /** Exact: at least one evidence issue is done. */
+  anyDone: boolean;
+  /** Exact: at least one evidence issue is not done, or is done but stale. */
+  anyOpenOrStaleDone: boolean;
 }
 
 export interface GapAnalysisOptions {
@@ -142,7 +166,10 @@ export interface ClauseGap {
   setBy?: string;
   setByName?: string;
   setAt?: string;
+  /** The evidence listed (all of it, or the newest page when `evidenceBeyond` is set). */
   evidence: EvidenceItem[];
+  /** Set when `evidence` is only the newest page: Jira's approximate counts of all and of stale evidence. */
+  evidenceBeyond?: { approxTotal: number; approxStale: number };
   /** The plan's work items for the clause (open first, then done; by issue key). Not evidence. */
   plannedWork: PlannedWorkItem[];
   openFindings: Finding[];
@@ -172,8 +199,10 @@ export interface GapAnalysis {
   clauses: ClauseGap[];
   readiness: { overall: ReadinessFigures; byGroup: GroupReadiness[] };
   warningCount: number;
-  /** Distinct issues mapped to at least one known clause. */
+  /** Distinct issues mapped to at least one known clause (Jira's approximate count when `evidenceCountApproximate`). */
   evidenceCount: number;
+  /** True when evidenceCount is Jira's approximate count (a project read clause by clause). */
+  evidenceCountApproximate?: boolean;
   /** Clause ids met in records, evidence or findings that the catalogue does not know. */
   unknownClauseRefs: ClauseId[];
 }

@@ -63,13 +63,35 @@ function rule(id: string): Proposal {
   return { result: found.result, ruleId: found.id };
 }
 
+/**
+ * The only facts of a clause's evidence the rules read: whether some evidence is done, and whether some is not
+ * done or done but stale (there is evidence at all exactly when one of them holds). Two yes/no questions, so a
+ * clause with 100,000 mapped issues is judged exactly from two existence searches, without reading them all.
+ */
+export interface EvidenceFacts {
+  anyDone: boolean;
+  anyOpenOrStaleDone: boolean;
+}
+
+/** The facts of a fully listed evidence set. */
+export function evidenceFacts(evidence: readonly EvidenceItem[]): EvidenceFacts {
+  return {
+    anyDone: evidence.some((e) => e.statusCategory === 'done'),
+    anyOpenOrStaleDone: evidence.some((e) => e.statusCategory !== 'done' || e.stale),
+  };
+}
+
+/** Proposes a result from the clause's evidence facts and open findings (see PROPOSAL_RULES). */
+export function proposeFromFacts(facts: EvidenceFacts, openFindings: readonly Finding[]): Proposal {
+  if (openFindings.some((f) => f.open && f.grade === 'major_nc')) return rule('open-major-nc');
+  if (!facts.anyDone && !facts.anyOpenOrStaleDone) return rule('no-evidence');
+  if (!facts.anyDone) return rule('nothing-done');
+  const openMinor = openFindings.some((f) => f.open && f.grade === 'minor_nc');
+  if (!facts.anyOpenOrStaleDone && !openMinor) return rule('all-done-current');
+  return rule('some-done');
+}
+
 /** Proposes a result from the clause's evidence and open findings (see PROPOSAL_RULES). */
 export function proposeResult(evidence: readonly EvidenceItem[], openFindings: readonly Finding[]): Proposal {
-  if (openFindings.some((f) => f.open && f.grade === 'major_nc')) return rule('open-major-nc');
-  if (evidence.length === 0) return rule('no-evidence');
-  const done = evidence.filter((e) => e.statusCategory === 'done');
-  if (done.length === 0) return rule('nothing-done');
-  const openMinor = openFindings.some((f) => f.open && f.grade === 'minor_nc');
-  if (done.length === evidence.length && !done.some((e) => e.stale) && !openMinor) return rule('all-done-current');
-  return rule('some-done');
+  return proposeFromFacts(evidenceFacts(evidence), openFindings);
 }

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { suggestClauses, type ClauseSuggestion } from './suggest-clauses';
-import { featuresOf } from './suggest-confidence';
 
 export const labelledIssueSchema = z.object({
   summary: z.string(),
@@ -114,23 +113,4 @@ export function measureSuggestions(
   perIssue.sort((a, b) => a - b);
   const msPerIssue = perIssue[Math.floor(perIssue.length / 2)] as number;
   return { precisionAt3: hits / items.length, msPerIssue };
-}
-
-/**
- * Calibration samples: every suggestion (top five) of every item, as the confidence model's features with the
- * outcome "is one of the item's clauses". Used on the tuning set only.
- */
-export function calibrationSamples(items: readonly LabelledIssue[]): { x: number[]; y: 0 | 1 }[] {
-  const out: { x: number[]; y: 0 | 1 }[] = [];
-  for (const item of items) {
-    const s = suggestClauses(item, { limit: 5 });
-    const top = s[0]?.score ?? 0;
-    s.forEach((sug, i) => {
-      out.push({
-        x: featuresOf({ rank: i + 1, score: sug.score, top, next: s[i + 1]?.score ?? 0 }),
-        y: item.clauses.includes(sug.clauseId) ? 1 : 0,
-      });
-    });
-  }
-  return out;
 }

@@ -7,8 +7,10 @@
  * its catalogue title and description and the lexicon's names, terms and hints. The issue is the query.
  * 1. Text is tokenised (tokenise.ts): words are folded and stemmed, synonyms replaced by their canonical key;
  *    stop words are dropped, except inside a synonym variant that names them ("how to").
- * 2. The issue's tokens are matched longest-phrase-first against the index vocabulary; an unknown word of five
- *    letters or more may match a vocabulary word one edit away (a misspelling), at a discount.
+ * 2. The issue's tokens are matched against the index vocabulary, the longest phrase from each position; a phrase
+ *    inside a longer match is not counted again, overlapping phrases are. An unknown word of six letters or more
+ *    may match a vocabulary word one edit away (a misspelling), at a discount. Lexicon phrases that stop-word
+ *    removal would cut down to one plain word are refused when the model compiles.
  * 3. Each matched term counts by where it occurs (summary > first sentence of the description > the rest;
  *    labels and components like the summary), saturated so that repeating a word helps less and less.
  * 4. A term's weight for a clause is BM25F: idf (how few clauses share the term) times the saturated,
@@ -197,9 +199,17 @@ interface CompiledModel {
   priors: { terms: string[]; weights: { clause: number; weight: number }[] }[];
 }
 
-function phraseTerms(phrase: string, where: string): string[] {
+/**
+ * A lexicon phrase as index terms. A phrase of several words that stop-word removal cuts down to one plain word
+ * ("their part" -> "part", "which changes" -> "change") is refused: it would index that word on its own, which
+ * the phrase never meant. A phrase that is one synonym ("service level agreement" -> #sla) is fine.
+ */
+export function phraseTerms(phrase: string, where: string): string[] {
   const terms = normaliseText(phrase).map((t) => t.term);
   if (terms.length === 0) throw new Error(`${where}: "${phrase}" has no words after normalisation.`);
+  if (terms.length === 1 && !(terms[0] as string).startsWith('#') && tokeniseAll(phrase).length > 1) {
+    throw new Error(`${where}: "${phrase}" is one word ("${terms[0] as string}") without its stop words; write that word, or a phrase that keeps its meaning.`);
+  }
   return terms;
 }
 
@@ -376,18 +386,19 @@ function correct(model: CompiledModel, tokens: readonly Token[]): { token: Token
 function matchField(model: CompiledModel, query: Map<number, QueryTerm>, text: string, weight: number): number {
   if (weight <= 0 || text === '') return 0;
   const tokens = correct(model, normaliseIssueText(text));
-  let i = 0;
-  while (i < tokens.length) {
+  // Longest phrase from every position; a match that lies inside an earlier, longer one is not counted again
+  // ("capacity plan" does not also count "plan"), but phrases that overlap and reach further both count
+  // ("SMS policy on the intranet" is "sms policy" and "policy intranet").
+  let covered = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
     let node: TrieNode | undefined = model.trie;
     let best: { term: number; end: number } | null = null;
     for (let j = i; j < tokens.length && node; j += 1) {
       node = node.next.get((tokens[j] as { token: Token }).token.term);
       if (node?.term != null) best = { term: node.term, end: j };
     }
-    if (!best) {
-      i += 1;
-      continue;
-    }
+    if (!best || best.end <= covered) continue;
+    covered = best.end;
     const span = tokens.slice(i, best.end + 1);
     const w = span.some((t) => t.fuzzy) ? weight * model.params.fuzzy : weight;
     const reason = text.slice((span[0] as { token: Token }).token.start, (span[span.length - 1] as { token: Token }).token.end);
@@ -400,7 +411,6 @@ function matchField(model: CompiledModel, query: Map<number, QueryTerm>, text: s
         seen.reasonWeight = w;
       }
     }
-    i = best.end + 1;
   }
   return tokens.length;
 }

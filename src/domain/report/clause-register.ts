@@ -41,6 +41,8 @@ export interface RegisterRow {
   setBy: string;
   why: string;
   evidence: RegisterEvidence[];
+  /** Set when `evidence` is the newest page only: Jira's approximate count of all the clause's evidence. */
+  evidenceBeyond?: number;
   findings: RegisterFinding[];
   plannedWork: RegisterIssue[];
 }
@@ -65,6 +67,7 @@ export function clauseRegister(analysis: GapAnalysis, names: Readonly<Record<str
       setBy,
       why,
       evidence: c.evidence.map((e) => ({ key: e.issueKey, summary: e.summary, status: STATUS_CATEGORY_LABELS[e.statusCategory], ageDays: e.ageDays, stale: e.stale })),
+      ...(c.evidenceBeyond !== undefined ? { evidenceBeyond: c.evidenceBeyond.approxTotal } : {}),
       findings: distinctFindings(c.openFindings).map((f) => ({ key: f.id, summary: f.summary, status: 'Open', grade: FINDING_GRADE_LABELS[f.grade] })),
       plannedWork: c.plannedWork.map((w) => ({ key: w.issueKey, summary: w.summary, status: w.done ? 'Done' : 'Open' })),
     };
@@ -91,7 +94,7 @@ export function registerTable(rows: readonly RegisterRow[], maxItems: number = R
       r.result,
       r.setBy,
       r.why,
-      listCell(r.evidence, evidenceText, 'None', maxItems),
+      listCell(r.evidence, evidenceText, 'None', maxItems) + (r.evidenceBeyond !== undefined && r.evidenceBeyond > r.evidence.length ? `; and about ${r.evidenceBeyond - r.evidence.length} more in Jira` : ''),
       listCell(r.findings, findingText, 'None', maxItems),
       listCell(r.plannedWork, plannedText, 'None', maxItems),
     ]),

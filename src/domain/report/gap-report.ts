@@ -11,7 +11,7 @@
  * followed by "and N more" linking to a Jira search on the `smsClause` entity-property alias. If the page is
  * still too large, splitReportByGroup() gives an overview page plus one page per top-level clause.
  */
-import { clauseIssuesJql } from '../issue-index';
+import { evidenceIssuesJql } from '../issue-index';
 import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
@@ -108,9 +108,9 @@ export function isIssueKey(value: string): boolean {
   return ISSUE_KEY.test(value);
 }
 
-/** JQL for the issues mapped to a clause: the one definition, src/domain/issue-index.ts. */
+/** JQL for the evidence of a clause (no planned work, no findings): the one definition, src/domain/issue-index.ts. */
 export function clauseEvidenceJql(projectKey: string, clauseId: ClauseId): string {
-  return clauseIssuesJql(projectKey, clauseId);
+  return evidenceIssuesJql(projectKey, clauseId);
 }
 
 export function issueUrl(siteBaseUrl: string, issueKey: string): string {
@@ -257,7 +257,7 @@ function summarySection(input: GapReportInput, ctx: Ctx): BlockContent[] {
         `Of ${gaps.clauses.length} clauses, ${overall.counts.conformant} are conformant, ${overall.counts.partially_conformant} partially conformant, ` +
           `${overall.counts.nonconformant} not yet conformant and ${overall.counts.not_assessed} not assessed yet` +
           `${overall.counts.not_applicable > 0 ? `; ${overall.counts.not_applicable} marked not applicable, which blocks a conformity claim (ISO/IEC 20000-1 allows no exclusions)` : ''}. ` +
-          `${gaps.evidenceCount} Jira issues serve as evidence.`,
+          `${gaps.evidenceCountApproximate === true ? `About ${gaps.evidenceCount} Jira issues (Jira's approximate count)` : `${gaps.evidenceCount} Jira issues`} serve as evidence.`,
       ),
     ),
   ];
@@ -331,10 +331,12 @@ function evidenceCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   if (c.evidence.length === 0) return cell(p(t('No evidence mapped.')));
   const shown = c.evidence.slice(0, ctx.maxCards);
   const blocks: TableCellDefinition['content'] = [bullets(shown.map((e) => evidenceLine(ctx, e)))];
-  const more = c.evidence.length - shown.length;
+  const total = c.evidenceBeyond?.approxTotal ?? c.evidence.length;
+  const more = total - shown.length;
   if (more > 0) {
     const href = jqlSearchUrl(ctx.site, clauseEvidenceJql(ctx.projectKey, c.clauseId));
-    blocks.push(p(link({ href })(`and ${more} more (open the search in Jira)`) as Inline));
+    const label = c.evidenceBeyond !== undefined ? `and about ${more} more; the most recently updated are listed (open the search in Jira)` : `and ${more} more (open the search in Jira)`;
+    blocks.push(p(link({ href })(label) as Inline));
   }
   return cell(...blocks);
 }
@@ -492,7 +494,7 @@ function changeLines(list: readonly ClauseChange[], titles: ReadonlyMap<ClauseId
 
 function evidenceMoveLines(ctx: Ctx, moves: ReportDelta['evidenceAdded'], titles: ReadonlyMap<ClauseId, string>, what: string): Inline[][] {
   return moves.map((m) => {
-    const head = t(`${m.clauseId} ${titles.get(m.clauseId) ?? ''}: ${m.count} ${m.count === 1 ? 'issue' : 'issues'} ${what}`);
+    const head = t(`${m.clauseId} ${titles.get(m.clauseId) ?? ''}: ${m.approximate === true ? 'about ' : ''}${m.count} ${m.count === 1 ? 'issue' : 'issues'} ${what}`);
     const shown = m.keys.slice(0, ctx.maxCards);
     if (shown.length === 0) return [head];
     const cards = shown.flatMap((k, i) => (i === 0 ? [issueRef(ctx, k)] : [t(', '), issueRef(ctx, k)]));
@@ -589,6 +591,14 @@ export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
     if (items.length > shown.length) blocks.push(p(t(`and ${items.length - shown.length} more (see the XLSX export)`)));
     return cell(...blocks);
   };
+  const evidenceCards = (r: RegisterRow): TableCellDefinition => {
+    const c = cards(r.evidence, (i) => safeLine(evidenceText(r.evidence[i] ?? { key: '', summary: '', status: '', ageDays: 0, stale: false }).replace(/^\S+ /, ''), ctx.maxText, ''), 'None');
+    if (r.evidenceBeyond === undefined) return c;
+    const more = r.evidenceBeyond - Math.min(r.evidence.length, ctx.maxCards);
+    if (more <= 0) return c;
+    const href = jqlSearchUrl(ctx.site, clauseEvidenceJql(ctx.projectKey, r.clauseId));
+    return cell(...c.content.filter((b) => b.type !== 'paragraph' || r.evidence.length === 0), p(link({ href })(`and about ${more} more; the most recently updated are listed (open the search in Jira)`) as Inline));
+  };
   const row = (r: RegisterRow): TableRowDefinition =>
     tableRow([
       cell(p(t(r.clauseId))),
@@ -596,7 +606,7 @@ export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
       cell(p(t(r.result))),
       cell(p(t(safeLine(r.setBy, ctx.maxText, '—')))),
       cell(p(t(safeLine(r.why, ctx.maxText, '—')))),
-      cards(r.evidence, (i) => safeLine(evidenceText(r.evidence[i] ?? { key: '', summary: '', status: '', ageDays: 0, stale: false }).replace(/^\S+ /, ''), ctx.maxText, ''), 'None'),
+      evidenceCards(r),
       cards(r.findings, (i) => safeLine(`${r.findings[i]?.grade ?? ''}: ${r.findings[i]?.summary ?? ''}`, ctx.maxText, ''), 'None'),
       cards(r.plannedWork, (i) => `(${r.plannedWork[i]?.status ?? ''})`, 'None'),
     ]);

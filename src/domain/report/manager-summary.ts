@@ -120,6 +120,8 @@ export interface EvidenceMove {
   /** How many (a count is always known; keys only when both snapshots listed them all). */
   count: number;
   keys: string[];
+  /** True when the count comes from Jira's approximate counts (a clause read as its newest page only). */
+  approximate?: boolean;
 }
 
 export interface ReportDelta {
@@ -164,10 +166,13 @@ export function reportDelta(previous: GapSnapshot | undefined, analysis: GapAnal
     const before = previous.evidence[c.clauseId] ?? { count: 0, staleCount: 0, keys: [], staleKeys: [] };
     const keys = c.evidence.map((e) => e.issueKey);
     const staleKeys = c.evidence.filter((e) => e.stale).map((e) => e.issueKey);
-    const added = diffKeys(keys, keys.length, before.keys, before.count);
-    if (added.count > 0) base.evidenceAdded.push({ clauseId: c.clauseId, ...added });
-    const stale = diffKeys(staleKeys, staleKeys.length, before.staleKeys, before.staleCount);
-    if (stale.count > 0) base.evidenceGoneStale.push({ clauseId: c.clauseId, ...stale });
+    const count = c.evidenceBeyond?.approxTotal ?? keys.length;
+    const staleCount = Math.max(c.evidenceBeyond?.approxStale ?? 0, staleKeys.length);
+    const added = diffKeys(keys, count, before.keys, before.count);
+    const approx = c.evidenceBeyond !== undefined ? { approximate: true } : {};
+    if (added.count > 0) base.evidenceAdded.push({ clauseId: c.clauseId, ...added, ...approx });
+    const stale = diffKeys(staleKeys, staleCount, before.staleKeys, before.staleCount);
+    if (stale.count > 0) base.evidenceGoneStale.push({ clauseId: c.clauseId, ...stale, ...approx });
   }
   return base;
 }

@@ -190,3 +190,39 @@ describe('analyseGaps', () => {
     expect(result.readiness.byGroup.map((g) => g.groupId)).toEqual(['4', '5', '6', '7', '8', '9', '10']);
   });
 });
+
+describe('analyseGaps with clauses read as their newest page (evidenceSamples)', () => {
+  const sample = (over: Partial<{ approxTotal: number; approxStale: number; anyDone: boolean; anyOpenOrStaleDone: boolean }> = {}) => ({
+    clauseId: '8.5.1.1',
+    approxTotal: 5000,
+    approxStale: 0,
+    anyDone: true,
+    anyOpenOrStaleDone: false,
+    ...over,
+  });
+
+  it('proposes from the exact facts beyond the listed page, not from the listed page alone', () => {
+    const listedAllDone = [anEvidence({ issueKey: 'SMS-1' })];
+    const conformant = analyseGaps(aGapInput({ evidence: listedAllDone, evidenceSamples: [sample()] }), gapOptions());
+    expect(clause(conformant, '8.5.1.1')).toMatchObject({ result: 'conformant', ruleId: 'all-done-current' });
+    const someOpenBeyond = analyseGaps(aGapInput({ evidence: listedAllDone, evidenceSamples: [sample({ anyOpenOrStaleDone: true })] }), gapOptions());
+    expect(clause(someOpenBeyond, '8.5.1.1')).toMatchObject({ result: 'partially_conformant', ruleId: 'some-done' });
+    const listedOpen = [anEvidence({ issueKey: 'SMS-2', statusCategory: 'indeterminate' })];
+    const doneBeyond = analyseGaps(aGapInput({ evidence: listedOpen, evidenceSamples: [sample({ anyOpenOrStaleDone: true })] }), gapOptions());
+    expect(clause(doneBeyond, '8.5.1.1').result).toBe('partially_conformant');
+    const noneDone = analyseGaps(aGapInput({ evidence: listedOpen, evidenceSamples: [sample({ anyDone: false, anyOpenOrStaleDone: true })] }), gapOptions());
+    expect(clause(noneDone, '8.5.1.1')).toMatchObject({ result: 'nonconformant', ruleId: 'nothing-done' });
+  });
+
+  it('gives the approximate counts beyond the page as such, in the clause, the stale warning and the project count', () => {
+    const result = analyseGaps(
+      aGapInput({ evidence: [anEvidence({ issueKey: 'SMS-1' })], evidenceSamples: [sample({ approxStale: 1200, anyOpenOrStaleDone: true })], evidenceTotal: { count: 100_000, approximate: true } }),
+      gapOptions(),
+    );
+    const c = clause(result, '8.5.1.1');
+    expect(c.evidenceBeyond).toEqual({ approxTotal: 5000, approxStale: 1200 });
+    expect(c.warnings.find((w) => w.code === 'stale_evidence')?.message).toMatch(/^About 1200 mapped issues have not been updated .*approximate count/);
+    expect(result.evidenceCount).toBe(100_000);
+    expect(result.evidenceCountApproximate).toBe(true);
+  });
+});

@@ -4,7 +4,8 @@
  */
 import rawFixtures from '../../fixtures/labelled-issues.json';
 import { labelledIssuesSchema } from '../../../src/domain/mapping/suggest-bench';
-import { normaliseText, suggestClauses, type SuggestInput } from '../../../src/domain/mapping/suggest-clauses';
+import { CLAUSE_TERMS } from '../../../src/domain/mapping/clause-lexicon';
+import { compileModel, MODEL_PARAMS, normaliseText, phraseTerms, suggestClauses, type SuggestInput } from '../../../src/domain/mapping/suggest-clauses';
 import { isStopWord, stem, tokenise } from '../../../src/domain/mapping/tokenise';
 
 const top = (input: SuggestInput): string | undefined => suggestClauses(input)[0]?.clauseId;
@@ -22,6 +23,21 @@ describe('stop words inside synonym phrases', () => {
     expect(plain.find((s) => s.clauseId === '7.6')).toBeUndefined();
     const howTo = suggestClauses({ summary: 'How to set up the VPN client' }, { limit: 58 });
     expect(howTo.find((s) => s.clauseId === '7.6')?.reasons).toContain('How to');
+  });
+
+  it('refuses a lexicon phrase that stop-word removal cuts down to one plain word ("their part" would index "part")', () => {
+    expect(() => phraseTerms('their part', 'test')).toThrow(/one word \("part"\)/);
+    expect(() => phraseTerms('which changes', 'test')).toThrow(/one word/);
+    expect(phraseTerms('service level agreement', 'test')).toEqual(['#sla']); // one synonym is fine
+    expect(phraseTerms('change window', 'test')).toEqual(['chang', 'window']);
+    const withBadPhrase = [...CLAUSE_TERMS, { clauseId: '8.2.3', names: ['part of their'] }];
+    expect(() => compileModel(MODEL_PARAMS, withBadPhrase)).toThrow(/Clause 8.2.3 names: "part of their"/);
+  });
+
+  it('so a sub-task that is "part of" a change is not read as another party running part of our processes', () => {
+    const out = suggestClauses({ summary: 'Prepare the back-out plan', description: 'Part of SMS-12.', issueType: 'Sub-task' }, { limit: 58 });
+    expect(out.find((s) => s.clauseId === '8.2.3')).toBeUndefined();
+    expect(out[0]?.clauseId).toBe('8.5.1.3');
   });
 
   it('still skips stop words a variant does not name ("the service is down" is an outage)', () => {

@@ -230,9 +230,9 @@ describe('site URL and links', () => {
     expect(() => buildGapReportAdf(aReportInput({ siteBaseUrl: 'javascript:alert(1)' }))).toThrow(ValidationError);
   });
 
-  it('searches a clause and the headings above it by the smsClause alias', () => {
+  it('searches the evidence of a clause and the headings above it by the smsClause alias, without planned work or findings', () => {
     expect(clauseEvidenceJql('SMS', '8.5.1.1')).toBe(
-      'project = "SMS" AND smsClause in ("8.5.1.1", "8.5.1", "8.5", "8") ORDER BY key ASC',
+      'project = "SMS" AND smsClause in ("8.5.1.1", "8.5.1", "8.5", "8") AND smsPlan IS EMPTY AND (labels IS EMPTY OR labels NOT IN ("sms-major-nc", "sms-minor-nc", "sms-observation", "sms-ofi")) ORDER BY key ASC',
     );
     expect(clauseEvidenceJql('A"B', '4.1')).toContain('project = "A\\"B"');
   });

@@ -34,7 +34,7 @@ describe('gap report for 10,000 evidence items', () => {
     expect(first?.text).toBe(`and ${perClause - REPORT_DEFAULTS.maxEvidencePerClause} more (open the search in Jira)`);
     const href = String((first?.marks?.[0] as { attrs?: { href?: string } }).attrs?.href);
     expect(href.startsWith(`${SITE}/issues/?jql=`)).toBe(true);
-    expect(decodeURIComponent(href.slice(href.indexOf('=') + 1))).toBe('project = "SMS" AND smsClause in ("4.1", "4") ORDER BY key ASC');
+    expect(decodeURIComponent(href.slice(href.indexOf('=') + 1))).toBe('project = "SMS" AND smsClause in ("4.1", "4") AND smsPlan IS EMPTY AND (labels IS EMPTY OR labels NOT IN ("sms-major-nc", "sms-minor-nc", "sms-observation", "sms-ofi")) ORDER BY key ASC');
   });
 
   it('still fits when all 10,000 items sit on one clause', () => {

@@ -29,6 +29,7 @@ const VIEWS: Record<ProjectRoute, ComponentType<ProjectViewProps>> = {
   phases: lazy(() => import('./PhasesPanel/PhasesPanel')),
   'clause-mapping': lazy(() => import('./MappingPanel/MappingPanel')),
   'gap-report': lazy(() => import('./GapReportPanel/GapReportPanel')),
+  evaluation: lazy(() => import('./EvaluationPanel/EvaluationPanel')),
 };
 
 /**

@@ -11,6 +11,7 @@ export const PROJECT_PAGE_ROUTES = [
   { route: 'phases', title: 'Phases' },
   { route: 'clause-mapping', title: 'Clause mapping' },
   { route: 'gap-report', title: 'Gap report' },
+  { route: 'evaluation', title: 'Evaluation' },
 ] as const;
 
 export type ProjectRoute = (typeof PROJECT_PAGE_ROUTES)[number]['route'];

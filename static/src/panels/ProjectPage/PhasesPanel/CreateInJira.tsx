@@ -45,7 +45,8 @@ const REASONS: Record<EpicSyncResultView['orphans'][number]['reason'], string> =
 /** "1 epic", "2 epics". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-function IssueLink({ issueKey }: { issueKey: string }) {
+/** An issue key that opens the issue in Jira (through the bridge, out of the app's frame). */
+export function IssueLink({ issueKey }: { issueKey: string }) {
   return (
     <a
       href={`/browse/${issueKey}`}

@@ -12,12 +12,13 @@ import { token } from '@atlaskit/tokens';
 import { useCallback, useMemo, useState } from 'react';
 import type { Plan, PlanApproach, PlanCheck } from '@contract/plan';
 import { checkPlan } from '../../../api/check-plan';
+import { callResolver } from '../../../api/call-resolver';
 import { useResolver } from '../../../api/use-resolver';
 import { proposePlan } from '../../../api/propose-plan';
 import { savePlan } from '../../../api/save-plan';
 import { Loading } from '../../../components/Loading';
 import { Card, Section, space } from '../../../components/kit/layout';
-import { TextField } from '../../../components/kit/fields';
+import { TextAreaField, TextField } from '../../../components/kit/fields';
 import { StatusLine } from '../../../components/kit/status';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { useDebouncedEffect } from '../../../components/kit/use-debounced-effect';
@@ -28,6 +29,7 @@ import { CreateInJira } from './CreateInJira';
 import { CrossPhaseTable } from './CrossPhaseTable';
 import { PhaseCard } from './PhaseCard';
 import { PlanIssues } from './PlanIssues';
+import { PlanHistory, PlanLessons } from './PlanLessons';
 import { addPhase, cleanPlan, removePhase } from '@domain/planning/plan-draft';
 import type { FocusRequest, FocusTarget } from './phase-summary';
 
@@ -54,6 +56,8 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [confirmPropose, setConfirmPropose] = useState(false);
+  /** Why the plan is revised (required by the server when an evaluated phase changes). */
+  const [reason, setReason] = useState('');
 
   const toggle = useCallback((phaseId: string) => {
     setExpanded((s) => {
@@ -68,6 +72,12 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     setExpanded((s) => (s.has(phaseId) ? s : new Set([...s, phaseId])));
     setFocus((f) => ({ phaseId, target, seq: (f?.seq ?? 0) + 1 }));
   }, []);
+
+  /** After a lesson was taken up: the lessons and history again, keeping the plan being edited. */
+  const refreshLessons = useCallback(async () => {
+    const r = await callResolver('getPlan', {});
+    if (r.ok && view !== undefined) setView({ ...view, evaluation: r.data.evaluation });
+  }, [view, setView]);
 
   useDebouncedEffect(draft, 400, (d) => {
     if (d === null) return;
@@ -113,12 +123,13 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
     if (draft === null) return;
     setBusy(true);
     setError(null);
-    const r = await savePlan({ plan: cleanPlan(draft), version: view.version });
+    const r = await savePlan({ plan: cleanPlan(draft), version: view.version, ...(reason.trim() === '' ? {} : { reason: reason.trim() }) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setView(r.data);
     setDraft(r.data.plan);
     setCheck(r.data.check);
+    setReason('');
     setStatus(`Plan saved (version ${r.data.version}).`);
   };
 
@@ -267,8 +278,17 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
             )}
           </Section>
           {check !== null && <CrossPhaseTable check={check} plan={draft} options={view.options} readOnly={!canEdit} onShow={reveal} />}
+          {view.plan !== null && <PlanLessons plan={view.plan} context={view.evaluation} canEdit={canEdit} onChanged={refreshLessons} />}
           {canEdit && (
             <Section title="Save the plan">
+              {view.version > 0 && dirty && (
+                <TextAreaField
+                  label={view.evaluation.evaluatedPhaseIds.length > 0 ? 'Why is the plan revised? (required when an evaluated phase changes)' : 'Why is the plan revised? (optional)'}
+                  value={reason}
+                  hint="Kept with this revision in the plan history."
+                  onChange={setReason}
+                />
+              )}
               <Button appearance="primary" isDisabled={busy || !dirty || errorCount > 0} onClick={() => void save()}>
                 Save plan
               </Button>
@@ -285,6 +305,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
         <ResolverError error={error} action={error.code === 'CONFLICT' ? <Button appearance="subtle" onClick={() => void load().then(() => setError(null))}>Reload the saved plan</Button> : undefined} />
       )}
       <StatusLine text={status} />
+      {view.plan !== null && <PlanHistory plan={view.plan} context={view.evaluation} people={view.people} />}
       <ConfirmModal
         open={confirmPropose}
         title="Replace the phases on screen?"

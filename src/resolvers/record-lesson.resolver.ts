@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { LessonsResponse } from '../contract/evaluation';
+import { processIdSchema } from '../domain/assessment/assessment-units';
+import { defineResolver } from './define-resolver';
+
+/** Adds a lesson learned in a phase to the register (CONFLICT when `version` is stale). */
+export const recordLesson = defineResolver({
+  key: 'recordLesson',
+  payload: z.object({
+    phaseId: z.string().min(1).max(80),
+    observation: z.string().trim().min(1, 'Say what happened.').max(2000),
+    recommendation: z.string().trim().min(1, 'Say what to do next time.').max(2000),
+    processes: z.array(processIdSchema).max(30),
+    version: z.number().int().nonnegative(),
+  }),
+  async handler(input, ctx): Promise<LessonsResponse> {
+    const { register, version } = await ctx.deps.phaseEvaluation.recordLesson(ctx.project.id, ctx.accountId, input);
+    return { lessons: register, version, people: await ctx.deps.names(register.map((l) => l.recordedBy)) };
+  },
+});
