@@ -1,7 +1,8 @@
 // ESLint (flat config) with typescript-eslint. House rules that keep the architecture in shape:
 // - src/domain is pure: no Forge SDK, no clients, no storage, no React.
 // - Neither src/ nor static/ may import the sandbox.
-// - static/ reaches into src/ only through the @contract/* alias (types).
+// - static/ reaches into src/ only through the @contract/* alias (types) and the @domain/* alias (pure domain
+//   modules, which the src/domain block below keeps free of Forge, I/O and UI).
 import tseslint from 'typescript-eslint';
 
 const NO_SANDBOX = { group: ['**/sandbox/**', '**/sandbox'], message: 'src/ and static/ never import the sandbox.' };
@@ -78,7 +79,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/sandbox/**'], message: 'static/ never imports the sandbox.' },
-          { group: ['../../src/*', '../../../src/*', '../../../../src/*'], message: 'static/ reaches src/ only through @contract/*.' },
+          { group: ['../../src/*', '../../../src/*', '../../../../src/*', '../../../../../src/*'], message: 'static/ reaches src/ only through @contract/* (types) and @domain/* (pure domain modules).' },
+          { regex: '^@domain/(.*/)?\\.\\.(/|$)', message: '@domain/* reaches src/domain only: no `..` out of it.' },
         ],
       }],
       'no-restricted-syntax': ['error', {

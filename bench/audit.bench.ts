@@ -27,11 +27,6 @@
  * settings hold its key: 1 lookup), knowing the page is not there already (1: else a re-run makes a second page)
  * and the create (1): ceil(M / 100) + 3. The one page upsert also checks the parent page set in the settings (1).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import fastify from 'fastify';
-import { createEmulator } from '../sandbox/emulator';
 import { createHttpProductApi } from '../sandbox/http-product-api';
 import { CLAUSES } from '../src/domain/catalogue/catalogue';
 import {
@@ -50,7 +45,7 @@ import { AuditSamplingService } from '../src/services/audit-sampling.service';
 import { ConfluenceClient } from '../src/confluence/confluence-client';
 import { ReviewPackService } from '../src/services/review-pack.service';
 import { MAPPING_PROPERTY_KEY } from '../src/domain/mapping/mapping-property';
-import { mapEveryIssue } from './bench-setup';
+import { mapEveryIssue, withSeededEmulator } from './bench-setup';
 import type { Emit } from './run';
 
 const ISSUES = 10_000;
@@ -113,13 +108,7 @@ async function seedAuditCycle(jira: JiraClient, projectKey: string, auditKey: st
 }
 
 export async function run(emit: Emit): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'audit-bench-'));
-  const emulator = await createEmulator({ dataDir: dir, reset: true });
-  const server = fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
-  try {
-    await emulator.register(server);
-    const url = await server.listen({ port: 0, host: '127.0.0.1' });
-    const info = emulator.seedLargeProject(ISSUES);
+  await withSeededEmulator('audit', ISSUES, async ({ emulator, url, info }) => {
     const api = createHttpProductApi(url, () => undefined);
     // Setup (not measured): every issue mapped to a clause, and the audit issue.
     await mapEveryIssue(api, info.projectKey);
@@ -186,9 +175,5 @@ export async function run(emit: Emit): Promise<void> {
       created: published.created,
       note: 'first publish (page created) through the one page upsert, which also checks the parent page; a resolver adds its permission check',
     });
-  } finally {
-    await server.close();
-    await emulator.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,4 +1,9 @@
 /** Setup shared by the benchmarks (not a benchmark itself: bench/run.ts loads only *.bench.ts). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fastify from 'fastify';
+import { createEmulator } from '../sandbox/emulator';
 import type { ResolverResult } from '../src/contract/result';
 import { JiraClient } from '../src/jira/jira-client';
 import type { ProductApi } from '../src/platform/product-api';
@@ -48,5 +53,30 @@ export async function invokeResolver<T>(
     return r.data;
   } finally {
     setUser(undefined);
+  }
+}
+
+type Emulator = Awaited<ReturnType<typeof createEmulator>>;
+
+/**
+ * Runs `body` against a fresh emulator (its own data directory) seeded with a large project of `issues` issues
+ * and served over HTTP on a free local port; closes the server and the emulator and deletes the data after.
+ */
+export async function withSeededEmulator<T>(
+  name: string,
+  issues: number,
+  body: (env: { emulator: Emulator; url: string; info: ReturnType<Emulator['seedLargeProject']> }) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), `${name}-bench-`));
+  const emulator = await createEmulator({ dataDir: dir, reset: true });
+  const server = fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
+  try {
+    await emulator.register(server);
+    const url = await server.listen({ port: 0, host: '127.0.0.1' });
+    return await body({ emulator, url, info: emulator.seedLargeProject(issues) });
+  } finally {
+    await server.close();
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

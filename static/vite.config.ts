@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 
 // Custom UI build: static/index.html -> static/build (the `main` resource in manifest.yml).
 // Relative base because Forge serves the resource from its own CDN path. TSX is compiled by Vite itself
-// (automatic JSX runtime from static/tsconfig.json); static/ reaches src/ only through @contract/* (types).
+// (automatic JSX runtime from static/tsconfig.json); static/ reaches src/ only through @contract/* (types) and
+// @domain/* (pure domain modules: no I/O, no Forge; ESLint holds both sides to it).
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 export default defineConfig({
@@ -12,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@contract': path.resolve(here, '../src/contract'),
+      '@domain': path.resolve(here, '../src/domain'),
       // Never initialised inside a Custom UI iframe: the stand-in gives the same defaults without the Statsig client.
       '@atlaskit/feature-gate-js-client/feature-gates': path.resolve(here, 'src/vendor/feature-gates.ts'),
     },

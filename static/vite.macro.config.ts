@@ -11,6 +11,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@contract': path.resolve(here, '../src/contract'),
+      '@domain': path.resolve(here, '../src/domain'),
       // Never initialised inside a Custom UI iframe: the stand-in gives the same defaults without the Statsig client.
       '@atlaskit/feature-gate-js-client/feature-gates': path.resolve(here, 'src/vendor/feature-gates.ts'),
     },

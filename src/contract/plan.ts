@@ -1,5 +1,6 @@
 /** Payload and response types of the phase-plan resolvers. Types only: `static/` imports them via `@contract/*`. */
 import type { CrossPhaseInteraction, Plan, PlanApproach, PlanIssue } from '../domain/planning';
+import type { ProcessId } from '../domain/assessment/assessment-units';
 import type { PlanEvaluationContext } from './evaluation';
 import type { PeopleNames } from './people';
 
@@ -22,7 +23,8 @@ export interface PlanCheck {
 /** Labels the planner shows (the app's wording). */
 export interface PlanOptions {
   approaches: { value: PlanApproach; label: string }[];
-  processes: { id: string; title: string; processGroup: string }[];
+  /** Clause 8 processes in catalogue order, with their process group and its clause title. */
+  processes: { id: ProcessId; title: string; processGroup: string; groupTitle: string }[];
   elements: { id: string; name: string }[];
   interactions: { id: string; from: string; to: string; what: string }[];
 }

@@ -1,8 +1,7 @@
 /**
- * Closed vocabularies shared by assessments, findings and evidence, with zod schemas for boundaries
- * and human labels for the UI.
+ * Closed vocabularies shared by assessments, findings and evidence, their labels and lozenge colours. No zod here
+ * (the UI imports this module through @domain): the boundary schemas are in vocabulary-schemas.ts.
  */
-import { z } from 'zod';
 
 /** Outcome of judging one clause. */
 export const CONFORMITY_RESULTS = [
@@ -13,7 +12,6 @@ export const CONFORMITY_RESULTS = [
   'conformant',
 ] as const;
 export type ConformityResult = (typeof CONFORMITY_RESULTS)[number];
-export const conformityResultSchema = z.enum(CONFORMITY_RESULTS);
 export const CONFORMITY_RESULT_LABELS: Readonly<Record<ConformityResult, string>> = {
   not_assessed: 'Not assessed',
   not_applicable: 'Not applicable',
@@ -25,7 +23,6 @@ export const CONFORMITY_RESULT_LABELS: Readonly<Record<ConformityResult, string>
 /** Grade of an audit or assessment finding, most severe first. */
 export const FINDING_GRADES = ['major_nc', 'minor_nc', 'observation', 'opportunity_for_improvement'] as const;
 export type FindingGrade = (typeof FINDING_GRADES)[number];
-export const findingGradeSchema = z.enum(FINDING_GRADES);
 export const FINDING_GRADE_LABELS: Readonly<Record<FindingGrade, string>> = {
   major_nc: 'Major nonconformity',
   minor_nc: 'Minor nonconformity',
@@ -36,7 +33,6 @@ export const FINDING_GRADE_LABELS: Readonly<Record<FindingGrade, string>> = {
 /** Kind of documented information offered as evidence. */
 export const EVIDENCE_KINDS = ['policy', 'plan', 'procedure', 'record', 'report', 'improvement_action'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-export const evidenceKindSchema = z.enum(EVIDENCE_KINDS);
 export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
   policy: 'Policy',
   plan: 'Plan',
@@ -58,4 +54,42 @@ export const ISSUE_ROLE_LABELS: Readonly<Record<IssueRole, string>> = {
   evidence: 'Evidence',
   planned_work: 'Implementation work',
   finding: 'Audit finding',
+};
+
+/** Jira's status categories by key: new = to do, indeterminate = in progress, done = done. */
+export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+/** A Jira status category key ('new', 'indeterminate', 'done'; anything else or none: 'new') — the one mapping. */
+export function statusCategoryOf(key: string | null | undefined): StatusCategory {
+  return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
+}
+
+export const STATUS_CATEGORY_LABELS: Record<StatusCategory, string> = {
+  new: 'To do',
+  indeterminate: 'In progress',
+  done: 'Done',
+};
+
+/** The colours of a status lozenge: ADF's status colours (the UI maps them to Atlaskit Lozenge appearances). */
+export type StatusColor = 'neutral' | 'purple' | 'blue' | 'red' | 'yellow' | 'green';
+
+export const CONFORMITY_RESULT_COLORS: Readonly<Record<ConformityResult, StatusColor>> = {
+  conformant: 'green',
+  partially_conformant: 'yellow',
+  nonconformant: 'red',
+  not_assessed: 'neutral',
+  not_applicable: 'purple',
+};
+
+export const STATUS_CATEGORY_COLORS: Readonly<Record<StatusCategory, StatusColor>> = {
+  done: 'green',
+  indeterminate: 'blue',
+  new: 'neutral',
+};
+
+export const FINDING_GRADE_COLORS: Readonly<Record<FindingGrade, StatusColor>> = {
+  major_nc: 'red',
+  minor_nc: 'yellow',
+  observation: 'blue',
+  opportunity_for_improvement: 'purple',
 };

@@ -1,7 +1,7 @@
 /** Shared bits of the clause-mapping resolvers: payload schemas and the issue of an issue-panel call. */
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors';
-import { evidenceKindSchema } from '../domain/vocabulary';
+import { evidenceKindSchema } from '../domain/vocabulary-schemas';
 import type { ResolverContext } from './define-resolver';
 
 /** A clause number as printed ("8.6.1"); whether it exists is checked against the catalogue later. */

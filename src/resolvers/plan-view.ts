@@ -3,8 +3,9 @@ import type { PeopleNames } from '../contract/people';
 import type { PlanEvaluationContext } from '../contract/evaluation';
 import type { PlanCheck, PlanOptions, PlanView } from '../contract/plan';
 import type { Assessment } from '../domain/assessment';
-import { ASSESSMENT_UNITS } from '../domain/assessment';
+import { ASSESSMENT_UNITS, isProcessId } from '../domain/assessment';
 import { KEY_ELEMENTS } from '../domain/maturity/maturity-model';
+import { getProcessGroup } from '../domain/process-groups';
 import { type Plan, IDENTIFIED_INTERACTIONS, PLAN_APPROACHES, PLAN_APPROACH_LABELS, validatePlan } from '../domain/planning';
 import type { PlanRecord } from '../storage/plan-repository';
 import { planIssuesWhere } from '../services/epic-sync.service';
@@ -14,7 +15,7 @@ export const EPIC_SYNC_PLAN_ID = 'main';
 
 export const PLAN_OPTIONS: PlanOptions = {
   approaches: PLAN_APPROACHES.map((value) => ({ value, label: PLAN_APPROACH_LABELS[value] })),
-  processes: ASSESSMENT_UNITS.flatMap((u) => (u.processGroup === null ? [] : [{ id: u.id, title: u.title, processGroup: u.processGroup }])),
+  processes: ASSESSMENT_UNITS.flatMap((u) => (isProcessId(u.id) && u.processGroup !== null ? [{ id: u.id, title: u.title, processGroup: u.processGroup, groupTitle: getProcessGroup(u.processGroup).title }] : [])),
   elements: KEY_ELEMENTS.map((e) => ({ id: e.id, name: e.name })),
   interactions: IDENTIFIED_INTERACTIONS.map((i) => ({ id: i.id, from: i.from, to: i.to, what: i.what })),
 };

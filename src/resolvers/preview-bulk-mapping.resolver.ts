@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PreviewBulkMappingResponse } from '../contract/mapping';
-import { evidenceKindSchema } from '../domain/vocabulary';
+import { evidenceKindSchema } from '../domain/vocabulary-schemas';
 import { defineResolver } from './define-resolver';
 import { clauseRefSchema } from './mapping-payloads';
 

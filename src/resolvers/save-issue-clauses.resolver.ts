@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IssueClausesResponse, SaveIssueClausesPayload } from '../contract/mapping';
-import { evidenceKindSchema } from '../domain/vocabulary';
+import { evidenceKindSchema } from '../domain/vocabulary-schemas';
 import { EDIT_ISSUES, editIssuesDenied } from '../services/mapping.service';
 import { defineResolver } from './define-resolver';
 import { clauseIdSchema, contextIssue } from './mapping-payloads';

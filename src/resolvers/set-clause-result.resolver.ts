@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClauseRecordView } from '../contract/gap-report';
-import { conformityResultSchema } from '../domain/vocabulary';
+import { conformityResultSchema } from '../domain/vocabulary-schemas';
 import { CLAUSE_NOTE_MAX } from '../storage/clause-record-repository';
 import { defineResolver } from './define-resolver';
 

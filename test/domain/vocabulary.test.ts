@@ -5,10 +5,8 @@ import {
   EVIDENCE_KIND_LABELS,
   FINDING_GRADES,
   FINDING_GRADE_LABELS,
-  conformityResultSchema,
-  evidenceKindSchema,
-  findingGradeSchema,
 } from '../../src/domain/vocabulary';
+import { conformityResultSchema, evidenceKindSchema, findingGradeSchema } from '../../src/domain/vocabulary-schemas';
 
 describe('vocabulary', () => {
   it('lists the agreed values in order', () => {

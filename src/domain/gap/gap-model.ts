@@ -6,28 +6,12 @@
 import { z } from 'zod';
 import { type ClauseId } from '../catalogue/catalogue';
 import { type MaturityLevel } from '../maturity/maturity-model';
-import {
-  type ConformityResult,
-  type EvidenceKind,
-  type FindingGrade,
-  conformityResultSchema,
-  evidenceKindSchema,
-  findingGradeSchema,
-} from '../vocabulary';
+import { type ConformityResult, type EvidenceKind, type FindingGrade } from '../vocabulary';
+import { conformityResultSchema, evidenceKindSchema, findingGradeSchema } from '../vocabulary-schemas';
 
-/** Jira's status categories by key: new = to do, indeterminate = in progress, done = done. */
-export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
-export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
-/** A Jira status category key ('new', 'indeterminate', 'done'; anything else or none: 'new') — the one mapping. */
-export function statusCategoryOf(key: string | null | undefined): StatusCategory {
-  return (STATUS_CATEGORIES as readonly string[]).includes(key ?? '') ? (key as StatusCategory) : 'new';
-}
+import { STATUS_CATEGORIES, type StatusCategory } from '../vocabulary';
 
-export const STATUS_CATEGORY_LABELS: Record<StatusCategory, string> = {
-  new: 'To do',
-  indeterminate: 'In progress',
-  done: 'Done',
-};
+export { STATUS_CATEGORIES, STATUS_CATEGORY_LABELS, statusCategoryOf, type StatusCategory } from '../vocabulary';
 
 /** What a user recorded for one clause. `result` undefined means "let the app propose one from evidence". */
 export interface ClauseRecord {

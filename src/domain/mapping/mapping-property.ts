@@ -16,7 +16,8 @@ import { compareClauseIds, getClause, isClauseId, sortClauseIds } from '../catal
 import { ValidationError } from '../errors';
 import { MAPPING_PROPERTY_KEY } from '../issue-index';
 import type { JsonValue } from '../json';
-import { EVIDENCE_KINDS, evidenceKindSchema, type EvidenceKind } from '../vocabulary';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../vocabulary';
+import { evidenceKindSchema } from '../vocabulary-schemas';
 
 export { MAPPING_PROPERTY_KEY };
 

@@ -1,11 +1,13 @@
 /**
- * Pure editing operations on a plan. Each returns a new plan and leaves the input untouched; an unknown
- * phase is a NotFoundError, a bad value a ValidationError. Phase ids never change once created.
+ * Checked editing operations on a plan, built on the draft edits of plan-draft.ts (the ones the Phases view runs):
+ * each returns a new plan and leaves the input untouched; an unknown phase is a NotFoundError, a bad value a
+ * ValidationError. Phase ids never change once created.
  */
 import { NotFoundError, ValidationError } from '../errors';
 import { type KeyElementId, type MaturityLevel, KEY_ELEMENT_IDS } from '../maturity/maturity-model';
 import { type ProcessId, PROCESS_IDS, isProcessId } from '../assessment/assessment-units';
-import { type Phase, type Plan, phaseSchema, slugify, uniquePhaseId } from './plan';
+import { type Phase, type Plan, phaseSchema } from './plan';
+import * as draft from './plan-draft';
 import { getInteraction } from './plan-interactions';
 
 function indexOfPhase(plan: Plan, phaseId: string): number {
@@ -26,21 +28,14 @@ function checkPhase(phase: Phase): Phase {
 }
 
 function updatePhase(plan: Plan, phaseId: string, change: (phase: Phase) => Phase): Plan {
-  const i = indexOfPhase(plan, phaseId);
-  const phases = plan.phases.slice();
-  phases[i] = checkPhase(change(plan.phases[i] as Phase));
-  return { ...plan, phases };
+  indexOfPhase(plan, phaseId);
+  return draft.updatePhase(plan, phaseId, (p) => checkPhase(change(p)));
 }
 
 function requireProcess(processId: string): ProcessId {
   if (!isProcessId(processId)) throw new ValidationError(`${processId} is not a clause 8 process.`, { processId });
   return processId;
 }
-
-const sortProcesses = (ids: Iterable<ProcessId>): ProcessId[] => {
-  const set = new Set(ids);
-  return PROCESS_IDS.filter((p) => set.has(p));
-};
 
 export function renamePhase(plan: Plan, phaseId: string, name: string): Plan {
   return updatePhase(plan, phaseId, (p) => ({ ...p, name: name.trim() }));
@@ -70,14 +65,17 @@ export function setPhaseTargetLevel(plan: Plan, phaseId: string, targetLevel: Ma
   return updatePhase(plan, phaseId, (p) => ({ ...p, targetLevel }));
 }
 
+/** Plans a process in a phase (in catalogue order); a process set aside is planned again. */
 export function addProcessToPhase(plan: Plan, phaseId: string, processId: string): Plan {
   const id = requireProcess(processId);
-  return updatePhase(plan, phaseId, (p) => ({ ...p, boundary: { ...p.boundary, processes: sortProcesses([...p.boundary.processes, id]) } }));
+  indexOfPhase(plan, phaseId);
+  return draft.addProcess(plan, phaseId, id, PROCESS_IDS);
 }
 
 export function removeProcessFromPhase(plan: Plan, phaseId: string, processId: string): Plan {
   const id = requireProcess(processId);
-  return updatePhase(plan, phaseId, (p) => ({ ...p, boundary: { ...p.boundary, processes: p.boundary.processes.filter((x) => x !== id) } }));
+  indexOfPhase(plan, phaseId);
+  return draft.removeProcess(plan, phaseId, id);
 }
 
 /**
@@ -88,38 +86,21 @@ export function moveProcess(plan: Plan, processId: string, toPhaseId: string, fr
   const id = requireProcess(processId);
   indexOfPhase(plan, toPhaseId);
   if (fromPhaseId !== undefined) indexOfPhase(plan, fromPhaseId);
-  const phases = plan.phases.map((phase) => {
-    let processes = phase.boundary.processes;
-    if (phase.id === toPhaseId) processes = sortProcesses([...processes, id]);
-    else if (fromPhaseId === undefined || phase.id === fromPhaseId) processes = processes.filter((x) => x !== id);
-    return processes === phase.boundary.processes ? phase : { ...phase, boundary: { ...phase.boundary, processes } };
-  });
-  return { ...plan, phases, notPlanned: plan.notPlanned.filter((n) => n.processId !== id) };
+  return draft.moveProcess(plan, id, toPhaseId, fromPhaseId, PROCESS_IDS);
 }
 
-/** Adds a phase (after `afterPhaseId`, or at the end) with an id derived from its name. */
+/**
+ * Adds a phase (after `afterPhaseId`, or at the end) with an id derived from its name; its target level is given,
+ * or by default none for Approach 1 and Level I for the level-by-level approaches (draft.newPhase).
+ */
 export function addPhase(plan: Plan, input: { name: string; afterPhaseId?: string; targetLevel?: MaturityLevel | null }): Plan {
-  const id = uniquePhaseId(slugify(input.name), plan.phases.map((p) => p.id));
-  const phase = checkPhase({
-    id,
-    name: input.name.trim(),
-    objectives: [],
-    boundary: { processes: [], elements: [] },
-    targetLevel: input.targetLevel ?? null,
-    start: null,
-    end: null,
-    owner: null,
-    interfaces: [],
-  });
-  const at = input.afterPhaseId === undefined ? plan.phases.length : indexOfPhase(plan, input.afterPhaseId) + 1;
-  const phases = plan.phases.slice();
-  phases.splice(at, 0, phase);
-  return { ...plan, phases };
+  if (input.afterPhaseId !== undefined) indexOfPhase(plan, input.afterPhaseId);
+  return draft.insertPhase(plan, checkPhase(draft.newPhase(plan, input.name.trim(), input.targetLevel)), input.afterPhaseId);
 }
 
 export function removePhase(plan: Plan, phaseId: string): Plan {
   indexOfPhase(plan, phaseId);
-  return { ...plan, phases: plan.phases.filter((p) => p.id !== phaseId) };
+  return draft.removePhase(plan, phaseId);
 }
 
 /** Moves a phase to position `toIndex` (clamped to the plan). */
@@ -135,11 +116,8 @@ export function reorderPhase(plan: Plan, phaseId: string, toIndex: number): Plan
 /** Defines (or replaces) the interface a phase gives an interaction; a blank description removes it. */
 export function setInterface(plan: Plan, phaseId: string, interactionId: string, description: string): Plan {
   if (!getInteraction(interactionId)) throw new NotFoundError(`Unknown process interaction ${interactionId}.`, { interactionId });
-  const text = description.trim();
-  return updatePhase(plan, phaseId, (p) => {
-    const rest = p.interfaces.filter((i) => i.interactionId !== interactionId);
-    return { ...p, interfaces: text === '' ? rest : [...rest, { interactionId, description: text }] };
-  });
+  const edited = draft.setInterface(plan, phaseId, interactionId, description.trim());
+  return updatePhase(edited, phaseId, (p) => p);
 }
 
 export function removeInterface(plan: Plan, phaseId: string, interactionId: string): Plan {

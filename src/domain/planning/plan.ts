@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { keyElementIdSchema, maturityLevelSchema } from '../maturity/maturity-model';
 import { type ProcessId, processIdSchema } from '../assessment/assessment-units';
+import { PHASE_ID_PATTERN } from './phase-ids';
+
+export { PHASE_ID_PATTERN, slugify, uniquePhaseId } from './phase-ids';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -17,7 +20,6 @@ export const PLAN_APPROACH_LABELS: Readonly<Record<PlanApproach, string>> = {
   combined: 'Approaches 1 and 2 combined: subsets within each level',
 };
 
-export const PHASE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = z.iso.date();
 
 export const phaseInterfaceSchema = z.object({
@@ -63,29 +65,6 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
-
-/** Lowercase slug of a name: "Level I · Resolution & fulfilment" -> "level-i-resolution-fulfilment". */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug === '' ? 'phase' : slug;
-}
-
-/** `base`, or `base-2`, `base-3` … whichever is not taken. */
-export function uniquePhaseId(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  const slug = PHASE_ID_PATTERN.test(base) ? base : slugify(base);
-  if (!used.has(slug)) return slug;
-  let n = 2;
-  while (used.has(`${slug}-${n}`)) n++;
-  return `${slug}-${n}`;
-}
 
 export function emptyPlan(approach: PlanApproach, scopeProcesses: readonly ProcessId[]): Plan {
   return { schemaVersion: PLAN_SCHEMA_VERSION, approach, scopeProcesses: [...scopeProcesses], phases: [], notPlanned: [] };

@@ -60,8 +60,10 @@ export type {
 
 // ---------- small node helpers shared by the ADF documents (strings passed here must already be safe) ----------
 
-/** The colours of an ADF status lozenge. */
-export type StatusColor = 'neutral' | 'purple' | 'blue' | 'red' | 'yellow' | 'green';
+import type { StatusColor } from '../vocabulary';
+
+/** The colours of an ADF status lozenge (defined with the vocabulary's colours). */
+export type { StatusColor } from '../vocabulary';
 
 export function p(...content: Inline[]): ParagraphDefinition {
   return paragraph(...content);

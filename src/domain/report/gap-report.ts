@@ -17,12 +17,12 @@ import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
 import { type ClauseChange } from '../gap/changes-since';
 import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
-import { type ClauseGap, type EvidenceItem, type GapAnalysis, type GroupReadiness, STATUS_CATEGORY_LABELS, type StatusCategory } from '../gap/gap-model';
+import { type ClauseGap, type EvidenceItem, type GapAnalysis, type GroupReadiness, STATUS_CATEGORY_LABELS } from '../gap/gap-model';
 import { ISSUE_ROLE_RULE_TEXT } from '../gap/issue-roles';
 import { PROPOSAL_RULES_TEXT } from '../gap/proposal-rules';
 import { READINESS_FORMULA, formatReadiness } from '../gap/readiness';
 import { LEVEL_LABELS, type MaturityLevel } from '../maturity/maturity-model';
-import { CONFORMITY_RESULT_LABELS, type ConformityResult, FINDING_GRADE_LABELS, type FindingGrade } from '../vocabulary';
+import { CONFORMITY_RESULT_COLORS, CONFORMITY_RESULT_LABELS, type ConformityResult, FINDING_GRADE_COLORS, FINDING_GRADE_LABELS, STATUS_CATEGORY_COLORS } from '../vocabulary';
 import {
   type BlockContent,
   type DocNode,
@@ -68,27 +68,6 @@ export const REPORT_DEFAULTS = {
 } as const;
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
-
-export const RESULT_COLORS: Readonly<Record<ConformityResult, StatusColor>> = {
-  conformant: 'green',
-  partially_conformant: 'yellow',
-  nonconformant: 'red',
-  not_assessed: 'neutral',
-  not_applicable: 'purple',
-};
-
-const STATUS_CATEGORY_COLORS: Readonly<Record<StatusCategory, StatusColor>> = {
-  done: 'green',
-  indeterminate: 'blue',
-  new: 'neutral',
-};
-
-export const FINDING_GRADE_COLORS: Readonly<Record<FindingGrade, StatusColor>> = {
-  major_nc: 'red',
-  minor_nc: 'yellow',
-  observation: 'blue',
-  opportunity_for_improvement: 'purple',
-};
 
 /** Colour of a maturity lozenge by how far the current level is below target. */
 export function maturityGapColor(current: MaturityLevel, target: MaturityLevel): StatusColor {
@@ -233,7 +212,7 @@ function topGapsSection(input: GapReportInput, ctx: Ctx): BlockContent[] {
       ...gaps.map((g) =>
         tableRow([
           cell(p(t(`${g.clauseId} ${g.title}`))),
-          cell(p(lozenge(resultLabel(g.result), RESULT_COLORS[g.result]))),
+          cell(p(lozenge(resultLabel(g.result), CONFORMITY_RESULT_COLORS[g.result]))),
           cell(p(t(g.openMajor + g.openMinor === 0 ? 'None' : [g.openMajor > 0 ? `${g.openMajor} major` : '', g.openMinor > 0 ? `${g.openMinor} minor` : ''].filter(Boolean).join(', ')))),
           cell(p(t(g.owner !== undefined ? safeLine(g.owner, 80, 'Unassigned') : g.workItemKey !== undefined ? 'Unassigned' : 'No work planned yet'))),
           cell(p(g.epicKey !== undefined ? issueRef(ctx, g.epicKey) : t('No epic yet'))),
@@ -397,7 +376,7 @@ function resultCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   const how = c.proposed
     ? 'Proposed from evidence'
     : `Set${(c.setByName ?? c.setBy) ? ` by ${safeLine(c.setByName ?? c.setBy ?? '', 80, '?')}` : ''}${c.setAt ? ` on ${formatDate(c.setAt).slice(0, 10)}` : ''}`;
-  const content: TableCellDefinition['content'] = [p(lozenge(resultLabel(c.result), RESULT_COLORS[c.result])), p(t(how))];
+  const content: TableCellDefinition['content'] = [p(lozenge(resultLabel(c.result), CONFORMITY_RESULT_COLORS[c.result])), p(t(how))];
   if (c.note) {
     const note = safeLine(c.note, ctx.maxText, '');
     if (note) content.push(p(t(`Note: ${note}`)));
@@ -509,7 +488,7 @@ function riskSection(rows: readonly ChallengeRegisterRow[] | undefined, ctx: Ctx
 function changeLines(list: readonly ClauseChange[], titles: ReadonlyMap<ClauseId, string>): Inline[][] {
   return list.map((ch) => [
     t(`${safeLine(ch.clauseId, 40, '?')} ${titles.get(ch.clauseId) ?? ''}: from ${ch.from ? resultLabel(ch.from).toLowerCase() : 'not in the previous publish'} to `),
-    lozenge(resultLabel(ch.to), RESULT_COLORS[ch.to]),
+    lozenge(resultLabel(ch.to), CONFORMITY_RESULT_COLORS[ch.to]),
   ]);
 }
 

@@ -1,7 +1,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { IssueClausesResponse } from '@contract/mapping';
-import { FINDING_APPEARANCE } from '../ProjectPage/GapReportPanel/labels';
+import { FINDING_GRADE_COLORS } from '@domain/vocabulary';
+import { appearanceOf } from '../../components/vocabulary';
 import { subtleText } from '../../components/kit/text';
 
 
@@ -10,7 +11,7 @@ export function FindingTag({ finding }: { finding: NonNullable<IssueClausesRespo
   return (
     <span role="note" aria-label={`Audit finding: ${finding.title}, ${finding.open ? 'open' : 'closed'}`} style={{ display: 'inline-flex', gap: token('space.050', '4px'), alignItems: 'center', flexWrap: 'wrap' }}>
       <span style={subtleText}>Audit finding:</span>
-      <Lozenge appearance={FINDING_APPEARANCE[finding.grade]} isBold={finding.grade === 'major_nc'}>
+      <Lozenge appearance={appearanceOf(FINDING_GRADE_COLORS[finding.grade])} isBold={finding.grade === 'major_nc'}>
         {finding.title}
       </Lozenge>
       <span style={{ ...subtleText, fontSize: '12px' }}>

@@ -15,7 +15,8 @@ import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 import { IssueLink } from '../PhasesPanel/CreateInJira';
-import { STATUS_APPEARANCE, STATUS_LABELS } from '../GapReportPanel/labels';
+import { STATUS_CATEGORY_COLORS, STATUS_CATEGORY_LABELS } from '@domain/vocabulary';
+import { appearanceOf } from '../../../components/vocabulary';
 
 /** What the view edits for one objective before it is saved. */
 export interface ObjectiveDraft {
@@ -144,7 +145,7 @@ export function ObjectiveCard({
           <>
             {objective.evidence.map((e) => (
               <span key={e.issueKey} style={{ marginInlineEnd: space.s, whiteSpace: 'nowrap' }}>
-                <IssueLink issueKey={e.issueKey} /> <Lozenge appearance={STATUS_APPEARANCE[e.statusCategory]}>{STATUS_LABELS[e.statusCategory]}</Lozenge>
+                <IssueLink issueKey={e.issueKey} /> <Lozenge appearance={appearanceOf(STATUS_CATEGORY_COLORS[e.statusCategory])}>{STATUS_CATEGORY_LABELS[e.statusCategory]}</Lozenge>
               </span>
             ))}
             {evidenceJql !== undefined && (

@@ -5,7 +5,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties, ReactNode } from 'react';
-import type { LozengeAppearance } from './labels';
+import { appearanceOfAdf } from '../../../components/vocabulary';
 
 interface AdfNode {
   type: string;
@@ -14,15 +14,6 @@ interface AdfNode {
   marks?: { type: string; attrs?: Record<string, unknown> }[];
   content?: AdfNode[];
 }
-
-const STATUS_COLORS: Record<string, LozengeAppearance> = {
-  green: 'success',
-  yellow: 'moved',
-  red: 'removed',
-  blue: 'inprogress',
-  purple: 'new',
-  neutral: 'default',
-};
 
 const cellStyle: CSSProperties = {
   border: `1px solid ${token('color.border', '#091E4224')}`,
@@ -89,7 +80,7 @@ function renderNode(node: AdfNode, key: number): ReactNode {
       return <td key={key} style={cellStyle}>{children(node)}</td>;
     case 'status':
       return (
-        <Lozenge key={key} appearance={STATUS_COLORS[String(node.attrs?.color ?? 'neutral')] ?? 'default'}>
+        <Lozenge key={key} appearance={appearanceOfAdf(node.attrs?.color)}>
           {String(node.attrs?.text ?? '')}
         </Lozenge>
       );

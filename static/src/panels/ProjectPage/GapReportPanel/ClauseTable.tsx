@@ -13,7 +13,8 @@ import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { space } from '../../../components/kit/layout';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { JqlLink } from '../../IssuePanel/JqlLink';
-import { type ConformityResult, FINDING_APPEARANCE, RESULT_APPEARANCE, RESULT_LABELS, RESULT_OPTIONS, STATUS_APPEARANCE, STATUS_LABELS } from './labels';
+import { CONFORMITY_RESULT_COLORS, CONFORMITY_RESULT_LABELS, type ConformityResult, FINDING_GRADE_COLORS, STATUS_CATEGORY_COLORS, STATUS_CATEGORY_LABELS } from '@domain/vocabulary';
+import { RESULT_OPTIONS, appearanceOf } from '../../../components/vocabulary';
 
 const cell = {
   padding: space.s,
@@ -27,8 +28,8 @@ const PROPOSED = '__proposed__';
 function ResultCell({ clause, people, canEdit, saving, onSet }: { clause: ClauseGapView; people: PeopleNames; canEdit: boolean; saving: boolean; onSet: (result: ConformityResult | null) => void }) {
   const [editing, setEditing] = useState(false);
   const lozenge = (
-    <Lozenge appearance={RESULT_APPEARANCE[clause.result]} isBold={!clause.proposed}>
-      {RESULT_LABELS[clause.result]}
+    <Lozenge appearance={appearanceOf(CONFORMITY_RESULT_COLORS[clause.result])} isBold={!clause.proposed}>
+      {CONFORMITY_RESULT_LABELS[clause.result]}
     </Lozenge>
   );
   return (
@@ -86,7 +87,7 @@ function EvidenceCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: str
             <a href={`${siteUrl}/browse/${encodeURIComponent(e.issueKey)}`} target="_blank" rel="noreferrer" title={e.summary}>
               {e.issueKey}
             </a>{' '}
-            <Lozenge appearance={STATUS_APPEARANCE[e.statusCategory]}>{STATUS_LABELS[e.statusCategory]}</Lozenge>{' '}
+            <Lozenge appearance={appearanceOf(STATUS_CATEGORY_COLORS[e.statusCategory])}>{STATUS_CATEGORY_LABELS[e.statusCategory]}</Lozenge>{' '}
             <span style={{ ...subtleText, fontSize: '12px', color: e.stale ? token('color.text.warning', '#A54800') : subtleText.color }}>
               {e.ageDays} d{e.stale ? ' (stale)' : ''}
             </span>
@@ -138,7 +139,7 @@ function FindingsCell({ clause, siteUrl }: { clause: ClauseGapView; siteUrl: str
           <a href={`${siteUrl}/browse/${encodeURIComponent(f.issueKey)}`} target="_blank" rel="noreferrer" title={f.summary}>
             {f.issueKey}
           </a>{' '}
-          <Lozenge appearance={FINDING_APPEARANCE[f.grade]} isBold={f.grade === 'major_nc'}>
+          <Lozenge appearance={appearanceOf(FINDING_GRADE_COLORS[f.grade])} isBold={f.grade === 'major_nc'}>
             {f.gradeTitle}
           </Lozenge>{' '}
           <span style={{ ...subtleText, fontSize: '12px' }}>{f.summary}</span>

@@ -8,7 +8,8 @@ import { token } from '@atlaskit/tokens';
 import type { GapReportView } from '@contract/gap-report';
 import { space } from '../../../components/kit/layout';
 import { subtleText } from '../../../components/kit/text';
-import { FINDING_APPEARANCE } from './labels';
+import { FINDING_GRADE_COLORS } from '@domain/vocabulary';
+import { appearanceOf } from '../../../components/vocabulary';
 
 const code = {
   fontFamily: token('font.family.code', 'monospace'),
@@ -26,7 +27,7 @@ export function FindingConvention({ view }: { view: GapReportView }) {
         <strong>Audit findings</strong> ({view.openFindingCount} open): a Jira issue mapped to a clause with one of the labels{' '}
         {view.findingLabels.map((l, i) => (
           <span key={l.label}>
-            <code style={code}>{l.label}</code> <Lozenge appearance={FINDING_APPEARANCE[l.grade]}>{l.title}</Lozenge>
+            <code style={code}>{l.label}</code> <Lozenge appearance={appearanceOf(FINDING_GRADE_COLORS[l.grade])}>{l.title}</Lozenge>
             {i < view.findingLabels.length - 1 ? ', ' : '.'}
           </span>
         ))}

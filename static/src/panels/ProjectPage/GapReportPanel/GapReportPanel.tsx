@@ -5,7 +5,7 @@
  * convention shown above the table) and warnings. Results are edited on demand, one row at a time.
  */
 import Button from '@atlaskit/button/new';
-import type { ClauseGapView } from '@contract/gap-report';
+import type { ClauseGapView, GapReportView } from '@contract/gap-report';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useResolver } from '../../../api/use-resolver';
 import { setClauseResult } from '../../../api/set-clause-result';
@@ -20,16 +20,18 @@ import { subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ClauseTable } from './ClauseTable';
 import { FindingConvention } from './FindingConvention';
-import { GROUP_TITLES, RESULT_OPTIONS, type ConformityResult } from './labels';
+import type { ConformityResult } from '@domain/vocabulary';
+import { RESULT_OPTIONS } from '../../../components/vocabulary';
 import type { ProjectViewProps } from '../ProjectPage';
 import { PublishSection } from './PublishSection';
 import { ExportSection } from './ExportSection';
 import { ReadinessSummary } from './ReadinessSummary';
 
-type GroupFilter = 'all' | '4' | '5' | '6' | '7' | '8' | '9' | '10';
-const GROUP_OPTIONS: readonly { value: GroupFilter; label: string }[] = [
+/** 'all' or a clause group id (4 to 10); the groups and their titles come from the view. */
+type GroupFilter = string;
+const groupOptions = (view: GapReportView): readonly { value: GroupFilter; label: string }[] => [
   { value: 'all', label: 'All clauses (4 to 10)' },
-  ...(['4', '5', '6', '7', '8', '9', '10'] as const).map((g) => ({ value: g, label: `${g} ${GROUP_TITLES[g] ?? ''}` })),
+  ...view.readiness.byGroup.map((g) => ({ value: g.groupId, label: `${g.groupId} ${g.title}` })),
 ];
 
 type ResultFilter = 'all' | ConformityResult;
@@ -98,7 +100,7 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
       <Section title="Clause by clause" description={`Evidence older than ${data.maxEvidenceAgeDays} days is flagged as stale. Results marked “proposed” come from the evidence; an editor can set them.`}>
         <div role="search" aria-label="Filter the clauses" style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end', marginBlockEnd: space.s }}>
           <ChoiceSelect label="Result" value={resultFilter} options={RESULT_FILTER_OPTIONS} onChange={setResultFilter} width={200} />
-          <ChoiceSelect label="Clause group" value={group} options={GROUP_OPTIONS} onChange={setGroup} width={260} />
+          <ChoiceSelect label="Clause group" value={group} options={groupOptions(data)} onChange={setGroup} width={260} />
           <div style={{ width: '240px' }}>
             <TextField label="Find in clauses" value={text} placeholder="Number, title, issue key or words" onChange={setText} />
           </div>

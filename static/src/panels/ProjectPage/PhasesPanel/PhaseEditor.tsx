@@ -9,7 +9,7 @@ import { space } from '../../../components/kit/layout';
 import { CheckboxGroup, TextAreaField, TextField } from '../../../components/kit/fields';
 import { ROMAN, subtleText } from '../../../components/kit/text';
 import { DateField, PickerField, UserPickerField } from '../../../components/JiraFields';
-import { addProcess, moveProcess, removeProcess, setInterface, updatePhase } from './plan-draft';
+import { addProcess, moveProcess, removeProcess, setInterface, updatePhase } from '@domain/planning/plan-draft';
 import type { PhaseStatus } from './phase-summary';
 
 interface Props {
@@ -32,11 +32,11 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
   const order = options.processes.map((p) => p.id);
   const title = (id: string) => options.processes.find((p) => p.id === id)?.title ?? id;
   const others = plan.phases.filter((p) => p.id !== phase.id);
-  const notHere = options.processes.filter((p) => !phase.boundary.processes.includes(p.id as never));
+  const notHere = options.processes.filter((p) => !phase.boundary.processes.includes(p.id));
   const [moveTarget, setMoveTarget] = useState<Record<string, string>>({});
-  const [toAdd, setToAdd] = useState(notHere[0]?.id ?? '');
+  const [toAdd, setToAdd] = useState<string>(notHere[0]?.id ?? '');
   const patch = (change: (p: Phase) => Phase) => onChange(updatePhase(plan, phase.id, change));
-  const addChoice = notHere.some((p) => p.id === toAdd) ? toAdd : (notHere[0]?.id ?? '');
+  const addChoice = (notHere.find((p) => p.id === toAdd) ?? notHere[0])?.id;
 
   return (
     <div style={{ marginBlockStart: space.s }}>
@@ -100,7 +100,7 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
                       options={others.map((o) => ({ value: o.id, label: o.name }))}
                       onChange={(v) => setMoveTarget((m) => ({ ...m, [pid]: v }))}
                     />
-                    <Button spacing="compact" onClick={() => onChange(moveProcess(plan, pid, phase.id, target, order))} aria-label={`Move ${pid} ${title(pid)}`}>
+                    <Button spacing="compact" onClick={() => onChange(moveProcess(plan, pid, target, phase.id, order))} aria-label={`Move ${pid} ${title(pid)}`}>
                       Move
                     </Button>
                   </>
@@ -116,8 +116,8 @@ export function PhaseEditor({ plan, phase, label, options, people, status, readO
         </ul>
         {!readOnly && notHere.length > 0 && (
           <div style={{ display: 'flex', gap: space.s, alignItems: 'center', marginBlockStart: space.s }}>
-            <PickerField hideLabel width={320} label={`Process to add to ${label}`} value={addChoice} options={notHere.map((p) => ({ value: p.id, label: `${p.id} ${p.title}` }))} onChange={setToAdd} />
-            <Button spacing="compact" onClick={() => onChange(addProcess(plan, phase.id, addChoice, order))}>
+            <PickerField hideLabel width={320} label={`Process to add to ${label}`} value={addChoice ?? ''} options={notHere.map((p) => ({ value: p.id, label: `${p.id} ${p.title}` }))} onChange={setToAdd} />
+            <Button spacing="compact" onClick={() => addChoice !== undefined && onChange(addProcess(plan, phase.id, addChoice, order))}>
               Add process
             </Button>
           </div>

@@ -30,7 +30,7 @@ import { CrossPhaseTable } from './CrossPhaseTable';
 import { PhaseCard } from './PhaseCard';
 import { PlanIssues } from './PlanIssues';
 import { PlanHistory, PlanLessons } from './PlanLessons';
-import { addPhase, cleanPlan, removePhase } from './plan-draft';
+import { addPhase, cleanPlan, removePhase } from '@domain/planning/plan-draft';
 import type { FocusRequest, FocusTarget } from './phase-summary';
 
 export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
@@ -264,7 +264,7 @@ export default function PhasesPanel({ canEdit }: { canEdit: boolean }) {
                   <Button
                     isDisabled={newPhase.trim() === ''}
                     onClick={() => {
-                      const next = addPhase(draft, newPhase.trim());
+                      const next = addPhase(draft, { name: newPhase.trim() });
                       edit(next);
                       setNewPhase('');
                       const added = next.phases[next.phases.length - 1];

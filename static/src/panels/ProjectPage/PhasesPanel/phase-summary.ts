@@ -1,17 +1,6 @@
 /** Pure helpers for the compact phase cards: processes grouped by process group, Rule 1 / Rule 2 status, focus targets. */
 import type { CrossPhaseInteraction, Phase, PlanCheck, PlanIssue, PlanOptions } from '@contract/plan';
 
-/** Clause titles of the clause-8 process groups (facts), for the chip groups of a phase summary. */
-const GROUP_TITLES: Readonly<Record<string, string>> = {
-  '8.1': 'Operational planning and control',
-  '8.2': 'Service portfolio',
-  '8.3': 'Relationship and agreement',
-  '8.4': 'Supply and demand',
-  '8.5': 'Service design, build and transition',
-  '8.6': 'Resolution and fulfilment',
-  '8.7': 'Service assurance',
-};
-
 export interface ProcessChipGroup {
   group: string;
   title: string;
@@ -26,13 +15,13 @@ export function groupProcesses(processIds: readonly string[], options: PlanOptio
     if (!set.has(p.id)) continue;
     let g = out.find((x) => x.group === p.processGroup);
     if (g === undefined) {
-      g = { group: p.processGroup, title: GROUP_TITLES[p.processGroup] ?? p.processGroup, processes: [] };
+      g = { group: p.processGroup, title: p.groupTitle, processes: [] };
       out.push(g);
     }
     g.processes.push({ id: p.id, title: p.title });
   }
   // Ids the catalogue does not know (should not happen) still show, last.
-  const known = new Set(options.processes.map((p) => p.id));
+  const known = new Set<string>(options.processes.map((p) => p.id));
   const unknown = processIds.filter((id) => !known.has(id));
   if (unknown.length > 0) out.push({ group: 'other', title: 'Other', processes: unknown.map((id) => ({ id, title: id })) });
   return out;
