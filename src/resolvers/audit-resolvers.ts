@@ -38,12 +38,12 @@ import {
 } from '../domain/audit';
 import { PROCESS_IDS, unitTitle } from '../domain/assessment/assessment-units';
 import { CLAUSES, getClause } from '../domain/catalogue/catalogue';
-import { ConfigMissingError, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import { andJql, labelsJql, keyListFigure, projectJql } from '../domain/traced-figure';
 import { FINDING_GRADE_LABELS } from '../domain/vocabulary';
 import { lifecycleInputs, type CycleIssue } from '../services/audit-cycle.service';
 import { AUDIT_SAMPLE_JOB, AUDIT_SAMPLE_JOB_TYPE, PUBLISH_REVIEW_JOB, PUBLISH_REVIEW_JOB_TYPE } from '../services/audit-jobs';
-import { requireParentPage, requireSpace } from '../services/confluence-page.service';
+import { publishTarget, requireParentPage, requireSpace } from '../services/confluence-page.service';
 import type { AnyResolverDefinition } from './define-resolver';
 import { type ResolverContext, defineResolver, trustedSiteUrl } from './define-resolver';
 
@@ -266,16 +266,13 @@ export const startPublishReview = defineResolver({
     await deps.confluence.requireConnected();
     const siteBaseUrl = trustedSiteUrl(ctx);
     if (input.periodStart > input.reviewDate) throw new ValidationError('The period starts after the review date.', { issues: [{ path: 'periodStart', message: 'After the review date.' }] });
-    const settings = await deps.settings.get(project.id);
-    if (settings === undefined) {
-      throw new ConfigMissingError(`Project ${project.key} has no Confluence space for reports yet: a project administrator sets it in the SMS Navigator project settings.`, { setting: 'confluenceSpaceKey', projectKey: project.key });
-    }
-    const space = await requireSpace(deps.confluence, settings.confluenceSpaceKey, 'user');
-    if (settings.confluenceParentPageId !== null) await requireParentPage(deps.confluence, settings.confluenceParentPageId, space, 'user');
+    const target = publishTarget(await deps.settings.get(project.id), project.key);
+    const space = await requireSpace(deps.confluence, target.spaceKey, 'user');
+    if (target.parentPageId !== null) await requireParentPage(deps.confluence, target.parentPageId, space, 'user');
     const started = await deps.jobs.start(PUBLISH_REVIEW_JOB, {
       scope: project.id,
       accountId,
-      input: { projectId: project.id, projectKey: project.key, projectName: '', siteBaseUrl, spaceKey: space.key, parentPageId: settings.confluenceParentPageId, reviewDate: input.reviewDate, periodStart: input.periodStart },
+      input: { projectId: project.id, projectKey: project.key, projectName: '', siteBaseUrl, spaceKey: space.key, parentPageId: target.parentPageId, reviewDate: input.reviewDate, periodStart: input.periodStart },
       title: `Publish the management review pack of ${input.reviewDate} to Confluence space ${space.key}`,
       total: 1,
     });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { StartPublishReportResponse } from '../contract/gap-report';
-import { ConfigMissingError } from '../domain/errors';
-import { requireParentPage, requireSpace } from '../services/confluence-page.service';
+import { publishTarget, requireParentPage, requireSpace } from '../services/confluence-page.service';
 import { PUBLISH_REPORT_JOB, PUBLISH_REPORT_JOB_TYPE, type PublishReportJobInput } from '../services/publish-report.service';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
 
@@ -23,19 +22,12 @@ export const startPublishReport = defineResolver({
     const confluence = deps.confluence;
     await confluence.requireConnected();
     const siteBaseUrl = trustedSiteUrl(ctx);
-    const settings = await deps.settings.get(project.id);
-    const spaceKey = settings?.confluenceSpaceKey ?? null;
-    if (settings === undefined || spaceKey === null) {
-      throw new ConfigMissingError(
-        `Project ${project.key} has no Confluence space for reports yet: a project administrator sets it in the SMS Navigator project settings.`,
-        { setting: 'confluenceSpaceKey', projectKey: project.key },
-      );
-    }
+    const target = publishTarget(await deps.settings.get(project.id), project.key);
     const active = await deps.jobs.active(PUBLISH_REPORT_JOB_TYPE, project.id);
     if (active !== undefined) return { jobId: active.jobId, alreadyRunning: true };
 
-    const space = await requireSpace(confluence, spaceKey, 'user');
-    if (settings.confluenceParentPageId !== null) await requireParentPage(confluence, settings.confluenceParentPageId, space, 'user');
+    const space = await requireSpace(confluence, target.spaceKey, 'user');
+    if (target.parentPageId !== null) await requireParentPage(confluence, target.parentPageId, space, 'user');
 
     const jobInput: PublishReportJobInput = {
       projectId: project.id,
@@ -45,7 +37,7 @@ export const startPublishReport = defineResolver({
       siteBaseUrl,
       spaceKey: space.key,
       spaceId: space.id,
-      parentPageId: settings.confluenceParentPageId,
+      parentPageId: target.parentPageId,
       snapshotChild: input.snapshot,
     };
     const started = await deps.jobs.start(PUBLISH_REPORT_JOB, {

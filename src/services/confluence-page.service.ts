@@ -6,7 +6,7 @@
  * Generic: any feature that publishes a single page can use it.
  */
 import { assertValidAdf } from './adf-validation';
-import { ConflictError, NotFoundError, isAppError } from '../domain/errors';
+import { ConfigMissingError, ConflictError, NotFoundError, isAppError } from '../domain/errors';
 import type { AdfDocument, ConfluenceClient } from '../confluence/confluence-client';
 
 export const MAX_UPSERT_CONFLICT_RETRIES = 3;
@@ -37,6 +37,23 @@ export interface UpsertPageResult {
 export const confluencePagePath = (spaceKey: string, pageId: string): string =>
   `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`;
 
+/**
+ * Where a project's pages go: the space chosen in its settings and the parent page, or CONFIG_MISSING before
+ * anything is read or written. One rule for every published page type.
+ */
+export function publishTarget(
+  settings: { confluenceSpaceKey: string | null; confluenceParentPageId: string | null } | undefined,
+  projectKey: string,
+): { spaceKey: string; parentPageId: string | null } {
+  const spaceKey = settings?.confluenceSpaceKey ?? null;
+  if (settings === undefined || spaceKey === null) {
+    throw new ConfigMissingError(
+      `Project ${projectKey} has no Confluence space for reports yet: a project administrator sets it in the SMS Navigator project settings.`,
+      { setting: 'confluenceSpaceKey', projectKey },
+    );
+  }
+  return { spaceKey, parentPageId: settings.confluenceParentPageId };
+}
 
 /** The space named in the settings, or NOT_FOUND naming its key. */
 export async function requireSpace(confluence: ConfluenceClient, spaceKey: string, as: 'user' | 'app'): Promise<{ id: string; key: string }> {

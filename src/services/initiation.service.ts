@@ -37,8 +37,8 @@ import type { JiraClient } from '../jira/jira-client';
 import type { Logger } from '../platform/logger';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { assertVersion } from '../storage/stored-record';
-import { upsertPage } from './confluence-page.service';
-import { type AppError, ConfigMissingError, NotFoundError, NotSponsorError, ValidationError, VersionConflictError } from '../domain/errors';
+import { publishTarget, upsertPage } from './confluence-page.service';
+import { type AppError, NotFoundError, NotSponsorError, ValidationError, VersionConflictError } from '../domain/errors';
 import type { KpiService } from './kpi.service';
 import type { PeopleNames } from '../contract/people';
 import type { Initiation } from '../domain/initiation';
@@ -168,11 +168,7 @@ export class InitiationService {
    */
   async publishBusinessCase(project: { id: string; key: string }, accountId: string, expectedVersion: number | undefined): Promise<PublishBusinessCaseResponse> {
     await this.deps.confluence.requireConnected(); // CONFLUENCE_NOT_CONNECTED before any work
-    const settings = await this.deps.settings.get(project.id);
-    const spaceKey = settings?.confluenceSpaceKey ?? null;
-    if (settings === undefined || spaceKey === null) {
-      throw new ConfigMissingError('Choose the Confluence space for reports in the project settings before publishing.', { setting: 'confluenceSpaceKey' });
-    }
+    const { spaceKey, parentPageId } = publishTarget(await this.deps.settings.get(project.id), project.key);
     const names = this.deps.names;
     const [snap, context, jiraProject] = await Promise.all([
       this.repository.get(project.id),
@@ -199,7 +195,7 @@ export class InitiationService {
       this.deps.confluence,
       {
         spaceKey,
-        parentId: settings.confluenceParentPageId,
+        parentId: parentPageId,
         title,
         adf,
         message: `Published by SMS Navigator (initiation version ${snap.version}).`,
