@@ -46,7 +46,7 @@ import { CLAUSES } from '../domain/catalogue/catalogue';
 import { ageInDays, type ClauseEvidenceSample } from '../domain/gap';
 import { REPORT_DEFAULTS } from '../domain/report';
 import { epicCoverage, phaseProgress } from '../domain/gap/plan-progress';
-import { NC_CLOSURE_PROPERTY_KEY, ncClosureSchema } from '../domain/audit/audit-cycle';
+import { NC_CLOSURE_PROPERTY_KEY, isClosureVerified } from '../domain/audit/audit-cycle';
 
 const withEpics = (epics: EpicCoverage | undefined): { epics?: EpicCoverage } => (epics ? { epics } : {});
 
@@ -100,7 +100,7 @@ export function readReportIssue(issue: JiraIssue): ReportIssue {
     labels: f.labels ?? [],
     statusCategory,
     clauses: mapping.mapped.map((m) => m.clauseId),
-    effectivenessVerified: ncClosureSchema.safeParse(issue.properties[NC_CLOSURE_PROPERTY_KEY]).success,
+    effectivenessVerified: isClosureVerified(issue.properties[NC_CLOSURE_PROPERTY_KEY]),
   });
   const planItem = plan.success ? plan.data : undefined;
   const clauses = mapping.mapped.map((m) => m.clauseId);

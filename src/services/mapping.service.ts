@@ -17,7 +17,8 @@ import { adfToPlainText } from '../domain/mapping/adf-text';
 import { clauseSearchTerms } from '../domain/mapping/clause-search';
 import { suggestClauses, type SuggestInput } from '../domain/mapping/suggest-clauses';
 import { isConfident } from '../domain/mapping/suggest-confidence';
-import { FINDING_LABELS, findingGradeOfLabels } from '../domain/gap/finding-labels';
+import { FINDING_LABELS, findingGradeOfLabels, isFindingOpen } from '../domain/gap/finding-labels';
+import { NC_CLOSURE_PROPERTY_KEY, isClosureVerified } from '../domain/audit/audit-cycle';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, FINDING_GRADE_LABELS } from '../domain/vocabulary';
 import type { JiraClient, JiraIssue } from '../jira/jira-client';
 import type { PermissionGateway } from '../platform/permission-gateway';
@@ -102,7 +103,7 @@ export class MappingService {
   ) {}
 
   private async readIssue(project: ProjectRef, issueId: string): Promise<{ issue: JiraIssue; fields: IssueFields }> {
-    const issue = await this.jira.getIssue(issueId, { fields: SUGGEST_FIELDS, properties: [MAPPING_PROPERTY_KEY], as: 'user' });
+    const issue = await this.jira.getIssue(issueId, { fields: SUGGEST_FIELDS, properties: [MAPPING_PROPERTY_KEY, NC_CLOSURE_PROPERTY_KEY], as: 'user' });
     const fields = readIssueFields(issue);
     if (fields.project?.id !== undefined && fields.project.id !== project.id) {
       throw new NotFoundError(`Issue ${issue.key} is not in project ${project.key}.`, { issueKey: issue.key });
@@ -124,10 +125,11 @@ export class MappingService {
       }))
       .sort((a, b) => b.confidence - a.confidence); // stable: equal confidence keeps the score order
     const grade = findingGradeOfLabels(fields.labels ?? []);
-    const done = fields.status?.statusCategory?.key === 'done';
+    // One lifecycle with the gap report: a nonconformity stays open until a corrective action is verified effective.
+    const open = grade !== undefined && isFindingOpen(grade, statusCategoryOf(fields.status?.statusCategory?.key), isClosureVerified(issue.properties[NC_CLOSURE_PROPERTY_KEY]));
     return {
       issue: { id: issue.id, key: issue.key, summary: fields.summary ?? '' },
-      finding: grade === undefined ? null : { grade, title: FINDING_GRADE_LABELS[grade], label: FINDING_LABELS[grade], open: !done },
+      finding: grade === undefined ? null : { grade, title: FINDING_GRADE_LABELS[grade], label: FINDING_LABELS[grade], open },
       mapped: mapping.mapped.map((m) => ({ ...m, title: clauseTitle(m.clauseId), jql: clauseIssuesJql(project.key, m.clauseId) })),
       rejected: mapping.rejected,
       suggestions,

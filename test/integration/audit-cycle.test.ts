@@ -1,5 +1,6 @@
 import type { AuditProgrammeView, AuditSampleResultView, CertificationReadinessView, CreatedIssueResponse, PublishReviewResultView, StartJobResponse } from '../../src/contract/audit';
 import type { JobStatusView } from '../../src/contract/jobs';
+import type { IssueClausesResponse } from '../../src/contract/mapping';
 import { ADMIN, MEMBER, type BridgeResult, useSandboxHarness } from './support/sandbox-harness';
 
 // The audit cycle end to end against the whole sandbox (bridge -> resolvers -> HTTP -> emulated Jira and
@@ -123,11 +124,15 @@ describe('the audit cycle in the sandbox', () => {
     const ours = (v: AuditProgrammeView) => v.nonconformities.find((n) => n.issueKey === ncKey);
     let view = ok(await invoke<AuditProgrammeView>('getAuditProgramme', ADMIN));
     expect(ours(view)).toMatchObject({ stage: 'awaiting_verification', open: true });
+    // The issue view follows the same lifecycle: done in Jira is not closed while effectiveness is unverified.
+    const panel = async () => ok(await invoke<IssueClausesResponse>('getIssueClauses', ADMIN, {}, ncKey)).finding;
+    expect(await panel()).toMatchObject({ grade: 'major_nc', open: true });
 
     expect(ok(await invoke('verifyCorrectiveAction', ADMIN, { actionKey, effective: true, note: 'Checked the last five majors.' }))).toEqual({ actionKey, changed: true });
     expect(ok(await invoke('verifyCorrectiveAction', ADMIN, { actionKey, effective: true, note: 'Checked again.' }))).toEqual({ actionKey, changed: false });
     view = ok(await invoke<AuditProgrammeView>('getAuditProgramme', ADMIN));
     expect(ours(view)).toMatchObject({ stage: 'closed', open: false });
+    expect(await panel()).toMatchObject({ grade: 'major_nc', open: false });
     expect(ours(view)?.actions[0]?.verification).toMatchObject({ effective: true, verifiedBy: ADMIN });
     const readinessAfter = ok(await invoke<CertificationReadinessView>('getCertificationReadiness', ADMIN, { targetAuditDate: '2026-09-01' }));
     expect(readinessAfter.openMajorNonconformities.value).toBe(readinessBefore.openMajorNonconformities.value - 1);

@@ -80,6 +80,8 @@ export const reviewOutputPropertySchema = z.object({ reviewDate: isoDate, kind: 
  */
 export const NC_CLOSURE_PROPERTY_KEY = 'sms-navigator-nc-closure';
 export const ncClosureSchema = z.object({ actionKey: issueKeySchema, verifiedAt: z.string(), verifiedBy: z.string() });
+/** Whether the issue carries the app's closure mark (a corrective action on it was verified as effective). */
+export const isClosureVerified = (propertyValue: unknown): boolean => ncClosureSchema.safeParse(propertyValue).success;
 export type NcClosure = z.infer<typeof ncClosureSchema>;
 
 /** The request property value (indexed: smsRequest). */
