@@ -195,6 +195,18 @@ export interface PublishReportResultView {
 
 export type GetReadinessMacroPayload = Record<string, never>;
 
+/** The macro's configuration form: projects whose key or name contains `query` (empty: the first ones). */
+export interface ListMacroProjectsPayload {
+  query?: string;
+}
+
+/** The projects the viewer may browse (Jira lists them as the viewer), for the macro's project picker. */
+export interface MacroProjectsView {
+  projects: { id: string; key: string; name: string }[];
+  /** More projects match than are listed: type more of the key or name. */
+  more: boolean;
+}
+
 /** What the "SMS readiness" Confluence macro shows: live readiness per group, the maturity heatmap, the trend over publishes. */
 export interface ReadinessMacroView {
   projectKey: string;

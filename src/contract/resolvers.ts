@@ -6,7 +6,7 @@
  */
 import type { AppContextResponse, GetAppContextPayload } from './app-context';
 import type { CompareSnapshotsPayload, CompareSnapshotsResponse, GetAssessmentPayload, GetAssessmentResponse, ListSnapshotsPayload, ListSnapshotsResponse, SaveUnitAssessmentPayload, SaveUnitAssessmentResponse, TakeSnapshotPayload, TakeSnapshotResponse } from './assessment';
-import type { ClauseRecordView, ClauseRegisterView, GapReportView, GetClauseRegisterPayload, GetReadinessMacroPayload, ReadinessMacroView, GetGapReportPayload, PreviewReportPayload, PreviewReportResponse, SetClauseResultPayload, StartPublishReportPayload, StartPublishReportResponse } from './gap-report';
+import type { ClauseRecordView, ClauseRegisterView, GapReportView, GetClauseRegisterPayload, GetReadinessMacroPayload, ReadinessMacroView, ListMacroProjectsPayload, MacroProjectsView, GetGapReportPayload, PreviewReportPayload, PreviewReportResponse, SetClauseResultPayload, StartPublishReportPayload, StartPublishReportResponse } from './gap-report';
 import type { RecordLessonPayload, EvaluationActionPayload, GetPhaseEvaluationPayload, LessonsResponse, ListLessonsPayload, PhaseEvaluationResponse, PreviewEvaluationActionResponse, RecordEvaluationActionPayload, RecordEvaluationActionResponse, SavePhaseEvaluationPayload, TakeUpLessonPayload } from './evaluation';
 import type { ApproveBusinessCasePayload, ApproveBusinessCaseResponse, ComputeKpiPayload, ComputeKpiResponse, GetInitiationPayload, GetInitiationResponse, PublishBusinessCasePayload, PublishBusinessCaseResponse, RecordKpiMeasurementPayload, RecordKpiMeasurementResponse, SaveBusinessCasePayload, SaveBusinessCaseResponse, SaveChallengeRegisterPayload, SaveChallengeRegisterResponse, SaveKpisPayload, SaveKpisResponse, SaveTargetStatePayload, SaveTargetStateResponse } from './initiation';
 import type { GetJobStatusPayload, JobActionPayload, JobActionResponse, JobStatusView, ListJobHistoryPayload, ListJobHistoryResponse, PreviewEpicSyncPayload, PreviewEpicSyncResponse, StartEpicSyncPayload, StartEpicSyncResponse } from './jobs';
@@ -49,6 +49,7 @@ export interface ResolverContract {
   listSnapshots: { payload: ListSnapshotsPayload; response: ListSnapshotsResponse };
   previewBulkMapping: { payload: PreviewBulkMappingPayload; response: PreviewBulkMappingResponse };
   getReadinessMacro: { payload: GetReadinessMacroPayload; response: ReadinessMacroView };
+  listMacroProjects: { payload: ListMacroProjectsPayload; response: MacroProjectsView };
   getClauseRegister: { payload: GetClauseRegisterPayload; response: ClauseRegisterView };
   previewEvaluationAction: { payload: EvaluationActionPayload; response: PreviewEvaluationActionResponse };
   previewReport: { payload: PreviewReportPayload; response: PreviewReportResponse };

@@ -25,6 +25,7 @@ import {
   projectRoleSchema,
   projectRolesMapSchema,
   projectSchema,
+  projectSearchPageSchema,
   searchResultsSchema,
   approximateCountSchema,
   taskSchema,
@@ -384,6 +385,17 @@ export class JiraClient {
       ...(p.simplified !== undefined ? { simplified: p.simplified } : {}),
       ...(p.style !== undefined ? { style: p.style } : {}),
     };
+  }
+
+  /**
+   * GET /rest/api/3/project/search?query=…: the projects whose key or name contains the query, one page of at most
+   * `maxResults`, as Jira lists them for the caller (as the user: only the projects they may browse).
+   */
+  async searchProjects(query: string, maxResults: number, opts?: CallOptions): Promise<{ projects: JiraProject[]; more: boolean }> {
+    const params = new URLSearchParams({ query, maxResults: String(maxResults), orderBy: 'key' });
+    const res = await this.requester(opts).requestJira(route`/rest/api/3/project/search?${params}`);
+    const page = await this.parse(res, projectSearchPageSchema, 'the project search');
+    return { projects: page.values.map((p) => ({ id: p.id, key: p.key, name: p.name })), more: page.isLast === false };
   }
 
   /** GET /rest/api/3/issuetype/project?projectId=: issue types with their hierarchy level (1 = epic). */

@@ -46,6 +46,12 @@ export const projectSchema = z.looseObject({
   style: z.string().optional(),
 });
 
+/** A page of GET /rest/api/3/project/search. */
+export const projectSearchPageSchema = z.looseObject({
+  values: z.array(projectSchema),
+  isLast: z.boolean().optional(),
+});
+
 export const issueTypeSchema = z.looseObject({
   id: z.string(),
   name: z.string(),

@@ -8,10 +8,12 @@ import { JIRA_PERMISSIONS, type PermissionGateway } from '../platform/permission
  * - write: read, and ADMINISTER_PROJECTS or membership of the editor role set in the project settings;
  * - admin: read, and ADMINISTER_PROJECTS (changing the settings, which decide who may write);
  * - map-issue: read, and ADMINISTER_PROJECTS or the editor role, or the project setting that opens clause mapping
- *   to everyone who can edit the issue (EDIT_ISSUES itself is declared by the resolver in `requires`).
+ *   to everyone who can edit the issue (EDIT_ISSUES itself is declared by the resolver in `requires`);
+ * - signed-in: a signed-in user, no project (the macro's configuration, before it names one): such a resolver
+ *   (defineUserResolver) only makes calls as the user, so Jira itself limits the answer to what the user may see.
  * Which resolver needs which: the authorization table, src/resolvers/authorization.ts.
  */
-export type AccessLevel = 'read' | 'write' | 'admin' | 'map-issue';
+export type AccessLevel = 'read' | 'write' | 'admin' | 'map-issue' | 'signed-in';
 
 /**
  * Works out the caller's rights on a project. `getMyPermissions` runs as the user, so Jira decides; the

@@ -76,6 +76,11 @@ export const AUTHORIZATION: Readonly<Record<ResolverKey, AuthorizationRow>> = {
   getReadinessMacro: read(
     'The SMS readiness macro in Confluence: readiness, maturity and trend of the project named in the macro, read as the viewer after the Browse check; changes nothing.',
   ),
+  listMacroProjects: {
+    access: 'signed-in',
+    reason:
+      "The macro's configuration, before it names a project: Jira's project search made as the user, so it lists only the projects the caller may browse; changes nothing.",
+  },
   getClauseRegister: read('The clause register for the XLSX and CSV exports: SMS data of the project, read as the user; changes nothing.'),
   previewReport: read('Builds the report page as it would be published, without publishing it.'),
   startPublishReport: write('Publishes the report to Confluence (the job works as the app).'),
@@ -123,6 +128,7 @@ const RIGHT_TEXT: Readonly<Record<AccessLevel, string>> = {
   write: 'Administer, or the editor role',
   admin: 'Administer',
   'map-issue': 'Edit issues + (Administer, or the editor role, or the project setting)',
+  'signed-in': 'Signed in (no project; Jira answers as the user)',
 };
 
 /** The table as Markdown, one row per resolver in `resolvers` order (the README embeds it between markers). */

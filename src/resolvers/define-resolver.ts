@@ -184,6 +184,7 @@ export function defineResolver<K extends string, S extends z.ZodType, O extends 
   const inTable = Object.prototype.hasOwnProperty.call(AUTHORIZATION, spec.key);
   if (inTable && spec.access !== undefined) throw new Error(`Resolver ${spec.key}: its right comes from the authorization table, not the spec.`);
   const needed: AccessLevel = spec.access ?? authorizationOf(spec.key).access;
+  if (needed === 'signed-in') throw new Error(`Resolver ${spec.key}: a resolver without a project is declared with defineUserResolver.`);
   return {
     key: spec.key,
     access: needed,
@@ -223,24 +224,69 @@ export function defineResolver<K extends string, S extends z.ZodType, O extends 
         const data = await spec.handler(input.data, { ...trusted, access, granted, deps });
         return { ok: true, data };
       } catch (caught) {
-        const e = caught instanceof VersionConflictError ? await nameWhoSaved(caught, deps) : caught;
-        if (isAppError(e) && e.code !== 'INTERNAL') return { ok: false, error: e.toShape() };
-        // A bug: logged with a reference the user can quote; the answer names the reference and nothing else.
-        const ref = correlationId();
-        if (isAppError(e)) {
-          deps.log('error', `resolver ${spec.key}: ${e.message}`, { ref, details: e.details });
-          return { ok: false, error: { code: 'INTERNAL', message: `${e.message} (reference ${ref})`, details: { ref } } };
-        }
-        const err = e instanceof Error ? e : new Error(String(e));
-        deps.log('error', `resolver ${spec.key} failed unexpectedly`, { ref, error: err.message, stack: err.stack });
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            message: `Unexpected error (reference ${ref}). It has been logged; please try again, or give the reference to your administrator.`,
-            details: { ref },
-          },
-        };
+        return failure(caught, spec.key, deps);
+      }
+    },
+  };
+}
+
+/** What a failed call answers: AppErrors as they are (a stale-save CONFLICT named), anything else logged as INTERNAL. */
+async function failure(caught: unknown, key: string, deps: AppServices): Promise<ResolverResult<never>> {
+  const e = caught instanceof VersionConflictError ? await nameWhoSaved(caught, deps) : caught;
+  if (isAppError(e) && e.code !== 'INTERNAL') return { ok: false, error: e.toShape() };
+  // A bug: logged with a reference the user can quote; the answer names the reference and nothing else.
+  const ref = correlationId();
+  if (isAppError(e)) {
+    deps.log('error', `resolver ${key}: ${e.message}`, { ref, details: e.details });
+    return { ok: false, error: { code: 'INTERNAL', message: `${e.message} (reference ${ref})`, details: { ref } } };
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  deps.log('error', `resolver ${key} failed unexpectedly`, { ref, error: err.message, stack: err.stack });
+  return {
+    ok: false,
+    error: {
+      code: 'INTERNAL',
+      message: `Unexpected error (reference ${ref}). It has been logged; please try again, or give the reference to your administrator.`,
+      details: { ref },
+    },
+  };
+}
+
+/** The trusted part of a call that needs no project: who calls, from which module. */
+export interface UserResolverContext {
+  accountId: string;
+  moduleKey: string;
+  deps: AppServices;
+}
+
+export interface UserResolverSpec<K extends ResolverKey, S extends z.ZodType, O extends ContractResponse<K>> {
+  key: K;
+  payload: S & ContractPayloadCheck<K, S>;
+  handler: (input: z.output<S>, ctx: UserResolverContext) => Promise<O>;
+}
+
+/**
+ * Declares a resolver whose row in the authorization table is `signed-in`: it needs a signed-in user and no
+ * project (the macro's configuration, which is where a project gets chosen). Its handler may only read as the
+ * user, so Jira limits the answer to what the caller may see; it never sees a project from the context.
+ */
+export function defineUserResolver<K extends ResolverKey, S extends z.ZodType, O extends ContractResponse<K>>(spec: UserResolverSpec<K, S, O>): ResolverDefinition<O> {
+  if (authorizationOf(spec.key).access !== 'signed-in') throw new Error(`Resolver ${spec.key}: defineUserResolver is for rows with the signed-in right.`);
+  return {
+    key: spec.key,
+    access: 'signed-in',
+    requires: [],
+    async run(request, deps) {
+      try {
+        const parsed = trustedContextSchema.safeParse(request.context ?? {});
+        const accountId = parsed.success ? parsed.data.accountId : undefined;
+        if (!accountId) throw new UnauthenticatedError();
+        const moduleKey = (parsed.success ? parsed.data.moduleKey : undefined) ?? 'unknown';
+        const input = spec.payload.safeParse(request.payload ?? {});
+        if (!input.success) throw new ValidationError('The request is not valid.', zodDetails(input.error));
+        return { ok: true, data: await spec.handler(input.data, { accountId, moduleKey, deps }) };
+      } catch (caught) {
+        return failure(caught, spec.key, deps);
       }
     },
   };

@@ -4,6 +4,7 @@ import { getGapReport } from './get-gap-report.resolver';
 import { previewReport } from './preview-report.resolver';
 import { getClauseRegister } from './get-clause-register.resolver';
 import { getReadinessMacro } from './get-readiness-macro.resolver';
+import { listMacroProjects } from './list-macro-projects.resolver';
 import { setClauseResult } from './set-clause-result.resolver';
 import { startPublishReport } from './start-publish-report.resolver';
 
@@ -13,5 +14,6 @@ export const GAP_REPORT_RESOLVERS: readonly AnyResolverDefinition[] = [
   previewReport,
   getClauseRegister,
   getReadinessMacro,
+  listMacroProjects,
   startPublishReport,
 ];

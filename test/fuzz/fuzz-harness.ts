@@ -44,7 +44,7 @@ export function expectedAllowed(access: AccessLevel, requires: readonly string[]
   const inRole = browse && setting !== 'no-editor-role' && user === 'member';
   const open = setting === 'editor-role+open-mapping';
   const right =
-    access === 'read' ? browse : access === 'admin' ? admin : access === 'write' ? admin || inRole : browse && (admin || inRole || open);
+    access === 'signed-in' ? true : access === 'read' ? browse : access === 'admin' ? admin : access === 'write' ? admin || inRole : browse && (admin || inRole || open);
   return right && requires.every((r) => held.has(r));
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AUTHORIZATION, authorizationOf, renderAuthorizationTable } from '../../src/resolvers/authorization';
-import { defineResolver } from '../../src/resolvers/define-resolver';
+import { defineResolver, defineUserResolver } from '../../src/resolvers/define-resolver';
 import { RESOLVERS } from '../../src/wiring';
 import { z } from 'zod';
 import { authorizationMatrix } from '../fuzz/fuzz-harness';
@@ -20,6 +20,9 @@ describe('the authorization table', () => {
       throw new Error('not run');
     };
     expect(() => defineResolver({ key: 'getScope', access: 'write', payload: z.object({}), handler: never })).toThrow('authorization table');
+    // A project-less row (signed-in) is only declared through defineUserResolver, and that only for such rows.
+    expect(() => defineResolver({ key: 'listMacroProjects', payload: z.object({ query: z.string().optional() }), handler: never })).toThrow('defineUserResolver');
+    expect(() => defineUserResolver({ key: 'getScope', payload: z.object({}), handler: never })).toThrow('signed-in');
   });
 
   it('is what the README shows', () => {

@@ -27,7 +27,7 @@ export function ReadinessMacro() {
     return (
       <p style={{ ...box, ...subtleText }} role="alert">
         {unconfigured
-          ? 'SMS readiness: this macro names no Jira project. Copy it from the top of a gap report page that SMS Navigator published (the copy keeps the project), or publish the gap report of your project first.'
+          ? 'SMS readiness: this macro names no Jira project yet. Edit the macro and choose a project you can browse.'
           : `SMS readiness is not available to you: ${error.message}`}
       </p>
     );

@@ -2,6 +2,7 @@ import '@atlaskit/css-reset';
 import { view } from '@forge/bridge';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { MacroConfig } from './MacroConfig';
 import { ReadinessMacro } from './ReadinessMacro';
 
 // The host (Confluence, or the sandbox's page view) drives light/dark through data-color-mode on <html>.
@@ -9,8 +10,22 @@ void view.theme.enable();
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <ReadinessMacro />
-  </StrictMode>,
+const root = createRoot(container);
+
+/** The macro's configuration as the context gives it (only the fields the form shows). */
+function configOf(extension: unknown): { projectId?: string } {
+  const config = typeof extension === 'object' && extension !== null && 'config' in extension ? extension.config : undefined;
+  const projectId = typeof config === 'object' && config !== null && 'projectId' in config ? config.projectId : undefined;
+  return typeof projectId === 'string' ? { projectId } : {};
+}
+
+// The manifest's `config` names this same resource: Confluence frames it for the configuration with
+// extension.entryPoint = 'config', and for the page with no entry point.
+void view.getContext().then(
+  (context) => {
+    const extension: unknown = context.extension;
+    const isConfig = typeof extension === 'object' && extension !== null && 'entryPoint' in extension && extension.entryPoint === 'config';
+    root.render(<StrictMode>{isConfig ? <MacroConfig current={configOf(extension)} /> : <ReadinessMacro />}</StrictMode>);
+  },
+  () => root.render(<StrictMode><ReadinessMacro /></StrictMode>),
 );
