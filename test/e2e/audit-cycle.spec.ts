@@ -1,18 +1,19 @@
 import path from 'node:path';
-import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { AXE_VIEWS, axeView } from '../../bench/axe-views';
-import { invokeAsAdmin, projectApp, projectPageUrl } from './support';
+import { SHOTS, invokeAsAdmin, projectApp, projectPageUrl, testOnOwnSandbox } from './support';
 import { evaluatePhaseOne, planWithPhaseOne } from './steps/phase-evaluation';
 
 // Issue 18, the audit cycle in the browser: evaluate phase 1 with one unmet objective and its action (lane 18e's
 // steps); plan an audit (the process owner is refused as auditor, an independent
 // one accepted) with a seeded sample; record a major nonconformity; create its corrective action, complete it and
 // verify it as effective; publish the management review pack and open it in the sandbox's Confluence view.
-// Screenshots light and dark under /work/notes/screens-18a (looked at by the engineer).
+// Screenshots light and dark under build/artifacts/screenshots (or SCREENS_18A).
 
+const test = testOnOwnSandbox('sms-nav-audit-');
 test.describe.configure({ mode: 'serial' });
 
-const SCREENS = process.env.SCREENS_18A ?? '/work/notes/screens-18a';
+const SCREENS = process.env.SCREENS_18A ?? SHOTS;
 const MEMBER = '557058:sandbox-member';
 
 async function shots(page: Page, name: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type APIRequestContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { freePort } from '../support/net';
 import { TSX_MAIN, launchSandbox, terminate } from '../support/sandbox-process';
 
@@ -117,4 +117,27 @@ export async function startOwnSandbox(prefix = 'sms-nav-own-'): Promise<OwnSandb
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `test` for a spec that writes much to Jira and Confluence (a plan with its epics, audits, pages): the spec's
+ * pages and `request` talk to a freshly reset sandbox of its own (started before its first test, stopped after
+ * its last), so the specs that read the seeded demo on the shared sandbox never see what it wrote.
+ */
+export function testOnOwnSandbox(prefix: string) {
+  let own: OwnSandbox | undefined;
+  const t = test.extend({
+    baseURL: async ({}, use) => {
+      if (own === undefined) throw new Error('The spec\'s own sandbox did not start (see beforeAll).');
+      await use(own.baseURL);
+    },
+  });
+  t.beforeAll(async () => {
+    t.setTimeout(120_000);
+    own = await startOwnSandbox(prefix);
+  });
+  t.afterAll(async () => {
+    await own?.stop();
+  });
+  return t;
 }

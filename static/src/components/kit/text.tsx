@@ -10,6 +10,9 @@ import { formatDateTime } from '../../format/dates';
 /** Secondary text: descriptions, counts, "who and when" lines. */
 export const subtleText: CSSProperties = { color: token('color.text.subtle', '#44546F') };
 
+/** A link inside a sentence: underlined, so it is told apart without colour (WCAG 1.4.1, axe link-in-text-block). */
+export const inTextLink: CSSProperties = { textDecoration: 'underline' };
+
 /** The label above a form field (native or Atlaskit). */
 export const fieldLabel: CSSProperties = {
   display: 'block',

@@ -9,7 +9,8 @@ import { Card, space } from '../../../components/kit/layout';
 import { TextAreaField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
-import { IssueLink, PreviewCard, newRequestId } from './audit-ui';
+import { PreviewCard, newRequestId } from './audit-ui';
+import { IssueLink } from '../../../components/IssueLink';
 
 const STAGE_TONE = { needs_action: 'removed', action_under_way: 'inprogress', awaiting_verification: 'moved', closed: 'success' } as const;
 

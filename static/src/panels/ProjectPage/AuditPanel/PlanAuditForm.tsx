@@ -9,7 +9,8 @@ import { space } from '../../../components/kit/layout';
 import { CheckboxGroup, TextAreaField, TextField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
-import { IssueLink, PreviewCard, isAuditorRefusal, newRequestId } from './audit-ui';
+import { PreviewCard, isAuditorRefusal, newRequestId } from './audit-ui';
+import { IssueLink } from '../../../components/IssueLink';
 
 export function PlanAuditForm({ view, canEdit, onCreated }: { view: AuditProgrammeView; canEdit: boolean; onCreated: () => void }) {
   const [requestId, setRequestId] = useState(newRequestId);

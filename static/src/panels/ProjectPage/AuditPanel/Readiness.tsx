@@ -7,7 +7,7 @@ import { useResolverAction } from '../../../api/use-resolver';
 import { DateField } from '../../../components/JiraFields';
 import { Loading } from '../../../components/Loading';
 import { space } from '../../../components/kit/layout';
-import { subtleText } from '../../../components/kit/text';
+import { inTextLink, subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import { FigureLink, Figures } from './audit-ui';
 import { issueSearchUrl } from '../../IssuePanel/JqlLink';
@@ -72,7 +72,7 @@ export function Readiness({ today }: { today: string }) {
                     <a
                       href={issueSearchUrl(c.jql)}
                       title={c.jql}
-                      style={{ textDecoration: 'underline' }}
+                      style={inTextLink}
                       onClick={(e) => {
                         e.preventDefault();
                         void router.navigate(issueSearchUrl(c.jql));

@@ -19,23 +19,6 @@ export function newRequestId(): string {
   return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** An issue key that opens the issue; underlined, as it often sits inside a sentence (told apart without colour). */
-export function IssueLink({ issueKey, title }: { issueKey: string; title?: string }) {
-  return (
-    <a
-      href={`/browse/${encodeURIComponent(issueKey)}`}
-      title={title}
-      style={{ textDecoration: 'underline' }}
-      onClick={(ev) => {
-        ev.preventDefault();
-        void router.navigate({ target: 'issue', issueKey });
-      }}
-    >
-      {issueKey}
-    </a>
-  );
-}
-
 /** A figure with the JQL that gives it, shown and linked (the issue navigator opens the same issues). */
 export function FigureLink({ figure, tone = 'neutral' }: { figure: TracedFigure; tone?: 'neutral' | 'bad' | 'good' }) {
   const url = issueSearchUrl(figure.jql);

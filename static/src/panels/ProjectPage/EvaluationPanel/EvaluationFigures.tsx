@@ -10,7 +10,7 @@ import type { KpiNowView, KpiRow, MaturityRow, PhaseEvaluationView, TracedFigure
 import { Section, space } from '../../../components/kit/layout';
 import { subtleText } from '../../../components/kit/text';
 import { JqlLink } from '../../IssuePanel/JqlLink';
-import { IssueLink } from '../PhasesPanel/CreateInJira';
+import { IssueLink } from '../../../components/IssueLink';
 
 export const cell = { padding: space.s, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start' as const, verticalAlign: 'top' as const };
 const ROMAN = ['0', 'I', 'II', 'III'] as const;

@@ -14,7 +14,7 @@ import { Card, space } from '../../../components/kit/layout';
 import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import { JqlLink } from '../../IssuePanel/JqlLink';
-import { IssueLink } from '../PhasesPanel/CreateInJira';
+import { IssueLink } from '../../../components/IssueLink';
 import { STATUS_CATEGORY_COLORS, STATUS_CATEGORY_LABELS } from '@domain/vocabulary';
 import { appearanceOf } from '../../../components/vocabulary';
 

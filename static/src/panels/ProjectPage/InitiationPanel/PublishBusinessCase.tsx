@@ -4,7 +4,7 @@ import { publishBusinessCase } from '../../../api/publish-business-case';
 import { getSiteUrl } from '../../../api/start-publish-report';
 import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
 import { Card, Section, space } from '../../../components/kit/layout';
-import { Who, formatWhen, subtleText } from '../../../components/kit/text';
+import { Who, formatWhen, inTextLink, subtleText } from '../../../components/kit/text';
 import type { SectionProps } from './InitiationPanel';
 import { useUnsavedList } from '../../../components/unsaved-changes';
 import { SectionFooter } from './SectionFooter';
@@ -43,7 +43,7 @@ export function PublishBusinessCase({ view, canEdit, confluence, onSaved }: Sect
         ) : (
           <p>
             Published page:{' '}
-            <a href={`${siteUrl}${published.url}`} target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>
+            <a href={`${siteUrl}${published.url}`} target="_blank" rel="noreferrer" style={inTextLink}>
               {published.title}
             </a>{' '}
             <span style={subtleText}>

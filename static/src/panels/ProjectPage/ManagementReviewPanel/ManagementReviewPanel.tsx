@@ -12,10 +12,11 @@ import { DateField, PickerField } from '../../../components/JiraFields';
 import { Loading } from '../../../components/Loading';
 import { Card, Section, space } from '../../../components/kit/layout';
 import { TextAreaField, TextField } from '../../../components/kit/fields';
-import { subtleText } from '../../../components/kit/text';
+import { inTextLink, subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import type { ProjectViewProps } from '../ProjectPage';
-import { FigureLink, Figures, IssueLink, JobOutcome, newRequestId, useJob } from '../AuditPanel/audit-ui';
+import { FigureLink, Figures, JobOutcome, newRequestId, useJob } from '../AuditPanel/audit-ui';
+import { IssueLink } from '../../../components/IssueLink';
 
 const PACK_SECTIONS = [
   'Actions from the previous review',
@@ -159,7 +160,7 @@ export default function ManagementReviewPanel({ canEdit, confluence }: ProjectVi
             <ul>
               {view.reviews.map((r) => (
                 <li key={r.reviewDate}>
-                  <a href={`${siteUrl}${r.pagePath}`} target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>
+                  <a href={`${siteUrl}${r.pagePath}`} target="_blank" rel="noreferrer" style={inTextLink}>
                     {r.title}
                   </a>{' '}
                   <span style={subtleText}>published {r.publishedAt.slice(0, 10)}</span>

@@ -8,7 +8,7 @@
 import Button from '@atlaskit/button/new';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
-import { router } from '@forge/bridge';
+import { IssueLink } from '../../../components/IssueLink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EpicSyncResultView, JobStatusView, PreviewEpicSyncResponse, SyncPreviewLine } from '@contract/jobs';
 import { getJobStatus } from '../../../api/get-job-status';
@@ -44,21 +44,6 @@ const REASONS: Record<EpicSyncResultView['orphans'][number]['reason'], string> =
 
 /** "1 epic", "2 epics". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** An issue key that opens the issue in Jira (through the bridge, out of the app's frame). */
-export function IssueLink({ issueKey }: { issueKey: string }) {
-  return (
-    <a
-      href={`/browse/${issueKey}`}
-      onClick={(ev) => {
-        ev.preventDefault();
-        void router.navigate({ target: 'issue', issueKey });
-      }}
-    >
-      {issueKey}
-    </a>
-  );
-}
 
 function summaryLine(r: EpicSyncResultView): string {
   const changed = r.created.epics.length + r.created.items.length + r.retitled.length + r.reparented.length + r.closed.length;
