@@ -162,6 +162,8 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   await a.getByLabel('Approaches 1 and 2 combined: subsets within each level').check();
   await a.getByRole('button', { name: 'Propose again…' }).click();
   await a.getByRole('dialog', { name: 'Replace the phases on screen?' }).getByRole('button', { name: 'Propose and replace' }).click();
+  // The dialog gives focus back to "Propose again…" when it has closed: wait for that before moving focus on.
+  await expect(a.getByRole('dialog', { name: 'Replace the phases on screen?' })).toHaveCount(0);
   await expect(a.getByRole('group', { name: /^Phase 1: Level I: / })).toBeVisible();
   await a.getByRole('button', { name: 'Save plan' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Plan saved (version 2).' })).toBeVisible();
@@ -169,6 +171,8 @@ test('phases: a plan in each approach, moving a process and defining an interfac
   await a.getByLabel('Approach 1: a subset of processes in each phase').check();
   await a.getByRole('button', { name: 'Propose again…' }).click();
   await a.getByRole('dialog', { name: 'Replace the phases on screen?' }).getByRole('button', { name: 'Propose and replace' }).click();
+  // The dialog gives focus back to "Propose again…" when it has closed: wait for that before moving focus on.
+  await expect(a.getByRole('dialog', { name: 'Replace the phases on screen?' })).toHaveCount(0);
   const phase1 = a.getByRole('group', { name: /^Phase 1: / });
   // Cards start as summaries: processes as chips, Rule 1 / Rule 2 badges, no editor until expanded.
   await expect(phase1.getByRole('button', { name: /^Phase 1: / })).toHaveAttribute('aria-expanded', 'false');

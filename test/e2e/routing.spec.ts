@@ -13,6 +13,8 @@ const SUBPAGES = [
   ['Clause mapping', 'clause-mapping'],
   ['Gap report', 'gap-report'],
   ['Evaluation', 'evaluation'],
+  ['Audit', 'audit'],
+  ['Management review', 'management-review'],
 ] as const;
 
 test.describe.configure({ mode: 'serial' });

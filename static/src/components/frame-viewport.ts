@@ -9,36 +9,26 @@ export interface VisibleBand {
   bottom: number;
 }
 
-let band: VisibleBand | null = null;
-let observer: IntersectionObserver | null = null;
-const listeners = new Set<(b: VisibleBand) => void>();
-
-/** 0, 0.01 … 1: the ratio moves as the host scrolls, so the band is kept current. */
+/** 0, 0.01 … 1: the ratio moves as the host scrolls near the frame's edges, so the band is kept current there. */
 const THRESHOLDS = Array.from({ length: 101 }, (_, i) => i / 100);
 
-function start(): void {
-  if (observer !== null || typeof IntersectionObserver === 'undefined' || typeof document === 'undefined') return;
-  observer = new IntersectionObserver(
+/**
+ * Follows the visible band; returns the unsubscribe. Each call observes afresh, so the first report is the band
+ * as it is now (an observer reports once on observe): a band kept from an earlier dialog would be stale, since in
+ * the middle of a tall frame scrolling the host does not change the intersection ratio and no report comes.
+ */
+export function followVisibleBand(listener: (b: VisibleBand) => void): () => void {
+  if (typeof IntersectionObserver === 'undefined' || typeof document === 'undefined') return () => undefined;
+  const observer = new IntersectionObserver(
     (entries) => {
       const e = entries[entries.length - 1];
       if (e === undefined || !e.isIntersecting) return;
-      const r = e.intersectionRect;
-      band = { top: r.top, bottom: r.bottom };
-      for (const l of listeners) l(band);
+      listener({ top: e.intersectionRect.top, bottom: e.intersectionRect.bottom });
     },
     { threshold: THRESHOLDS },
   );
   observer.observe(document.documentElement);
-}
-
-/** Follows the visible band (called at once when it is known); returns the unsubscribe. */
-export function followVisibleBand(listener: (b: VisibleBand) => void): () => void {
-  start();
-  listeners.add(listener);
-  if (band !== null) listener(band);
-  return () => {
-    listeners.delete(listener);
-  };
+  return () => observer.disconnect();
 }
 
 /**
