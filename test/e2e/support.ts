@@ -127,17 +127,15 @@ export async function startOwnSandbox(prefix = 'sms-nav-own-'): Promise<OwnSandb
 export function testOnOwnSandbox(prefix: string) {
   let own: OwnSandbox | undefined;
   const t = test.extend({
+    // Started at the first test that needs it (a test-scoped fixture is set up before beforeAll could give it).
     baseURL: async ({}, use) => {
-      if (own === undefined) throw new Error('The spec\'s own sandbox did not start (see beforeAll).');
+      own ??= await startOwnSandbox(prefix);
       await use(own.baseURL);
     },
   });
-  t.beforeAll(async () => {
-    t.setTimeout(120_000);
-    own = await startOwnSandbox(prefix);
-  });
   t.afterAll(async () => {
     await own?.stop();
+    own = undefined;
   });
   return t;
 }
