@@ -121,7 +121,7 @@ export async function startOwnSandbox(prefix = 'sms-nav-own-'): Promise<OwnSandb
 
 /**
  * `test` for a spec that writes much to Jira and Confluence (a plan with its epics, audits, pages): the spec's
- * pages and `request` talk to a freshly reset sandbox of its own (started before its first test, stopped after
+ * pages and `request` talk to a freshly reset sandbox of its own (started at its first test, stopped after
  * its last), so the specs that read the seeded demo on the shared sandbox never see what it wrote.
  */
 export function testOnOwnSandbox(prefix: string) {
