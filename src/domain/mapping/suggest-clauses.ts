@@ -186,6 +186,8 @@ interface Posting {
   clause: number;
   /** BM25F weight of the term for this clause (idf x saturated field-weighted presence). */
   weight: number;
+  /** Share of that weight that comes from the fields naming the clause (its title and lexicon names). */
+  named: number;
 }
 
 interface CompiledModel {
@@ -298,21 +300,29 @@ export function compileModel(
   const avgLen = FIELDS.map((_, f) => docs.reduce((sum, d) => sum + (d[f] as Map<number, number>).size, 0) / n);
   const df = new Array<number>(termIds.size).fill(0);
   const postings: Posting[][] = Array.from({ length: termIds.size }, () => []);
+  const namedTf: Map<number, number>[] = [];
   const pseudo: Map<number, number>[] = docs.map((fields) => {
     const tf = new Map<number, number>();
+    const named = new Map<number, number>();
     fields.forEach((counts, f) => {
       const w = params.fields[FIELDS[f] as Field];
       const norm = 1 - params.b + params.b * (counts.size / Math.max(avgLen[f] as number, 1));
-      for (const [t, c] of counts) tf.set(t, (tf.get(t) ?? 0) + (w * c) / norm);
+      const naming = FIELDS[f] === 'title' || FIELDS[f] === 'names';
+      for (const [t, c] of counts) {
+        tf.set(t, (tf.get(t) ?? 0) + (w * c) / norm);
+        if (naming) named.set(t, (named.get(t) ?? 0) + (w * c) / norm);
+      }
     });
     for (const t of tf.keys()) df[t] = (df[t] as number) + 1;
+    namedTf.push(named);
     return tf;
   });
   pseudo.forEach((tf, clause) => {
     for (const [t, x] of tf) {
       if (x <= 0) continue;
       const idf = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
-      (postings[t] as Posting[]).push({ clause, weight: (idf * x * (params.k1 + 1)) / (params.k1 + x) });
+      const named = ((namedTf[clause] as Map<number, number>).get(t) ?? 0) / x;
+      (postings[t] as Posting[]).push({ clause, weight: (idf * x * (params.k1 + 1)) / (params.k1 + x), named });
     }
   });
 
@@ -347,6 +357,8 @@ export const SUGGESTABLE_CLAUSE_IDS: readonly string[] = Object.freeze([...MODEL
 
 interface QueryTerm {
   weight: number;
+  /** Part of `weight` that comes from the summary (where an issue states its intent). */
+  summary: number;
   /** The best-placed occurrence, as written (shown as the reason). */
   reason: string;
   reasonWeight: number;
@@ -383,7 +395,7 @@ function correct(model: CompiledModel, tokens: readonly Token[]): { token: Token
   });
 }
 
-function matchField(model: CompiledModel, query: Map<number, QueryTerm>, text: string, weight: number): number {
+function matchField(model: CompiledModel, query: Map<number, QueryTerm>, text: string, weight: number, isSummary = false): number {
   if (weight <= 0 || text === '') return 0;
   const tokens = correct(model, normaliseIssueText(text));
   // Longest phrase from every position; a match that lies inside an earlier, longer one is not counted again
@@ -403,9 +415,11 @@ function matchField(model: CompiledModel, query: Map<number, QueryTerm>, text: s
     const w = span.some((t) => t.fuzzy) ? weight * model.params.fuzzy : weight;
     const reason = text.slice((span[0] as { token: Token }).token.start, (span[span.length - 1] as { token: Token }).token.end);
     const seen = query.get(best.term);
-    if (!seen) query.set(best.term, { weight: w, reason, reasonWeight: w });
+    const fromSummary = isSummary ? w : 0;
+    if (!seen) query.set(best.term, { weight: w, summary: fromSummary, reason, reasonWeight: w });
     else {
       seen.weight += w;
+      seen.summary += fromSummary;
       if (w > seen.reasonWeight) {
         seen.reason = reason;
         seen.reasonWeight = w;
@@ -436,6 +450,8 @@ const text = (v: unknown, cap: number): string => (typeof v === 'string' ? v.sli
 interface Ranked {
   clause: number;
   score: number;
+  /** Parts of the score: from terms in the summary, from terms naming the clause, from the issue-type prior. */
+  parts: { summary: number; named: number; prior: number; terms: number; strongest: number };
   reasons: { text: string; value: number }[];
 }
 
@@ -443,7 +459,7 @@ function rank(model: CompiledModel, input: SuggestInput): Ranked[] {
   const p = model.params;
   const query = new Map<number, QueryTerm>();
   let words = 0;
-  words += matchField(model, query, text(input.summary, CAP.summary), p.positions.summary);
+  words += matchField(model, query, text(input.summary, CAP.summary), p.positions.summary, true);
   const [first, rest] = splitFirstSentence(text(input.description, CAP.description));
   words += matchField(model, query, first, p.positions.firstSentence);
   words += matchField(model, query, rest, p.positions.rest);
@@ -455,7 +471,7 @@ function rank(model: CompiledModel, input: SuggestInput): Ranked[] {
   const entry = (clause: number): Ranked => {
     let r = scores.get(clause);
     if (!r) {
-      r = { clause, score: 0, reasons: [] };
+      r = { clause, score: 0, parts: { summary: 0, named: 0, prior: 0, terms: 0, strongest: 0 }, reasons: [] };
       scores.set(clause, r);
     }
     return r;
@@ -466,6 +482,10 @@ function rank(model: CompiledModel, input: SuggestInput): Ranked[] {
       const value = posting.weight * saturated;
       const r = entry(posting.clause);
       r.score += value;
+      r.parts.summary += (value * q.summary) / q.weight;
+      r.parts.named += value * posting.named;
+      r.parts.terms += 1;
+      r.parts.strongest = Math.max(r.parts.strongest, value);
       r.reasons.push({ text: q.reason, value });
     }
   }
@@ -477,6 +497,7 @@ function rank(model: CompiledModel, input: SuggestInput): Ranked[] {
       const value = p.prior * weight;
       const r = entry(clause);
       r.score += value;
+      r.parts.prior += value;
       r.reasons.push({ text: issueType.trim(), value });
     }
   }
@@ -485,6 +506,11 @@ function rank(model: CompiledModel, input: SuggestInput): Ranked[] {
   const ranked = [...scores.values()].filter((r) => r.score >= p.minScore);
   ranked.sort((a, b) => b.score - a.score || a.clause - b.clause);
   return ranked;
+}
+
+/** The full ranking with each score's parts (for the fits in bench/; suggestClauses is the product path). */
+export function rankedCandidates(model: CompiledModel, input: SuggestInput): { clauseId: string; score: number; parts: Ranked['parts'] }[] {
+  return rank(model, input).map((r) => ({ clauseId: model.clauseIds[r.clause] as string, score: r.score, parts: r.parts }));
 }
 
 /**
