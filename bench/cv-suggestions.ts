@@ -25,6 +25,15 @@ const FEATURES: RerankFeature[] = (process.argv.find((x) => x.startsWith('--feat
   return f as RerankFeature;
 });
 
+/** Starting parameters: the shipped ones, with --set=name=value overrides of scalar parameters (e.g. --set=prior=2). */
+const START: SuggestModelParams = process.argv
+  .filter((x) => x.startsWith('--set='))
+  .map((x) => x.slice('--set='.length).split('='))
+  .reduce<SuggestModelParams>((p, [key, value]) => {
+    if (key === undefined || typeof (p as unknown as Record<string, unknown>)[key] !== 'number') throw new Error(`not a scalar parameter: ${key ?? ''}`);
+    return { ...p, [key]: Number(value) };
+  }, { ...MODEL_PARAMS });
+
 type Model = ReturnType<typeof compileModel>;
 
 export function rerankSamples(model: Model, items: readonly LabelledIssue[], window: number, features: readonly RerankFeature[]): RerankSample[] {
@@ -98,7 +107,7 @@ function main(): void {
   for (let fold = 0; fold < K; fold += 1) {
     const train = tuning.filter((_, i) => i % K !== fold);
     const test = tuning.filter((_, i) => i % K === fold);
-    const params: SuggestModelParams = refit ? fitParams(train, 2, false) : { ...MODEL_PARAMS };
+    const params: SuggestModelParams = refit ? fitParams(train, 2, false, START) : START;
     const model = compileModel(params);
     const rr: RerankParams | undefined = useRerank ? {
       window: WINDOW,

@@ -45,11 +45,11 @@ const FACTORS = [0.5, 0.75, 0.9, 1.1, 1.33, 2];
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
-export function fitParams(items: readonly LabelledIssue[] = tuning, passes = 3, log = true): SuggestModelParams {
+export function fitParams(items: readonly LabelledIssue[] = tuning, passes = 3, log = true, start: SuggestModelParams = MODEL_PARAMS): SuggestModelParams {
   const say = (line: string): void => {
     if (log) process.stdout.write(line);
   };
-  let best = { ...MODEL_PARAMS } as SuggestModelParams;
+  let best = { ...start };
   let bestScore = objective(best, items);
   say(`start ${bestScore.toFixed(4)}\n`);
   for (let pass = 0; pass < passes; pass += 1) {
