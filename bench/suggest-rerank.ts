@@ -12,15 +12,19 @@
  *   prior        its issue-type prior over the best score;
  *   coord        how many distinct terms of the issue it matched, over the most any candidate matched: a clause the
  *                issue is about is usually named in several words, a topic in passing in one;
- *   single       the share of its score that comes from its one strongest term.
+ *   single       the share of its score that comes from its one strongest term;
+ *   system       1 for a clause of the management system (clauses 4-7, 9, 10), 0 for an operational process (8):
+ *                an issue about an aspect of a process (its owner, its staff, its training, its audit, its measure)
+ *                belongs to the aspect's clause.
  * Weights are fitted by fitRerank below (pairwise logistic loss: the issue's primary clause against each other
  * candidate) or by gridRerank in bench/cv-suggestions.ts (direct search on top-1), on training folds only.
- * Result (5-fold CV on the tuning set, issue 17): no feature set beat the first stage on held-out folds (pairwise
- * fit: top1 0.873-0.893 against 0.895; grid fit: at most equal), so the product ranks by BM25F alone. Kept so the
+ * Result (5-fold CV on the tuning set, issue 17): no feature set beat the first stage on held-out folds (487 issues:
+ * pairwise fit top1 0.873-0.893 against 0.895, grid fit at most equal; 612 issues: 0.891-0.905 against 0.907;
+ * 647 issues, `system`: 0.917-0.918 against 0.917), so the product ranks by BM25F alone. Kept so the
  * experiment can be rerun when the tuning set grows: `npx tsx bench/cv-suggestions.ts --rerank [--grid] --features=...`.
  */
 
-export const RERANK_FEATURES = ['share', 'summaryLead', 'named', 'prior', 'coord', 'single'] as const;
+export const RERANK_FEATURES = ['share', 'summaryLead', 'named', 'prior', 'coord', 'single', 'system'] as const;
 export type RerankFeature = (typeof RERANK_FEATURES)[number];
 
 export interface RerankParams {
@@ -32,6 +36,7 @@ export interface RerankParams {
 }
 
 export interface Candidate {
+  clauseId: string;
   score: number;
   parts: { summary: number; named: number; prior: number; terms: number; strongest: number };
 }
@@ -50,6 +55,7 @@ export function rerankFeatures(candidates: readonly Candidate[], window: number,
       prior: c.parts.prior / top,
       coord: c.parts.terms / mostTerms,
       single: c.score > 0 ? c.parts.strongest / c.score : 0,
+      system: c.clauseId.startsWith('8.') ? 0 : 1,
     };
     return features.map((f) => all[f]);
   });
