@@ -19,7 +19,10 @@
  * 6. Clauses under minScore are dropped; the rest are sorted by score (ties in clause order), and each gets a
  *    calibrated confidence (suggest-confidence.ts).
  * Parameters (k1, b, field and position weights, prior scale) were chosen on the tuning set only
- * (test/fixtures/labelled-issues.json), never on the blind sets.
+ * (test/fixtures/labelled-issues.json), never on the blind sets. Held-out check of any change to them:
+ * bench/cv-suggestions.ts (k-fold CV on the tuning set). A second stage re-ordering the first candidates by where
+ * their evidence comes from (summary, naming phrases, prior …) was tried and did not beat this ranking on held-out
+ * folds (bench/suggest-rerank.ts); the score parts it reads are kept in the ranking (rankedCandidates) for it.
  */
 import { compareClauseIds, getClause } from '../catalogue/catalogue';
 import { CAPITALS_ONLY, CATALOGUE_GENERIC_WORDS, CLAUSE_TERMS, ISSUE_TYPE_PRIORS, NOT_MISSPELT, SYNONYMS, type IssueTypePrior, type LexiconEntry } from './clause-lexicon';

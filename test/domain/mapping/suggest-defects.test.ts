@@ -113,6 +113,15 @@ describe('8.2.3 (parties in the service lifecycle) against supplier management',
     ).toBe('8.2.3');
   });
 
+  it('wins when a partner does work on our behalf that stays ours to control, and says why', () => {
+    const out = suggestClauses({
+      summary: 'The hosting partner runs our database patching on our behalf',
+      description: 'We stay accountable, so their work must follow our change process.',
+    });
+    expect(out[0]?.clauseId).toBe('8.2.3');
+    expect(out[0]?.reasons).toEqual(expect.arrayContaining(['hosting partner', 'behalf']));
+  });
+
   it('loses to 8.3.4.1 / 8.3.4.2 when the issue is about a contract or an internal agreement', () => {
     expect(
       top({ summary: 'Renew the contract with the telecom supplier', description: 'Review their delivery performance against the contract.' }),
@@ -129,6 +138,9 @@ describe('issues without ISO vocabulary, service requests, terse and non-native 
     [{ summary: 'need new headset, old one broke' }, '8.6.2'],
     [{ summary: 'screen black, computer not start' }, '8.6.1'],
     [{ summary: 'the sistem is very slowly since morning, we cant work' }, '8.6.1'],
+    [{ summary: 'Can I get a second monitor for my desk?', issueType: 'Service request' }, '8.6.2'],
+    [{ summary: 'Marketing expects three times more orders in the Christmas campaign' }, '8.4.2'],
+    [{ summary: 'Overview of the services we offer to the business units' }, '8.2.4'],
   ])('%j -> %s', (input, clauseId) => {
     expect(top(input)).toBe(clauseId);
   });
