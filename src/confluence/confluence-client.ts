@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from '../domain/errors';
 import type { ProductApi, ProductRequester, ProductResponse } from '../platform/product-api';
-import { productMessages, readResponseBody, retryingRequester, type RetryOptions } from '../platform/retry';
+import { parseProductResponse, productMessages, retryingRequester, type RetryOptions } from '../platform/retry';
 import {
   adfDocumentSchema,
   childPagesResultSchema,
@@ -230,17 +230,7 @@ export class ConfluenceClient {
   }
 
   private async parse<S extends z.ZodType>(res: ProductResponse, schema: S, what: string): Promise<z.infer<S>> {
-    const body = await readResponseBody(res);
-    if (res.status < 200 || res.status >= 300) throw confluenceError(res.status, what, body);
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new ContractMismatchError(`Confluence sent an unexpected answer for ${what}.`, {
-        product: 'confluence',
-        status: res.status,
-        issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    }
-    return parsed.data;
+    return parseProductResponse(res, schema, { product: 'confluence', mismatch: `Confluence sent an unexpected answer for ${what}.`, toError: (status, body) => confluenceError(status, what, body) });
   }
 
   /** GET /wiki/api/v2/spaces?keys=; NotFoundError naming the key when there is no such space (or no access). */

@@ -12,7 +12,7 @@ import {
   type ErrorDetails,
 } from '../domain/errors';
 import type { ProductApi, ProductRequester, ProductResponse } from '../platform/product-api';
-import { readResponseBody, realSleep, retryingRequester, type RetryOptions } from '../platform/retry';
+import { parseProductResponse, readResponseBody, realSleep, retryingRequester, type RetryOptions } from '../platform/retry';
 import {
   createMetaPageSchema,
   createdIssueSchema,
@@ -282,17 +282,7 @@ export class JiraClient {
 
   /** Body of a 2xx answer parsed with `schema`; a non-2xx answer thrown as an AppError. */
   private async parse<S extends z.ZodType>(res: ProductResponse, schema: S, what: string): Promise<z.infer<S>> {
-    const body = await readResponseBody(res);
-    if (res.status < 200 || res.status >= 300) throw jiraError(res.status, what, body);
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new ContractMismatchError(`Jira sent an unexpected answer to ${what}.`, {
-        product: 'jira',
-        status: res.status,
-        issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    }
-    return parsed.data;
+    return parseProductResponse(res, schema, { product: 'jira', mismatch: `Jira sent an unexpected answer to ${what}.`, toError: (status, body) => jiraError(status, what, body) });
   }
 
   private async expectOk(res: ProductResponse, what: string): Promise<void> {
