@@ -4,12 +4,9 @@ import {
   type AppError,
   ConflictError,
   ConfluenceNotConnectedError,
-  ForbiddenError,
-  LimitExceededError,
   NotFoundError,
   ContractMismatchError,
-  UpstreamError,
-  ValidationError,
+  statusError,
 } from '../domain/errors';
 import type { ProductApi, ProductRequester, ProductResponse } from '../platform/product-api';
 import { parseProductResponse, productMessages, retryingRequester, type RetryOptions } from '../platform/retry';
@@ -109,21 +106,14 @@ export function confluenceError(status: number, what: string, body: unknown): Ap
   const messages = productMessages(body);
   const details = { product: 'confluence', status, messages };
   const suffix = messages.length > 0 ? `: ${messages.join('; ')}` : '.';
-  switch (status) {
-    case 400:
-      return new ValidationError(`Confluence rejected ${what}${suffix}`, details);
-    case 401:
-    case 403:
-      return new ForbiddenError(`Confluence denied ${what} (${status})${suffix}`, details);
-    case 404:
-      return new NotFoundError(`Confluence could not find ${what}${suffix}`, details);
-    case 409:
-      return new ConflictError(`${what} was changed by someone else; read it again and retry${suffix}`, details);
-    case 413:
-      return new LimitExceededError(`${what} is too large for Confluence${suffix}`, details);
-    default:
-      return new UpstreamError(`Confluence answered ${status} to ${what}${suffix}`, details);
-  }
+  return statusError(status, details, {
+    400: `Confluence rejected ${what}${suffix}`,
+    403: `Confluence denied ${what} (${status})${suffix}`,
+    404: `Confluence could not find ${what}${suffix}`,
+    409: `${what} was changed by someone else; read it again and retry${suffix}`,
+    413: `${what} is too large for Confluence${suffix}`,
+    other: `Confluence answered ${status} to ${what}${suffix}`,
+  });
 }
 
 /** The `cursor` of the rel="next" URL in a Link header (or a `_links.next` URL), if any. */

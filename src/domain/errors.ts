@@ -220,6 +220,38 @@ export class UpstreamError extends AppError {
   }
 }
 
+/** What a product's refusal says, by HTTP status (401 says what 403 says; without a 413 text, 413 is upstream). */
+export interface StatusErrorTexts {
+  400: string;
+  403: string;
+  404: string;
+  409: string;
+  413?: string;
+  /** Any other status: an UpstreamError, transient or permanent by the status. */
+  other: string;
+}
+
+/** The one mapping of a product's non-2xx status to the AppError a user meets (the Jira and Confluence clients). */
+export function statusError(status: number, details: ErrorDetails, texts: StatusErrorTexts): AppError {
+  switch (status) {
+    case 400:
+      return new ValidationError(texts[400], details);
+    case 401:
+    case 403:
+      return new ForbiddenError(texts[403], details);
+    case 404:
+      return new NotFoundError(texts[404], details);
+    case 409:
+      return new ConflictError(texts[409], details);
+    case 413:
+      if (texts[413] !== undefined) return new LimitExceededError(texts[413], details);
+      break;
+    default:
+      break;
+  }
+  return new UpstreamError(texts.other, details);
+}
+
 /** The product sent a 2xx whose body is not what its API documents (never retried). */
 export class ContractMismatchError extends UpstreamError {
   constructor(message: string, details?: ErrorDetails) {

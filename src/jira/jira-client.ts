@@ -3,12 +3,10 @@ import { route } from '@forge/api';
 import type { z } from 'zod';
 import {
   AppError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
   ContractMismatchError,
   UpstreamError,
   ValidationError,
+  statusError,
   type ErrorDetails,
 } from '../domain/errors';
 import type { ProductApi, ProductRequester, ProductResponse } from '../platform/product-api';
@@ -221,19 +219,13 @@ export function jiraError(status: number, what: string, body: unknown): AppError
   const { messages, fieldErrors } = jiraMessages(body);
   const details: ErrorDetails = { product: 'jira', status, messages, fieldErrors };
   const suffix = messages.length > 0 ? `: ${messages.join('; ')}` : '.';
-  switch (status) {
-    case 400:
-      return new ValidationError(`Jira rejected ${what}${suffix}`, details);
-    case 401:
-    case 403:
-      return new ForbiddenError(`Jira denied ${what} (${status})${suffix}`, details);
-    case 404:
-      return new NotFoundError(`Jira could not find ${what}${suffix}`, details);
-    case 409:
-      return new ConflictError(`Jira reported a conflict on ${what}${suffix}`, details);
-    default:
-      return new UpstreamError(`Jira answered ${status} to ${what}${suffix}`, details);
-  }
+  return statusError(status, details, {
+    400: `Jira rejected ${what}${suffix}`,
+    403: `Jira denied ${what} (${status})${suffix}`,
+    404: `Jira could not find ${what}${suffix}`,
+    409: `Jira reported a conflict on ${what}${suffix}`,
+    other: `Jira answered ${status} to ${what}${suffix}`,
+  });
 }
 
 function issueIdNumber(id: string | number): number {

@@ -9,6 +9,7 @@ import {
   upstreamKindOfStatus,
   issueDetails,
   parseValid,
+  statusError,
 } from '../../src/domain/errors';
 import { isRetryableStatus } from '../../src/platform/retry';
 
@@ -60,5 +61,22 @@ describe('parseValid and issueDetails', () => {
     );
     const parsed = z.object({ a: z.object({ b: z.string() }) }).safeParse({ a: { b: 1 } });
     expect(parsed.success ? [] : issueDetails(parsed.error).map((i) => i.path)).toEqual(['a.b']);
+  });
+});
+
+describe('statusError', () => {
+  const texts = { 400: 'rejected', 403: 'denied', 404: 'missing', 409: 'conflict', other: 'answered' };
+
+  it('maps a refusal to the error a user meets, 401 like 403', () => {
+    expect([400, 401, 403, 404, 409].map((s) => statusError(s, { status: s }, texts).code)).toEqual(['VALIDATION_FAILED', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+    expect(statusError(401, {}, texts).message).toBe('denied');
+  });
+
+  it('says LIMIT_EXCEEDED for 413 only when the product has a text for it; any other status is upstream, classified by the status', () => {
+    expect(statusError(413, { status: 413 }, { ...texts, 413: 'too large' }).code).toBe('LIMIT_EXCEEDED');
+    const upstream = statusError(413, { status: 413 }, texts);
+    expect(upstream).toBeInstanceOf(UpstreamError);
+    expect((statusError(503, { status: 503 }, texts) as UpstreamError).kind).toBe('transient');
+    expect((upstream as UpstreamError).kind).toBe('permanent');
   });
 });
