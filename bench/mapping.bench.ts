@@ -24,7 +24,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox } from '../sandbox/server';
-import { SEARCH_PAGE_WITH_PROPERTIES, writeCallLowerBound } from '../src/services/bulk-write-plan';
+import { SEARCH_PAGE_WITH_PROPERTIES, writeCallLowerBound } from '../src/domain/mapping/bulk-write-plan';
 import { readMapping, toPropertyValue } from '../src/domain/mapping/mapping-property';
 import type { Emit } from './run';
 

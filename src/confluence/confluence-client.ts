@@ -4,15 +4,12 @@ import {
   type AppError,
   ConflictError,
   ConfluenceNotConnectedError,
-  ForbiddenError,
-  LimitExceededError,
   NotFoundError,
   ContractMismatchError,
-  UpstreamError,
-  ValidationError,
+  statusError,
 } from '../domain/errors';
 import type { ProductApi, ProductRequester, ProductResponse } from '../platform/product-api';
-import { productMessages, readResponseBody, retryingRequester, type RetryOptions } from '../platform/retry';
+import { parseProductResponse, productMessages, retryingRequester, type RetryOptions } from '../platform/retry';
 import {
   adfDocumentSchema,
   childPagesResultSchema,
@@ -109,21 +106,14 @@ export function confluenceError(status: number, what: string, body: unknown): Ap
   const messages = productMessages(body);
   const details = { product: 'confluence', status, messages };
   const suffix = messages.length > 0 ? `: ${messages.join('; ')}` : '.';
-  switch (status) {
-    case 400:
-      return new ValidationError(`Confluence rejected ${what}${suffix}`, details);
-    case 401:
-    case 403:
-      return new ForbiddenError(`Confluence denied ${what} (${status})${suffix}`, details);
-    case 404:
-      return new NotFoundError(`Confluence could not find ${what}${suffix}`, details);
-    case 409:
-      return new ConflictError(`${what} was changed by someone else; read it again and retry${suffix}`, details);
-    case 413:
-      return new LimitExceededError(`${what} is too large for Confluence${suffix}`, details);
-    default:
-      return new UpstreamError(`Confluence answered ${status} to ${what}${suffix}`, details);
-  }
+  return statusError(status, details, {
+    400: `Confluence rejected ${what}${suffix}`,
+    403: `Confluence denied ${what} (${status})${suffix}`,
+    404: `Confluence could not find ${what}${suffix}`,
+    409: `${what} was changed by someone else; read it again and retry${suffix}`,
+    413: `${what} is too large for Confluence${suffix}`,
+    other: `Confluence answered ${status} to ${what}${suffix}`,
+  });
 }
 
 /** The `cursor` of the rel="next" URL in a Link header (or a `_links.next` URL), if any. */
@@ -230,17 +220,7 @@ export class ConfluenceClient {
   }
 
   private async parse<S extends z.ZodType>(res: ProductResponse, schema: S, what: string): Promise<z.infer<S>> {
-    const body = await readResponseBody(res);
-    if (res.status < 200 || res.status >= 300) throw confluenceError(res.status, what, body);
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new ContractMismatchError(`Confluence sent an unexpected answer for ${what}.`, {
-        product: 'confluence',
-        status: res.status,
-        issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    }
-    return parsed.data;
+    return parseProductResponse(res, schema, { product: 'confluence', mismatch: `Confluence sent an unexpected answer for ${what}.`, toError: (status, body) => confluenceError(status, what, body) });
   }
 
   /** GET /wiki/api/v2/spaces?keys=; NotFoundError naming the key when there is no such space (or no access). */

@@ -11,48 +11,37 @@
  *   pack through the one page upsert (by remembered page id, else by title: a re-run updates, never duplicates)
  *   and remembers the page for the review date.
  */
-import { z } from 'zod';
 import type { AppServices } from '../app-services';
 import type { AuditSampleResultView, PublishReviewResultView } from '../contract/audit';
-import { defineJob, toJson, type TypedJob } from '../platform/job-runner';
+import type { TypedJob } from '../platform/job-runner';
 import { AUDIT_SAMPLE_JOB, PUBLISH_REVIEW_JOB, type AuditSampleJobInput, type PublishReviewJobInput, reviewStoredInput } from '../services/audit-jobs';
 import { reviewPageTitle } from '../services/review-pack.service';
-
-const sampleResultSchema = z.custom<AuditSampleResultView>((v) => typeof v === 'object' && v !== null && typeof (v as { auditKey?: unknown }).auditKey === 'string');
-const sampleCheckpoint = z.object({ result: sampleResultSchema.nullable() });
+import { defineResultJob } from './result-job';
 
 export function createAuditSampleJob(): TypedJob<AuditSampleJobInput, AppServices> {
-  return defineJob<AuditSampleJobInput, z.infer<typeof sampleCheckpoint>, AppServices>({
-    ...AUDIT_SAMPLE_JOB,
-    checkpoint: sampleCheckpoint,
-    initial: () => ({ result: null }),
-    steps: [
-      {
-        name: 'draw-and-record',
-        async run(ctx) {
-          const { deps, input } = ctx;
-          await ctx.progress({ done: 0, total: 1, message: `Drawing the sample of ${input.auditKey}` });
-          const audit = await deps.auditCycleAsApp.readAudit(input.auditKey);
-          const { owners } = await deps.audits.get(input.projectId);
-          const drawn = await deps.auditSampling.drawAndRecord({
-            projectKey: input.projectKey,
-            siteBaseUrl: input.siteBaseUrl,
-            auditIssueKey: input.auditKey,
-            plan: audit.plan,
-            owners,
-            request: { seed: input.seed, asOf: input.asOf, sizes: input.sizes },
-          });
-          return { result: { auditKey: input.auditKey, seed: drawn.sample.seed, asOf: drawn.sample.asOf, clauses: drawn.sample.clauses, searches: drawn.searches } };
-        },
-      },
-    ],
-    finish(ctx) {
-      const result = ctx.checkpoint.result;
-      if (result === null) return { status: 'failed', result: null, messages: ['The sample was not drawn.'] };
+  return defineResultJob<AuditSampleJobInput, AuditSampleResultView, AppServices>({
+    kind: AUDIT_SAMPLE_JOB,
+    step: 'draw-and-record',
+    resultKey: 'auditKey',
+    async run(ctx) {
+      const { deps, input } = ctx;
+      await ctx.progress({ done: 0, total: 1, message: `Drawing the sample of ${input.auditKey}` });
+      const audit = await deps.auditCycleAsApp.readAudit(input.auditKey);
+      const { owners } = await deps.audits.get(input.projectId);
+      const drawn = await deps.auditSampling.drawAndRecord({
+        projectKey: input.projectKey,
+        siteBaseUrl: input.siteBaseUrl,
+        auditIssueKey: input.auditKey,
+        plan: audit.plan,
+        owners,
+        request: { seed: input.seed, asOf: input.asOf, sizes: input.sizes },
+      });
+      return { auditKey: input.auditKey, seed: drawn.sample.seed, asOf: drawn.sample.asOf, clauses: drawn.sample.clauses, searches: drawn.searches };
+    },
+    noResult: 'The sample was not drawn.',
+    ending(result) {
       const drawn = result.clauses.reduce((n, c) => n + c.issueKeys.length, 0);
       return {
-        status: 'done',
-        result: toJson(result),
         done: 1,
         total: 1,
         links: [{ label: result.auditKey, href: `/browse/${result.auditKey}` }],
@@ -62,49 +51,35 @@ export function createAuditSampleJob(): TypedJob<AuditSampleJobInput, AppService
   });
 }
 
-const reviewResultSchema = z.custom<PublishReviewResultView>((v) => typeof v === 'object' && v !== null && typeof (v as { pageId?: unknown }).pageId === 'string');
-const reviewCheckpoint = z.object({ result: reviewResultSchema.nullable() });
-
 export function createPublishReviewJob(): TypedJob<PublishReviewJobInput, AppServices> {
-  return defineJob<PublishReviewJobInput, z.infer<typeof reviewCheckpoint>, AppServices>({
-    ...PUBLISH_REVIEW_JOB,
-    checkpoint: reviewCheckpoint,
-    initial: () => ({ result: null }),
-    steps: [
-      {
-        name: 'publish',
-        async run(ctx) {
-          const { deps, input, job } = ctx;
-          await ctx.progress({ done: 0, total: 1, message: `Assembling the management review pack of ${input.reviewDate}` });
-          const now = deps.now().toISOString();
-          const stored = await reviewStoredInput(deps, input, now);
-          const known = (await deps.audits.get(input.projectId)).reviews.find((r) => r.reviewDate === input.reviewDate);
-          const page = await deps.reviewPack.publish({ ...stored, spaceKey: input.spaceKey, parentId: input.parentPageId, knownPageId: known?.pageId ?? null });
-          await deps.audits.saveReview(input.projectId, {
-            reviewDate: input.reviewDate,
-            pageId: page.pageId,
-            title: page.title,
-            pagePath: page.url,
-            publishedAt: now,
-            publishedBy: job.accountId ?? 'app',
-          });
-          const result: PublishReviewResultView = { reviewDate: input.reviewDate, pageId: page.pageId, title: page.title, pagePath: page.url, created: page.created, issuesRead: page.issuesRead };
-          return { result };
-        },
-      },
-    ],
-    finish(ctx) {
-      const result = ctx.checkpoint.result;
-      if (result === null) return { status: 'failed', result: null, messages: ['The review pack was not published.'] };
-      return {
-        status: 'done',
-        result: toJson(result),
-        done: 1,
-        total: 1,
-        links: [{ label: result.title, href: result.pagePath }],
-        messages: [`${result.created ? 'Created' : 'Updated'} “${reviewPageTitle(ctx.input.projectKey, result.reviewDate)}” from ${result.issuesRead} Jira issues.`],
-      };
+  return defineResultJob<PublishReviewJobInput, PublishReviewResultView, AppServices>({
+    kind: PUBLISH_REVIEW_JOB,
+    step: 'publish',
+    resultKey: 'pageId',
+    async run(ctx) {
+      const { deps, input, job } = ctx;
+      await ctx.progress({ done: 0, total: 1, message: `Assembling the management review pack of ${input.reviewDate}` });
+      const now = deps.now().toISOString();
+      const stored = await reviewStoredInput(deps, input, now);
+      const known = (await deps.audits.get(input.projectId)).reviews.find((r) => r.reviewDate === input.reviewDate);
+      const page = await deps.reviewPack.publish({ ...stored, spaceKey: input.spaceKey, parentId: input.parentPageId, knownPageId: known?.pageId ?? null });
+      await deps.audits.saveReview(input.projectId, {
+        reviewDate: input.reviewDate,
+        pageId: page.pageId,
+        title: page.title,
+        pagePath: page.url,
+        publishedAt: now,
+        publishedBy: job.accountId ?? 'app',
+      });
+      return { reviewDate: input.reviewDate, pageId: page.pageId, title: page.title, pagePath: page.url, created: page.created, issuesRead: page.issuesRead };
     },
+    noResult: 'The review pack was not published.',
+    ending: (result, input) => ({
+      done: 1,
+      total: 1,
+      links: [{ label: result.title, href: result.pagePath }],
+      messages: [`${result.created ? 'Created' : 'Updated'} “${reviewPageTitle(input.projectKey, result.reviewDate)}” from ${result.issuesRead} Jira issues.`],
+    }),
   });
 }
 

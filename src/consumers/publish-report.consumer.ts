@@ -15,49 +15,34 @@
  * updates it, so it never creates a second page. Transient trouble (rate limits, 5xx, network) makes the
  * runner retry; permanent problems (missing space, refused page) end the job failed with the reason.
  */
-import { z } from 'zod';
 import type { AppServices } from '../app-services';
 import type { PublishReportResultView } from '../contract/gap-report';
-import { defineJob, toJson, type TypedJob } from '../platform/job-runner';
+import type { TypedJob } from '../platform/job-runner';
 import { PUBLISH_REPORT_JOB, type PublishReportJobInput } from '../services/publish-report.service';
+import { defineResultJob } from './result-job';
 
 export { PUBLISH_REPORT_JOB_TYPE, type PublishReportJobInput } from '../services/publish-report.service';
 
-const resultSchema = z.custom<PublishReportResultView>((v) => typeof v === 'object' && v !== null && typeof (v as { pageId?: unknown }).pageId === 'string');
-const checkpointSchema = z.object({ result: resultSchema.nullable() });
-type PublishCheckpoint = z.infer<typeof checkpointSchema>;
-
 export function createPublishReportJob(): TypedJob<PublishReportJobInput, AppServices> {
-  return defineJob<PublishReportJobInput, PublishCheckpoint, AppServices>({
-    ...PUBLISH_REPORT_JOB,
-    checkpoint: checkpointSchema,
-    initial: () => ({ result: null }),
-    steps: [
-      {
-        name: 'publish',
-        async run(ctx) {
-          const { deps, input, job } = ctx;
-          const result = await deps.publishReport.publish({ ...input, accountId: job.accountId ?? '', jobId: job.jobId }, async (p) => {
-            await ctx.progress({ done: p.done, total: p.total, ...(p.message ? { message: p.message } : {}) });
-          });
-          return { result };
-        },
-      },
-    ],
-    finish(ctx) {
-      const result = ctx.checkpoint.result;
-      if (result === null) return { status: 'failed', result: null, messages: ['The publish left no result.'] };
-      return {
-        status: 'done',
-        result: toJson(result),
-        links: [{ label: result.title, href: result.pagePath }],
-        messages: [
-          `${result.created ? 'Created' : 'Updated'} "${result.title}" (version ${result.pageVersion}) from ${result.evidenceCount} mapped issues` +
-            `${result.split ? `, split into ${result.childPageIds.length} clause-group pages` : ''}` +
-            `${result.conflictsRetried > 0 ? `; ${result.conflictsRetried} stale-version conflict(s) re-read and retried` : ''}.`,
-        ],
-      };
+  return defineResultJob<PublishReportJobInput, PublishReportResultView, AppServices>({
+    kind: PUBLISH_REPORT_JOB,
+    step: 'publish',
+    resultKey: 'pageId',
+    run(ctx) {
+      const { deps, input, job } = ctx;
+      return deps.publishReport.publish({ ...input, accountId: job.accountId ?? '', jobId: job.jobId }, async (p) => {
+        await ctx.progress({ done: p.done, total: p.total, ...(p.message ? { message: p.message } : {}) });
+      });
     },
+    noResult: 'The publish left no result.',
+    ending: (result) => ({
+      links: [{ label: result.title, href: result.pagePath }],
+      messages: [
+        `${result.created ? 'Created' : 'Updated'} "${result.title}" (version ${result.pageVersion}) from ${result.evidenceCount} mapped issues` +
+          `${result.split ? `, split into ${result.childPageIds.length} clause-group pages` : ''}` +
+          `${result.conflictsRetried > 0 ? `; ${result.conflictsRetried} stale-version conflict(s) re-read and retried` : ''}.`,
+      ],
+    }),
   });
 }
 

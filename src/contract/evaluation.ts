@@ -1,14 +1,5 @@
 /** Payload and response types of the phase-evaluation resolvers. Types only: `static/` imports them via `@contract/*`. */
-import type {
-  ActionIssueDraft,
-  AgreedAction,
-  Lesson,
-  ObjectiveVerdict,
-  OfferedLesson,
-  PhaseEvaluationRecord,
-  PhaseEvaluationView,
-  PlanRevision,
-} from '../domain/evaluation';
+import type * as evaluation from '../domain/evaluation';
 import type { PeopleNames } from './people';
 
 export type {
@@ -43,26 +34,26 @@ export interface GetPhaseEvaluationPayload {
 export interface PhaseEvaluationResponse {
   phases: { id: string; name: string }[];
   phaseId: string | null;
-  evaluation: PhaseEvaluationView | null;
+  evaluation: evaluation.PhaseEvaluationView | null;
   /** The stored evaluation (null before the first save) and its version (0 then): saves name it. */
-  record: PhaseEvaluationRecord | null;
+  record: evaluation.PhaseEvaluationRecord | null;
   recordVersion: number;
   kpiNow: KpiNowView[];
   /** Per objective with evidence: the JQL that lists its evidence issues (the issue navigator link). */
   evidenceJql: Record<string, string>;
   /** The verdicts with their labels, in order (met first). */
-  verdicts: { value: ObjectiveVerdict; label: string }[];
+  verdicts: { value: evaluation.ObjectiveVerdict; label: string }[];
   /** The app's agreed actions of this project (their label), for the issue navigator link. */
   actionsJql: string;
   /** Lessons learned so far (all phases) and the register's version. */
-  lessons: Lesson[];
+  lessons: evaluation.Lesson[];
   lessonsVersion: number;
   people: PeopleNames;
 }
 
 export interface VerdictPayload {
   objectiveId: string;
-  verdict: ObjectiveVerdict;
+  verdict: evaluation.ObjectiveVerdict;
   evidenceKeys: string[];
   cause: string;
   note: string;
@@ -78,10 +69,10 @@ export interface EvaluationActionPayload {
   phaseId: string;
   objectiveId: string;
   evidenceKeys: string[];
-  agreed: AgreedAction;
+  agreed: evaluation.AgreedAction;
 }
 export interface PreviewEvaluationActionResponse {
-  draft: ActionIssueDraft;
+  draft: evaluation.ActionIssueDraft;
   issueTypeName: string;
   existingKey: string | null;
 }
@@ -94,7 +85,7 @@ export interface RecordEvaluationActionResponse extends PhaseEvaluationResponse 
 
 export type ListLessonsPayload = Record<string, never>;
 export interface LessonsResponse {
-  lessons: Lesson[];
+  lessons: evaluation.Lesson[];
   version: number;
   people: PeopleNames;
 }
@@ -102,7 +93,7 @@ export interface RecordLessonPayload {
   phaseId: string;
   observation: string;
   recommendation: string;
-  processes: Lesson['processes'];
+  processes: evaluation.Lesson['processes'];
   version: number;
 }
 export interface TakeUpLessonPayload {
@@ -113,8 +104,8 @@ export interface TakeUpLessonPayload {
 
 /** What the Phases view shows beside the plan: lessons offered per phase, evaluated phases, the plan history. */
 export interface PlanEvaluationContext {
-  lessonsOffered: Record<string, OfferedLesson[]>;
+  lessonsOffered: Record<string, evaluation.OfferedLesson[]>;
   lessonsVersion: number;
   evaluatedPhaseIds: string[];
-  history: PlanRevision[];
+  history: evaluation.PlanRevision[];
 }

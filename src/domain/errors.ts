@@ -3,6 +3,8 @@
  * closed list, a readable `message`, and optional JSON `details` (field paths, Jira's per-item messages…).
  * Resolvers turn an AppError into `{ ok: false, error }`; anything else reaching them is a bug.
  */
+import type { z } from 'zod';
+
 export const ERROR_CODES = [
   'VALIDATION_FAILED', // payload or input does not match its schema
   'PROJECT_MISMATCH', // payload names a project other than the one in the trusted context
@@ -50,6 +52,21 @@ export class ValidationError extends AppError {
   constructor(message: string, details?: ErrorDetails) {
     super('VALIDATION_FAILED', message, details);
   }
+}
+
+/** A zod failure's issues as error details (`path` dotted, `message`): the first `max`, all when undefined. */
+export function issueDetails(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, max?: number): { path: string; message: string }[] {
+  return error.issues.slice(0, max).map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/**
+ * `value` as `schema` parses it, or VALIDATION_FAILED with `message`, `details` and the issues (the first
+ * `maxIssues`): the one check of a domain invariant held by a schema.
+ */
+export function parseValid<S extends z.ZodType>(schema: S, value: unknown, message: string, options: { details?: ErrorDetails; maxIssues?: number } = {}): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(message, { ...options.details, issues: issueDetails(parsed.error, options.maxIssues) });
+  return parsed.data;
 }
 
 /** Why user-written JQL was refused (src/jira/jql.ts). */
@@ -201,6 +218,38 @@ export class UpstreamError extends AppError {
     super('UPSTREAM_ERROR', message, { ...details, upstream: k });
     this.kind = k;
   }
+}
+
+/** What a product's refusal says, by HTTP status (401 says what 403 says; without a 413 text, 413 is upstream). */
+export interface StatusErrorTexts {
+  400: string;
+  403: string;
+  404: string;
+  409: string;
+  413?: string;
+  /** Any other status: an UpstreamError, transient or permanent by the status. */
+  other: string;
+}
+
+/** The one mapping of a product's non-2xx status to the AppError a user meets (the Jira and Confluence clients). */
+export function statusError(status: number, details: ErrorDetails, texts: StatusErrorTexts): AppError {
+  switch (status) {
+    case 400:
+      return new ValidationError(texts[400], details);
+    case 401:
+    case 403:
+      return new ForbiddenError(texts[403], details);
+    case 404:
+      return new NotFoundError(texts[404], details);
+    case 409:
+      return new ConflictError(texts[409], details);
+    case 413:
+      if (texts[413] !== undefined) return new LimitExceededError(texts[413], details);
+      break;
+    default:
+      break;
+  }
+  return new UpstreamError(texts.other, details);
 }
 
 /** The product sent a 2xx whose body is not what its API documents (never retried). */

@@ -3,16 +3,14 @@ import { route } from '@forge/api';
 import type { z } from 'zod';
 import {
   AppError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
   ContractMismatchError,
   UpstreamError,
   ValidationError,
+  statusError,
   type ErrorDetails,
 } from '../domain/errors';
 import type { ProductApi, ProductRequester, ProductResponse } from '../platform/product-api';
-import { readResponseBody, realSleep, retryingRequester, type RetryOptions } from '../platform/retry';
+import { parseProductResponse, readResponseBody, realSleep, retryingRequester, type RetryOptions } from '../platform/retry';
 import {
   createMetaPageSchema,
   createdIssueSchema,
@@ -221,19 +219,13 @@ export function jiraError(status: number, what: string, body: unknown): AppError
   const { messages, fieldErrors } = jiraMessages(body);
   const details: ErrorDetails = { product: 'jira', status, messages, fieldErrors };
   const suffix = messages.length > 0 ? `: ${messages.join('; ')}` : '.';
-  switch (status) {
-    case 400:
-      return new ValidationError(`Jira rejected ${what}${suffix}`, details);
-    case 401:
-    case 403:
-      return new ForbiddenError(`Jira denied ${what} (${status})${suffix}`, details);
-    case 404:
-      return new NotFoundError(`Jira could not find ${what}${suffix}`, details);
-    case 409:
-      return new ConflictError(`Jira reported a conflict on ${what}${suffix}`, details);
-    default:
-      return new UpstreamError(`Jira answered ${status} to ${what}${suffix}`, details);
-  }
+  return statusError(status, details, {
+    400: `Jira rejected ${what}${suffix}`,
+    403: `Jira denied ${what} (${status})${suffix}`,
+    404: `Jira could not find ${what}${suffix}`,
+    409: `Jira reported a conflict on ${what}${suffix}`,
+    other: `Jira answered ${status} to ${what}${suffix}`,
+  });
 }
 
 function issueIdNumber(id: string | number): number {
@@ -282,17 +274,7 @@ export class JiraClient {
 
   /** Body of a 2xx answer parsed with `schema`; a non-2xx answer thrown as an AppError. */
   private async parse<S extends z.ZodType>(res: ProductResponse, schema: S, what: string): Promise<z.infer<S>> {
-    const body = await readResponseBody(res);
-    if (res.status < 200 || res.status >= 300) throw jiraError(res.status, what, body);
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new ContractMismatchError(`Jira sent an unexpected answer to ${what}.`, {
-        product: 'jira',
-        status: res.status,
-        issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    }
-    return parsed.data;
+    return parseProductResponse(res, schema, { product: 'jira', mismatch: `Jira sent an unexpected answer to ${what}.`, toError: (status, body) => jiraError(status, what, body) });
   }
 
   private async expectOk(res: ProductResponse, what: string): Promise<void> {

@@ -7,7 +7,7 @@
  *
  * Values the app writes into JQL itself go through escapeJqlString (defined once, in the pure domain).
  */
-import { JqlRefusedError, type JqlRefusalReason } from '../domain/errors';
+import { JqlRefusedError, type JqlRefusalReason, isAppError } from '../domain/errors';
 import { escapeJqlString } from '../domain/jql-value';
 
 export { escapeJqlString };
@@ -94,4 +94,14 @@ export function confineUserJql(projectKey: string, jql: string): string {
   const inner = parseUserJql(jql);
   const project = `project = ${escapeJqlString(projectKey)}`;
   return inner === '' ? project : `${project} AND (${inner})`;
+}
+
+/** confineUserJql, or null when the JQL is refused (a stored KPI query shown as a link only when it is valid). */
+export function confinedJqlOrNull(projectKey: string, jql: string): string | null {
+  try {
+    return confineUserJql(projectKey, jql);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'VALIDATION_FAILED') return null;
+    throw e;
+  }
 }

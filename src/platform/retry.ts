@@ -1,5 +1,6 @@
 import type { Route } from '@forge/api';
-import { RateLimitedError, UpstreamError, upstreamKindOfStatus } from '../domain/errors';
+import type { z } from 'zod';
+import { ContractMismatchError, RateLimitedError, UpstreamError, upstreamKindOfStatus } from '../domain/errors';
 import type { InvocationClock, ProductRequester, ProductRequestInit, ProductResponse } from './product-api';
 
 /**
@@ -138,6 +139,29 @@ export async function readResponseBody(res: ProductResponse): Promise<unknown> {
   } catch {
     return text;
   }
+}
+
+/**
+ * The body of a product's 2xx answer parsed with `schema`. A non-2xx answer is thrown as the product's
+ * AppError (`toError`); a 2xx body the schema refuses is a ContractMismatchError (never retried) saying
+ * `mismatch` with the status and the first five issues.
+ */
+export async function parseProductResponse<S extends z.ZodType>(
+  res: ProductResponse,
+  schema: S,
+  product: { product: 'jira' | 'confluence'; mismatch: string; toError: (status: number, body: unknown) => Error },
+): Promise<z.infer<S>> {
+  const body = await readResponseBody(res);
+  if (res.status < 200 || res.status >= 300) throw product.toError(res.status, body);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ContractMismatchError(product.mismatch, {
+      product: product.product,
+      status: res.status,
+      issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+    });
+  }
+  return parsed.data;
 }
 
 /** Messages from a Jira ErrorCollection or a Confluence v2 error list, whatever the body holds. */

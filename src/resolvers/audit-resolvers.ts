@@ -23,6 +23,7 @@ import {
   AUDIT_LABEL,
   REVIEW_ACTION_LABEL,
   assertAuditorIndependent,
+  assertSampleSizesFit,
   auditedClauses,
   certificationReadiness,
   countNonconformities,
@@ -166,8 +167,7 @@ export const planAudit = defineResolver({
   async handler(input, ctx): Promise<CreatedIssueResponse> {
     const { deps, project } = ctx;
     const { owners } = await deps.audits.get(project.id);
-    // Refused before anything is written: nobody audits their own work.
-    assertAuditorIndependent(input.plan, owners);
+    // planAudit refuses before anything is written when the auditor audits their own work.
     const r = await deps.auditCycle.planAudit(project, input, owners);
     return { issueKey: r.issueKey, created: r.created };
   },
@@ -185,10 +185,7 @@ export const startAuditSample = defineResolver({
     if (!input.auditKey.startsWith(`${project.key}-`)) throw new ValidationError(`${input.auditKey} is not an issue of project ${project.key}.`);
     const { owners } = await deps.audits.get(project.id);
     assertAuditorIndependent(audit.plan, owners);
-    const inScope = new Set(auditedClauses(audit.plan.scope));
-    const outside = Object.keys(request.sizes).filter((id) => !inScope.has(id));
-    if (outside.length > 0) throw new ValidationError(`Sample sizes were set for clauses outside the audit's scope: ${outside.join(', ')}.`);
-    if (Object.keys(request.sizes).length === 0) throw new ValidationError('Set a sample size for at least one clause.');
+    assertSampleSizesFit(audit.plan.scope, request.sizes);
     const started = await deps.jobs.start(AUDIT_SAMPLE_JOB, {
       // One sample at a time per project (job status and history are per project).
       scope: project.id,

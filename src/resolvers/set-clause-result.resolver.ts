@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ClauseRecordView } from '../contract/gap-report';
 import { conformityResultSchema } from '../domain/vocabulary-schemas';
-import { CLAUSE_NOTE_MAX } from '../storage/clause-record-repository';
+import { CLAUSE_NOTE_MAX } from '../domain/gap/clause-record';
 import { defineResolver } from './define-resolver';
 
 export const setClauseResultPayloadSchema = z.object({

@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import { type ReviewStoredInput } from './review-pack.service';
 import { type KpiRow, kpiRows } from '../domain/evaluation';
-import { confineUserJql } from '../jira/jql';
-import { isAppError } from '../domain/errors';
+import { confinedJqlOrNull } from '../jira/jql';
 import type { InitiationRepository } from '../storage/initiation-repository';
 import type { ScopeRepository } from '../storage/scope-repository';
 import type { AssessmentRepository } from '../storage/assessment-repository';
@@ -67,15 +66,7 @@ export async function reviewStoredInput(
     scopeChangesSince(stores.scopes, input.projectId, input.periodStart),
     maturityChange(stores.assessments, stores.snapshots, input.projectId),
   ]);
-  const confined = (jql: string): string | null => {
-    try {
-      return confineUserJql(input.projectKey, jql);
-    } catch (e) {
-      if (isAppError(e) && e.code === 'VALIDATION_FAILED') return null;
-      throw e;
-    }
-  };
-  const kpis: KpiRow[] = kpiRows(initiation.initiation.kpis, (k) => (k.source.kind === 'manual' ? null : confined(k.source.jql)));
+  const kpis: KpiRow[] = kpiRows(initiation.initiation.kpis, (k) => (k.source.kind === 'manual' ? null : confinedJqlOrNull(input.projectKey, k.source.jql)));
   return {
     projectKey: input.projectKey,
     projectName: input.projectName === '' ? input.projectKey : input.projectName,

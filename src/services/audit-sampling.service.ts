@@ -22,15 +22,14 @@ import {
   type SampleRequest,
   type SamplingHits,
   assertAuditorIndependent,
+  assertSampleSizesFit,
   auditChecklist,
   auditIssueAdf,
-  auditedClauses,
   candidatesFromHits,
   drawAuditSample,
   sampleRequestSchema,
   samplingQueries,
 } from '../domain/audit';
-import { ValidationError } from '../domain/errors';
 import type { JiraClient } from '../jira/jira-client';
 import { assertValidAdf } from './adf-validation';
 
@@ -84,13 +83,7 @@ export class AuditSamplingService {
   async drawAndRecord(input: DrawSampleInput): Promise<DrawSampleResult> {
     const request = sampleRequestSchema.parse(input.request);
     assertAuditorIndependent(input.plan, input.owners);
-    const inScope = new Set(auditedClauses(input.plan.scope));
-    const outside = Object.keys(request.sizes).filter((id) => !inScope.has(id));
-    if (outside.length > 0) {
-      throw new ValidationError(`A sample size was set for clauses outside the audit's scope: ${outside.join(', ')}.`, {
-        issues: outside.map((id) => ({ path: `sizes.${id}`, message: 'Not an assessable clause in the audit scope.' })),
-      });
-    }
+    assertSampleSizesFit(input.plan.scope, request.sizes);
 
     const { hits, searches } = await this.searchPopulation(input.projectKey, Object.keys(request.sizes), request.asOf);
     const sample = drawAuditSample(input.projectKey, candidatesFromHits(hits), request);

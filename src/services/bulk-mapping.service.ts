@@ -38,10 +38,10 @@ import type { JiraClient, JiraTaskOutcome } from '../jira/jira-client';
 import { defineJob, toJson, type JobRunner, type JobStepContext, type TypedJob } from '../platform/job-runner';
 import type { Logger } from '../platform/logger';
 import type { JobRecord } from '../storage/job-repository';
-import type { JsonValue } from '../storage/kv-store';
 import type { MappingChangeRepository, ChangeEntry, ChangeHead } from '../storage/mapping-change-repository';
-import { planBulkWrites, type WriteEntry } from './bulk-write-plan';
-import { EMPTY_MAPPING_VALUE, MAPPING_PROPERTY_KEY, applyChanges, assertKnownClauses, readMapping, sameValue, toPropertyValue } from '../domain/mapping/mapping-property';
+import { planBulkWrites, type WriteEntry } from '../domain/mapping/bulk-write-plan';
+import { MAPPING_PROPERTY_KEY, assertKnownClauses } from '../domain/mapping/mapping-property';
+import { bulkIssueChange, bulkJobOutcome, classifyForUndo, restoreValue, suggestionExclusions, type BulkIssueChange, type UndoClassification } from '../domain/mapping/bulk-change';
 import { SUGGEST_FIELDS, readIssueFields, suggestInputOf, type ProjectRef } from './mapping.service';
 
 export const BULK_MAPPING_JOB = 'bulkMapping';
@@ -89,10 +89,6 @@ const taskResultSchema = z.looseObject({ failedIssueIds: z.array(z.union([z.stri
 export function scopedJql(projectKey: string, userJql: string): string {
   return `${confineUserJql(projectKey, userJql)} ORDER BY key ASC`;
 }
-
-/** Same clauses, kinds and rejections (other stored fields and key order do not matter). */
-const sameMapping = (a: ReturnType<typeof readMapping>, mapped: { clauseId: string; kind: EvidenceKind }[], rejected: string[]): boolean =>
-  sameValue(toPropertyValue(a.mapped, a.rejected), toPropertyValue(mapped, rejected));
 
 const jobView = (job: JobRecord, runner: JobRunner): BulkJobView => {
   const result = jobResultSchema.safeParse(job.result ?? {});
@@ -156,38 +152,31 @@ export class BulkMappingService {
       if (f.project?.id !== project.id) continue; // only issues of the page's project, whatever the JQL said
       matched += 1;
       const stored = issue.properties[MAPPING_PROPERTY_KEY];
-      const current = readMapping(stored);
       let reasons: string[] = [];
       let confidence: { confidence: number; confident: boolean } | undefined;
-      let next: { mapped: { clauseId: string; kind: EvidenceKind }[]; rejected: string[] };
+      let change: BulkIssueChange | undefined;
       if (input.source === 'jql') {
-        next = applyChanges(current, input.clauses.map((c) => ({ action: 'add' as const, clauseId: c.clauseId, kind: c.kind })));
+        change = bulkIssueChange(stored, input.clauses);
       } else {
-        const exclude = [...current.mapped.map((m) => m.clauseId), ...current.rejected];
-        const best = suggestClauses(suggestInputOf(f), { exclude, limit: 1 })[0];
-        if (best === undefined) {
-          unchanged += 1;
-          continue;
+        const best = suggestClauses(suggestInputOf(f), { exclude: suggestionExclusions(stored), limit: 1 })[0];
+        if (best !== undefined) {
+          reasons = best.reasons;
+          confidence = { confidence: best.confidence, confident: isConfident(best) };
+          change = bulkIssueChange(stored, [{ clauseId: best.clauseId, kind }]);
         }
-        reasons = best.reasons;
-        confidence = { confidence: best.confidence, confident: isConfident(best) };
-        next = applyChanges(current, [{ action: 'add', clauseId: best.clauseId, kind }]);
       }
-      if (sameMapping(current, next.mapped, next.rejected)) {
+      if (change === undefined) {
         unchanged += 1;
         continue;
       }
-      const after = toPropertyValue(next.mapped, next.rejected, current.raw);
-      const before = stored === undefined ? null : (JSON.parse(JSON.stringify(stored)) as JsonValue);
-      entries.push({ issueId: issue.id, key: issue.key, before, after });
-      const beforeIds = current.mapped.map((m) => m.clauseId);
+      entries.push({ issueId: issue.id, key: issue.key, before: change.before, after: change.after });
       items.push({
         issueId: issue.id,
         key: issue.key,
         summary: f.summary ?? '',
-        before: beforeIds,
-        after: readMapping(after).mapped,
-        added: next.mapped.map((m) => m.clauseId).filter((id) => !beforeIds.includes(id)),
+        before: change.beforeIds,
+        after: change.afterMapped,
+        added: change.added,
         reasons,
         ...confidence,
       });
@@ -313,7 +302,7 @@ export class BulkMappingService {
     if (ctx.input.op === 'apply') targets = entries.map((e) => ({ issueId: e.issueId, value: e.after }));
     else {
       const restore = new Set(ctx.checkpoint.restore ?? []);
-      targets = entries.filter((e) => restore.has(e.issueId)).map((e) => ({ issueId: e.issueId, value: e.before ?? EMPTY_MAPPING_VALUE }));
+      targets = entries.filter((e) => restore.has(e.issueId)).map((e) => ({ issueId: e.issueId, value: restoreValue(e) }));
     }
     return this.writeAll(ctx, targets);
   }
@@ -325,23 +314,14 @@ export class BulkMappingService {
     const keyOf = new Map((await this.changes.entries(head)).map((e) => [e.issueId, e.key]));
     const failed = ck.failed.map((f) => ({ ...f, key: keyOf.get(f.issueId) ?? f.key }));
     const result: JobResult = { op: input.op, changeId: input.changeId, written: ck.written, failed, skipped: ck.skipped };
-    const total = input.op === 'apply' ? head.total : (ck.restore?.length ?? 0) + (ck.written.length - (ck.restore ?? []).filter((id) => ck.written.includes(id)).length);
     if (input.op === 'apply') {
       const applied = await this.changes.update(head, { state: 'applied', written: ck.touched, appliedAt: this.deps.now().toISOString() });
       if (ck.touched.length > 0) await this.changes.setLast(applied);
     } else {
       await this.changes.update(head, { state: 'undone' });
     }
-    const summary =
-      input.op === 'apply'
-        ? `Mapped ${ck.written.length} of ${head.total} issues.`
-        : `Restored ${ck.written.length} of ${total} issues${ck.skipped.length > 0 ? `; ${ck.skipped.length} changed since and were left alone` : ''}.`;
-    const nothing = failed.length > 0 && ck.written.length === 0;
-    return {
-      status: nothing ? 'failed' : 'done',
-      result,
-      messages: [nothing ? `Failed: no issue could be changed. ${failed[0]?.key ?? ''}: ${failed[0]?.message ?? ''}` : summary, ...failed.slice(0, 20).map((f) => `${f.key}: ${f.message}`)],
-    };
+    const outcome = bulkJobOutcome({ op: input.op, changeTotal: head.total, written: ck.written, failed, skipped: ck.skipped, restore: ck.restore });
+    return { ...outcome, result };
   }
 
   /** Abandoning an interrupted apply undoes what it touched; abandoning an undo leaves it to be started again. */
@@ -360,11 +340,11 @@ export class BulkMappingService {
     return { message: `Undoing the ${touched.length} issue(s) it may have written (job ${undo.jobId}).`, followUpJobId: undo.jobId };
   }
 
-  /** Splits the issues of an undo into those still holding what the bulk change wrote and the rest. */
+  /** Reads what the issues of an undo hold now and splits them (classifyForUndo). */
   private async stillHolding(
     projectKey: string,
     entries: readonly ChangeEntry[],
-  ): Promise<{ unchangedSince: ChangeEntry[]; changedSince: ChangeEntry[]; alreadyBefore: ChangeEntry[] }> {
+  ): Promise<UndoClassification<ChangeEntry>> {
     const current = new Map<string, unknown>();
     for (let i = 0; i < entries.length; i += SEARCH_PAGE) {
       const part = entries.slice(i, i + SEARCH_PAGE);
@@ -373,17 +353,7 @@ export class BulkMappingService {
         current.set(issue.id, issue.properties[MAPPING_PROPERTY_KEY]);
       }
     }
-    const unchangedSince: ChangeEntry[] = [];
-    const changedSince: ChangeEntry[] = [];
-    const alreadyBefore: ChangeEntry[] = [];
-    for (const e of entries) {
-      const now = current.get(e.issueId);
-      if (!current.has(e.issueId)) changedSince.push(e);
-      else if (sameValue(now, e.after)) unchangedSince.push(e);
-      else if ((e.before === null && (now === undefined || sameValue(now, EMPTY_MAPPING_VALUE))) || (e.before !== null && sameValue(now, e.before))) alreadyBefore.push(e);
-      else changedSince.push(e);
-    }
-    return { unchangedSince, changedSince, alreadyBefore };
+    return classifyForUndo(entries, current);
   }
 
   /**

@@ -45,7 +45,7 @@ import { type Phase, type Plan } from '../domain/planning/plan';
 import type { KpiService } from './kpi.service';
 import { type MaturityLevel } from '../domain/maturity/maturity-model';
 import type { JiraClient } from '../jira/jira-client';
-import { confineUserJql, escapeJqlString } from '../jira/jql';
+import { confinedJqlOrNull, escapeJqlString } from '../jira/jql';
 import type { AssessmentRepository } from '../storage/assessment-repository';
 import type { EvaluationRepository } from '../storage/evaluation-repository';
 import type { InitiationRepository } from '../storage/initiation-repository';
@@ -162,14 +162,6 @@ export class PhaseEvaluationService {
     const atStart: Partial<Record<ProcessId, MaturityLevel>> = {};
     for (const [unitId, levels] of Object.entries(baseline?.levels ?? {})) if (isProcessId(unitId) && levels !== undefined) atStart[unitId] = levels.level;
 
-    const confined = (jql: string): string | null => {
-      try {
-        return confineUserJql(project.key, jql);
-      } catch (e) {
-        if (isAppError(e) && e.code === 'VALIDATION_FAILED') return null;
-        throw e;
-      }
-    };
     const { kpis, kpiNow } = await this.kpisNow(project.key, initiation.initiation.kpis);
     const view = evaluatePhase({
       projectKey: project.key,
@@ -177,7 +169,7 @@ export class PhaseEvaluationService {
       target: initiation.initiation.targetState,
       evidence,
       record: record.value,
-      kpis: kpiRows(kpis, (k) => (k.source.kind === 'manual' ? null : confined(k.source.jql))),
+      kpis: kpiRows(kpis, (k) => (k.source.kind === 'manual' ? null : confinedJqlOrNull(project.key, k.source.jql))),
       maturity: phaseMaturity(phase, current, baseline === undefined ? undefined : atStart),
       epics,
     });

@@ -33,7 +33,8 @@ import {
   type ReportPublicationRepository,
 } from '../storage/report-publication-repository';
 import { confluencePagePath, upsertPageInSpace } from './confluence-page.service';
-import { type GapReportService, toReportInput } from './gap-report.service';
+import type { GapReportService } from './gap-report.service';
+import { toReportInput } from '../domain/report/report-sources';
 
 // ---------------------------------------------------------------- the publish job's input
 

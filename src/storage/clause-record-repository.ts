@@ -4,9 +4,9 @@
  * concurrency: two people assessing different clauses never collide, and a stale save gets CONFLICT.
  */
 import { z } from 'zod';
-import { requireClause } from '../domain/catalogue/catalogue';
 import { ValidationError } from '../domain/errors';
 import { type ClauseRecord } from '../domain/gap/gap-model';
+import { CLAUSE_NOTE_MAX, clauseResultNote } from '../domain/gap/clause-record';
 import { type ConformityResult } from '../domain/vocabulary';
 import { conformityResultSchema } from '../domain/vocabulary-schemas';
 import type { JsonValue, KeyValueStore } from './kv-store';
@@ -14,7 +14,6 @@ import { assertVersion, parseStored, readAll } from './stored-record';
 import { clauseRecordKey, clauseRecordPrefix } from './keys';
 
 export const CLAUSE_RECORD_SCHEMA_VERSION = 1;
-export const CLAUSE_NOTE_MAX = 2000;
 
 
 export const storedClauseRecordSchema = z.object({
@@ -77,14 +76,7 @@ export class ClauseRecordRepository {
     accountId: string,
     accountName?: string,
   ): Promise<StoredClauseRecord> {
-    const clause = requireClause(clauseId);
-    if (!clause.assessable) {
-      throw new ValidationError(`Clause ${clauseId} is a heading; set results on the clauses below it.`, { clauseId });
-    }
-    const note = input.note === undefined || input.note === null ? null : input.note.trim();
-    if (note !== null && note.length > CLAUSE_NOTE_MAX) {
-      throw new ValidationError(`A note holds at most ${CLAUSE_NOTE_MAX} characters.`, { clauseId, length: note.length });
-    }
+    const note = clauseResultNote(clauseId, input.note);
     const current = await this.get(projectId, clauseId);
     assertVersion(`The result of clause ${clauseId}`, current, expectedVersion);
     const record: StoredClauseRecord = {
@@ -92,7 +84,7 @@ export class ClauseRecordRepository {
       projectId,
       clauseId,
       result: input.result,
-      note: note === '' ? null : note,
+      note,
       version: (current?.version ?? 0) + 1,
       updatedAt: this.now().toISOString(),
       updatedBy: accountId,

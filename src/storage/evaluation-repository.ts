@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { assertFitsValueLimit } from '../domain/assessment/record-size';
-import { ValidationError } from '../domain/errors';
+import { parseValid } from '../domain/errors';
 import {
   type LessonRegister,
   type PhaseEvaluationRecord,
@@ -54,13 +54,10 @@ class VersionedValue<S extends z.ZodType> {
   }
 
   async save(key: string, value: unknown, expectedVersion: number, accountId: string): Promise<Versioned<z.output<S>>> {
-    const parsed = this.schema.safeParse(value);
-    if (!parsed.success) {
-      throw new ValidationError(`${this.what} is not valid.`, { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) });
-    }
+    const valid: z.output<S> = parseValid(this.schema, value, `${this.what} is not valid.`, { maxIssues: 10 });
     const current = await this.get(key);
     assertVersion(this.what, current.version === 0 ? undefined : { version: current.version, updatedAt: current.updatedAt ?? '', updatedBy: current.updatedBy ?? '' }, expectedVersion);
-    const record = { version: current.version + 1, updatedAt: this.now().toISOString(), updatedBy: accountId, value: parsed.data as z.output<S> };
+    const record = { version: current.version + 1, updatedAt: this.now().toISOString(), updatedBy: accountId, value: valid };
     assertFitsValueLimit(record, this.what);
     await this.store.set(key, record as unknown as JsonValue);
     return { value: record.value, version: record.version, updatedAt: record.updatedAt, updatedBy: record.updatedBy };

@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { assertFitsValueLimit } from '../domain/assessment/record-size';
-import { ValidationError } from '../domain/errors';
-import { type Initiation, INITIATION_SCHEMA_VERSION, emptyInitiation, initiationSchema, toReportChallengeRows } from '../domain/initiation';
+import { type Initiation, INITIATION_SCHEMA_VERSION, emptyInitiation, initiationSchema, toReportChallengeRows, validInitiation } from '../domain/initiation';
 import type { ChallengeRegisterRow } from '../domain/report/report-input';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { assertVersion, parseStored } from './stored-record';
@@ -30,16 +29,6 @@ export interface InitiationSnapshot {
   version: number;
   updatedAt: string | null;
   updatedBy: string | null;
-}
-
-function validated(next: Initiation): Initiation {
-  const parsed = initiationSchema.safeParse(next);
-  if (!parsed.success) {
-    throw new ValidationError('The change would leave the initiation data invalid.', {
-      issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
-  return parsed.data;
 }
 
 export class InitiationRepository {
@@ -80,7 +69,7 @@ export class InitiationRepository {
       version: (current?.version ?? 0) + 1,
       updatedAt: this.now().toISOString(),
       updatedBy: accountId,
-      initiation: validated(next),
+      initiation: validInitiation(next),
     };
     assertFitsValueLimit(record, 'The initiation data');
     await this.store.set(initiationKey(projectId), record as unknown as JsonValue);

@@ -14,7 +14,7 @@
  *   an older run sees the attempt change at its next checkpoint and stops).
  */
 import { z } from 'zod';
-import { AppError, LimitExceededError } from '../domain/errors';
+import { AppError, LimitExceededError, issueDetails } from '../domain/errors';
 import { KVS_LIMITS, type JsonValue, type KeyValueStore } from './kv-store';
 import { jobClaimKey, jobEndKey, jobKey, jobSlotHintKey, jobSlotKey } from './keys';
 
@@ -152,7 +152,7 @@ export class JobRepository {
     const parsed = jobRecordSchema.safeParse(raw);
     if (!parsed.success) {
       throw new AppError('INTERNAL', `The stored job ${jobId} is unreadable.`, {
-        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+        issues: issueDetails(parsed.error, 5),
       });
     }
     const job = parsed.data;

@@ -7,7 +7,7 @@
  * points at the last applied change (the one an undo restores). Everything read back is validated.
  */
 import { z } from 'zod';
-import { AppError } from '../domain/errors';
+import { AppError, issueDetails } from '../domain/errors';
 import { KVS_LIMITS, type JsonValue, type KeyValueStore } from './kv-store';
 import { mappingChangeKey, mappingDraftKey, mappingLastKey } from './keys';
 
@@ -56,7 +56,7 @@ const chunkKey = (projectId: string, changeId: string, n: number): string =>
 
 function unreadable(what: string, error: z.ZodError): AppError {
   return new AppError('INTERNAL', `The stored ${what} is unreadable.`, {
-    issues: error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    issues: issueDetails(error, 5),
   });
 }
 

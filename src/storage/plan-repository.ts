@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { assertFitsValueLimit } from '../domain/assessment/record-size';
-import { ValidationError } from '../domain/errors';
-import { type Plan, planSchema } from '../domain/planning';
+import { type Plan, planSchema, validPlan } from '../domain/planning';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { planKey } from './keys';
 import { assertVersion, parseStored } from './stored-record';
@@ -39,16 +38,11 @@ export class PlanRepository {
   async save(projectId: string, plan: Plan, expectedVersion: number, accountId: string): Promise<PlanRecord> {
     const current = await this.get(projectId);
     assertVersion('The plan', current, expectedVersion);
-    const parsed = planSchema.safeParse(plan);
-    if (!parsed.success) {
-      throw new ValidationError('The plan is not valid.', {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      });
-    }
+    const valid = validPlan(plan);
     const record: PlanRecord = {
       schemaVersion: PLAN_RECORD_SCHEMA_VERSION,
       projectId,
-      plan: parsed.data,
+      plan: valid,
       version: (current?.version ?? 0) + 1,
       updatedAt: this.now().toISOString(),
       updatedBy: accountId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProjectSettingsView } from '../contract/settings';
-import { VersionConflictError, AppError } from '../domain/errors';
+import { VersionConflictError, AppError, issueDetails } from '../domain/errors';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { projectSettingsKey } from './keys';
 
@@ -90,7 +90,7 @@ export class SettingsRepository {
     const parsed = projectSettingsRecordSchema.safeParse(raw);
     if (!parsed.success) {
       throw new AppError('INTERNAL', `The stored settings of project ${projectId} are unreadable.`, {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        issues: issueDetails(parsed.error),
       });
     }
     if (parsed.data.projectId !== projectId) {

@@ -3,7 +3,7 @@
  * back through its zod schema, and the CONFLICT a stale save gets.
  */
 import type { z } from 'zod';
-import { AppError, VersionConflictError } from '../domain/errors';
+import { AppError, VersionConflictError, issueDetails } from '../domain/errors';
 import type { KeyValueStore } from './kv-store';
 
 /** Parses a stored value; corrupt data is a bug (INTERNAL), never passed on half-read. */
@@ -11,7 +11,7 @@ export function parseStored<S extends z.ZodType>(schema: S, raw: unknown, what: 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError('INTERNAL', `${what} is stored in a form this version of the app cannot read.`, {
-      issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      issues: issueDetails(parsed.error, 10),
     });
   }
   return parsed.data;

@@ -1,6 +1,8 @@
 /** Fixed-default builder for gap report input. */
 import { analyseGaps, type GapAnalysisInput, type GapSnapshot } from '../../src/domain/gap';
 import { type GapReportInput } from '../../src/domain/report';
+import type { SearchedIssue } from '../../src/domain/report/report-sources';
+import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';
 import { GAP_NOW, aClauseRecord, aFinding, aGapInput, anEvidence, daysAgo, gapOptions } from './gap.builder';
 
 export const SITE = 'https://example.atlassian.net';
@@ -45,5 +47,14 @@ export function aReportInput(overrides: Partial<GapReportInput> = {}, gapInput: 
     ],
     previous: PREVIOUS_SNAPSHOT,
     ...overrides,
+  };
+}
+
+/** A searched issue as Jira gives it to the report: mapped to `clauses`, status category `category`, `extra` properties. */
+export function aSearchedIssue(key: string, options: { clauses?: string[]; category?: string; labels?: string[]; properties?: Record<string, unknown> } = {}): SearchedIssue {
+  return {
+    key,
+    fields: { summary: `Summary of ${key}`, updated: '2026-11-01T00:00:00.000+0000', labels: options.labels ?? [], status: { statusCategory: { key: options.category ?? 'done' } } },
+    properties: { [MAPPING_PROPERTY_KEY]: { clauses: options.clauses ?? ['8.6.1'], kinds: ['record'], phases: [] }, ...options.properties },
   };
 }

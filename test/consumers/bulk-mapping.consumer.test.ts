@@ -7,7 +7,7 @@ import { MAX_RETRIES } from '../../src/platform/job-runner';
 import type { ProductApi, ProductRequestInit, ProductResponse } from '../../src/platform/product-api';
 import { scopedJql } from '../../src/services/bulk-mapping.service';
 import { EMPTY_MAPPING_VALUE } from '../../src/domain/mapping/mapping-property';
-import { planBulkWrites, writeCallLowerBound } from '../../src/services/bulk-write-plan';
+import { writeCallLowerBound } from '../../src/domain/mapping/bulk-write-plan';
 import { InMemoryKvStore } from '../../src/storage/in-memory-kv-store';
 import { MappingChangeRepository } from '../../src/storage/mapping-change-repository';
 import type { JsonValue } from '../../src/storage/kv-store';
@@ -186,22 +186,6 @@ describe('bulkMappingJob', () => {
     const job = await jobs.get(jobId);
     expect(job).toMatchObject({ status: 'failed' });
     expect(job?.messages.join(' ')).toMatch(/no issue could be changed/);
-  });
-});
-
-describe('planBulkWrites', () => {
-  it('sends large same-value groups by list and packs the rest 100 per multi request', () => {
-    const entries = [
-      ...Array.from({ length: 250 }, (_, i) => ({ issueId: `a${i}`, value: mapping(['8.6.1']) })),
-      ...Array.from({ length: 120 }, (_, i) => ({ issueId: `b${i}`, value: mapping([`8.${i % 7}`, '9.1', String(i)]) })),
-    ];
-    const plan = planBulkWrites(entries);
-    expect(plan.requests.map((r) => (r.endpoint === 'byList' ? `list ${r.issueIds.length}` : `multi ${r.entries.length}`))).toEqual(['list 250', 'multi 100', 'multi 20']);
-  });
-
-  it('uses multi alone when no value is shared widely enough to save a request', () => {
-    const entries = Array.from({ length: 80 }, (_, i) => ({ issueId: String(i), value: mapping([String(i % 2)]) }));
-    expect(planBulkWrites(entries).requests.map((r) => r.endpoint)).toEqual(['multi']);
   });
 });
 

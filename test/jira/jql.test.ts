@@ -1,5 +1,5 @@
 import { JqlRefusedError } from '../../src/domain/errors';
-import { USER_JQL_MAX, confineUserJql, parseUserJql } from '../../src/jira/jql';
+import { USER_JQL_MAX, confineUserJql, confinedJqlOrNull, parseUserJql } from '../../src/jira/jql';
 
 const reasonOf = (jql: string): string | undefined => {
   try {
@@ -49,5 +49,13 @@ describe('confineUserJql', () => {
     } catch (e) {
       expect(e).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'jql', reason: 'unbalanced_parentheses' } });
     }
+  });
+});
+
+describe('confinedJqlOrNull', () => {
+  it('confines valid JQL like confineUserJql and gives null for JQL it refuses', () => {
+    expect(confinedJqlOrNull('SMS', 'status = Done')).toBe(confineUserJql('SMS', 'status = Done'));
+    expect(confinedJqlOrNull('SMS', 'status = Done ORDER BY key')).toBeNull();
+    expect(confinedJqlOrNull('SMS', 'a) OR (b')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { toSettingsView } from '../../src/storage/settings-repository';
 import { FINDING_LABELS } from '../../src/domain/gap';
-import { readReportIssue } from '../../src/services/gap-report.service';
+import { readReportIssue } from '../../src/domain/report/report-sources';
 import { buildServices } from '../../src/wiring';
 import { toClauseViews, toGapReportView } from '../../src/services/gap-report-view';
 import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';

@@ -1,7 +1,8 @@
 import { ISSUE_ROLE_RULE_TEXT, issueRole } from '../../src/domain/gap';
 import { PLAN_ITEM_PROPERTY_KEY } from '../../src/domain/epics';
 import { buildGapReportAdf } from '../../src/domain/report';
-import { EVIDENCE_PROPERTIES, readReportIssue, reportIssuesJql, toReportInput } from '../../src/services/gap-report.service';
+import { EVIDENCE_PROPERTIES, reportIssuesJql } from '../../src/services/gap-report.service';
+import { readReportIssue, toReportInput } from '../../src/domain/report/report-sources';
 import { buildServices } from '../../src/wiring';
 import { toClauseViews } from '../../src/services/gap-report-view';
 import { MAPPING_PROPERTY_KEY } from '../../src/domain/mapping/mapping-property';

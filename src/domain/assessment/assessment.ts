@@ -4,7 +4,7 @@
  * An element with no entry has not been assessed yet (current 0, target 0).
  */
 import { z } from 'zod';
-import { ValidationError } from '../errors';
+import { parseValid } from '../errors';
 import {
   type KeyElementId,
   type MaturityLevel,
@@ -110,18 +110,11 @@ export function setElementAssessment(
   const unit = getUnit(assessment, unitId);
   const before = getElement(unit, elementId);
   const merged = { ...before, ...patch };
-  const parsed = elementAssessmentSchema.safeParse(merged);
-  if (!parsed.success) {
-    throw new ValidationError(`Invalid assessment of ${elementId} for ${unitId}.`, {
-      unitId,
-      elementId,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
-  const evidence = [...new Set(parsed.data.evidence)];
+  const valid = parseValid(elementAssessmentSchema, merged, `Invalid assessment of ${elementId} for ${unitId}.`, { details: { unitId, elementId } });
+  const evidence = [...new Set(valid.evidence)];
   return {
     ...assessment,
-    units: { ...assessment.units, [unitId]: { unitId, elements: { ...unit.elements, [elementId]: { ...parsed.data, evidence } } } },
+    units: { ...assessment.units, [unitId]: { unitId, elements: { ...unit.elements, [elementId]: { ...valid, evidence } } } },
   };
 }
 

@@ -125,3 +125,18 @@ export function auditChecklist(plan: Pick<AuditPlan, 'scope'>, sample?: AuditSam
     return { clauseId, title: clause?.title ?? clauseId, items };
   });
 }
+
+/**
+ * Sample sizes fit the audit: VALIDATION_FAILED naming the clauses outside its scope (one issue per size), or
+ * when no size is set at all.
+ */
+export function assertSampleSizesFit(scope: AuditScope, sizes: Readonly<Record<string, number>>): void {
+  const inScope = new Set<string>(auditedClauses(scope));
+  const outside = Object.keys(sizes).filter((id) => !inScope.has(id));
+  if (outside.length > 0) {
+    throw new ValidationError(`Sample sizes were set for clauses outside the audit's scope: ${outside.join(', ')}.`, {
+      issues: outside.map((id) => ({ path: `sizes.${id}`, message: 'Not an assessable clause in the audit scope.' })),
+    });
+  }
+  if (Object.keys(sizes).length === 0) throw new ValidationError('Set a sample size for at least one clause.');
+}

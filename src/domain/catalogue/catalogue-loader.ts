@@ -5,7 +5,7 @@
  * and returns the nodes in numeric clause order. A broken file fails at import, not at first use.
  */
 import { z } from 'zod';
-import { ValidationError } from '../errors';
+import { ValidationError, parseValid } from '../errors';
 import { PROCESS_GROUP_IDS } from '../process-groups';
 
 const REF_ID = /^\d+(\.\d+)*$/;
@@ -53,13 +53,8 @@ function parentRefId(refId: string): string | null {
 
 /** Validates raw JSON and returns the file with its nodes sorted numerically. Throws ValidationError. */
 export function loadFramework(raw: unknown): FrameworkFile {
-  const parsed = frameworkFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError('Catalogue file does not match its schema.', {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
-  const nodes = [...parsed.data.requirementNodes].sort((a, b) => compareRefIds(a.refId, b.refId));
+  const parsed = parseValid(frameworkFileSchema, raw, 'Catalogue file does not match its schema.');
+  const nodes = [...parsed.requirementNodes].sort((a, b) => compareRefIds(a.refId, b.refId));
   const byUrn = new Map<string, RequirementNode>();
   const refIds = new Set<string>();
   const problems: string[] = [];
@@ -82,5 +77,5 @@ export function loadFramework(raw: unknown): FrameworkFile {
     else if (parent.refId !== expectedParent) problems.push(`${node.refId} has parent ${parent.refId}, expected ${expectedParent}`);
   }
   if (problems.length > 0) throw new ValidationError('Catalogue file is inconsistent.', { problems });
-  return { framework: parsed.data.framework, requirementNodes: nodes };
+  return { framework: parsed.framework, requirementNodes: nodes };
 }

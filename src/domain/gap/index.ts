@@ -6,3 +6,4 @@ export * from './analyse-gaps';
 export * from './changes-since';
 export * from './finding-labels';
 export * from './issue-roles';
+export * from './clause-record';

@@ -4,6 +4,7 @@
  * Stored as one record (small enough for one value; the repository checks the size).
  */
 import { z } from 'zod';
+import { parseValid } from '../errors';
 import { baselineFindingsSchema } from './baseline';
 import { businessCaseSchema, emptyBusinessCase } from './business-case';
 import { challengeRegisterSchema, defaultChallengeRegister } from './challenge-register';
@@ -35,6 +36,10 @@ export const initiationSchema = z.object({
   published: publishedPageSchema.nullable(),
 });
 export type Initiation = z.infer<typeof initiationSchema>;
+
+/** The initiation data after a change: VALIDATION_FAILED (the first 10 issues) when the change breaks the schema. */
+export const validInitiation = (next: Initiation): Initiation =>
+  parseValid(initiationSchema, next, 'The change would leave the initiation data invalid.', { maxIssues: 10 });
 
 export function emptyInitiation(): Initiation {
   return {

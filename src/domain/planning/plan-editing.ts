@@ -3,7 +3,7 @@
  * each returns a new plan and leaves the input untouched; an unknown phase is a NotFoundError, a bad value a
  * ValidationError. Phase ids never change once created.
  */
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError, parseValid } from '../errors';
 import { type KeyElementId, type MaturityLevel, KEY_ELEMENT_IDS } from '../maturity/maturity-model';
 import { type ProcessId, PROCESS_IDS, isProcessId } from '../assessment/assessment-units';
 import { type Phase, type Plan, phaseSchema } from './plan';
@@ -17,14 +17,7 @@ function indexOfPhase(plan: Plan, phaseId: string): number {
 }
 
 function checkPhase(phase: Phase): Phase {
-  const parsed = phaseSchema.safeParse(phase);
-  if (!parsed.success) {
-    throw new ValidationError(`Phase “${phase.name}” is not valid.`, {
-      phaseId: phase.id,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
-  return parsed.data;
+  return parseValid(phaseSchema, phase, `Phase “${phase.name}” is not valid.`, { details: { phaseId: phase.id } });
 }
 
 function updatePhase(plan: Plan, phaseId: string, change: (phase: Phase) => Phase): Plan {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { keyElementIdSchema, maturityLevelSchema } from '../maturity/maturity-model';
 import { type ProcessId, processIdSchema } from '../assessment/assessment-units';
 import { PHASE_ID_PATTERN } from './phase-ids';
+import { parseValid } from '../errors';
 
 export { PHASE_ID_PATTERN, slugify, uniquePhaseId } from './phase-ids';
 
@@ -64,6 +65,9 @@ export const planSchema = z.object({
   notPlanned: z.array(notPlannedSchema).max(50),
 });
 export type Plan = z.infer<typeof planSchema>;
+
+/** The plan as saved: VALIDATION_FAILED naming every issue when it breaks the plan schema. */
+export const validPlan = (plan: unknown): Plan => parseValid(planSchema, plan, 'The plan is not valid.');
 
 
 export function emptyPlan(approach: PlanApproach, scopeProcesses: readonly ProcessId[]): Plan {

@@ -1,6 +1,6 @@
 /** Every save of a scope is a new, immutable version carrying who saved it, when and why. */
 import { z } from 'zod';
-import { ValidationError } from '../errors';
+import { parseValid } from '../errors';
 import { type Scope, strictScopeSchema } from './scope';
 
 export const scopeVersionSchema = z.object({
@@ -28,17 +28,9 @@ export function createScopeVersion(
   previous: Pick<ScopeVersion, 'version'> | null,
   input: { scope: Scope; author: string; at: string; comment?: string },
 ): ScopeVersion {
-  const parsed = scopeVersionSchema.safeParse({
-    version: (previous?.version ?? 0) + 1,
-    author: input.author,
-    at: input.at,
-    comment: (input.comment ?? '').trim(),
-    scope: input.scope,
-  });
-  if (!parsed.success) {
-    throw new ValidationError('The scope cannot be saved as it is.', {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
-  return parsed.data;
+  return parseValid(
+    scopeVersionSchema,
+    { version: (previous?.version ?? 0) + 1, author: input.author, at: input.at, comment: (input.comment ?? '').trim(), scope: input.scope },
+    'The scope cannot be saved as it is.',
+  );
 }

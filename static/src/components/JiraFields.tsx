@@ -121,7 +121,16 @@ function useUserSearch() {
   }, []);
   const noOptionsMessage = ({ inputValue }: { inputValue: string }): string =>
     inputValue.trim() === '' ? 'Type a name to search Jira users' : (failure ?? 'No Jira user found');
-  return { load, noOptionsMessage };
+  /** The select props both pickers share: the search, names with avatars, the menu above dialogs. */
+  return {
+    loadOptions: load,
+    filterOption: null,
+    placeholder: 'Type a name…',
+    noOptionsMessage,
+    formatOptionLabel: (o: UserOpt) => <UserLabel o={o} />,
+    menuPortalTarget: typeof document === 'undefined' ? undefined : document.body,
+    styles: { menuPortal: <T extends object>(base: T) => ({ ...base, zIndex: 600 }) },
+  };
 }
 
 /** One person (account id), found by name through Jira's user search. */
@@ -148,14 +157,8 @@ export function UserPickerField({ label, value, people, onChange, readOnly, hint
         spacing="compact"
         isDisabled={readOnly}
         isClearable
-        loadOptions={search.load}
-        filterOption={null}
+        {...search}
         value={current}
-        placeholder="Type a name…"
-        noOptionsMessage={search.noOptionsMessage}
-        formatOptionLabel={(o) => <UserLabel o={o} />}
-        menuPortalTarget={typeof document === 'undefined' ? undefined : document.body}
-        styles={{ menuPortal: (base) => ({ ...base, zIndex: 600 }) }}
         onChange={(o) => onChange(o === null ? null : o.value)}
       />
       <FieldHint id={id} hint={hint} />
@@ -186,14 +189,8 @@ export function UsersPickerField({ label, value, people, onChange, readOnly, hin
         isMulti
         spacing="compact"
         isDisabled={readOnly}
-        loadOptions={search.load}
-        filterOption={null}
+        {...search}
         value={current}
-        placeholder="Type a name…"
-        noOptionsMessage={search.noOptionsMessage}
-        formatOptionLabel={(o) => <UserLabel o={o} />}
-        menuPortalTarget={typeof document === 'undefined' ? undefined : document.body}
-        styles={{ menuPortal: (base) => ({ ...base, zIndex: 600 }) }}
         onChange={(os) => onChange(os.map((o) => o.value))}
       />
       <FieldHint id={id} hint={hint} />

@@ -2,16 +2,18 @@
  * The one job UI shared by Create in Jira (Phases), bulk clause mapping and the gap report publish: an
  * interrupted job says so plainly and offers Resume (continue where it stopped) and Abandon (end it; for a
  * bulk mapping, undo what it wrote), and the project's job history of that type (who, when, what, how it
- * ended, links). `JobProgress` is the progress block of a running (or just ended) job, `progressOf` its bar value.
+ * ended, links). `JobProgress` is the progress block of a running (or just ended) job, `progressOf` its bar value,
+ * `useJob` follows the job a view started until it ends.
  */
 import { formatDateTime } from '../format/dates';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
-import type { JobHistoryItemView, JobStatusName, ListJobHistoryResponse } from '@contract/jobs';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { JobHistoryItemView, JobStatusName, JobStatusView, ListJobHistoryResponse } from '@contract/jobs';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { abandonJob } from '../api/abandon-job';
+import { getJobStatus } from '../api/get-job-status';
 import { listJobHistory } from '../api/list-job-history';
 import { resumeJob } from '../api/resume-job';
 import { Notice } from './Notice';
@@ -41,6 +43,45 @@ const isRunning = (job: JobCounts): boolean => job.status === 'queued' || job.st
 
 /** The bar value of a job: done / total; an ended job with nothing to do is full, a running one empty. */
 export const progressOf = (job: JobCounts): number => (job.total === 0 ? (isRunning(job) ? 0 : 1) : job.done / job.total);
+
+/** How often a followed job is read while it runs. */
+const FOLLOW_MS = 1000;
+
+/**
+ * Follows one job (read every second while queued or running) until it ends; calls the latest `onDone` once
+ * when it finished. A new `jobId` starts afresh (job and error cleared).
+ */
+export function useJob<R>(jobId: string | undefined, onDone: (job: JobStatusView<R>) => void): { job: JobStatusView<R> | undefined; error: ResolverErrorShape | undefined } {
+  const [job, setJob] = useState<JobStatusView<R> | undefined>();
+  const [error, setError] = useState<ResolverErrorShape | undefined>();
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    if (jobId === undefined) return undefined;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setJob(undefined);
+    setError(undefined);
+    const poll = async (): Promise<void> => {
+      const r = await getJobStatus({ jobId });
+      if (!live) return;
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      const status = r.data as JobStatusView<R>;
+      setJob(status);
+      if (isRunning(status)) timer = setTimeout(() => void poll(), FOLLOW_MS);
+      else if (status.status === 'done') done.current(status);
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [jobId]);
+  return { job, error };
+}
 
 /** "<label>: n of m <unit>…" (or "— finished", "— <status>") above the job's progress bar. */
 export function JobProgress({ label, unit, job, children }: { label: string; unit: string; job: JobCounts; children?: ReactNode }) {

@@ -1,6 +1,7 @@
 import {
   AuditorNotIndependentError,
   assertAuditorIndependent,
+  assertSampleSizesFit,
   auditChecklist,
   auditPlanSchema,
   auditedClauses,
@@ -74,5 +75,21 @@ describe('audit checklist', () => {
     expect(incident?.items.filter((i) => i.issueKey !== undefined).map((i) => i.issueKey)).toEqual(sample.clauses[0]?.issueKeys);
     expect(incident?.items[0]?.id).toBe('8.6.1/requirement');
     expect(list[1]?.items.map((i) => i.id)).toEqual(['9.2/requirement', '9.2/no-sample']);
+  });
+});
+
+describe('assertSampleSizesFit', () => {
+  const scope = anAuditPlan().scope;
+
+  it('accepts sizes on clauses the audit covers', () => {
+    const [first] = auditedClauses(scope);
+    expect(() => assertSampleSizesFit(scope, { [first ?? '8.6.1']: 5 })).not.toThrow();
+  });
+
+  it('names each size set outside the audit scope, and refuses a request with no size at all', () => {
+    expect(() => assertSampleSizesFit(scope, { '9.1': 3 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'sizes.9.1', message: 'Not an assessable clause in the audit scope.' }] } }),
+    );
+    expect(() => assertSampleSizesFit(scope, {})).toThrow('Set a sample size for at least one clause.');
   });
 });

@@ -9,7 +9,8 @@ import { Card, space } from '../../../components/kit/layout';
 import { TextAreaField, TextField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
-import { JobOutcome, PreviewCard, isAuditorRefusal, newRequestId, useJob } from './audit-ui';
+import { JobOutcome, PreviewCard, isAuditorRefusal, newRequestId } from './audit-ui';
+import { useJob } from '../../../components/JobPanel';
 import { IssueLink } from '../../../components/IssueLink';
 import { Notice } from '../../../components/Notice';
 

@@ -1,11 +1,10 @@
-/** Small pieces the Audit and Management review views share: traced figures, issue links, job following, request ids. */
+/** Small pieces the Audit and Management review views share: traced figures, issue links, a job's outcome, request ids. */
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { TracedFigure } from '@contract/audit';
 import type { JobStatusView } from '@contract/jobs';
 import { router } from '@forge/bridge';
-import { type ReactNode, useEffect, useState } from 'react';
-import { callResolver } from '../../../api/call-resolver';
+import type { ReactNode } from 'react';
 import { JobProgress } from '../../../components/JobPanel';
 import { Card, space } from '../../../components/kit/layout';
 import { subtleText } from '../../../components/kit/text';
@@ -45,40 +44,6 @@ export function FigureLink({ figure, tone = 'neutral' }: { figure: TracedFigure;
 
 export function Figures({ children }: { children: ReactNode }) {
   return <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, marginBlockEnd: space.m }}>{children}</div>;
-}
-
-const POLL_MS = 1000;
-
-/** Follows one job until it ends; calls onDone once when it finished. */
-export function useJob<R>(jobId: string | undefined, onDone: (job: JobStatusView<R>) => void): { job: JobStatusView<R> | undefined; error: ResolverErrorShape | undefined } {
-  const [job, setJob] = useState<JobStatusView<R> | undefined>();
-  const [error, setError] = useState<ResolverErrorShape | undefined>();
-  useEffect(() => {
-    if (jobId === undefined) return;
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    setJob(undefined);
-    setError(undefined);
-    const poll = async (): Promise<void> => {
-      const r = await callResolver('getJobStatus', { jobId });
-      if (!live) return;
-      if (!r.ok) {
-        setError(r.error);
-        return;
-      }
-      const status = r.data as JobStatusView<R>;
-      setJob(status);
-      if (status.status === 'queued' || status.status === 'running') timer = setTimeout(() => void poll(), POLL_MS);
-      else if (status.status === 'done') onDone(status);
-    };
-    void poll();
-    return () => {
-      live = false;
-      if (timer !== undefined) clearTimeout(timer);
-    };
-    // onDone is read at the end of the job only.
-  }, [jobId]);
-  return { job, error };
 }
 
 /** Progress and outcome of a job the view started: the shared progress block with the job's messages. */

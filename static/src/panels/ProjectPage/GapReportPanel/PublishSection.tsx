@@ -3,21 +3,17 @@ import Button from '@atlaskit/button/new';
 import ProgressBar from '@atlaskit/progress-bar';
 import type { AppContextResponse } from '@contract/app-context';
 import type { GapReportView, PreviewReportResponse, PublishReportResultView } from '@contract/gap-report';
-import type { JobStatusView } from '@contract/jobs';
 import type { ResolverResult } from '@contract/result';
-import { useEffect, useState } from 'react';
-import { getJobStatus } from '../../../api/get-job-status';
+import { useState } from 'react';
 import { previewReport } from '../../../api/preview-report';
 import { startPublishReport } from '../../../api/start-publish-report';
 import { ConfluenceNotConnected } from '../../../components/ConfluenceNotConnected';
-import { JobPanel, progressOf } from '../../../components/JobPanel';
+import { JobPanel, progressOf, useJob } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
 import { Section, space } from '../../../components/kit/layout';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { AdfPreview } from './AdfPreview';
-
-const POLL_MS = 1000;
 
 export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished }: { view: GapReportView; canEdit: boolean; confluence: AppContextResponse['confluence']; siteUrl: string; onPublished: () => void }) {
   const [preview, setPreview] = useState<ResolverResult<PreviewReportResponse> | undefined>();
@@ -25,30 +21,7 @@ export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished
   const [snapshot, setSnapshot] = useState(false);
   const [error, setError] = useState<ResolverErrorShape | undefined>();
   const [jobId, setJobId] = useState<string | undefined>();
-  const [job, setJob] = useState<JobStatusView<PublishReportResultView> | undefined>();
-
-  useEffect(() => {
-    if (jobId === undefined) return;
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async (): Promise<void> => {
-      const r = await getJobStatus({ jobId });
-      if (!live) return;
-      if (!r.ok) {
-        setError(r.error);
-        return;
-      }
-      const status = r.data as JobStatusView<PublishReportResultView>;
-      setJob(status);
-      if (status.status === 'done') onPublished();
-      if (status.status === 'queued' || status.status === 'running') timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      live = false;
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [jobId, onPublished]);
+  const { job, error: jobError } = useJob<PublishReportResultView>(jobId, onPublished);
 
   const doPreview = async (): Promise<void> => {
     setLoadingPreview(true);
@@ -58,7 +31,6 @@ export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished
 
   const doPublish = async (): Promise<void> => {
     setError(undefined);
-    setJob(undefined);
     const r = await startPublishReport({ snapshot });
     if (!r.ok) setError(r.error);
     else setJobId(r.data.jobId);
@@ -114,6 +86,7 @@ export function PublishSection({ view, canEdit, confluence, siteUrl, onPublished
       </div>
       {!canEdit && confluence.connected && <p style={subtleText}>Publishing needs write access to the SMS data of this project.</p>}
       {error !== undefined && <ResolverError error={error} />}
+      {jobError !== undefined && <ResolverError error={jobError} />}
       {job !== undefined && (
         <div role="status" aria-live="polite" style={{ marginBlock: space.s }}>
           {job.startedBy !== null && (

@@ -15,7 +15,8 @@ import { TextAreaField, TextField } from '../../../components/kit/fields';
 import { inTextLink, subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import type { ProjectViewProps } from '../ProjectPage';
-import { FigureLink, Figures, JobOutcome, newRequestId, useJob } from '../AuditPanel/audit-ui';
+import { FigureLink, Figures, JobOutcome, newRequestId } from '../AuditPanel/audit-ui';
+import { useJob } from '../../../components/JobPanel';
 import { IssueLink } from '../../../components/IssueLink';
 
 const PACK_SECTIONS = [

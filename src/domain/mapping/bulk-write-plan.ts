@@ -7,8 +7,8 @@
  * pack everything else into multi requests of 100, with k chosen to minimise k + ceil(rest / 100). (For a
  * fixed k the k largest groups leave the least to pack; splitting a listed group never helps.)
  */
-import { stableJson } from '../domain/mapping/mapping-property';
-import type { JsonValue } from '../storage/kv-store';
+import type { JsonValue } from '../json';
+import { stableJson } from './mapping-property';
 
 export const MULTI_LIMIT = 100;
 export const BY_LIST_LIMIT = 10_000;
