@@ -11,6 +11,7 @@ const grid = token('color.border', '#DCDFE4');
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
   const sameDay = new Set(view.trend.map((p) => p.at.slice(0, 10))).size < view.trend.length;
+  const published = view.trend.filter((p) => !p.live).length;
   const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : sameDay ? `${p.at.slice(5, 10)} ${p.at.slice(11, 16)}` : p.at.slice(0, 10), percent: p.percent }));
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
@@ -48,6 +49,11 @@ export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
             </LineChart>
           </ResponsiveContainer>
         </div>
+        {published === 0 && (
+          <p style={{ ...subtleText, fontSize: 12, margin: `${space.xs} 0 0` }}>
+            No gap report has been published yet: the only point is today&apos;s live figure; the trend grows with each publish.
+          </p>
+        )}
       </figure>
     </div>
   );
