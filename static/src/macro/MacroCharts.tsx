@@ -10,9 +10,12 @@ const grid = token('color.border', '#DCDFE4');
 
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
-  const sameDay = new Set(view.trend.map((p) => p.at.slice(0, 10))).size < view.trend.length;
-  const published = view.trend.filter((p) => !p.live).length;
-  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : sameDay ? `${p.at.slice(5, 10)} ${p.at.slice(11, 16)}` : p.at.slice(0, 10), percent: p.percent }));
+  const publishes = view.trend.filter((p) => !p.live);
+  const published = publishes.length;
+  // Each publish gets its own label: its date, with the time (to the second if need be) when two share a day.
+  const distinct = (n: number): boolean => new Set(publishes.map((p) => p.at.slice(0, n))).size === published;
+  const label = (at: string): string => (distinct(10) ? at.slice(0, 10) : distinct(16) ? `${at.slice(5, 10)} ${at.slice(11, 16)}` : `${at.slice(5, 10)} ${at.slice(11, 19)}`);
+  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : label(p.at), percent: p.percent }));
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
       <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness per clause group">
