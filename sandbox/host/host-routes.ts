@@ -283,8 +283,13 @@ const localIdParam = z.string().min(1).max(100);
  */
 function registerMacroEditing(server: FastifyInstance, data: HostData): void {
   const failWith = (reply: FastifyReply, status: number, message: string) => reply.code(status).send({ ok: false, message });
+  // Only the editor's own script calls these (JSON, same origin): a form posted from another site is refused.
+  const jsonOnly = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return failWith(reply, 415, 'The page editor sends JSON.');
+    return undefined;
+  };
 
-  server.post<{ Params: { pageId: string } }>('/__host/confluence/pages/:pageId/macros', async (req, reply) => {
+  server.post<{ Params: { pageId: string } }>('/__host/confluence/pages/:pageId/macros', { preHandler: jsonOnly }, async (req, reply) => {
     const pageId = pageIdParam.safeParse(req.params.pageId);
     if (!pageId.success) return failWith(reply, 400, 'Not a page id.');
     const user = hostUser(req.headers.cookie);
@@ -296,7 +301,7 @@ function registerMacroEditing(server: FastifyInstance, data: HostData): void {
     return reply.send({ ok: true, localId: node.attrs?.localId });
   });
 
-  server.put<{ Params: { pageId: string; localId: string } }>('/__host/confluence/pages/:pageId/macros/:localId/config', async (req, reply) => {
+  server.put<{ Params: { pageId: string; localId: string } }>('/__host/confluence/pages/:pageId/macros/:localId/config', { preHandler: jsonOnly }, async (req, reply) => {
     const pageId = pageIdParam.safeParse(req.params.pageId);
     const localId = localIdParam.safeParse(req.params.localId);
     if (!pageId.success || !localId.success) return failWith(reply, 400, 'Not a page id or macro id.');

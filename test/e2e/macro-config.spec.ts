@@ -151,5 +151,9 @@ test('no more than Forge: only the configuration frame submits; Confluence decid
   // Someone who may not edit the page cannot change its macro (Confluence's answer, through its REST API).
   const outsider = await request.put(url, { headers: { cookie: `sandbox-user=${encodeURIComponent(OUTSIDER)}` }, data: { config: { projectId: '1', projectKey: 'OPS' } } });
   expect(outsider.status()).toBe(403);
+  // A form posted from another site (not JSON) is refused before anything is read.
+  const form = await request.post(`/__host/confluence/pages/${pageId}/macros`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` }, form: { any: 'thing' } });
+  expect(form.status()).toBe(415);
+  expect(await storedMacros(request, pageId)).toHaveLength(1);
   expect((await storedMacros(request, pageId))[0]?.guestParams).toEqual(macro?.guestParams);
 });
