@@ -190,7 +190,7 @@ const STYLE = `
   .card-status { display: inline-block; padding: 0 4px; border-radius: 3px; font-size: 11px; font-weight: 700; text-transform: uppercase; background: #dfe1e6; color: #44546f; }
   .card-status.card-indeterminate { background: #e9f2ff; color: #0055cc; }
   .card-status.card-done { background: #dcfff1; color: #216e4e; }
-  iframe.forge-macro { width: 100%; min-height: 600px; border: 0; display: block; margin: 8px 0 16px; }
+  iframe.forge-macro { width: 100%; height: 600px; min-height: 60px; border: 0; display: block; margin: 8px 0 16px; }
   .macro-missing { border: 1px dashed #dcdfe4; padding: 8px; color: #626f86; }
   html[data-color-mode="dark"] body { background: #1d2125; color: #b6c2cf; }
   html[data-color-mode="dark"] th { background: #22272b; }
@@ -282,6 +282,12 @@ function editorParts(m: PageViewModel): { bar: string; dialogs: string; script: 
   return { bar, dialogs, script: `<script src="/__host/page-editor.js" defer></script>` };
 }
 
+/** Like Confluence, a macro's frame takes the height of its content (the bridge stand-in reports it). */
+const FRAME_SIZING = `<script>window.addEventListener('message', function (e) {
+  if (e.origin !== location.origin || !e.data || e.data.type !== 'sandbox:resize' || !(e.data.height > 0)) return;
+  document.querySelectorAll('iframe.forge-macro').forEach(function (f) { if (f.contentWindow === e.source) f.style.height = Math.ceil(e.data.height) + 'px'; });
+});</script>`;
+
 /** A complete, readable HTML page in the style of a Confluence page view (or its editor). */
 export function renderPageView(m: PageViewModel): string {
   const editor = editorParts(m);
@@ -293,7 +299,7 @@ export function renderPageView(m: PageViewModel): string {
       : `<section class="children" aria-label="Child pages"><h2>Child pages</h2><ul>${m.children.map((c) => `<li>${link(c.id, c.title)}</li>`).join('')}</ul></section>`;
   return `<!doctype html>
 <html lang="en" data-color-mode="${m.colorMode ?? 'light'}"><head><meta charset="utf-8"><title>${m.mode === 'edit' ? 'Editing ' : ''}${escapeHtml(m.title)} - ${escapeHtml(m.spaceName)} - Confluence (sandbox)</title>
-<style>${STYLE}</style>${editor.script}</head>
+<style>${STYLE}</style>${FRAME_SIZING}${editor.script}</head>
 <body data-page-id="${escapeHtml(m.pageId)}"><header class="bar"><a href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}">Confluence (sandbox)</a></header>
 <main><nav class="crumbs" aria-label="Breadcrumbs">${crumbs}</nav>
 <h1 class="page-title">${escapeHtml(m.title)}</h1>

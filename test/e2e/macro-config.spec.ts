@@ -87,6 +87,7 @@ test('insert the macro: the configuration opens, lists only browsable projects; 
   await expect(configDialog(page)).toBeHidden();
   await expect(macroFrame(page).getByText('names no Jira project yet')).toBeVisible({ timeout: 30_000 });
   await expect(macroFrame(page).getByText('edit the page, then select Edit on this macro')).toBeVisible();
+  await shot(page, 'macro-unconfigured-editor-light');
 
   // Edit, pick the demo project, save (view.submit): the dialog closes and the page shows the project's readiness.
   await page.getByRole('button', { name: 'Edit the SMS readiness macro' }).click();
@@ -122,6 +123,12 @@ test('axe on the configuration, light and dark; screenshots of it and of the mac
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${mode}: ${v.id} ${v.nodes[0]?.target.join(' ') ?? ''}`)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `macro-config-${mode}.png`) });
     await configFrame(page).getByRole('button', { name: 'Cancel' }).click();
+    await expect(configDialog(page)).toBeHidden();
+    await expect(macroFrame(page).getByTestId('macro-group-chart').locator('svg').first()).toBeVisible();
+
+    // The editor page itself (toolbar, the macro's Edit action, the framed macro).
+    const editor = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(editor.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${mode} editor: ${v.id} ${v.nodes[0]?.target.join(' ') ?? ''}`)).toEqual([]);
 
     await page.goto(`/wiki/spaces/SMS/pages/${pageId}`);
     await expect(macroFrame(page).getByTestId('macro-group-chart').locator('svg').first()).toBeVisible({ timeout: 30_000 });

@@ -2,11 +2,10 @@
 import { token } from '@atlaskit/tokens';
 import type { ReadinessMacroView } from '@contract/gap-report';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisTick as axis, grid, tooltipStyle } from '../components/charts/ChartsImpl';
 import { space } from '../components/kit/layout';
 import { subtleText } from '../components/kit/text';
 
-const axis = { fill: token('color.text.subtle', '#44546F'), fontSize: 12 };
-const grid = token('color.border', '#DCDFE4');
 
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
@@ -26,7 +25,7 @@ export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
               <CartesianGrid stroke={grid} vertical={false} />
               <XAxis dataKey="name" tick={axis} />
               <YAxis domain={[0, 100]} tick={axis} />
-              <Tooltip formatter={(v) => [`${String(v)} %`, 'Readiness']} labelFormatter={(_l, items) => String(items[0]?.payload?.title ?? '')} />
+              <Tooltip contentStyle={tooltipStyle} formatter={(v) => [`${String(v)} %`, 'Readiness']} labelFormatter={(_l, items) => String(items[0]?.payload?.title ?? '')} />
               <Bar dataKey="percent" name="Readiness" fill={token('color.chart.brand', '#1D7AFC')} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
@@ -47,7 +46,7 @@ export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
               <CartesianGrid stroke={grid} vertical={false} />
               <XAxis dataKey="at" tick={axis} />
               <YAxis domain={[0, 100]} tick={axis} />
-              <Tooltip formatter={(v) => [`${String(v)} %`, 'Readiness']} />
+              <Tooltip contentStyle={tooltipStyle} formatter={(v) => [`${String(v)} %`, 'Readiness']} />
               <Line dataKey="percent" name="Readiness" stroke={token('color.chart.success.bold', '#22A06B')} strokeWidth={2} dot isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
