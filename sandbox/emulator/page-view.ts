@@ -212,6 +212,9 @@ const STYLE = `
   html[data-color-mode="dark"] .meta, html[data-color-mode="dark"] nav.crumbs { color: #8c9bab; }
   .editor-bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; padding: 8px 12px; margin: 0 0 16px; border: 1px solid #dcdfe4; border-radius: 3px; background: #f7f8f9; }
   .editor-note { font-size: 12px; color: #626f86; flex: 1; }
+  .editor-message { flex-basis: 100%; margin: 0; color: #ae2e24; font-size: 13px; }
+  .editor-message:empty { display: none; }
+  html[data-color-mode="dark"] .editor-message { color: #fd9891; }
   button { font: inherit; font-size: 14px; padding: 6px 12px; border-radius: 3px; border: 0; background: #0c66e4; color: #fff; cursor: pointer; }
   button.secondary, .macro-edit-bar button { background: #f1f2f4; color: #172b4d; border: 1px solid #dcdfe4; }
   button:disabled { background: #f1f2f4; color: #8590a2; cursor: not-allowed; }
@@ -270,7 +273,7 @@ function editorParts(m: PageViewModel): { bar: string; dialogs: string; script: 
   const bar = `<div class="editor-bar" role="toolbar" aria-label="Editor">
 <button type="button" id="open-macro-browser"${macro === undefined ? ' disabled' : ''}>Insert macro</button>
 <span class="editor-note">Each change is saved as a new page version at once (the sandbox's editor keeps no draft).</span>
-<a class="editor-done" href="${pagePath}">Close editor</a></div>`;
+<a class="editor-done" href="${pagePath}">Close editor</a><p id="editor-message" class="editor-message" role="alert"></p></div>`;
   const dialogs =
     macro === undefined
       ? ''

@@ -158,6 +158,13 @@ test('no more than Forge: only the configuration frame submits; Confluence decid
   // Someone who may not edit the page cannot change its macro (Confluence's answer, through its REST API).
   const outsider = await request.put(url, { headers: { cookie: `sandbox-user=${encodeURIComponent(OUTSIDER)}` }, data: { config: { projectId: '1', projectKey: 'OPS' } } });
   expect(outsider.status()).toBe(403);
+  // In the editor, someone who may not edit the page is told why the macro cannot be inserted.
+  await signIn(context, base, OUTSIDER);
+  await page.goto(`/wiki/spaces/SMS/pages/edit-v2/${pageId}`);
+  await page.getByRole('button', { name: 'Insert macro' }).click();
+  await page.getByRole('dialog', { name: 'Insert a macro' }).getByRole('button', { name: 'SMS readiness' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/The macro could not be inserted: .*permission to edit/);
+  expect(await storedMacros(request, pageId)).toHaveLength(1);
   // A form posted from another site (not JSON) is refused before anything is read.
   const form = await request.post(`/__host/confluence/pages/${pageId}/macros`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` }, form: { any: 'thing' } });
   expect(form.status()).toBe(415);

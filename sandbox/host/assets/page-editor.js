@@ -83,7 +83,9 @@
         },
         function (err) {
           insert.disabled = false;
-          window.alert('The macro could not be inserted: ' + err.message);
+          if (browser) browser.close();
+          var message = document.getElementById('editor-message');
+          if (message) message.textContent = 'The macro could not be inserted: ' + err.message;
         },
       );
     });
