@@ -285,11 +285,8 @@ function editorParts(m: PageViewModel): { bar: string; dialogs: string; script: 
   return { bar, dialogs, script: `<script src="/__host/page-editor.js" defer></script>` };
 }
 
-/** Like Confluence, a macro's frame takes the height of its content (the bridge stand-in reports it). */
-const FRAME_SIZING = `<script>window.addEventListener('message', function (e) {
-  if (e.origin !== location.origin || !e.data || e.data.type !== 'sandbox:resize' || !(e.data.height > 0)) return;
-  document.querySelectorAll('iframe.forge-macro').forEach(function (f) { if (f.contentWindow === e.source) f.style.height = Math.ceil(e.data.height) + 'px'; });
-});</script>`;
+/** Like Confluence, a macro's frame takes the height of its content (sandbox/host/assets/page-frames.js). */
+const FRAME_SIZING = `<script src="/__host/page-frames.js" defer></script>`;
 
 /** A complete, readable HTML page in the style of a Confluence page view (or its editor). */
 export function renderPageView(m: PageViewModel): string {

@@ -59,6 +59,7 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
   const css = readFileSync(path.join(ASSETS, 'host.css'), 'utf8');
   const js = readFileSync(path.join(ASSETS, 'host.js'), 'utf8');
   const editorJs = readFileSync(path.join(ASSETS, 'page-editor.js'), 'utf8');
+  const framesJs = readFileSync(path.join(ASSETS, 'page-frames.js'), 'utf8');
   const defaultProject = deps.defaultProjectKey ?? 'SMS';
 
   const subpages = deps.manifest.projectPage.pages;
@@ -212,6 +213,7 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
   server.get('/__host/host.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(css));
   server.get('/__host/host.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(js));
   server.get('/__host/page-editor.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(editorJs));
+  server.get('/__host/page-frames.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(framesJs));
 
   // The Custom UI. index.html gets the bridge stand-in; every other file is served as built.
   const sendIndex = async (_req: FastifyRequest, reply: FastifyReply) => {
