@@ -3,7 +3,8 @@
  * <head> of the served index.html, before the app's module script, so `window.__bridge.callBridge` exists
  * before @forge/bridge loads (it looks the bridge up at import time).
  * Handled: invoke, getContext, enableTheming, navigate (router.navigate/open), getUrl, reload, createHistory
- * (view.createHistory over the host page's URL), plus the small no-ops an app may call at start. Who the user is
+ * (view.createHistory over the host page's URL), submit and close (a macro's configuration frame only: the page
+ * editor that opened it saves and closes it), plus the small no-ops an app may call at start. Who the user is
  * comes from the host's cookie, read by the server.
  */
 (function () {
@@ -16,6 +17,8 @@
     // A Confluence macro frame: the page and the macro node (the server reads the macro's configuration from the page).
     contentId: params.get('contentId') || undefined,
     localId: params.get('localId') || undefined,
+    // The macro's configuration frame (the page editor frames it so): the only frame that may submit or close.
+    entryPoint: params.get('entryPoint') === 'config' ? 'config' : undefined,
   };
   // The host URL the module lives at (Jira: /jira/software/projects/KEY/apps/{appId}/{envId}); subpages add /{route}.
   var historyBase = params.get('historyBase') || '';
@@ -184,7 +187,44 @@
     return history;
   }
 
+  /*
+   * A question to the host page that framed us (the Confluence page editor), answered by a 'sandbox:macro-reply'
+   * with the same id. The editor only answers its own configuration frame.
+   */
+  var askCount = 0;
+  function askParent(type, payload) {
+    if (window.parent === window) return Promise.resolve(false);
+    askCount += 1;
+    var id = 'ask-' + askCount;
+    return new Promise(function (resolve, reject) {
+      function onReply(event) {
+        var data = event.data;
+        if (event.origin !== window.location.origin || event.source !== window.parent) return;
+        if (!data || data.type !== 'sandbox:macro-reply' || data.id !== id) return;
+        window.removeEventListener('message', onReply);
+        if (data.ok) resolve(true);
+        else reject(new Error(data.message || 'The page editor refused the change.'));
+      }
+      window.addEventListener('message', onReply);
+      window.parent.postMessage({ type: type, id: id, payload: payload }, window.location.origin);
+    });
+  }
+
+  var isPlainObject = function (v) { return v !== null && typeof v === 'object' && !Array.isArray(v); };
+
   var handlers = {
+    // view.submit({ config }): only the configuration frame can submit (elsewhere @forge/bridge reports "this
+    // resource's view is not submittable"); the config must be an object, as Forge requires.
+    submit: function (p) {
+      if (frame.entryPoint !== 'config') return false;
+      if (!isPlainObject(p) || !isPlainObject(p.config)) throw new Error('view.submit(): Invalid "config" provided. Expected object');
+      return askParent('sandbox:macro-submit', { config: p.config });
+    },
+    // view.close(): closes the configuration without saving; no other frame of a macro can be closed.
+    close: function () {
+      if (frame.entryPoint !== 'config') return false;
+      return askParent('sandbox:macro-close', undefined);
+    },
     invoke: function (p) {
       return post('/bridge/invoke', {
         functionKey: p.functionKey,

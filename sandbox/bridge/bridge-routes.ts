@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ResolverHandler } from '../../src/wiring';
 import { colorModeOf, readCookie, USER_COOKIE } from '../host/cookies';
 import { findSandboxUser } from '../seed/users';
-import { BridgeRequestError, buildResolverContext, CLOUD_ID, toViewContext, type ProductLookup } from './forge-context';
+import { BridgeRequestError, buildResolverContext, CLOUD_ID, toViewContext, type MacroRef, type ProductLookup } from './forge-context';
 import { themeCss } from './theme-css';
 import { runAsUser } from './user-context';
 
@@ -50,6 +50,8 @@ const frameSchema = z.object({
   /** A macro frame: its page and node, from the page view that framed it (the configuration is read from the page). */
   contentId: z.string().regex(/^\d{1,20}$/).nullish(),
   localId: z.string().min(1).max(100).nullish(),
+  /** The macro's configuration frame (the page editor frames it so); any other value is refused. */
+  entryPoint: z.literal('config').nullish(),
   /** Only used when no user cookie is present (scripts and tests); the cookie wins. */
   accountId: z.string().min(1).nullish(),
 });
@@ -58,6 +60,12 @@ const invokeSchema = frameSchema.extend({
   functionKey: z.string().min(1),
   payload: z.unknown().optional(),
 });
+
+/** The macro node a frame belongs to (page and localId), and whether it is the configuration frame. */
+function macroRef(frame: z.infer<typeof frameSchema>): MacroRef | undefined {
+  if (!frame.contentId || !frame.localId) return undefined;
+  return { contentId: frame.contentId, localId: frame.localId, ...(frame.entryPoint === 'config' ? { entryPoint: 'config' as const } : {}) };
+}
 
 const CLIENT_SCRIPT = path.join(__dirname, 'bridge-client.js');
 
@@ -135,7 +143,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
           issueKey: body.data.issueKey ?? undefined,
           accountId,
           siteUrl: deps.siteUrl(),
-          macro: body.data.contentId && body.data.localId ? { contentId: body.data.contentId, localId: body.data.localId } : undefined,
+          macro: macroRef(body.data),
         },
         deps.lookup,
       );
@@ -150,7 +158,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
   server.post('/bridge/invoke', { bodyLimit: limits.maxPayloadBytes + 64 * 1024 }, async (req, reply) => {
     const body = invokeSchema.safeParse(req.body ?? {});
     if (!body.success) return fail(reply, 400, `Bad invoke request: ${body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const { functionKey, payload, moduleKey, projectKey, issueKey, contentId, localId } = body.data;
+    const { functionKey, payload, moduleKey, projectKey, issueKey } = body.data;
     const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8');
     if (payloadBytes > limits.maxPayloadBytes) {
       return refuse(reply, 413, 'INVOKE_PAYLOAD_TOO_LARGE', `The payload of ${functionKey} is ${payloadBytes} bytes; Forge accepts at most ${limits.maxPayloadBytes}.`, {
@@ -162,8 +170,10 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
     let context;
     try {
       accountId = resolveAccountId(req.headers.cookie, body.data.accountId);
-      const macro = contentId && localId ? { contentId, localId } : undefined;
-      context = await buildResolverContext({ moduleKey, projectKey, issueKey: issueKey ?? undefined, accountId, siteUrl: deps.siteUrl(), macro }, deps.lookup);
+      context = await buildResolverContext(
+        { moduleKey, projectKey, issueKey: issueKey ?? undefined, accountId, siteUrl: deps.siteUrl(), macro: macroRef(body.data) },
+        deps.lookup,
+      );
     } catch (err) {
       return failContext(reply, err, deps.log);
     }

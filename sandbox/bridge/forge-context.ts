@@ -19,6 +19,11 @@ export const MODULE_TYPES = {
 export interface MacroRef {
   contentId: string;
   localId: string;
+  /**
+   * 'config': the frame is the macro's configuration (manifest `config`), opened by the page editor on insert or
+   * from "Edit" on the macro; its context says `extension.entryPoint = 'config'` and only it may view.submit.
+   */
+  entryPoint?: 'config' | undefined;
 }
 
 /** A macro's stored configuration (the extension node's `parameters.guestParams`). */
@@ -63,7 +68,7 @@ export interface ForgeResolverContext {
   environmentType: 'DEVELOPMENT';
   extension:
     | { type: Exclude<ExtensionType, 'macro'>; project: ProjectRef; issue?: { id: string; key: string; type: string; typeId: string } }
-    | { type: 'macro'; content: { id: string; type: 'page' }; localId: string; config: MacroConfig };
+    | { type: 'macro'; content: { id: string; type: 'page' }; localId: string; config: MacroConfig; entryPoint?: 'config' };
 }
 
 export interface ForgeViewContext extends ForgeResolverContext {
@@ -133,7 +138,13 @@ async function buildMacroContext(req: ContextRequest, lookup: ProductLookup): Pr
     localId: req.macro.localId,
     environmentId: ENVIRONMENT_ID,
     environmentType: 'DEVELOPMENT',
-    extension: { type: 'macro', content: { id: req.macro.contentId, type: 'page' }, localId: req.macro.localId, config },
+    extension: {
+      type: 'macro',
+      content: { id: req.macro.contentId, type: 'page' },
+      localId: req.macro.localId,
+      config,
+      ...(req.macro.entryPoint === 'config' ? { entryPoint: 'config' as const } : {}),
+    },
   };
   if (req.accountId !== undefined) context.accountId = req.accountId;
   return context;

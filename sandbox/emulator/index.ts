@@ -12,12 +12,10 @@ import { FaultInjector, faultOptionsFromEnv, type FaultOptions } from './faults'
 import { HttpError, Router, confluenceError, jiraError, type ApiRequest, type Identity } from './http';
 import { createJiraSearcher, registerJiraApi } from './jira-api';
 import { adfToHtml, escapeHtml, renderPageView } from './page-view';
-import { APP_ID, ENVIRONMENT_ID } from '../bridge/forge-context';
 import { USER_COOKIE, colorModeOf, readCookie } from '../host/cookies';
+import { READINESS_MACRO } from '../host/macro-editing';
 import { projectPermissionsOf, statusById } from './catalog';
 
-/** The app's Confluence macro (manifest.yml `macro:`), framed by the page view like Confluence frames a Forge macro. */
-const READINESS_MACRO_MODULE_KEY = 'sms-readiness';
 import { TrafficLog, type TrafficEntry } from './traffic-log';
 import { ProductRateLimiter, systemClock, type Clock, type RateLimitOptions, type RateLimitStats } from './rate-limits';
 
@@ -280,7 +278,8 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
     else void reply.send(body);
   };
 
-  const pageView = async (request: FastifyRequest<{ Params: { spaceKey: string; pageId: string } }>, reply: FastifyReply): Promise<void> => {
+  /** The page view, or the sandbox's page editor (`edit-v2`, Confluence's editor URL): the same page with the editor's actions. */
+  const pageView = (mode: 'view' | 'edit') => async (request: FastifyRequest<{ Params: { spaceKey: string; pageId: string } }>, reply: FastifyReply): Promise<void> => {
     const { spaceKey, pageId } = request.params;
     const space = [...state.all('space')].find((s) => s.key === spaceKey);
     const page = state.get('page', pageId);
@@ -291,13 +290,13 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
     let bodyHtml: string;
     try {
       const viewer = findSandboxUser(readCookie(request.headers.cookie, USER_COOKIE) ?? '');
-      const macroKey = `${APP_ID}/${ENVIRONMENT_ID}/static/${READINESS_MACRO_MODULE_KEY}`;
       bodyHtml =
         page.representation === 'atlas_doc_format'
           ? adfToHtml(JSON.parse(page.value), {
+              editable: mode === 'edit',
               macroFrame: (key, localId) =>
-                key === macroKey
-                  ? `/static-macro/index.html?${new URLSearchParams({ moduleKey: READINESS_MACRO_MODULE_KEY, contentId: page.id, localId }).toString()}`
+                key === READINESS_MACRO.extensionKey
+                  ? `/static-macro/index.html?${new URLSearchParams({ moduleKey: READINESS_MACRO.moduleKey, contentId: page.id, localId }).toString()}`
                   : undefined,
               issueCard: (key) => {
                 const issue = state.issue(key);
@@ -333,6 +332,10 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
       ancestors,
       children,
       colorMode: colorModeOf(request.headers.cookie),
+      pageId: page.id,
+      mode,
+      // Only an ADF page takes a macro (the editor writes ADF).
+      ...(page.representation === 'atlas_doc_format' ? { insertable: { title: READINESS_MACRO.title, description: READINESS_MACRO.description } } : {}),
     });
     void reply.type('text/html; charset=utf-8').send(html);
   };
@@ -345,8 +348,9 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
       for (const prefix of PRODUCT_PREFIXES) {
         app.route({ method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'], url: `${prefix}/*`, bodyLimit: 32 * 1024 * 1024, handler: productHandler });
       }
-      app.get('/wiki/spaces/:spaceKey/pages/:pageId', pageView);
-      app.get('/wiki/spaces/:spaceKey/pages/:pageId/*', pageView);
+      app.get('/wiki/spaces/:spaceKey/pages/edit-v2/:pageId', pageView('edit'));
+      app.get('/wiki/spaces/:spaceKey/pages/:pageId', pageView('view'));
+      app.get('/wiki/spaces/:spaceKey/pages/:pageId/*', pageView('view'));
       app.get('/wiki/spaces/:spaceKey', async (request: FastifyRequest<{ Params: { spaceKey: string } }>, reply) => {
         const space = [...state.all('space')].find((s) => s.key === request.params.spaceKey);
         if (!space) return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><p>No such space.</p>');

@@ -56,6 +56,8 @@ export interface IssueCard {
 export interface RenderOptions {
   /** The frame URL for a Forge macro node of this app, or undefined for an extension the sandbox cannot render. */
   macroFrame?: (extensionKey: string, localId: string) => string | undefined;
+  /** The page editor: each macro of this app gets an "Edit" action above its frame. */
+  editable?: boolean;
   /** The issue an inline card links to, as the viewer may see it; undefined = the card shows its URL only. */
   issueCard?: (key: string) => IssueCard | undefined;
 }
@@ -104,7 +106,24 @@ function renderExtensions(holder: HTMLElement, doc: Document, options: RenderOpt
     frame.setAttribute('title', title);
     frame.setAttribute('class', 'forge-macro');
     frame.setAttribute('data-macro-key', key);
-    el.replaceChildren(frame);
+    if (options.editable !== true) {
+      el.replaceChildren(frame);
+      continue;
+    }
+    // The editor's macro frame: its name and an "Edit" action that opens the macro's configuration.
+    const bar = doc.createElement('div');
+    bar.className = 'macro-edit-bar';
+    const name = doc.createElement('span');
+    name.textContent = title;
+    const edit = doc.createElement('button');
+    edit.setAttribute('type', 'button');
+    edit.className = 'edit-macro';
+    edit.setAttribute('data-local-id', localId);
+    edit.setAttribute('aria-label', `Edit the ${title} macro`);
+    edit.textContent = 'Edit';
+    bar.append(name, edit);
+    el.setAttribute('class', 'macro-editing');
+    el.replaceChildren(bar, frame);
   }
 }
 
@@ -171,7 +190,7 @@ const STYLE = `
   .card-status { display: inline-block; padding: 0 4px; border-radius: 3px; font-size: 11px; font-weight: 700; text-transform: uppercase; background: #dfe1e6; color: #44546f; }
   .card-status.card-indeterminate { background: #e9f2ff; color: #0055cc; }
   .card-status.card-done { background: #dcfff1; color: #216e4e; }
-  iframe.forge-macro { width: 100%; min-height: 600px; border: 0; display: block; margin: 8px 0 16px; }
+  iframe.forge-macro { width: 100%; height: 600px; min-height: 60px; border: 0; display: block; margin: 8px 0 16px; }
   .macro-missing { border: 1px dashed #dcdfe4; padding: 8px; color: #626f86; }
   html[data-color-mode="dark"] body { background: #1d2125; color: #b6c2cf; }
   html[data-color-mode="dark"] th { background: #22272b; }
@@ -191,6 +210,35 @@ const STYLE = `
   html[data-color-mode="dark"] div[data-panel-type="success"] { background: #1c3329; }
   html[data-color-mode="dark"] div[data-panel-type="note"] { background: #2b273f; }
   html[data-color-mode="dark"] .meta, html[data-color-mode="dark"] nav.crumbs { color: #8c9bab; }
+  .editor-bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; padding: 8px 12px; margin: 0 0 16px; border: 1px solid #dcdfe4; border-radius: 3px; background: #f7f8f9; }
+  .editor-note { font-size: 12px; color: #626f86; flex: 1; }
+  .editor-message { flex-basis: 100%; margin: 0; color: #ae2e24; font-size: 13px; }
+  .editor-message:empty { display: none; }
+  html[data-color-mode="dark"] .editor-message { color: #fd9891; }
+  button { font: inherit; font-size: 14px; padding: 6px 12px; border-radius: 3px; border: 0; background: #0c66e4; color: #fff; cursor: pointer; }
+  button.secondary, .macro-edit-bar button { background: #f1f2f4; color: #172b4d; border: 1px solid #dcdfe4; }
+  button:disabled { background: #f1f2f4; color: #8590a2; cursor: not-allowed; }
+  button:focus-visible, a:focus-visible { outline: 2px solid #388bff; outline-offset: 2px; }
+  .macro-editing { border: 1px dashed #8590a2; border-radius: 3px; margin: 8px 0 16px; }
+  .macro-edit-bar { display: flex; justify-content: space-between; align-items: center; padding: 4px 8px; font-size: 13px; font-weight: 600; background: #f7f8f9; border-bottom: 1px dashed #8590a2; }
+  .macro-edit-bar button { padding: 2px 10px; font-size: 13px; }
+  dialog { border: 0; border-radius: 4px; padding: 16px 20px; box-shadow: 0 8px 24px rgba(9,30,66,.3); background: #fff; color: #172b4d; max-width: calc(100vw - 32px); }
+  dialog::backdrop { background: rgba(9,30,66,.54); }
+  dialog h2 { font-size: 20px; margin: 0 0 12px; }
+  #macro-browser { width: 480px; }
+  #macro-config { width: 600px; }
+  .macro-list { list-style: none; padding: 0; margin: 0 0 16px; }
+  .macro-list p { font-size: 13px; color: #626f86; margin: 4px 0 0; }
+  .dialog-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
+  .dialog-head h2 { margin: 0; }
+  #macro-config iframe { width: 100%; height: 360px; border: 0; display: block; margin-top: 8px; }
+  html[data-color-mode="dark"] .editor-bar, html[data-color-mode="dark"] .macro-edit-bar { background: #22272b; border-color: #38414a; }
+  html[data-color-mode="dark"] .editor-note, html[data-color-mode="dark"] .macro-list p { color: #8c9bab; }
+  html[data-color-mode="dark"] dialog { background: #282e33; color: #b6c2cf; }
+  #macro-config { padding-bottom: 8px; }
+  html[data-color-mode="dark"] button { background: #579dff; color: #1d2125; }
+  html[data-color-mode="dark"] button.secondary, html[data-color-mode="dark"] .macro-edit-bar button { background: #2c333a; color: #b6c2cf; border-color: #454f59; }
+  html[data-color-mode="dark"] .macro-editing { border-color: #738496; }
   section.children { border-top: 1px solid #dcdfe4; margin-top: 32px; padding-top: 12px; }
   section.children h2 { font-size: 16px; }
 `;
@@ -205,10 +253,44 @@ export interface PageViewModel {
   ancestors: { id: string; title: string }[];
   children: { id: string; title: string }[];
   colorMode?: 'light' | 'dark';
+  pageId: string;
+  /** 'edit': the sandbox's page editor (insert a macro, edit a macro's configuration); default 'view'. */
+  mode?: 'view' | 'edit';
+  /** The app's macro the editor can insert (title and description, as the macro browser lists it). */
+  insertable?: { title: string; description: string };
 }
 
-/** A complete, readable HTML page in the style of a Confluence page view. */
+/**
+ * The editor's toolbar and its two dialogs (the macro browser; the macro's configuration, framed by
+ * /__host/page-editor.js), or the view's "Edit" link.
+ */
+function editorParts(m: PageViewModel): { bar: string; dialogs: string; script: string } {
+  const pagePath = `/wiki/spaces/${encodeURIComponent(m.spaceKey)}/pages/${encodeURIComponent(m.pageId)}`;
+  if (m.mode !== 'edit') {
+    return { bar: ` &middot; <a class="edit-link" href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}/pages/edit-v2/${encodeURIComponent(m.pageId)}">Edit</a>`, dialogs: '', script: '' };
+  }
+  const macro = m.insertable;
+  const bar = `<div class="editor-bar" role="toolbar" aria-label="Editor">
+<button type="button" id="open-macro-browser"${macro === undefined ? ' disabled' : ''}>Insert macro</button>
+<span class="editor-note">Each change is saved as a new page version at once (the sandbox's editor keeps no draft).</span>
+<a class="editor-done" href="${pagePath}">Close editor</a><p id="editor-message" class="editor-message" role="alert"></p></div>`;
+  const dialogs =
+    macro === undefined
+      ? ''
+      : `<dialog id="macro-browser" aria-labelledby="macro-browser-title"><h2 id="macro-browser-title">Insert a macro</h2>
+<ul class="macro-list"><li><button type="button" id="insert-readiness">${escapeHtml(macro.title)}</button><p>${escapeHtml(macro.description)}</p></li></ul>
+<button type="button" class="secondary" data-close-dialog>Cancel</button></dialog>
+<dialog id="macro-config" aria-labelledby="macro-config-title"><div class="dialog-head"><h2 id="macro-config-title">${escapeHtml(macro.title)}</h2>
+<button type="button" class="secondary" data-close-dialog>Close without saving</button></div><div id="macro-config-frame"></div></dialog>`;
+  return { bar, dialogs, script: `<script src="/__host/page-editor.js" defer></script>` };
+}
+
+/** Like Confluence, a macro's frame takes the height of its content (sandbox/host/assets/page-frames.js). */
+const FRAME_SIZING = `<script src="/__host/page-frames.js" defer></script>`;
+
+/** A complete, readable HTML page in the style of a Confluence page view (or its editor). */
 export function renderPageView(m: PageViewModel): string {
+  const editor = editorParts(m);
   const link = (id: string, title: string): string => `<a href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}/pages/${encodeURIComponent(id)}">${escapeHtml(title)}</a>`;
   const crumbs = [escapeHtml(m.spaceName), ...m.ancestors.map((a) => link(a.id, a.title))].join(' / ');
   const children =
@@ -216,12 +298,12 @@ export function renderPageView(m: PageViewModel): string {
       ? ''
       : `<section class="children" aria-label="Child pages"><h2>Child pages</h2><ul>${m.children.map((c) => `<li>${link(c.id, c.title)}</li>`).join('')}</ul></section>`;
   return `<!doctype html>
-<html lang="en" data-color-mode="${m.colorMode ?? 'light'}"><head><meta charset="utf-8"><title>${escapeHtml(m.title)} - ${escapeHtml(m.spaceName)} - Confluence (sandbox)</title>
-<style>${STYLE}</style></head>
-<body><header class="bar"><a href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}">Confluence (sandbox)</a></header>
+<html lang="en" data-color-mode="${m.colorMode ?? 'light'}"><head><meta charset="utf-8"><title>${m.mode === 'edit' ? 'Editing ' : ''}${escapeHtml(m.title)} - ${escapeHtml(m.spaceName)} - Confluence (sandbox)</title>
+<style>${STYLE}</style>${FRAME_SIZING}${editor.script}</head>
+<body data-page-id="${escapeHtml(m.pageId)}"><header class="bar"><a href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}">Confluence (sandbox)</a></header>
 <main><nav class="crumbs" aria-label="Breadcrumbs">${crumbs}</nav>
 <h1 class="page-title">${escapeHtml(m.title)}</h1>
-<div class="meta">Version ${m.version} &middot; last updated ${escapeHtml(m.updatedAt)}</div>
-<article class="page-body">${m.bodyHtml}</article>
-${children}</main></body></html>`;
+<div class="meta">Version ${m.version} &middot; last updated ${escapeHtml(m.updatedAt)}${m.mode === 'edit' ? '' : editor.bar}</div>
+${m.mode === 'edit' ? editor.bar : ''}<article class="page-body">${m.bodyHtml}</article>
+${children}</main>${editor.dialogs}</body></html>`;
 }

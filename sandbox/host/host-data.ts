@@ -7,7 +7,7 @@ import type { IssueRef, MacroConfig, MacroRef, ProductLookup, ProjectRef } from 
  * REST paths, never through the emulator's internals.
  */
 export type Inject = (req: {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   headers?: Record<string, string>;
   payload?: string;
@@ -68,6 +68,28 @@ const spacesSchema = z.looseObject({
 });
 const pageSchema = z.looseObject({ id: z.string(), spaceId: z.string() });
 const spaceSchema = z.looseObject({ id: z.string(), key: z.string() });
+const editablePageSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['current', 'draft']),
+  version: z.looseObject({ number: z.number().int() }),
+  body: z.looseObject({ atlas_doc_format: z.looseObject({ value: z.string() }) }),
+});
+
+/** A page as the sandbox's editor changes it. */
+export interface EditablePage {
+  id: string;
+  title: string;
+  status: 'current' | 'draft';
+  version: number;
+  adf: unknown;
+}
+
+/** The first message of a Confluence v2 error answer (`{ errors: [{ title, detail }] }`). */
+function confluenceMessage(json: unknown): string {
+  const first = (json as { errors?: { title?: string; detail?: string }[] } | null)?.errors?.[0];
+  return [first?.title, first?.detail].filter(Boolean).join(': ') || 'Confluence refused the request.';
+}
 
 export interface ProjectDetails {
   id: string;
@@ -139,7 +161,7 @@ export class HostData implements ProductLookup {
     return value;
   }
 
-  private async call(caller: Caller, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  private async call(caller: Caller, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if ('asApp' in caller) headers[AS_APP_HEADER] = 'true';
     else if (caller.accountId !== undefined) headers[ACCOUNT_HEADER] = caller.accountId;
@@ -184,6 +206,26 @@ export class HostData implements ProductLookup {
     if (typeof value !== 'string') return undefined;
     const found = findExtension(JSON.parse(value) as unknown, ref.localId);
     return found;
+  }
+
+  /** A page with its ADF body as the user reads it through the REST API: 200 with the page, or Confluence's status. */
+  async pageForEdit(pageId: string, accountId: string): Promise<{ status: number; page?: EditablePage; message?: string }> {
+    const res = await this.call({ accountId }, 'GET', `/wiki/api/v2/pages/${encodeURIComponent(pageId)}?body-format=atlas_doc_format`);
+    if (res.status !== 200) return { status: res.status, message: confluenceMessage(res.json) };
+    const p = editablePageSchema.parse(res.json);
+    return { status: 200, page: { id: p.id, title: p.title, status: p.status, version: p.version.number, adf: JSON.parse(p.body.atlas_doc_format.value) as unknown } };
+  }
+
+  /** Saves a new ADF body as the next version of the page, as the user (Confluence checks their right to edit). */
+  async savePageBody(page: EditablePage, accountId: string, adf: unknown, message: string): Promise<{ status: number; message?: string }> {
+    const res = await this.call({ accountId }, 'PUT', `/wiki/api/v2/pages/${encodeURIComponent(page.id)}`, {
+      id: page.id,
+      status: page.status,
+      title: page.title,
+      body: { representation: 'atlas_doc_format', value: JSON.stringify(adf) },
+      version: { number: page.version + 1, message },
+    });
+    return res.status === 200 ? { status: 200 } : { status: res.status, message: confluenceMessage(res.json) };
   }
 
   async issue(key: string): Promise<IssueRef | undefined> {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConfluenceConnection } from '../confluence-connection';
 import type { SandboxManifest } from '../manifest';
@@ -20,6 +21,7 @@ import {
   type PageChrome,
 } from './host-pages';
 import { fastifyInject, registerIssueSearchPage } from './issue-search-page';
+import { macroSubmitSchema, newReadinessMacroNode, withMacroAppended, withMacroConfig, type AdfNode } from './macro-editing';
 
 export interface HostDeps {
   data: HostData;
@@ -56,6 +58,8 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
   const uiBuilt = (): boolean => existsSync(indexFile);
   const css = readFileSync(path.join(ASSETS, 'host.css'), 'utf8');
   const js = readFileSync(path.join(ASSETS, 'host.js'), 'utf8');
+  const editorJs = readFileSync(path.join(ASSETS, 'page-editor.js'), 'utf8');
+  const framesJs = readFileSync(path.join(ASSETS, 'page-frames.js'), 'utf8');
   const defaultProject = deps.defaultProjectKey ?? 'SMS';
 
   const subpages = deps.manifest.projectPage.pages;
@@ -204,8 +208,12 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
     return reply.header('set-cookie', cookieValue(USER_COOKIE, user.accountId)).redirect(safeBack(req.query.back));
   });
 
+  registerMacroEditing(server, deps.data);
+
   server.get('/__host/host.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(css));
   server.get('/__host/host.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(js));
+  server.get('/__host/page-editor.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(editorJs));
+  server.get('/__host/page-frames.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(framesJs));
 
   // The Custom UI. index.html gets the bridge stand-in; every other file is served as built.
   const sendIndex = async (_req: FastifyRequest, reply: FastifyReply) => {
@@ -264,4 +272,50 @@ export function staticFile(root: string, requested: string): string | undefined 
   const full = path.resolve(root, `.${path.posix.sep}${decoded}`);
   const base = path.resolve(root);
   return full.startsWith(base + path.sep) ? full : undefined;
+}
+
+const pageIdParam = z.string().regex(/^\d{1,20}$/);
+const localIdParam = z.string().min(1).max(100);
+
+/**
+ * The page editor's two changes, each saved at once as a new page version through the REST API as the signed-in
+ * user (the sandbox has no drafts): insert an "SMS readiness" macro at the end of the page, and store what the
+ * macro's configuration frame submitted. The editor page (page-editor.js) only forwards a submit that came from
+ * the configuration frame it opened.
+ */
+function registerMacroEditing(server: FastifyInstance, data: HostData): void {
+  const failWith = (reply: FastifyReply, status: number, message: string) => reply.code(status).send({ ok: false, message });
+  // Only the editor's own script calls these (JSON, same origin): a form posted from another site is refused.
+  const jsonOnly = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return failWith(reply, 415, 'The page editor sends JSON.');
+    return undefined;
+  };
+
+  server.post<{ Params: { pageId: string } }>('/__host/confluence/pages/:pageId/macros', { preHandler: jsonOnly }, async (req, reply) => {
+    const pageId = pageIdParam.safeParse(req.params.pageId);
+    if (!pageId.success) return failWith(reply, 400, 'Not a page id.');
+    const user = hostUser(req.headers.cookie);
+    const read = await data.pageForEdit(pageId.data, user.accountId);
+    if (read.page === undefined) return failWith(reply, read.status, read.message ?? 'The page cannot be read.');
+    const node = newReadinessMacroNode();
+    const saved = await data.savePageBody(read.page, user.accountId, withMacroAppended(read.page.adf as AdfNode, node), 'Inserted the SMS readiness macro');
+    if (saved.status !== 200) return failWith(reply, saved.status, saved.message ?? 'The page could not be saved.');
+    return reply.send({ ok: true, localId: node.attrs?.localId });
+  });
+
+  server.put<{ Params: { pageId: string; localId: string } }>('/__host/confluence/pages/:pageId/macros/:localId/config', { preHandler: jsonOnly }, async (req, reply) => {
+    const pageId = pageIdParam.safeParse(req.params.pageId);
+    const localId = localIdParam.safeParse(req.params.localId);
+    if (!pageId.success || !localId.success) return failWith(reply, 400, 'Not a page id or macro id.');
+    const submit = macroSubmitSchema.safeParse(req.body);
+    if (!submit.success) return failWith(reply, 400, 'view.submit(): Invalid "config" provided. Expected object');
+    const user = hostUser(req.headers.cookie);
+    const read = await data.pageForEdit(pageId.data, user.accountId);
+    if (read.page === undefined) return failWith(reply, read.status, read.message ?? 'The page cannot be read.');
+    const next = withMacroConfig(read.page.adf as AdfNode, localId.data, submit.data.config);
+    if (next === undefined) return failWith(reply, 404, 'The page has no such SMS readiness macro (it may have been removed meanwhile).');
+    const saved = await data.savePageBody(read.page, user.accountId, next, 'Changed the SMS readiness macro');
+    if (saved.status !== 200) return failWith(reply, saved.status, saved.message ?? 'The page could not be saved.');
+    return reply.send({ ok: true });
+  });
 }

@@ -70,6 +70,10 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
   const gapsTable = body.locator('h3:has-text("The five largest gaps") + table, h3:has-text("The five largest gaps") + div table').first();
   await expect(gapsTable).toBeVisible();
   await expect(gapsTable.locator('tr')).toHaveCount(6);
+  // Five clauses, each named by its number and title.
+  const gapClauses = await gapsTable.locator('tr:not(:first-child) > :first-child').allTextContents();
+  expect(gapClauses).toHaveLength(5);
+  for (const c of gapClauses) expect(c).toMatch(/^\d+(\.\d+)* \S/);
 
   // What changed since the previous publish names clause 4.2.
   const changed = body.locator('h3', { hasText: 'What changed since the previous publish' });

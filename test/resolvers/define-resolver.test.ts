@@ -150,6 +150,17 @@ describe('defineResolver', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
+  it('takes a Confluence macro project from its configuration, validated: a malformed or partial config names no project', async () => {
+    const t = setup();
+    const macro = (config: unknown) => ({ moduleKey: 'sms-readiness', extension: { type: 'macro', content: { id: '1', type: 'page' }, config } });
+    const named = await t.invoke('readThing', {}, ADMIN, macro({ projectId: PROJECT.id, projectKey: PROJECT.key }));
+    expect(named).toEqual({ ok: true, data: { project: PROJECT.key, issue: null } });
+    for (const bad of [{}, { projectKey: PROJECT.key }, { projectId: { id: PROJECT.id }, projectKey: PROJECT.key }, { projectId: PROJECT.id, projectKey: '' }, 'SMS', null]) {
+      expect(await t.invoke('readThing', {}, ADMIN, macro(bad))).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(t.handlerCalls).toEqual([{ read: PROJECT.key }]);
+  });
+
   it('grants write access to a member of the editor role configured in the project settings', async () => {
     const t = setup();
     await t.invoke('writeThing', { name: 'seed', count: 1 }, ADMIN);

@@ -2,16 +2,19 @@
 import { token } from '@atlaskit/tokens';
 import type { ReadinessMacroView } from '@contract/gap-report';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisTick as axis, grid, tooltipStyle } from '../components/charts/ChartsImpl';
 import { space } from '../components/kit/layout';
 import { subtleText } from '../components/kit/text';
 
-const axis = { fill: token('color.text.subtle', '#44546F'), fontSize: 12 };
-const grid = token('color.border', '#DCDFE4');
 
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
-  const sameDay = new Set(view.trend.map((p) => p.at.slice(0, 10))).size < view.trend.length;
-  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : sameDay ? `${p.at.slice(5, 10)} ${p.at.slice(11, 16)}` : p.at.slice(0, 10), percent: p.percent }));
+  const publishes = view.trend.filter((p) => !p.live);
+  const published = publishes.length;
+  // Each publish gets its own label: its date, with the time (to the second if need be) when two share a day.
+  const distinct = (n: number): boolean => new Set(publishes.map((p) => p.at.slice(0, n))).size === published;
+  const label = (at: string): string => (distinct(10) ? at.slice(0, 10) : distinct(16) ? `${at.slice(5, 10)} ${at.slice(11, 16)}` : `${at.slice(5, 10)} ${at.slice(11, 19)}`);
+  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : label(p.at), percent: p.percent }));
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
       <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness per clause group">
@@ -22,7 +25,7 @@ export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
               <CartesianGrid stroke={grid} vertical={false} />
               <XAxis dataKey="name" tick={axis} />
               <YAxis domain={[0, 100]} tick={axis} />
-              <Tooltip formatter={(v) => [`${String(v)} %`, 'Readiness']} labelFormatter={(_l, items) => String(items[0]?.payload?.title ?? '')} />
+              <Tooltip contentStyle={tooltipStyle} formatter={(v) => [`${String(v)} %`, 'Readiness']} labelFormatter={(_l, items) => String(items[0]?.payload?.title ?? '')} />
               <Bar dataKey="percent" name="Readiness" fill={token('color.chart.brand', '#1D7AFC')} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
@@ -43,11 +46,16 @@ export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
               <CartesianGrid stroke={grid} vertical={false} />
               <XAxis dataKey="at" tick={axis} />
               <YAxis domain={[0, 100]} tick={axis} />
-              <Tooltip formatter={(v) => [`${String(v)} %`, 'Readiness']} />
+              <Tooltip contentStyle={tooltipStyle} formatter={(v) => [`${String(v)} %`, 'Readiness']} />
               <Line dataKey="percent" name="Readiness" stroke={token('color.chart.success.bold', '#22A06B')} strokeWidth={2} dot isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>
+        {published === 0 && (
+          <p style={{ ...subtleText, fontSize: 12, margin: `${space.xs} 0 0` }}>
+            No gap report has been published yet: the only point is today&apos;s live figure; the trend grows with each publish.
+          </p>
+        )}
       </figure>
     </div>
   );

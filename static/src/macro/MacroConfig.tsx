@@ -12,20 +12,31 @@ import { useResolver } from '../api/use-resolver';
 import { space } from '../components/kit/layout';
 import { fieldLabel, subtleText } from '../components/kit/text';
 
+/** The macro's configuration: the Jira project it shows (both or neither). */
+export interface MacroProjectConfig {
+  projectId?: string;
+  projectKey?: string;
+}
+
 interface ProjectOption {
   value: string;
   label: string;
   key: string;
 }
 
-export function MacroConfig({ current }: { current: { projectId?: string | undefined } }) {
+export function MacroConfig({ current }: { current: MacroProjectConfig }) {
   const id = useId();
   const [query, setQuery] = useState('');
   const projects = useResolver('listMacroProjects', { query });
   const options: ProjectOption[] = (projects.data?.projects ?? []).map((p) => ({ value: p.id, key: p.key, label: `${p.name} (${p.key})` }));
   const [chosen, setChosen] = useState<ProjectOption | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const selected = chosen ?? options.find((o) => o.value === current.projectId) ?? null;
+  // The project saved before, named by its key until the list (which may not reach it) gives its name.
+  const saved: ProjectOption | null =
+    current.projectId === undefined || current.projectKey === undefined
+      ? null
+      : (options.find((o) => o.value === current.projectId) ?? { value: current.projectId, key: current.projectKey, label: current.projectKey });
+  const selected = chosen ?? saved;
 
   const save = async (): Promise<void> => {
     if (selected === null) return;
@@ -38,7 +49,15 @@ export function MacroConfig({ current }: { current: { projectId?: string | undef
 
   return (
     <form
-      style={{ padding: space.m, fontFamily: token('font.family.body', 'system-ui, sans-serif'), color: token('color.text', '#172B4D') }}
+      style={{
+        padding: space.m,
+        fontFamily: token('font.family.body', 'system-ui, sans-serif'),
+        color: token('color.text', '#172B4D'),
+        // Confluence shows the configuration in a dialog: the form fills its frame in the overlay surface.
+        background: token('elevation.surface.overlay', '#FFFFFF'),
+        minHeight: '100vh',
+        boxSizing: 'border-box',
+      }}
       aria-label="SMS readiness configuration"
       onSubmit={(e) => {
         e.preventDefault();
@@ -72,9 +91,14 @@ export function MacroConfig({ current }: { current: { projectId?: string | undef
           The macro could not be saved: {failure}
         </p>
       )}
-      <Button type="submit" appearance="primary" isDisabled={selected === null}>
-        Save
-      </Button>
+      <div style={{ display: 'flex', gap: space.s, justifyContent: 'flex-end' }}>
+        <Button appearance="subtle" onClick={() => void view.close().catch(() => undefined)}>
+          Cancel
+        </Button>
+        <Button type="submit" appearance="primary" isDisabled={selected === null}>
+          Save
+        </Button>
+      </div>
     </form>
   );
 }

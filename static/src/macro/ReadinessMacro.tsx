@@ -18,7 +18,23 @@ const box = {
   padding: space.m,
 } as const;
 
-export function ReadinessMacro() {
+/** What to do with a macro that names no project: in Confluence (and the sandbox) its configuration is opened from the editor. */
+export const UNCONFIGURED_TEXT =
+  'This SMS readiness macro names no Jira project yet. To choose one, edit the page, then select Edit on this macro and pick a project you can browse.';
+
+/** `configured`: the macro's configuration names a project; without one there is nothing to read yet. */
+export function ReadinessMacro({ configured }: { configured: boolean }) {
+  if (!configured) {
+    return (
+      <p style={{ ...box, ...subtleText }} role="status">
+        {UNCONFIGURED_TEXT}
+      </p>
+    );
+  }
+  return <ConfiguredReadiness />;
+}
+
+function ConfiguredReadiness() {
   const readiness = useResolver('getReadinessMacro', {});
   const { error } = readiness;
 
@@ -26,9 +42,7 @@ export function ReadinessMacro() {
     const unconfigured = error.code === 'VALIDATION_FAILED';
     return (
       <p style={{ ...box, ...subtleText }} role="alert">
-        {unconfigured
-          ? 'SMS readiness: this macro names no Jira project yet. Edit the macro and choose a project you can browse.'
-          : `SMS readiness is not available to you: ${error.message}`}
+        {unconfigured ? UNCONFIGURED_TEXT : `SMS readiness is not available to you: ${error.message}`}
       </p>
     );
   }

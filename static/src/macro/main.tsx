@@ -2,7 +2,7 @@ import '@atlaskit/css-reset';
 import { view } from '@forge/bridge';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MacroConfig } from './MacroConfig';
+import { MacroConfig, type MacroProjectConfig } from './MacroConfig';
 import { ReadinessMacro } from './ReadinessMacro';
 
 // The host (Confluence, or the sandbox's page view) drives light/dark through data-color-mode on <html>.
@@ -12,11 +12,13 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
-/** The macro's configuration as the context gives it (only the fields the form shows). */
-function configOf(extension: unknown): { projectId?: string } {
+/** The macro's configuration as the context gives it (the project it names, when it names one). */
+function configOf(extension: unknown): MacroProjectConfig {
   const config = typeof extension === 'object' && extension !== null && 'config' in extension ? extension.config : undefined;
-  const projectId = typeof config === 'object' && config !== null && 'projectId' in config ? config.projectId : undefined;
-  return typeof projectId === 'string' ? { projectId } : {};
+  if (typeof config !== 'object' || config === null) return {};
+  const projectId = 'projectId' in config ? config.projectId : undefined;
+  const projectKey = 'projectKey' in config ? config.projectKey : undefined;
+  return typeof projectId === 'string' && typeof projectKey === 'string' ? { projectId, projectKey } : {};
 }
 
 // The manifest's `config` names this same resource: Confluence frames it for the configuration with
@@ -25,7 +27,8 @@ void view.getContext().then(
   (context) => {
     const extension: unknown = context.extension;
     const isConfig = typeof extension === 'object' && extension !== null && 'entryPoint' in extension && extension.entryPoint === 'config';
-    root.render(<StrictMode>{isConfig ? <MacroConfig current={configOf(extension)} /> : <ReadinessMacro />}</StrictMode>);
+    const current = configOf(extension);
+    root.render(<StrictMode>{isConfig ? <MacroConfig current={current} /> : <ReadinessMacro configured={current.projectId !== undefined} />}</StrictMode>);
   },
-  () => root.render(<StrictMode><ReadinessMacro /></StrictMode>),
+  () => root.render(<StrictMode><ReadinessMacro configured /></StrictMode>),
 );

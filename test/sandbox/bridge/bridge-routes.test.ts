@@ -12,6 +12,7 @@ interface Call {
 const lookup: ProductLookup = {
   project: async (key) => (key === 'SMS' ? { id: '10000', key: 'SMS', type: 'software' } : undefined),
   issue: async (key) => (key === 'SMS-1' ? { id: '1', key: 'SMS-1', type: 'Task', typeId: '3', projectKey: 'SMS' } : undefined),
+  macroConfig: async (ref) => (ref.contentId === '65537' && ref.localId === 'm1' ? { projectId: '10000', projectKey: 'SMS' } : undefined),
 };
 
 // Real HTTP on a free port: Fastify's inject cannot load under Jest here (light-my-request needs ESM-only cookie 2.x).
@@ -152,6 +153,20 @@ describe('POST /bridge/context', () => {
       theme: { colorMode: 'dark' },
       extension: { type: 'jira:issuePanel', issue: { key: 'SMS-1' }, project: { key: 'SMS' } },
     });
+  });
+});
+
+describe('POST /bridge/context for the macro', () => {
+  it('gives the configuration frame entryPoint = config and the stored config; the view frame none; another entry point is refused', async () => {
+    const { app } = await server();
+    const frame = { moduleKey: 'sms-readiness', contentId: '65537', localId: 'm1' };
+    const config = await request(app, 'POST', '/bridge/context', { ...frame, entryPoint: 'config' }, { cookie: 'sandbox-user=557058%3Asandbox-member' });
+    expect(config.statusCode).toBe(200);
+    expect(config.json()).toMatchObject({ extension: { type: 'macro', entryPoint: 'config', config: { projectId: '10000', projectKey: 'SMS' } } });
+    const view = await request(app, 'POST', '/bridge/context', frame, { cookie: 'sandbox-user=557058%3Asandbox-member' });
+    expect((view.json() as { extension: Record<string, unknown> }).extension.entryPoint).toBeUndefined();
+    const other = await request(app, 'POST', '/bridge/context', { ...frame, entryPoint: 'admin' }, { cookie: 'sandbox-user=557058%3Asandbox-member' });
+    expect(other.statusCode).toBe(400);
   });
 });
 

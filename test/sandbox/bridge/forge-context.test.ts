@@ -47,4 +47,14 @@ describe('toViewContext', () => {
     const ctx = await buildResolverContext({ ...base, moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' }, lookup);
     expect(toViewContext(ctx, 'dark')).toMatchObject({ theme: { colorMode: 'dark' }, locale: 'en-US', moduleKey: 'sms-navigator-project-page' });
   });
+
+  it('gives a macro frame its stored configuration, and the configuration frame entryPoint = config', async () => {
+    const withMacro: ProductLookup = { ...lookup, macroConfig: async (ref) => (ref.localId === 'm1' ? { projectId: '10000', projectKey: 'SMS' } : undefined) };
+    const view = await buildResolverContext({ ...base, moduleKey: 'sms-readiness', projectKey: '', macro: { contentId: '65537', localId: 'm1' } }, withMacro);
+    expect(view.extension).toEqual({ type: 'macro', content: { id: '65537', type: 'page' }, localId: 'm1', config: { projectId: '10000', projectKey: 'SMS' } });
+    const config = await buildResolverContext({ ...base, moduleKey: 'sms-readiness', projectKey: '', macro: { contentId: '65537', localId: 'm1', entryPoint: 'config' } }, withMacro);
+    expect(config.extension).toMatchObject({ type: 'macro', entryPoint: 'config', config: { projectKey: 'SMS' } });
+    // A node the page does not hold has no context (the configuration is read from the page, never from the frame).
+    await expect(buildResolverContext({ ...base, moduleKey: 'sms-readiness', projectKey: '', macro: { contentId: '65537', localId: 'other' } }, withMacro)).rejects.toMatchObject({ statusCode: 404 });
+  });
 });

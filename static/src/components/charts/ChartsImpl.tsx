@@ -7,9 +7,10 @@ import { token } from '@atlaskit/tokens';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarDatum, TrendSeries } from './charts';
 
-const axisTick = { fill: token('color.text.subtle', '#44546F'), fontSize: 12 };
-const grid = token('color.border', '#091E4224');
-const tooltipStyle = {
+export const axisTick = { fill: token('color.text.subtle', '#44546F'), fontSize: 12 };
+export const grid = token('color.border', '#091E4224');
+/** Recharts' default tooltip is white whatever the theme: this one follows it (dark text on white failed axe in dark). */
+export const tooltipStyle = {
   background: token('elevation.surface.overlay', '#FFFFFF'),
   border: `1px solid ${token('color.border', '#091E4224')}`,
   color: token('color.text', '#172B4D'),
