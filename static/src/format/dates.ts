@@ -42,8 +42,3 @@ export const formatDateTime = (iso: string | null | undefined): string =>
 
 /** "Dec 2, 2026" in the user's locale and time zone. */
 export const formatDate = (iso: string | null | undefined): string => format(iso, { year: 'numeric', month: 'short', day: 'numeric' });
-
-/** "1 clause", "3 clauses": a count with its noun, singular or plural (English plural rules). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

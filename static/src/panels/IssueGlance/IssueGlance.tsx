@@ -8,7 +8,7 @@ import { Suspense, lazy, useState } from 'react';
 import { useResolver } from '../../api/use-resolver';
 import { Loading } from '../../components/Loading';
 import { ResolverError } from '../../components/ResolverError';
-import { plural } from '../../format/dates';
+import { plural } from '../../format/counts';
 import { FindingTag } from '../IssuePanel/FindingTag';
 import { subtleText } from '../../components/kit/text';
 

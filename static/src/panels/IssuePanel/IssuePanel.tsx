@@ -10,7 +10,7 @@ import { useResolver } from '../../api/use-resolver';
 import { ConfidenceTag } from '../../components/ConfidenceTag';
 import { Loading } from '../../components/Loading';
 import type { ResolverErrorShape } from '../../components/ResolverError';
-import { plural } from '../../format/dates';
+import { plural } from '../../format/counts';
 import { LazyChoiceSelect as ChoiceSelect, LazyClausePicker as ClausePicker, LazyNotice as Notice, LazyResolverError as ResolverError } from './LazyParts';
 import { FindingTag } from './FindingTag';
 import { JqlLink } from './JqlLink';

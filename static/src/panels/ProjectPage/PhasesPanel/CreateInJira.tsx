@@ -5,6 +5,7 @@
  * user agreed to close). Then "n of m" progress and the result; the last sync (who, when, what) is read back
  * from the job history on load, with a link to the plan's issues in the issue navigator.
  */
+import { plural } from '../../../format/counts';
 import Button from '@atlaskit/button/new';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
@@ -43,7 +44,6 @@ const REASONS: Record<EpicSyncResultView['orphans'][number]['reason'], string> =
 };
 
 /** "1 epic", "2 epics". */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function summaryLine(r: EpicSyncResultView): string {
   const changed = r.created.epics.length + r.created.items.length + r.retitled.length + r.reparented.length + r.closed.length;
