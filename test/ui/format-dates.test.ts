@@ -32,6 +32,13 @@ describe('the date/time formatter', () => {
     expect(formatDate(noon)).toContain('2026');
   });
 
+  it('keeps a calendar day (a date picker value) on its day in every time zone', () => {
+    setUserLocale('en-US', 'America/Los_Angeles');
+    expect(formatDate('2026-12-02')).toBe('Dec 2, 2026');
+    setUserLocale('en-GB', 'Pacific/Kiritimati');
+    expect(formatDate('2026-12-02')).toBe('2 Dec 2026');
+  });
+
   it('shows nothing for no date, and the text itself when it is not a date', () => {
     setUserLocale('en-US', 'UTC');
     expect(formatDateTime(null)).toBe('');

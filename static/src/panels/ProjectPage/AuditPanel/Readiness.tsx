@@ -1,4 +1,5 @@
 /** Certification readiness against a target audit date: what still blocks a claim of conformity, and the risks. */
+import { formatDate } from '../../../format/dates';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { CertificationReadinessView } from '@contract/audit';
@@ -32,7 +33,7 @@ export function Readiness({ today }: { today: string }) {
   return (
     <div>
       <div style={{ display: 'flex', gap: space.m, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-        <DateField label="Target certification audit date" value={target} onChange={setTarget} hint={`Today is ${today}.`} />
+        <DateField label="Target certification audit date" value={target} onChange={setTarget} hint={`Today is ${formatDate(today)}.`} />
         <div style={{ marginBlockEnd: space.l }}>
           <Button appearance="primary" isDisabled={target === '' || loading} onClick={() => void check()}>
             Check readiness
