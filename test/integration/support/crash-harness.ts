@@ -23,6 +23,7 @@ import type { Plan } from '../../../src/domain/planning';
 import { proposePlan } from '../../../src/domain/planning/propose-plan';
 import { JiraClient } from '../../../src/jira/jira-client';
 import { EpicSyncService } from '../../../src/services/epic-sync.service';
+import { JOB_LEASE_MS } from '../../../src/platform/job-runner';
 import { EMPTY_MAPPING_VALUE } from '../../../src/domain/mapping/mapping-property';
 import { SMS_PROJECT_ID, expectedPicture, pictureOf } from '../epic-sync-harness';
 import { freePort } from '../../support/net';
@@ -127,8 +128,13 @@ interface JobStatus {
   messages: string[];
 }
 
-/** Waits for the job to end; an interrupted job is resumed once. Stuck: neither ended nor interrupted in time. */
-async function settle(sb: SandboxProcess, jobId: string, timeoutMs = 90_000): Promise<{ status: JobStatus; resumed: boolean; stuck: boolean }> {
+/**
+ * Waits for the job to end; an interrupted job is resumed once. Stuck: neither ended nor interrupted in time.
+ * "In time" is the job's lease plus a margin, not a fixed figure: a kill that lands before the queue journalled the
+ * event loses the invocation (as Forge can), and the job then shows queued until its lease runs out and it reads
+ * interrupted. On a loaded machine that kill window is wider, so a shorter wait would call a lost invocation stuck.
+ */
+async function settle(sb: SandboxProcess, jobId: string, timeoutMs = JOB_LEASE_MS + 60_000): Promise<{ status: JobStatus; resumed: boolean; stuck: boolean }> {
   let resumed = false;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
