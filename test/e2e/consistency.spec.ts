@@ -1,7 +1,8 @@
 import { expect } from '@playwright/test';
-import { projectApp, projectPageUrl, projectSidebar, testOnOwnSandbox } from './support';
+import { ADMIN, projectApp, projectPageUrl, projectSidebar, testOnOwnSandbox } from './support';
 
-// Issue 15, point 10 (inconsistencies), the parts a screen shows: the tab order follows the work, one figure
+// Issue 15, point 3 (challenge owners are Jira users, shown by name in the gap report preview) and point 10
+// (inconsistencies), the parts a screen shows: the tab order follows the work, one figure
 // for the mapped issues in the same words on Clause mapping and Gap report, dates in one format (date pickers
 // included), and a new empty scope row that is not red before it is touched or saved, with a statement that
 // never reads "of the following service: .". Headings, plurals and ISO dates on every view: screens.spec.ts.
@@ -76,4 +77,53 @@ test('point 10: a new empty scope row is not red until touched or saved, and the
   await a.getByRole('button', { name: 'Save scope' }).click();
   await expect(a.getByText('Saved as version 1.')).toBeVisible();
   await expect(a.getByRole('heading', { name: 'History (1 version)' })).toBeVisible();
+});
+
+test('point 3: a challenge owner is a Jira user picked by name, and the gap report preview names them (not their account id)', async ({ page }) => {
+  await page.goto(projectPageUrl('initiation'));
+  const a = projectApp(page);
+  await a.getByRole('tab', { name: 'Challenges' }).or(a.getByRole('button', { name: 'Challenges', exact: true })).first().click({ timeout: 45_000 });
+  const owner = a.getByLabel(/^Owner of “/).first();
+  await owner.pressSequentially('Pat'); // the async picker searches on input
+  await expect(a.getByRole('option', { name: 'Pat Project-Admin' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await a.getByRole('button', { name: 'Save challenge register' }).click();
+  await expect(a.getByText(/saved/i).first()).toBeVisible();
+
+  await page.goto(projectPageUrl('gap-report'));
+  const panel = a.getByRole('region', { name: 'Gap report', exact: true });
+  await panel.getByRole('button', { name: 'Preview', exact: true }).click({ timeout: 45_000 });
+  const preview = panel.getByLabel('Report preview');
+  await expect(preview).toContainText('owner Pat Project-Admin', { timeout: 45_000 });
+  await expect(preview).not.toContainText(ADMIN);
+});
+
+test('point 8: the bulk clause picker finds a clause by its suggestion vocabulary ("KPI", "known error", "SLA") and shows the choice', async ({ page }) => {
+  await page.goto(projectPageUrl('clause-mapping'));
+  const a = projectApp(page);
+  const picker = a.getByLabel('Clause to add');
+  await expect(picker).toBeVisible({ timeout: 45_000 });
+  for (const [term, option] of [
+    ['KPI', /^9\.1 Monitoring, measurement, analysis and evaluation/],
+    ['known error', /^8\.6\.3 Problem management/],
+    ['SLA', /^8\.3\.3 Service level management/],
+  ] as const) {
+    await picker.fill(term);
+    await expect(a.getByRole('option', { name: option })).toBeVisible();
+  }
+  await a.getByRole('option', { name: /^8\.3\.3 Service level management/ }).click();
+  await expect(a.getByText('8.3.3 Service level management', { exact: true }).first()).toBeVisible();
+});
+
+test('point 9: the issue page has one primary button: the panel\'s best Accept, not the glance\'s "Open the clause view"', async ({ page }) => {
+  await page.goto('/browse/SMS-186');
+  await page.locator('details.app-context summary').click();
+  const glanceButton = page.frameLocator('details.app-context iframe').getByRole('button', { name: 'Open the clause view' });
+  await expect(glanceButton).toBeVisible({ timeout: 45_000 });
+  const accepts = page.frameLocator('section.app-panel iframe').getByRole('button', { name: /^Accept / });
+  await expect(accepts.first()).toBeVisible({ timeout: 45_000 });
+  const background = (l: typeof glanceButton) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
+  const primary = await background(accepts.first());
+  expect(await background(glanceButton)).not.toBe(primary);
+  expect(await background(accepts.nth(1))).not.toBe(primary);
 });

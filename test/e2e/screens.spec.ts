@@ -7,7 +7,7 @@ import { AXE_VIEWS, openAxeView } from '../../bench/axe-views';
 // Issue 15, point 10 and the screenshots: every view (the nine project page views, the settings page, the issue
 // panel and the opened issue glance) in light and dark mode at 1,280 and 1,440 px, kept under
 // build/artifacts/screens/; on each view the headings start at h1 or h2 and skip no level (a DOM check and axe's
-// `heading-order` rule), and no text reads "1 versions", "(s)" or an ISO date instead of the one date format.
+// `heading-order` rule), no native <select> or date input is left (point 3), and no text reads "1 versions", "(s)" or an ISO date instead of the one date format.
 
 const SCREENS = path.resolve(__dirname, '..', '..', 'build', 'artifacts', 'screens');
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -33,6 +33,8 @@ async function checkView(page: Page, name: string): Promise<void> {
       const skips = levels.filter((h, i) => i > 0 && h.level > (levels[i - 1]?.level ?? 0) + 1).map((h) => `h${h.level} "${h.text}"`);
       expect(skips, `${name}: headings that skip a level`).toEqual([]);
     }
+    // Point 3: Jira-native controls only (Atlaskit selects and date pickers), no native <select> or date input.
+    expect(await frame.locator('select, input[type="date"]').count(), `${name}: native select or date field`).toBe(0);
     // Quoted names (a page or issue title such as “Management review 2026-12-02”) are names, not dates shown.
     const text = (await frame.evaluate(() => document.body.innerText)).replace(/“[^”]*”/g, '“…”');
     expect(text, `${name}: a count with the wrong plural`).not.toMatch(/(?<![\d.,])1 (versions|issues|clauses|items|epics|warnings|errors|changes|processes|findings|actions|days|units|rows|pages|KPIs)\b/);

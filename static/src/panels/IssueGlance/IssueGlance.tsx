@@ -39,8 +39,9 @@ export default function IssueGlance({ issueKey }: { issueKey: string }) {
           <FindingTag finding={data.finding} />
         </p>
       )}
+      {/* Not primary: the issue page has one primary action, the panel's best suggestion. */}
       <div>
-        <Button appearance="primary" onClick={() => setOpen(true)}>
+        <Button onClick={() => setOpen(true)}>
           Open the clause view
         </Button>
       </div>
