@@ -20,6 +20,7 @@ async function shootAll(page: Page, baseURL: string, route: string, name: string
       await page.goto(projectPageUrl(route));
       await prepare(projectApp(page));
       await page.waitForTimeout(800);
+      await page.evaluate(() => window.scrollTo(0, 0)); // the host's top bar is fixed: shown once, at the top
       await page.screenshot({ path: path.join(SCREENS, `${name}-${width}-${mode}.png`), fullPage: true });
     }
   }

@@ -5,7 +5,7 @@ import { ADMIN, projectApp, projectPageUrl, projectSidebar, testOnOwnSandbox } f
 // (inconsistencies), the parts a screen shows: the tab order follows the work, one figure
 // for the mapped issues in the same words on Clause mapping and Gap report, dates in one format (date pickers
 // included), and a new empty scope row that is not red before it is touched or saved, with a statement that
-// never reads "of the following service: .". Headings, plurals and ISO dates on every view: screens.spec.ts.
+// never reads "of the following service: .". Headings, plurals, ISO dates and native controls on every view: screens.spec.ts.
 // A sandbox of its own: the scope it saves must not change what the seeded-demo specs read.
 const test = testOnOwnSandbox('sms-nav-point10-');
 
