@@ -127,3 +127,19 @@ test('point 9: the issue page has one primary button: the panel\'s best Accept, 
   expect(await background(glanceButton)).not.toBe(primary);
   expect(await background(accepts.nth(1))).not.toBe(primary);
 });
+
+test('point 4: Initiation shows one section at a time with its own Save (not four Save buttons down one long page)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(projectPageUrl('initiation'));
+  const a = projectApp(page);
+  const sections = a.getByRole('navigation', { name: 'Initiation sections' });
+  await expect(sections).toBeVisible({ timeout: 45_000 });
+  const saves = a.getByRole('button', { name: /^Save / });
+  await expect(saves).toHaveCount(1);
+  await expect(saves).toHaveText('Save business case');
+  await sections.getByRole('button', { name: 'Challenges' }).click();
+  await expect(saves).toHaveCount(1);
+  await expect(saves).toHaveText('Save challenge register');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(3000);
+});
