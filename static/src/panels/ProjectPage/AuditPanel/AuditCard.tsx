@@ -8,6 +8,7 @@ import { PickerField, pickedName } from '../../../components/JiraFields';
 import { Card, space } from '../../../components/kit/layout';
 import { TextAreaField, TextField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
+import { formatDate } from '../../../format/dates';
 import { ResolverError } from '../../../components/ResolverError';
 import { JobOutcome, PreviewCard, isAuditorRefusal, newRequestId, useJob } from './audit-ui';
 import { IssueLink } from '../../../components/IssueLink';
@@ -154,7 +155,7 @@ export function AuditCard({ audit, view, canEdit, onChanged }: { audit: AuditVie
       {audit.sample !== null && (
         <details>
           <summary style={{ cursor: 'pointer' }}>
-            The sample (seed “{audit.sample.seed}”, as of {audit.sample.asOf.slice(0, 10)})
+            The sample (seed “{audit.sample.seed}”, as of {formatDate(audit.sample.asOf)})
           </summary>
           <ul>
             {Object.entries(audit.sample.clauses).map(([clauseId, keys]) => (

@@ -8,6 +8,7 @@ import { DateField, pickedName } from '../../../components/JiraFields';
 import { Card, space } from '../../../components/kit/layout';
 import { TextAreaField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
+import { formatDate } from '../../../format/dates';
 import { ResolverError } from '../../../components/ResolverError';
 import { PreviewCard, newRequestId } from './audit-ui';
 import { IssueLink } from '../../../components/IssueLink';
@@ -77,7 +78,7 @@ function ActionRow({ a, view, canEdit, onChanged }: { a: CorrectiveActionView; v
       </div>
       <div style={{ ...subtleText, fontSize: 12 }}>
         Root cause: {a.rootCause} · Action: {a.action}
-        {a.verification !== null && ` · Verified by ${pickedName(a.verification.verifiedBy, view.people)} on ${a.verification.verifiedAt.slice(0, 10)}: ${a.verification.note}`}
+        {a.verification !== null && ` · Verified by ${pickedName(a.verification.verifiedBy, view.people)} on ${formatDate(a.verification.verifiedAt)}: ${a.verification.note}`}
       </div>
       {canEdit && a.verification === null && !done && (
         <Button spacing="compact" isDisabled={busy} onClick={() => void act(complete.run({ actionKey: a.issueKey }))}>
