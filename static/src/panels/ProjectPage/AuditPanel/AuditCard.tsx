@@ -9,6 +9,7 @@ import { Card, space } from '../../../components/kit/layout';
 import { TextAreaField, TextField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
 import { formatDate } from '../../../format/dates';
+import { plural } from '../../../format/counts';
 import { ResolverError } from '../../../components/ResolverError';
 import { JobOutcome, PreviewCard, isAuditorRefusal, newRequestId, useJob } from './audit-ui';
 import { IssueLink } from '../../../components/IssueLink';
@@ -149,7 +150,7 @@ export function AuditCard({ audit, view, canEdit, onChanged }: { audit: AuditVie
         <p style={subtleText}>The audit plan on this issue cannot be read: plan the audit again from this view.</p>
       ) : (
         <p style={{ ...subtleText, marginBlock: space.s }}>
-          {plan.start} to {plan.end} · auditor {pickedName(plan.auditor, view.people)} · {audit.clauses.length} clause{audit.clauses.length === 1 ? '' : 's'} · criteria: {plan.criteria}
+          {formatDate(plan.start)} to {formatDate(plan.end)} · auditor {pickedName(plan.auditor, view.people)} · {plural(audit.clauses.length, 'clause')} · criteria: {plan.criteria}
         </p>
       )}
       {audit.sample !== null && (

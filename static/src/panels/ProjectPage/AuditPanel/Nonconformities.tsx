@@ -46,7 +46,7 @@ function ActionForm({ nc, onCreated }: { nc: NonconformityView; onCreated: () =>
       ) : (
         <PreviewCard confirmLabel="Create the corrective action" busy={busy} onConfirm={() => void create()} onBack={() => setPreviewing(false)}>
           <p style={{ marginBlock: 0 }}>
-            One issue “Corrective action for {nc.issueKey}” labelled sms-corrective-action, due {dueDate}, linked to {nc.issueKey}, with the root cause and action recorded on it.
+            One issue “Corrective action for {nc.issueKey}” labelled sms-corrective-action, due {formatDate(dueDate)}, linked to {nc.issueKey}, with the root cause and action recorded on it.
           </p>
         </PreviewCard>
       )}
@@ -69,7 +69,7 @@ function ActionRow({ a, view, canEdit, onChanged }: { a: CorrectiveActionView; v
     <li style={{ marginBlockEnd: space.s }}>
       <div style={{ display: 'flex', gap: space.s, alignItems: 'center', flexWrap: 'wrap' }}>
         <IssueLink issueKey={a.issueKey} />
-        <span>due {a.dueDate}</span>
+        <span>due {formatDate(a.dueDate)}</span>
         {a.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
         <Lozenge appearance={done ? 'success' : 'inprogress'}>{done ? 'Done in Jira' : 'Not done in Jira'}</Lozenge>
         {a.verification !== null && (

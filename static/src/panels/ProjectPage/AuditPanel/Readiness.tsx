@@ -1,4 +1,5 @@
 /** Certification readiness against a target audit date: what still blocks a claim of conformity, and the risks. */
+import { plural } from '../../../format/counts';
 import { formatDate } from '../../../format/dates';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
@@ -47,7 +48,7 @@ export function Readiness({ today }: { today: string }) {
         <div>
           <p role="status">
             <Lozenge appearance={VERDICT[r.verdict].tone}>{VERDICT[r.verdict].text}</Lozenge>{' '}
-            {r.daysLeft >= 0 ? `${r.daysLeft} days to the audit on ${r.targetAuditDate}.` : `The audit date ${r.targetAuditDate} has passed.`}
+            {r.daysLeft >= 0 ? `${plural(r.daysLeft, 'day')} to the audit on ${formatDate(r.targetAuditDate)}.` : `The audit date ${formatDate(r.targetAuditDate)} has passed.`}
             {r.truncated && ' The gap analysis read only part of the mapped issues: figures may be incomplete.'}
           </p>
           {r.reasons.length > 0 && (
