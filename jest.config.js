@@ -13,7 +13,7 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{domain,resolvers,services,storage,jira,confluence,consumers,sandbox,platform}/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{domain,resolvers,services,storage,jira,confluence,consumers,sandbox,platform,ui}/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/{integration,contract}/**/*.test.ts'] },
   ],
 };

@@ -41,8 +41,8 @@ export interface AxeFinding {
   target: string;
 }
 
-/** Serious and critical axe violations on one view (host page and the app's frames), after it has rendered. */
-export async function axeView(page: Page, baseUrl: string, view: (typeof AXE_VIEWS)[number], mode: 'light' | 'dark'): Promise<AxeFinding[]> {
+/** Opens one view as the project admin in `mode` and waits until it has rendered (the glance opened, charts settled). */
+export async function openAxeView(page: Page, baseUrl: string, view: (typeof AXE_VIEWS)[number], mode: 'light' | 'dark', settleMs = 500): Promise<void> {
   await page.context().addCookies([
     { name: 'sandbox-theme', value: mode, url: baseUrl },
     { name: 'sandbox-user', value: encodeURIComponent('557058:sandbox-project-admin'), url: baseUrl },
@@ -55,7 +55,12 @@ export async function axeView(page: Page, baseUrl: string, view: (typeof AXE_VIE
     await page.frameLocator('details.app-context iframe').getByRole('button', { name: 'Open the clause view' }).waitFor({ timeout: 30_000 });
   }
   // Let lazy charts and tooltips settle.
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(settleMs);
+}
+
+/** Serious and critical axe violations on one view (host page and the app's frames), after it has rendered. */
+export async function axeView(page: Page, baseUrl: string, view: (typeof AXE_VIEWS)[number], mode: 'light' | 'dark'): Promise<AxeFinding[]> {
+  await openAxeView(page, baseUrl, view, mode);
   const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

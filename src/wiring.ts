@@ -163,7 +163,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
   // Services.
   const permissions = deps.permissions ?? jira;
   const kpi = new KpiService(jira, { as: 'user' });
-  const gapReport = new GapReportService({ jira, clauseRecords, scopes, assessments, plans, initiationRecords, now });
+  const gapReport = new GapReportService({ jira, clauseRecords, scopes, assessments, plans, initiationRecords, now, names });
   const services: AppServices = {
     api,
     store,

@@ -15,6 +15,8 @@
  * updates it, so it never creates a second page. Transient trouble (rate limits, 5xx, network) makes the
  * runner retry; permanent problems (missing space, refused page) end the job failed with the reason.
  */
+import { plural } from '../domain/plural';
+import { asEvidence } from '../domain/mapping/mapped-issue-words';
 import type { AppServices } from '../app-services';
 import type { PublishReportResultView } from '../contract/gap-report';
 import type { TypedJob } from '../platform/job-runner';
@@ -38,9 +40,9 @@ export function createPublishReportJob(): TypedJob<PublishReportJobInput, AppSer
     ending: (result) => ({
       links: [{ label: result.title, href: result.pagePath }],
       messages: [
-        `${result.created ? 'Created' : 'Updated'} "${result.title}" (version ${result.pageVersion}) from ${result.evidenceCount} mapped issues` +
+        `${result.created ? 'Created' : 'Updated'} "${result.title}" (version ${result.pageVersion}) from ${asEvidence(result.evidenceCount)}` +
           `${result.split ? `, split into ${result.childPageIds.length} clause-group pages` : ''}` +
-          `${result.conflictsRetried > 0 ? `; ${result.conflictsRetried} stale-version conflict(s) re-read and retried` : ''}.`,
+          `${result.conflictsRetried > 0 ? `; ${plural(result.conflictsRetried, 'stale-version conflict')} re-read and retried` : ''}.`,
       ],
     }),
   });

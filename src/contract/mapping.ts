@@ -4,7 +4,7 @@
  */
 import type { JobStatusName } from './jobs';
 import type { EvidenceKind, FindingGrade } from '../domain/vocabulary';
-import type { CoverageRow } from '../domain/mapping/coverage';
+import type { CoverageRow, MappedIssueTally } from '../domain/mapping/coverage';
 
 export type { EvidenceKind };
 
@@ -160,11 +160,13 @@ export interface GetCoveragePayload {
 
 /** One coverage row (src/domain/mapping/coverage.ts; `jql` finds exactly the `total` issues). */
 export type ClauseCoverage = CoverageRow;
+export type { MappedIssueTally };
 
 export interface CoverageResponse {
   /** Every assessable clause, those without a mapped issue first, then in clause order. */
   clauses: ClauseCoverage[];
-  mappedIssues: number;
+  /** The project's mapped issues, and of them the evidence, audit findings and planned work (tallyMappedIssues). */
+  issues: MappedIssueTally;
   /** True when the project had more mapped issues than the coverage reads at once. */
   partial: boolean;
   unmapped: { issues: { id: string; key: string; summary: string; status: string }[]; nextCursor: string | null; jql: string };

@@ -13,6 +13,7 @@ import type { InitiationRepository } from '../storage/initiation-repository';
 import type { ScopeRepository } from '../storage/scope-repository';
 import type { AssessmentRepository } from '../storage/assessment-repository';
 import type { SnapshotRepository } from '../storage/snapshot-repository';
+import type { NameLookup } from './user-names.service';
 import { type ReviewMaturityChange, type ReviewScopeChange } from '../domain/audit';
 import { diffScopes, formatScopeDiff } from '../domain/scope';
 import { isProcessId, unitTitle } from '../domain/assessment/assessment-units';
@@ -55,14 +56,14 @@ const SATISFACTION = /satisf|csat|complain|customer/i;
 
 /** The review pack's inputs from storage: the KPIs (baseline → latest, JQL confined to the project) and the challenge register. */
 export async function reviewStoredInput(
-  stores: { initiationRecords: InitiationRepository; scopes: ScopeRepository; assessments: AssessmentRepository; snapshots: SnapshotRepository },
+  stores: { initiationRecords: InitiationRepository; scopes: ScopeRepository; assessments: AssessmentRepository; snapshots: SnapshotRepository; names?: NameLookup },
   input: PublishReviewJobInput,
   generatedAt: string,
 ): Promise<ReviewStoredInput> {
   const { initiationRecords } = stores;
   const [initiation, risks, scopeChanges, maturity] = await Promise.all([
     initiationRecords.get(input.projectId),
-    initiationRecords.challengeRowsForReport(input.projectId),
+    initiationRecords.challengeRowsForReport(input.projectId, stores.names),
     scopeChangesSince(stores.scopes, input.projectId, input.periodStart),
     maturityChange(stores.assessments, stores.snapshots, input.projectId),
   ]);

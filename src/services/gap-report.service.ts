@@ -13,6 +13,7 @@
  * Storage: clause records (this feature), and, when present, the scope, the maturity assessment and the plan
  * and the challenge register (other tabs). Each missing part gives a clear empty state in the report instead of failing.
  */
+import type { NameLookup } from './user-names.service';
 import { PLAN_ITEM_PROPERTY_KEY } from '../domain/epics/plan-item-property';
 import { type GapAnalysis, analyseGaps, ageInDays, type ClauseEvidenceSample } from '../domain/gap';
 import { REPORT_DEFAULTS } from '../domain/report';
@@ -112,6 +113,8 @@ export interface GapReportDeps {
   plans: PlanRepository;
   initiationRecords: InitiationRepository;
   now: () => Date;
+  /** Display names of the challenge owners (stored as account ids); without it the report shows the ids. */
+  names?: NameLookup;
 }
 
 export class GapReportService {
@@ -267,7 +270,7 @@ export class GapReportService {
       this.readScope(projectId),
       this.readMaturity(projectId),
       this.deps.plans.get(projectId),
-      this.deps.initiationRecords.challengeRowsForReport(projectId),
+      this.deps.initiationRecords.challengeRowsForReport(projectId, this.deps.names),
     ] as const);
   }
 

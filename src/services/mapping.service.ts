@@ -7,8 +7,9 @@
  * the project (checked as the user before anything is read or written), not the app's SMS editor role;
  * reading needs BROWSE_PROJECTS (checked by the resolver framework).
  */
-import { clauseIssuesJql, mappedIssuesJql, unmappedIssuesJql } from '../domain/issue-index';
-import { coverageRows, type CoverageIssue } from '../domain/mapping/coverage';
+import { PLAN_ITEM_PROPERTY_KEY, clauseIssuesJql, mappedIssuesJql, unmappedIssuesJql } from '../domain/issue-index';
+import { coverageRows, tallyMappedIssues, type MappedIssue } from '../domain/mapping/coverage';
+import { issueRole } from '../domain/gap/issue-roles';
 import { statusCategoryOf } from '../domain/gap/gap-model';
 import { z } from 'zod';
 import { CLAUSES } from '../domain/catalogue/catalogue';
@@ -164,11 +165,11 @@ export class MappingService {
    * unmapped issues.
    */
   async coverage(project: ProjectRef, unmappedCursor?: string): Promise<CoverageResponse> {
-    const mapped: CoverageIssue[] = [];
-    let mappedIssues = 0;
+    const mapped: MappedIssue[] = [];
     let partial = false;
-    for await (const issue of this.jira.searchJqlAll(mappedIssuesJql(project.key), { fields: ['status', 'project'], properties: [MAPPING_PROPERTY_KEY], pageSize: 100, as: 'user' })) {
-      if (mappedIssues >= COVERAGE_MAX_ISSUES) {
+    const read = { fields: ['status', 'project', 'labels'], properties: [MAPPING_PROPERTY_KEY, PLAN_ITEM_PROPERTY_KEY], pageSize: 100, as: 'user' as const };
+    for await (const issue of this.jira.searchJqlAll(mappedIssuesJql(project.key), read)) {
+      if (mapped.length >= COVERAGE_MAX_ISSUES) {
         partial = true;
         break;
       }
@@ -176,8 +177,8 @@ export class MappingService {
       if (fields.project?.id !== undefined && fields.project.id !== project.id) continue;
       const mapping = readMapping(issue.properties[MAPPING_PROPERTY_KEY]);
       if (mapping.mapped.length === 0) continue;
-      mappedIssues += 1;
-      mapped.push({ clauseIds: mapping.mapped.map((m) => m.clauseId), statusCategory: statusCategoryOf(fields.status?.statusCategory?.key) });
+      const role = issueRole({ hasFindingLabel: findingGradeOfLabels(fields.labels ?? []) !== undefined, isPlanItem: issue.properties[PLAN_ITEM_PROPERTY_KEY] !== undefined });
+      mapped.push({ clauseIds: mapping.mapped.map((m) => m.clauseId), statusCategory: statusCategoryOf(fields.status?.statusCategory?.key), role });
     }
     const jql = unmappedIssuesJql(project.key);
     const page = await this.jira.searchJql(jql, {
@@ -188,7 +189,7 @@ export class MappingService {
     });
     return {
       clauses: coverageRows(project.key, mapped),
-      mappedIssues,
+      issues: tallyMappedIssues(mapped),
       partial,
       unmapped: {
         issues: page.issues.map((i) => {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { assertFitsValueLimit } from '../domain/assessment/record-size';
-import { type Initiation, INITIATION_SCHEMA_VERSION, emptyInitiation, initiationSchema, toReportChallengeRows, validInitiation } from '../domain/initiation';
+import { type Initiation, INITIATION_SCHEMA_VERSION, challengeOwnerIds, emptyInitiation, initiationSchema, toReportChallengeRows, validInitiation } from '../domain/initiation';
 import type { ChallengeRegisterRow } from '../domain/report/report-input';
 import type { JsonValue, KeyValueStore } from './kv-store';
 import { assertVersion, parseStored } from './stored-record';
@@ -79,9 +79,17 @@ export class InitiationRepository {
   /**
    * The challenge register as gap-report rows (GapReportInput.challenges), or undefined when the project has no
    * initiation data yet (the report then lists the four challenges as open). For the report's collect step.
+   * `namesOf` gives the owners' display names (the owners are stored as account ids); without it the ids are shown.
    */
-  async challengeRowsForReport(projectId: string): Promise<ChallengeRegisterRow[] | undefined> {
+  async challengeRowsForReport(
+    projectId: string,
+    namesOf?: (accountIds: string[]) => Promise<Readonly<Record<string, string>>>,
+  ): Promise<ChallengeRegisterRow[] | undefined> {
     const record = await this.getRecord(projectId);
-    return record === undefined ? undefined : toReportChallengeRows(record.initiation.challengeRegister);
+    if (record === undefined) return undefined;
+    const register = record.initiation.challengeRegister;
+    const owners = challengeOwnerIds(register);
+    const names = namesOf !== undefined && owners.length > 0 ? await namesOf(owners) : {};
+    return toReportChallengeRows(register, names);
   }
 }

@@ -156,7 +156,7 @@ describe('clause mapping in the sandbox', () => {
     const started = await invoke<{ jobId: string }>('startBulkMapping', ADMIN, { previewId: preview.data.previewId, issueIds: chosen });
     expect(await waitForJob(started.data.jobId)).toMatchObject({ status: 'done', done: 30 });
 
-    const coverage = await invoke<{ clauses: { clauseId: string; total: number; byCategory: Record<string, number>; jql: string }[]; mappedIssues: number; unmapped: { issues: unknown[]; nextCursor: string | null } }>('getCoverage', MEMBER);
+    const coverage = await invoke<{ clauses: { clauseId: string; total: number; byCategory: Record<string, number>; jql: string }[]; issues: { mapped: number }; unmapped: { issues: unknown[]; nextCursor: string | null } }>('getCoverage', MEMBER);
     expect(coverage.ok).toBe(true);
     const incident = coverage.data.clauses.find((c) => c.clauseId === '8.6.1');
     expect(incident).toBeDefined();

@@ -7,6 +7,7 @@
  * Evidence, planned work, findings, maturity gaps and epics may name a heading (e.g. '8.5'); they then apply to every
  * assessable clause below it. Ids the catalogue does not know are listed in `unknownClauseRefs`.
  */
+import { plural } from '../plural';
 import { CLAUSES, type Clause, type ClauseId, getClause, topLevelClauses } from '../catalogue/catalogue';
 import { type ConformityResult } from '../vocabulary';
 import {
@@ -78,9 +79,6 @@ function listRefs(refs: readonly string[]): string {
   return refs.length > MAX_REFS_IN_MESSAGE ? `${shown} and ${refs.length - MAX_REFS_IN_MESSAGE} more` : shown;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 interface Resolver {
   assessable: readonly Clause[];

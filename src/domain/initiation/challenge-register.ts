@@ -67,15 +67,22 @@ export function relatedClausesOf(challengeId: ChallengeId): readonly ClauseId[] 
   return CHALLENGES.find((c) => c.id === challengeId)?.relatedClauses ?? [];
 }
 
-/** Rows for the gap report (GapReportInput.challenges): status, and a note with score, owner and mitigations. */
-export function toReportChallengeRows(register: ChallengeRegister): ChallengeRegisterRow[] {
+/** The account ids of the register's owners (stored as account ids), for a display-name lookup. */
+export const challengeOwnerIds = (register: ChallengeRegister): string[] =>
+  completeRegister(register).flatMap((r) => (r.owner !== null && r.owner !== '' ? [r.owner] : []));
+
+/**
+ * Rows for the gap report (GapReportInput.challenges): status, and a note with score, owner and mitigations.
+ * `names` maps owner account ids to display names (looked up by the caller); an id it lacks is shown as stored.
+ */
+export function toReportChallengeRows(register: ChallengeRegister, names: Readonly<Record<string, string>> = {}): ChallengeRegisterRow[] {
   return completeRegister(register).map((r) => {
     const c = CHALLENGES.find((x) => x.id === r.challengeId);
     const score = riskScore(r);
     const m = mitigationProgress(r);
     const parts = [
       `Risk ${score}/25 (${riskBand(score)}: likelihood ${r.likelihood}, impact ${r.impact})`,
-      `owner ${r.owner ?? 'not assigned'}`,
+      `owner ${r.owner === null || r.owner === '' ? 'not assigned' : (names[r.owner] ?? r.owner)}`,
       `${m.done} of ${m.total} mitigations in place`,
     ];
     const note = r.note.trim() === '' ? parts.join('; ') : `${parts.join('; ')}. ${r.note.trim()}`;

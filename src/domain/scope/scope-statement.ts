@@ -11,7 +11,19 @@ function clauseLabel(id: string): string {
   return c ? `${c.title} (${id})` : id;
 }
 
-export function generateScopeStatement(scope: Scope): string {
+/** A row still being filled in (no name yet) says nothing: it is left out of the statement. */
+const named = <T extends { name: string }>(rows: readonly T[]): T[] => rows.filter((r) => r.name.trim() !== '');
+
+export function generateScopeStatement(input: Scope): string {
+  const scope: Scope = {
+    ...input,
+    services: named(input.services).map((s) => ({ ...s, customers: s.customers.filter((c) => c.trim() !== '') })),
+    organizationalUnits: named(input.organizationalUnits),
+    locations: named(input.locations),
+    interestedParties: named(input.interestedParties),
+    otherParties: named(input.otherParties),
+    exclusions: input.exclusions.filter((e) => e.what.trim() !== ''),
+  };
   const paragraphs: string[] = [];
   const owner = scope.organization.trim() === '' ? 'the organization' : scope.organization.trim();
 

@@ -3,6 +3,7 @@
  * (@atlaskit/select) and a user picker backed by Jira's user search (names and avatars shown, account ids kept).
  * Used where the first-hour views had native <select>s, date inputs and "Account ID" text fields.
  */
+import { formatDate } from '../format/dates';
 import Avatar from '@atlaskit/avatar';
 import { DatePicker } from '@atlaskit/datetime-picker';
 import Select, { AsyncSelect } from '@atlaskit/select';
@@ -28,7 +29,16 @@ export function DateField({ label, value, onChange, readOnly, hint, width = 180 
       <label htmlFor={id} style={fieldLabel}>
         {label}
       </label>
-      <DatePicker id={id} value={value} isDisabled={readOnly} onChange={(v) => onChange(v)} spacing="compact" placeholder="No date" clearControlLabel={`Clear ${label.toLowerCase()}`} />
+      <DatePicker
+        id={id}
+        value={value}
+        isDisabled={readOnly}
+        onChange={(v) => onChange(v)}
+        spacing="compact"
+        placeholder="No date"
+        clearControlLabel={`Clear ${label.toLowerCase()}`}
+        formatDisplayLabel={(day) => formatDate(day)}
+      />
       <FieldHint id={id} hint={hint} />
     </div>
   );

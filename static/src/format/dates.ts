@@ -29,21 +29,20 @@ export function setUserLocale(userLocale: string | undefined, userTimeZone: stri
   timeZone = userTimeZone !== undefined && validTimeZone(userTimeZone) ? userTimeZone : undefined;
 }
 
+/** A calendar day ("2026-12-02", as date pickers store it): a day, not an instant, so no time zone moves it. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 function format(iso: string | null | undefined, options: Intl.DateTimeFormatOptions): string {
   if (iso === null || iso === undefined || iso === '') return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { ...options, ...(timeZone !== undefined ? { timeZone } : {}) }).format(d);
+  const zone = CALENDAR_DAY.test(iso) ? 'UTC' : timeZone;
+  return new Intl.DateTimeFormat(locale, { ...options, ...(zone !== undefined ? { timeZone: zone } : {}) }).format(d);
 }
 
 /** "Dec 2, 2026, 12:30 PM" in the user's locale and time zone. */
 export const formatDateTime = (iso: string | null | undefined): string =>
   format(iso, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** "Dec 2, 2026" in the user's locale and time zone. */
+/** "Dec 2, 2026" in the user's locale and time zone (a calendar day "2026-12-02" stays that day everywhere). */
 export const formatDate = (iso: string | null | undefined): string => format(iso, { year: 'numeric', month: 'short', day: 'numeric' });
-
-/** "1 clause", "3 clauses": a count with its noun, singular or plural (English plural rules). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -7,6 +7,7 @@ import {
   riskBand,
   riskScore,
   toReportChallengeRows,
+  challengeOwnerIds,
 } from '../../../src/domain/initiation';
 import { analyseGaps } from '../../../src/domain/gap';
 import { buildGapReportAdf } from '../../../src/domain/report';
@@ -67,5 +68,15 @@ describe('challenge register', () => {
     );
     expect(adf).toContain('Board meets in May');
     expect(adf).not.toContain(CHALLENGES[1]!.title);
+  });
+
+  it('names each owner by the display name it is given (owners are stored as account ids), and keeps an unknown id', () => {
+    const reg = defaultChallengeRegister().map((r, i) => (i === 0 ? { ...r, owner: '557058:pat' } : i === 2 ? { ...r, owner: '557058:gone' } : r));
+    expect(challengeOwnerIds(reg)).toEqual(['557058:pat', '557058:gone']);
+    const rows = toReportChallengeRows(reg, { '557058:pat': 'Pat Project-Admin' });
+    expect(rows[0]?.note).toContain('owner Pat Project-Admin;');
+    expect(rows[0]?.note).not.toContain('557058:pat');
+    expect(rows[1]?.note).toContain('owner not assigned;');
+    expect(rows[2]?.note).toContain('owner 557058:gone;');
   });
 });

@@ -1,5 +1,5 @@
 import { CLAUSES } from '../../../src/domain/catalogue/catalogue';
-import { coverageRows } from '../../../src/domain/mapping/coverage';
+import { coverageRows, tallyMappedIssues } from '../../../src/domain/mapping/coverage';
 import { clauseIssuesJql } from '../../../src/domain/issue-index';
 
 const ASSESSABLE = CLAUSES.filter((c) => c.assessable).map((c) => c.id);
@@ -43,5 +43,28 @@ describe('coverageRows', () => {
     const rows = coverageRows('SMS', []);
     expect(rows.map((r) => r.clauseId).sort()).toEqual([...ASSESSABLE].sort());
     expect(rows.every((r) => r.total === 0)).toBe(true);
+  });
+
+  it('marks the assessable rows, so a view counts the same clauses as the gap report', () => {
+    const rows = coverageRows('SMS', [{ clauseIds: ['8.6'], statusCategory: 'done' }]);
+    expect(rows.filter((r) => r.assessable).map((r) => r.clauseId).sort()).toEqual([...ASSESSABLE].sort());
+    expect(rows.find((r) => r.clauseId === '8.6')?.assessable).toBe(false);
+  });
+});
+
+describe('tallyMappedIssues', () => {
+  it('counts every mapped issue once, and of them the evidence, the audit findings and the planned work', () => {
+    const tally = tallyMappedIssues([
+      { clauseIds: ['8.6.1', '8.6.3'], statusCategory: 'done', role: 'evidence' },
+      { clauseIds: ['10.2'], statusCategory: 'new', role: 'evidence' },
+      { clauseIds: ['8.7.1'], statusCategory: 'new', role: 'finding' },
+      { clauseIds: ['8.1'], statusCategory: 'indeterminate', role: 'planned_work' },
+      { clauseIds: [], statusCategory: 'new', role: 'evidence' },
+    ]);
+    expect(tally).toEqual({ mapped: 4, evidence: 2, findings: 1, plannedWork: 1 });
+  });
+
+  it('an issue mapped only to a clause the catalogue does not know is mapped but not evidence (the gap report ignores it)', () => {
+    expect(tallyMappedIssues([{ clauseIds: ['99.9'], statusCategory: 'done', role: 'evidence' }])).toEqual({ mapped: 1, evidence: 0, findings: 0, plannedWork: 0 });
   });
 });

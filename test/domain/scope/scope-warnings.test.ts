@@ -58,6 +58,14 @@ describe('scope schema and statement', () => {
     expect(generateScopeStatement(emptyScope())).toMatch(/^No services have been placed in the scope/);
   });
 
+  it('leaves out rows still being filled in: a new empty service row does not read "of the following service: ."', () => {
+    const text = generateScopeStatement({ ...emptyScope(), services: [aService({ name: '  ', customers: [] })] });
+    expect(text).toMatch(/^No services have been placed in the scope/);
+    expect(text).not.toContain('following service');
+    const one = generateScopeStatement(aScope({ services: [aService({ name: 'Managed hosting', customers: ['Acme', ' '] }), aService({ id: 'svc-9', name: '' })] }));
+    expect(one).toContain('of the following service: Managed hosting for Acme.');
+  });
+
   it('hands out the smallest free item id', () => {
     expect(nextItemId('svc', [{ id: 'svc-1' }, { id: 'svc-3' }])).toBe('svc-2');
   });

@@ -8,7 +8,7 @@ import { Suspense, lazy, useState } from 'react';
 import { useResolver } from '../../api/use-resolver';
 import { Loading } from '../../components/Loading';
 import { ResolverError } from '../../components/ResolverError';
-import { plural } from '../../format/dates';
+import { plural } from '../../format/counts';
 import { FindingTag } from '../IssuePanel/FindingTag';
 import { subtleText } from '../../components/kit/text';
 
@@ -39,8 +39,9 @@ export default function IssueGlance({ issueKey }: { issueKey: string }) {
           <FindingTag finding={data.finding} />
         </p>
       )}
+      {/* Not primary: the issue page has one primary action, the panel's best suggestion. */}
       <div>
-        <Button appearance="primary" onClick={() => setOpen(true)}>
+        <Button onClick={() => setOpen(true)}>
           Open the clause view
         </Button>
       </div>

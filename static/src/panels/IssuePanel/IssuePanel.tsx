@@ -10,7 +10,7 @@ import { useResolver } from '../../api/use-resolver';
 import { ConfidenceTag } from '../../components/ConfidenceTag';
 import { Loading } from '../../components/Loading';
 import type { ResolverErrorShape } from '../../components/ResolverError';
-import { plural } from '../../format/dates';
+import { plural } from '../../format/counts';
 import { LazyChoiceSelect as ChoiceSelect, LazyClausePicker as ClausePicker, LazyNotice as Notice, LazyResolverError as ResolverError } from './LazyParts';
 import { FindingTag } from './FindingTag';
 import { JqlLink } from './JqlLink';
@@ -80,13 +80,13 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
         {data.mapped.length === 0 ? (
           <EmptyState
             header="No clauses mapped"
-            headingLevel={3}
+            headingLevel={2}
             width="narrow"
             description="Map this issue to the ISO/IEC 20000-1 clauses it gives evidence for: accept a suggestion or pick a clause below."
           />
         ) : (
           <>
-            <Heading size="xsmall" as="h3">
+            <Heading size="xsmall" as="h2">
               Mapped clauses
             </Heading>
             <ul aria-label="Mapped clauses" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -127,7 +127,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
       </div>
 
       <div>
-        <Heading size="xsmall" as="h3">
+        <Heading size="xsmall" as="h2">
           Suggested from this issue's text
         </Heading>
         {data.suggestions.length === 0 ? (
@@ -172,7 +172,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
 
       {data.canEdit && (
         <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
-          <Heading size="xsmall" as="h3">
+          <Heading size="xsmall" as="h2">
             Add a clause
           </Heading>
           <ChoiceSelect<EvidenceKind> label="Evidence kind for added clauses" value={newKind} width="100%" options={catalogue.kinds.map((k) => ({ value: k.id, label: k.label }))} onChange={setNewKind} />

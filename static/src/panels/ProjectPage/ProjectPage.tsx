@@ -20,6 +20,8 @@ export interface ProjectViewProps {
   accountId: string;
   /** Whether the site has the app connected to Confluence, and the line to show when not. */
   confluence: AppContextResponse['confluence'];
+  /** A Confluence space for reports is chosen in the project settings (publishing needs one). */
+  reportSpaceChosen: boolean;
 }
 
 // One view per manifest subpage (routes.ts), each its own chunk: the first load carries only the header and the
@@ -116,7 +118,7 @@ export default function ProjectPage() {
         </ConfirmModal>
         <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
           <SectionLevel.Provider value="h3">
-            <View key={current.route} canEdit={appContext.permissions.canEdit} accountId={appContext.user.accountId} confluence={appContext.confluence} />
+            <View key={current.route} canEdit={appContext.permissions.canEdit} accountId={appContext.user.accountId} confluence={appContext.confluence} reportSpaceChosen={appContext.settings.configured} />
           </SectionLevel.Provider>
         </Suspense>
       </section>

@@ -8,6 +8,8 @@ import { PickerField, pickedName } from '../../../components/JiraFields';
 import { Card, space } from '../../../components/kit/layout';
 import { TextAreaField, TextField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
+import { formatDate } from '../../../format/dates';
+import { plural } from '../../../format/counts';
 import { ResolverError } from '../../../components/ResolverError';
 import { JobOutcome, PreviewCard, isAuditorRefusal, newRequestId } from './audit-ui';
 import { useJob } from '../../../components/JobPanel';
@@ -149,13 +151,13 @@ export function AuditCard({ audit, view, canEdit, onChanged }: { audit: AuditVie
         <p style={subtleText}>The audit plan on this issue cannot be read: plan the audit again from this view.</p>
       ) : (
         <p style={{ ...subtleText, marginBlock: space.s }}>
-          {plan.start} to {plan.end} · auditor {pickedName(plan.auditor, view.people)} · {audit.clauses.length} clause{audit.clauses.length === 1 ? '' : 's'} · criteria: {plan.criteria}
+          {formatDate(plan.start)} to {formatDate(plan.end)} · auditor {pickedName(plan.auditor, view.people)} · {plural(audit.clauses.length, 'clause')} · criteria: {plan.criteria}
         </p>
       )}
       {audit.sample !== null && (
         <details>
           <summary style={{ cursor: 'pointer' }}>
-            The sample (seed “{audit.sample.seed}”, as of {audit.sample.asOf.slice(0, 10)})
+            The sample (seed “{audit.sample.seed}”, as of {formatDate(audit.sample.asOf)})
           </summary>
           <ul>
             {Object.entries(audit.sample.clauses).map(([clauseId, keys]) => (

@@ -8,6 +8,7 @@ import { DateField, pickedName } from '../../../components/JiraFields';
 import { Card, space } from '../../../components/kit/layout';
 import { TextAreaField } from '../../../components/kit/fields';
 import { subtleText } from '../../../components/kit/text';
+import { formatDate } from '../../../format/dates';
 import { ResolverError } from '../../../components/ResolverError';
 import { PreviewCard, newRequestId } from './audit-ui';
 import { IssueLink } from '../../../components/IssueLink';
@@ -45,7 +46,7 @@ function ActionForm({ nc, onCreated }: { nc: NonconformityView; onCreated: () =>
       ) : (
         <PreviewCard confirmLabel="Create the corrective action" busy={busy} onConfirm={() => void create()} onBack={() => setPreviewing(false)}>
           <p style={{ marginBlock: 0 }}>
-            One issue “Corrective action for {nc.issueKey}” labelled sms-corrective-action, due {dueDate}, linked to {nc.issueKey}, with the root cause and action recorded on it.
+            One issue “Corrective action for {nc.issueKey}” labelled sms-corrective-action, due {formatDate(dueDate)}, linked to {nc.issueKey}, with the root cause and action recorded on it.
           </p>
         </PreviewCard>
       )}
@@ -68,7 +69,7 @@ function ActionRow({ a, view, canEdit, onChanged }: { a: CorrectiveActionView; v
     <li style={{ marginBlockEnd: space.s }}>
       <div style={{ display: 'flex', gap: space.s, alignItems: 'center', flexWrap: 'wrap' }}>
         <IssueLink issueKey={a.issueKey} />
-        <span>due {a.dueDate}</span>
+        <span>due {formatDate(a.dueDate)}</span>
         {a.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
         <Lozenge appearance={done ? 'success' : 'inprogress'}>{done ? 'Done in Jira' : 'Not done in Jira'}</Lozenge>
         {a.verification !== null && (
@@ -77,7 +78,7 @@ function ActionRow({ a, view, canEdit, onChanged }: { a: CorrectiveActionView; v
       </div>
       <div style={{ ...subtleText, fontSize: 12 }}>
         Root cause: {a.rootCause} · Action: {a.action}
-        {a.verification !== null && ` · Verified by ${pickedName(a.verification.verifiedBy, view.people)} on ${a.verification.verifiedAt.slice(0, 10)}: ${a.verification.note}`}
+        {a.verification !== null && ` · Verified by ${pickedName(a.verification.verifiedBy, view.people)} on ${formatDate(a.verification.verifiedAt)}: ${a.verification.note}`}
       </div>
       {canEdit && a.verification === null && !done && (
         <Button spacing="compact" isDisabled={busy} onClick={() => void act(complete.run({ actionKey: a.issueKey }))}>

@@ -1,4 +1,5 @@
 /** Plans an audit: scope, criteria, dates and auditor, previewed, then created as one Jira issue. */
+import { formatDate } from '../../../format/dates';
 import Button from '@atlaskit/button/new';
 import type { AuditProgrammeView, CreatedIssueResponse } from '@contract/audit';
 import { useState } from 'react';
@@ -90,7 +91,7 @@ export function PlanAuditForm({ view, canEdit, onCreated }: { view: AuditProgram
               {processes.some((p) => ownerOf.get(p) === auditor) && ' This person owns a process in scope: the audit will be refused.'}
             </li>
             <li>
-              Dates {start} to {end}; the sample and a checklist per clause are written into it when you draw the sample.
+              Dates {formatDate(start)} to {formatDate(end)}; the sample and a checklist per clause are written into it when you draw the sample.
             </li>
           </ul>
         </PreviewCard>

@@ -1,4 +1,6 @@
 /** Certification readiness against a target audit date: what still blocks a claim of conformity, and the risks. */
+import { plural } from '../../../format/counts';
+import { formatDate } from '../../../format/dates';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { CertificationReadinessView } from '@contract/audit';
@@ -32,7 +34,7 @@ export function Readiness({ today }: { today: string }) {
   return (
     <div>
       <div style={{ display: 'flex', gap: space.m, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-        <DateField label="Target certification audit date" value={target} onChange={setTarget} hint={`Today is ${today}.`} />
+        <DateField label="Target certification audit date" value={target} onChange={setTarget} hint={`Today is ${formatDate(today)}.`} />
         <div style={{ marginBlockEnd: space.l }}>
           <Button appearance="primary" isDisabled={target === '' || loading} onClick={() => void check()}>
             Check readiness
@@ -46,7 +48,7 @@ export function Readiness({ today }: { today: string }) {
         <div>
           <p role="status">
             <Lozenge appearance={VERDICT[r.verdict].tone}>{VERDICT[r.verdict].text}</Lozenge>{' '}
-            {r.daysLeft >= 0 ? `${r.daysLeft} days to the audit on ${r.targetAuditDate}.` : `The audit date ${r.targetAuditDate} has passed.`}
+            {r.daysLeft >= 0 ? `${plural(r.daysLeft, 'day')} to the audit on ${formatDate(r.targetAuditDate)}.` : `The audit date ${formatDate(r.targetAuditDate)} has passed.`}
             {r.truncated && ' The gap analysis read only part of the mapped issues: figures may be incomplete.'}
           </p>
           {r.reasons.length > 0 && (

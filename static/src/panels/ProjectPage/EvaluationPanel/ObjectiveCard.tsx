@@ -160,7 +160,7 @@ export function ObjectiveCard({
         </div>
       </div>
 
-      {canEdit && <TextField label={`Evidence issues of ${label.toLowerCase()}`} value={draft.evidence} placeholder="SMS-12, SMS-40" hint="Issue keys, separated by commas; saved with the verdict." onChange={(v) => set({ evidence: v })} />}
+      {canEdit && <TextField label={`Evidence issues of ${label.toLowerCase()}`} value={draft.evidence} placeholder="e.g. SMS-12, SMS-40" hint="Issue keys, separated by commas; saved with the verdict." onChange={(v) => set({ evidence: v })} />}
 
       <div role="group" aria-label={`Verdict of ${label.toLowerCase()}`} style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, alignItems: 'center', marginBlock: space.s }}>
         <span style={{ fontSize: '12px', fontWeight: 600, ...subtleText }}>Verdict</span>

@@ -3,7 +3,7 @@ import type { GapReportView } from '@contract/gap-report';
 import { HorizontalBars } from '../../../components/charts/charts';
 import { Section, space } from '../../../components/kit/layout';
 import { subtleText } from '../../../components/kit/text';
-import { plural } from '../../../format/dates';
+import { asEvidence, plural } from '../../../format/counts';
 
 const cell = { padding: space.s, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start' as const };
 
@@ -16,7 +16,7 @@ export function ReadinessSummary({ view }: { view: GapReportView }) {
         {overall.percent} %
       </p>
       <p style={subtleText}>
-        Overall: {overallFormula} · {plural(overall.clauseCount, 'clause')} · {plural(view.warningCount, 'warning')} · {plural(view.evidenceCount, 'mapped issue')}
+        Overall: {overallFormula} · {plural(overall.clauseCount, 'clause')} · {plural(view.warningCount, 'warning')} · {asEvidence(view.evidenceCount)}
       </p>
       <HorizontalBars
         title="Readiness per clause group (%)"

@@ -85,7 +85,7 @@ function OutputForm({ reviewDate, onCreated }: { reviewDate: string; onCreated: 
   );
 }
 
-export default function ManagementReviewPanel({ canEdit, confluence }: ProjectViewProps) {
+export default function ManagementReviewPanel({ canEdit, confluence, reportSpaceChosen }: ProjectViewProps) {
   const programme = useResolver('getAuditProgramme', {});
   const [siteUrl, setSiteUrl] = useState('');
   const [reviewDate, setReviewDate] = useState(() => new Date().toISOString().slice(0, 10));
@@ -141,9 +141,12 @@ export default function ManagementReviewPanel({ canEdit, confluence }: ProjectVi
           <ConfluenceNotConnected confluence={confluence} />
         ) : (
           canEdit && (
-            <Button appearance="primary" isDisabled={running || reviewDate === '' || periodStart === ''} onClick={() => void publish()}>
-              {published === undefined ? 'Publish the review pack' : 'Publish the review pack again'}
-            </Button>
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: space.s }}>
+              <Button appearance="primary" isDisabled={running || reviewDate === '' || periodStart === '' || !reportSpaceChosen} onClick={() => void publish()}>
+                {published === undefined ? 'Publish the review pack' : 'Publish the review pack again'}
+              </Button>
+              {!reportSpaceChosen && <span style={subtleText}>A project administrator must choose the Confluence space for reports in the project settings first.</span>}
+            </div>
           )
         )}
         {startError !== undefined && <ResolverError error={startError} />}

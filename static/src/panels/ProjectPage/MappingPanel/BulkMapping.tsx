@@ -21,7 +21,7 @@ import { Notice } from '../../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
-import { subtleText } from '../../../components/kit/text';
+import { fieldLabel, subtleText } from '../../../components/kit/text';
 
 const cell = { padding: token('space.075', '6px'), borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'start', verticalAlign: 'top' } as const;
 const head = { ...cell, position: 'sticky', top: 0, background: token('elevation.surface', '#FFFFFF') } as const;
@@ -141,7 +141,7 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
 
       {canEdit && (
         <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: token('space.100', '8px') }}>
-          <legend style={{ ...subtleText, marginBlockEnd: token('space.100', '8px') }}>Which issues</legend>
+          <legend style={{ ...fieldLabel, marginBlockEnd: token('space.100', '8px') }}>Which issues</legend>
           <label>
             <input type="radio" name="sms-bulk-source" checked={source === 'jql'} onChange={() => setSource('jql')} /> Issues of this project matching a JQL query
           </label>
@@ -150,11 +150,11 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
           </label>
           {source === 'jql' && (
             <>
-              <label htmlFor="sms-bulk-jql" style={subtleText}>
+              <label htmlFor="sms-bulk-jql" style={fieldLabel}>
                 JQL (this project is added for you)
               </label>
               <TextField id="sms-bulk-jql" value={jql} placeholder='e.g. type = Incident AND labels = "major"' onChange={(e) => setJql((e.target as HTMLInputElement).value)} />
-              <label htmlFor="sms-bulk-clause" style={subtleText}>
+              <label htmlFor="sms-bulk-clause" style={fieldLabel}>
                 Clause to add
               </label>
               <ClausePicker id="sms-bulk-clause" label="Clause to add" clauses={catalogue.clauses} value={clauseId} onPick={setClauseId} />

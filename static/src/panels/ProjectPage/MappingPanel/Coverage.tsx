@@ -11,7 +11,7 @@ import { getSiteUrl } from '../../../api/start-publish-report';
 import { HorizontalBars } from '../../../components/charts/charts';
 import { Loading } from '../../../components/Loading';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
-import { plural } from '../../../format/dates';
+import { mappedIssuesInWords, plural } from '../../../format/counts';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 import { subtleText } from '../../../components/kit/text';
@@ -120,7 +120,8 @@ export function Coverage({ version, catalogue, canEdit, onChanged }: { version: 
   if (error) return <ResolverError error={error} />;
   if (!data) return <Loading label="Loading the coverage" />;
 
-  const uncovered = data.clauses.filter((c) => c.total === 0).length;
+  const assessable = data.clauses.filter((c) => c.assessable);
+  const uncovered = assessable.filter((c) => c.total === 0).length;
   const groups = coverageByGroup(data.clauses, catalogue.clauses);
 
   return (
@@ -129,13 +130,13 @@ export function Coverage({ version, catalogue, canEdit, onChanged }: { version: 
         Coverage
       </Heading>
       <p style={{ ...subtleText, margin: 0 }}>
-        {plural(data.clauses.length - uncovered, 'clause')} of {data.clauses.length} have at least one mapped issue; {uncovered} without any are listed first. {plural(data.mappedIssues, 'issue')} of the project{' '}
-        {data.mappedIssues === 1 ? 'is' : 'are'} mapped.
+        {assessable.length - uncovered} of {plural(assessable.length, 'assessable clause')} have at least one mapped issue; {uncovered} without any are listed first. The project has{' '}
+        {mappedIssuesInWords(data.issues)}.
         {data.partial && ' Only the first 5,000 mapped issues are counted.'}
       </p>
       <HorizontalBars title="Clauses with a mapped issue, per clause group (%)" unit=" %" max={100} labelWidth={220} data={groups.map((g) => ({ label: g.label, value: g.value, tone: g.value >= 80 ? 'good' : g.value >= 40 ? 'warn' : 'bad' }))} />
       <details>
-        <summary>Issues per clause, every assessable clause ({data.clauses.length})</summary>
+        <summary>Issues per clause, every assessable clause ({assessable.length})</summary>
         <table aria-label="Issues per clause" style={{ borderCollapse: 'collapse', width: '100%' }}>
           <thead>
             <tr>

@@ -5,6 +5,7 @@
  * user agreed to close). Then "n of m" progress and the result; the last sync (who, when, what) is read back
  * from the job history on load, with a link to the plan's issues in the issue navigator.
  */
+import { plural } from '../../../format/counts';
 import Button from '@atlaskit/button/new';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
@@ -42,16 +43,19 @@ const REASONS: Record<EpicSyncResultView['orphans'][number]['reason'], string> =
   duplicate: 'a second issue for the same plan entry',
 };
 
-/** "1 epic", "2 epics". */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
+/** What a sync did, in one sentence: what it created, then only the other figures that are not zero. */
 function summaryLine(r: EpicSyncResultView): string {
   const changed = r.created.epics.length + r.created.items.length + r.retitled.length + r.reparented.length + r.closed.length;
   if (changed === 0 && r.failures.length === 0 && r.orphans.length === 0) return `Nothing to change: Jira already matches the saved plan (${plural(r.unchanged, 'issue')} checked).`;
-  return (
-    `Created ${plural(r.created.epics.length, 'epic')} and ${plural(r.created.items.length, 'work item')}; retitled ${r.retitled.length}; ` +
-    `re-parented ${r.reparented.length}; closed ${r.closed.length}; ${r.unchanged} unchanged; ${r.orphans.length} still to close; ${r.failures.length} failed.`
-  );
+  const others = [
+    r.retitled.length > 0 ? `retitled ${r.retitled.length}` : '',
+    r.reparented.length > 0 ? `re-parented ${r.reparented.length}` : '',
+    r.closed.length > 0 ? `closed ${r.closed.length}` : '',
+    r.unchanged > 0 ? `${r.unchanged} unchanged` : '',
+    r.orphans.length > 0 ? `${r.orphans.length} still to close` : '',
+    r.failures.length > 0 ? `${r.failures.length} failed` : '',
+  ].filter((s) => s !== '');
+  return `Created ${plural(r.created.epics.length, 'epic')} and ${plural(r.created.items.length, 'work item')}${others.map((s) => `; ${s}`).join('')}.`;
 }
 
 /**

@@ -69,7 +69,7 @@ export function CrossPhaseTable({ check, plan, options, readOnly, onShow }: Prop
       description={
         check.crossings.length === 0
           ? 'No process interaction crosses a phase boundary.'
-          : `${flagged} of ${check.crossings.length} have no interface yet. Each is defined in the phase it is grouped under (the later phase of the two).`
+          : `${flagged === 0 ? `Every one has an interface.` : `${flagged} of ${check.crossings.length} have no interface yet.`} Each is defined in the phase it is grouped under (the later phase of the two).`
       }
     >
       {check.crossings.length > 0 && (

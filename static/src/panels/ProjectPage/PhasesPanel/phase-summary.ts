@@ -1,4 +1,5 @@
 /** Pure helpers for the compact phase cards: processes grouped by process group, Rule 1 / Rule 2 status, focus targets. */
+import { formatDate } from '../../../format/dates';
 import type { CrossPhaseInteraction, Phase, PlanCheck, PlanIssue, PlanOptions } from '@contract/plan';
 
 export interface ProcessChipGroup {
@@ -47,18 +48,12 @@ export function flaggedFirst(list: readonly CrossPhaseInteraction[]): CrossPhase
 
 export const objectiveCount = (phase: Phase): number => phase.objectives.filter((o) => o.trim() !== '').length;
 
-export function formatDate(iso: string | null): string | null {
-  if (iso === null || iso === '') return null;
-  const d = new Date(`${iso}T00:00:00`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
+/** "Dec 2, 2026 – Mar 31, 2027" through the one date formatter (static/src/format/dates.ts). */
 export function dateRange(phase: Phase): string {
   const s = formatDate(phase.start);
   const e = formatDate(phase.end);
-  if (s === null && e === null) return 'No dates';
-  return `${s ?? 'no start'} – ${e ?? 'no end'}`;
+  if (s === '' && e === '') return 'No dates';
+  return `${s === '' ? 'no start' : s} – ${e === '' ? 'no end' : e}`;
 }
 
 /** Which control of the expanded editor receives focus when a phase is opened from an issue or a crossing. */

@@ -10,6 +10,7 @@ import { useResolver } from '../../../api/use-resolver';
 import { Section, space } from '../../../components/kit/layout';
 import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
+import { plural } from '../../../format/counts';
 
 export function ScopeHistory() {
   const history = useResolver('getScopeHistory', {}, {
@@ -44,7 +45,7 @@ export function ScopeHistory() {
   }
   const choices = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} — ${formatWhen(v.at)}` }));
   return (
-    <Section title={`History (${versions.length} versions)`}>
+    <Section title={`History (${plural(versions.length, 'version')})`}>
       <ol aria-label="Scope versions" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {versions.map((v) => (
           <li key={v.version} style={{ display: 'flex', flexWrap: 'wrap', gap: space.s, paddingBlock: space.xs, borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}` }}>

@@ -45,6 +45,9 @@ export default function ScopePanel({ canEdit }: PanelProps) {
   const [status, setStatus] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const [started, setStarted] = useState(false);
+  /** Fields the user has edited, and whether Save was pressed: a problem shows only then, not on a new empty row. */
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
 
   useDebouncedEffect(draft, 400, (d) => {
     if (d === null) return;
@@ -64,7 +67,14 @@ export default function ScopePanel({ canEdit }: PanelProps) {
     setStatus(null);
   };
 
+  const shownProblems = preview.problems.filter((p) => submitted || touched.has(p.path));
+  const onTouched = (path: string) => setTouched((t) => (t.has(path) ? t : new Set([...t, path])));
+
   const onSave = async () => {
+    if (preview.problems.length > 0) {
+      setSubmitted(true);
+      return;
+    }
     setSaving(true);
     setSaveError(null);
     const r = await saveScope({ scope: draft, comment, version: view.version });
@@ -77,6 +87,8 @@ export default function ScopePanel({ canEdit }: PanelProps) {
     setDraft(r.data.scope);
     setPreview({ statement: r.data.statement, warnings: r.data.warnings, problems: [] });
     setComment('');
+    setTouched(new Set());
+    setSubmitted(false);
     setStatus(`Saved as version ${r.data.version}.`);
     setHistoryKey((k) => k + 1);
   };
@@ -130,8 +142,9 @@ export default function ScopePanel({ canEdit }: PanelProps) {
               options={view.options}
               readOnly={!canEdit}
               warnings={warningsFor(s.key)}
-              problems={preview.problems}
+              problems={shownProblems}
               onChange={edit}
+              onTouched={onTouched}
             />
           ))}
         </div>
@@ -172,11 +185,11 @@ export default function ScopePanel({ canEdit }: PanelProps) {
 
       {canEdit && (
         <Section title="Save this version">
-          {preview.problems.length > 0 && (
+          {shownProblems.length > 0 && (
             <div style={{ marginBlockEnd: space.s }}>
               <SectionMessage appearance="error" title="Fix these before saving">
                 <ul style={{ paddingInlineStart: space.m }}>
-                  {preview.problems.slice(0, 10).map((p) => (
+                  {shownProblems.slice(0, 10).map((p) => (
                     <li key={p.path}>
                       {describePath(p.path, draft)}: {p.message}
                     </li>

@@ -38,9 +38,11 @@ interface Props {
   warnings: ScopeWarning[];
   problems: ScopeProblem[];
   onChange: (next: Scope) => void;
+  /** Called with the path (`services.0.name`) of each field the user edits. */
+  onTouched?: (path: string) => void;
 }
 
-export function ScopeSectionEditor({ section, label, scope, options, readOnly, warnings, problems, onChange }: Props) {
+export function ScopeSectionEditor({ section, label, scope, options, readOnly, warnings, problems, onChange, onTouched }: Props) {
   if (section === 'general') {
     return (
       <Section title={label} level="h3" description={HELP.general}>
@@ -51,7 +53,10 @@ export function ScopeSectionEditor({ section, label, scope, options, readOnly, w
   }
   const items = scope[section] as readonly AnyItem[];
   const setItems = (next: AnyItem[]) => onChange({ ...scope, [section]: next } as Scope);
-  const update = (index: number, patch: Partial<AnyItem>) => setItems(items.map((it, i) => (i === index ? ({ ...it, ...patch } as AnyItem) : it)));
+  const update = (index: number, patch: Partial<AnyItem>) => {
+    for (const field of Object.keys(patch)) onTouched?.(`${section}.${index}.${field}`);
+    setItems(items.map((it, i) => (i === index ? ({ ...it, ...patch } as AnyItem) : it)));
+  };
   const remove = (index: number) => setItems(items.filter((_, i) => i !== index));
   const add = () => setItems([...items, newItem(section, scope)]);
   const problemAt = (index: number, field: string) => problems.some((p) => p.path === `${section}.${index}.${field}`);
