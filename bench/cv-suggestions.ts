@@ -8,7 +8,7 @@
  */
 import rawTuning from '../test/fixtures/labelled-issues.json';
 import { labelledIssuesSchema, type LabelledIssue } from '../src/domain/mapping/suggest-bench';
-import { MODEL_PARAMS, compileModel, rankedCandidates, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
+import { MODEL_PARAMS, backgroundStats, compileModel, rankedCandidates, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
 import { RERANK_FEATURES, fitRerank, rerank, rerankFeatures, type RerankFeature, type RerankParams, type RerankSample } from './suggest-rerank';
 import { fitParams } from './suggest-fit';
 
@@ -30,7 +30,7 @@ const START: SuggestModelParams = process.argv
   .filter((x) => x.startsWith('--set='))
   .map((x) => x.slice('--set='.length).split('='))
   .reduce<SuggestModelParams>((p, [key, value]) => {
-    if (key === undefined || typeof (p as unknown as Record<string, unknown>)[key] !== 'number') throw new Error(`not a scalar parameter: ${key ?? ''}`);
+    if (key === undefined || !['number', 'undefined'].includes(typeof (p as unknown as Record<string, unknown>)[key])) throw new Error(`not a scalar parameter: ${key ?? ''}`);
     return { ...p, [key]: Number(value) };
   }, { ...MODEL_PARAMS });
 
@@ -108,7 +108,7 @@ function main(): void {
     const train = tuning.filter((_, i) => i % K !== fold);
     const test = tuning.filter((_, i) => i % K === fold);
     const params: SuggestModelParams = refit ? fitParams(train, 2, false, START) : START;
-    const model = compileModel(params);
+    const model = compileModel(params, undefined, undefined, backgroundStats(train));
     const rr: RerankParams | undefined = useRerank ? {
       window: WINDOW,
       features: FEATURES,
@@ -116,7 +116,7 @@ function main(): void {
     } : undefined;
     const f = measure(model, rr, test);
     for (const key of ['top1', 'top3', 'recall5'] as const) sum[key] += f[key] / K;
-    process.stdout.write(`fold ${fold}: ${JSON.stringify({ top1: r3(f.top1), top3: r3(f.top3), recall5: r3(f.recall5) })}${rr ? ` rerank ${JSON.stringify(rr.weights)}` : ''}\n`);
+    process.stdout.write(`fold ${fold}: ${JSON.stringify({ top1: r3(f.top1), top3: r3(f.top3), recall5: r3(f.recall5) })}${refit ? ` ${JSON.stringify({ k1: params.k1, b: params.b, prior: params.prior, background: params.background })}` : ''}${rr ? ` rerank ${JSON.stringify(rr.weights)}` : ''}\n`);
   }
   process.stdout.write(`mean of ${K} held-out folds (refit=${refit}, rerank=${useRerank}${useRerank ? ` window=${WINDOW} l2=${L2} features=${FEATURES.join(',')}` : ''}): ${JSON.stringify({ top1: r3(sum.top1), top3: r3(sum.top3), recall5: r3(sum.recall5) })}\n`);
 }

@@ -1,7 +1,10 @@
 /**
  * Fits the clause suggester's few numbers on the TUNING set only (test/fixtures/labelled-issues.json):
  *   npx tsx bench/fit-suggestions.ts              BM25F parameters (coordinate search), printed
- *   npx tsx bench/fit-suggestions.ts --write      ... and written to src/domain/mapping/suggest-model.json
+ *   npx tsx bench/fit-suggestions.ts --write      ... and written to src/domain/mapping/suggest-model.json, with --stats
+ *   npx tsx bench/fit-suggestions.ts --stats      the tuning set's background statistics (how many of its issues match
+ *                                                 each index term; label-free) -> suggest-background.json; re-run after
+ *                                                 a lexicon edit (a test checks they are current)
  *   npx tsx bench/fit-suggestions.ts --calibrate  confidence calibration, fitted on the held-out samples of
  *                                                 test/fixtures/calibration-samples.json -> suggest-calibration.json,
  *                                                 and its 5-fold held-out check printed
@@ -12,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import rawCalibrationSamples from '../test/fixtures/calibration-samples.json';
-import { MODEL_PARAMS } from '../src/domain/mapping/suggest-clauses';
+import { MODEL_PARAMS, backgroundStats } from '../src/domain/mapping/suggest-clauses';
 import { calibrationSamplesSchema, featuresOf, fitCalibration, heldOutCheck } from '../src/domain/mapping/suggest-confidence';
 import { figures, fitParams, tuning } from './suggest-fit';
 
@@ -28,8 +31,8 @@ function crossValidate(k = 5): void {
   for (let fold = 0; fold < k; fold += 1) {
     const train = tuning.filter((_, i) => i % k !== fold);
     const test = tuning.filter((_, i) => i % k === fold);
-    const fitted = figures(fitParams(train, 2, false), test);
-    const shipped = figures({ ...MODEL_PARAMS }, test);
+    const fitted = figures(fitParams(train, 2, false), test, train);
+    const shipped = figures({ ...MODEL_PARAMS }, test, train);
     for (const key of ['top1', 'top3', 'recall5'] as const) {
       sum.fitted[key] += fitted[key] / k;
       sum.shipped[key] += shipped[key] / k;
@@ -39,6 +42,12 @@ function crossValidate(k = 5): void {
   process.stdout.write(`mean of ${k} held-out folds: ${JSON.stringify(sum)}\n`);
 }
 
+function writeBackground(): void {
+  const stats = backgroundStats(tuning);
+  const df = Object.fromEntries(Object.entries(stats.df).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileSync(path.join(DIR, 'suggest-background.json'), `${JSON.stringify({ issues: stats.issues, df }, null, 1)}\n`);
+}
+
 if (process.argv.includes('--cv')) {
   crossValidate();
 } else if (process.argv.includes('--calibrate')) {
@@ -46,8 +55,13 @@ if (process.argv.includes('--cv')) {
   const calibration = fitCalibration(samples.map((s) => ({ x: featuresOf(s), y: s.y })));
   writeFileSync(path.join(DIR, 'suggest-calibration.json'), `${JSON.stringify(calibration, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(calibration)}\nheld out (5 folds): ${JSON.stringify(heldOutCheck(samples))}\n`);
+} else if (process.argv.includes('--stats')) {
+  writeBackground();
 } else {
   const params = fitParams();
   process.stdout.write(`${JSON.stringify(params, null, 2)}\n`);
-  if (process.argv.includes('--write')) writeFileSync(path.join(DIR, 'suggest-model.json'), `${JSON.stringify(params, null, 2)}\n`);
+  if (process.argv.includes('--write')) {
+    writeFileSync(path.join(DIR, 'suggest-model.json'), `${JSON.stringify(params, null, 2)}\n`);
+    writeBackground();
+  }
 }

@@ -5,18 +5,18 @@
  */
 import rawTuning from '../test/fixtures/labelled-issues.json';
 import { evaluateRanking, labelledIssuesSchema, type LabelledIssue } from '../src/domain/mapping/suggest-bench';
-import { MODEL_PARAMS, compileModel, suggestWith, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
+import { MODEL_PARAMS, backgroundStats, compileModel, suggestWith, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
 
 export const tuning = labelledIssuesSchema.parse(rawTuning);
 
 /** top1 counts twice: the first suggestion is the one bulk accept pre-selects; top3 and recall5 guard the rest. */
 function objective(params: SuggestModelParams, items: readonly LabelledIssue[] = tuning): number {
-  const model = compileModel(params);
+  const model = compileModel(params, undefined, undefined, backgroundStats(items));
   const r = evaluateRanking(items, (item) => suggestWith(model, item, { limit: 5 }));
   return 2 * r.top1 + r.top3 + r.recall5;
 }
 
-type Scalar = 'k1' | 'b' | 'k3' | 'prior' | 'fuzzy' | 'minScore';
+type Scalar = 'k1' | 'b' | 'k3' | 'prior' | 'fuzzy' | 'minScore' | 'background';
 type FieldKey = keyof SuggestModelParams['fields'];
 type PositionKey = keyof SuggestModelParams['positions'];
 interface Knob {
@@ -24,7 +24,7 @@ interface Knob {
   get: (p: SuggestModelParams) => number;
   set: (p: SuggestModelParams, v: number) => SuggestModelParams;
 }
-const scalar = (k: Scalar): Knob => ({ name: k, get: (p) => p[k], set: (p, v) => ({ ...p, [k]: v }) });
+const scalar = (k: Scalar): Knob => ({ name: k, get: (p) => p[k] ?? 0, set: (p, v) => ({ ...p, [k]: v }) });
 const field = (k: FieldKey): Knob => ({
   name: `fields.${k}`,
   get: (p) => p.fields[k],
@@ -37,7 +37,7 @@ const position = (k: PositionKey): Knob => ({
 });
 // positions.summary stays 2: it fixes the scale of the others.
 const KNOBS: Knob[] = [
-  scalar('k1'), scalar('b'), scalar('k3'), scalar('prior'), scalar('fuzzy'), scalar('minScore'),
+  scalar('k1'), scalar('b'), scalar('k3'), scalar('prior'), scalar('fuzzy'), scalar('minScore'), scalar('background'),
   field('title'), field('description'), field('names'), field('terms'), field('hints'),
   position('firstSentence'), position('rest'), position('label'), position('component'),
 ];
@@ -77,8 +77,8 @@ export function fitParams(items: readonly LabelledIssue[] = tuning, passes = 3, 
 }
 
 /** Figures of a parameter set on some items. */
-export function figures(params: SuggestModelParams, items: readonly LabelledIssue[]): { top1: number; top3: number; recall5: number } {
-  const model = compileModel(params);
+export function figures(params: SuggestModelParams, items: readonly LabelledIssue[], background = tuning): { top1: number; top3: number; recall5: number } {
+  const model = compileModel(params, undefined, undefined, backgroundStats(background));
   return evaluateRanking(items, (item) => suggestWith(model, item, { limit: 5 }));
 }
 
