@@ -8,6 +8,7 @@ import { type ClauseId } from '../catalogue/catalogue';
 import { distinctFindings } from '../gap/finding-labels';
 import { type GapAnalysis, STATUS_CATEGORY_LABELS } from '../gap/gap-model';
 import { PROPOSAL_RULES } from '../gap/proposal-rules';
+import { plural } from '../plural';
 import { CONFORMITY_RESULT_LABELS, FINDING_GRADE_LABELS } from '../vocabulary';
 
 export const REGISTER_COLUMNS = ['Clause', 'Title', 'Result', 'Set by', 'Why', 'Evidence', 'Open findings', 'Planned work'] as const;
@@ -74,7 +75,7 @@ export function clauseRegister(analysis: GapAnalysis, names: Readonly<Record<str
   });
 }
 
-export const evidenceText = (e: RegisterEvidence): string => `${e.key} (${e.status}, ${e.ageDays} ${e.ageDays === 1 ? 'day' : 'days'} old${e.stale ? ', stale' : ''})`;
+export const evidenceText = (e: RegisterEvidence): string => `${e.key} (${e.status}, ${plural(e.ageDays, 'day')} old${e.stale ? ', stale' : ''})`;
 export const findingText = (f: RegisterFinding): string => `${f.key} (${f.grade}): ${f.summary}`;
 export const plannedText = (w: RegisterIssue): string => `${w.key} (${w.status})`;
 

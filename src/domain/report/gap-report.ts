@@ -15,6 +15,8 @@ import { evidenceIssuesJql } from '../issue-index';
 import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
+import { asEvidence } from '../mapping/mapped-issue-words';
+import { plural } from '../plural';
 import { type ClauseChange } from '../gap/changes-since';
 import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
 import { type ClauseGap, type EvidenceItem, type GapAnalysis, type GroupReadiness, STATUS_CATEGORY_LABELS } from '../gap/gap-model';
@@ -159,7 +161,7 @@ function titleBlocks(input: GapReportInput, ctx: Ctx, suffix?: string): BlockCon
     p(
       t(
         `${part}Generated ${formatDate(input.generatedAt)} for project ${safeLine(input.projectKey, 40, '?')} against ISO/IEC 20000-1:2018. ` +
-          `Evidence not updated for more than ${input.gaps.maxEvidenceAgeDays} days is flagged as stale.`,
+          `Evidence not updated for more than ${plural(input.gaps.maxEvidenceAgeDays, 'day')} is flagged as stale.`,
       ),
     ),
   ];
@@ -168,12 +170,22 @@ function titleBlocks(input: GapReportInput, ctx: Ctx, suffix?: string): BlockCon
 /** One group's readiness in words (the formula with its figures is in the appendix). */
 function groupReadinessLine(g: GroupReadiness): Inline[] {
   const f = g.figures;
-  return [bold(`${g.groupId} ${g.title}: ${pct(f.percent)}`), t(` (${f.counts.conformant} of ${f.denominator} clauses conformant, ${f.counts.partially_conformant} partly)`)];
+  return [bold(`${g.groupId} ${g.title}: ${pct(f.percent)}`), t(` (${f.counts.conformant} of ${plural(f.denominator, 'clause')} conformant, ${f.counts.partially_conformant} partly)`)];
 }
 
 function signed(points: number): string {
   if (points === 0) return 'no change';
-  return `${points > 0 ? 'up' : 'down'} ${Math.abs(points)} points`;
+  return `${points > 0 ? 'up' : 'down'} ${plural(Math.abs(points), 'point')}`;
+}
+
+/**
+ * "Of 57 clauses: 1 conformant, 8 partially conformant, 40 not yet conformant and 8 not assessed yet; 1 marked not
+ * applicable, which blocks a conformity claim": the results of the clauses in words, with no verb to agree.
+ */
+export function clauseCountsInWords(counts: Readonly<Record<ConformityResult, number>>, clauseCount: number): string {
+  const parts = `${counts.conformant} conformant, ${counts.partially_conformant} partially conformant, ${counts.nonconformant} not yet conformant and ${counts.not_assessed} not assessed yet`;
+  const na = counts.not_applicable > 0 ? `; ${counts.not_applicable} marked not applicable, which blocks a conformity claim (ISO/IEC 20000-1 allows no exclusions)` : '';
+  return `Of ${plural(clauseCount, 'clause')}: ${parts}${na}`;
 }
 
 function readinessParagraph(input: GapReportInput): ParagraphDefinition {
@@ -254,10 +266,8 @@ function summarySection(input: GapReportInput, ctx: Ctx): BlockContent[] {
     readinessParagraph(input),
     p(
       t(
-        `Of ${gaps.clauses.length} clauses, ${overall.counts.conformant} are conformant, ${overall.counts.partially_conformant} partially conformant, ` +
-          `${overall.counts.nonconformant} not yet conformant and ${overall.counts.not_assessed} not assessed yet` +
-          `${overall.counts.not_applicable > 0 ? `; ${overall.counts.not_applicable} marked not applicable, which blocks a conformity claim (ISO/IEC 20000-1 allows no exclusions)` : ''}. ` +
-          `${gaps.evidenceCountApproximate === true ? `About ${gaps.evidenceCount} Jira issues (Jira's approximate count)` : `${gaps.evidenceCount} Jira issues`} serve as evidence.`,
+        `${clauseCountsInWords(overall.counts, gaps.clauses.length)}. ` +
+          `The clauses have ${gaps.evidenceCountApproximate === true ? `about ${asEvidence(gaps.evidenceCount)} (Jira's approximate count)` : asEvidence(gaps.evidenceCount)}.`,
       ),
     ),
   ];
@@ -310,7 +320,7 @@ function maturitySection(rows: readonly ReportMaturityRow[], ctx: Ctx): BlockCon
           cell(p(t(safeLine(r.unitName, ctx.maxText, safeLine(r.unitId, 80, '(unnamed)'))))),
           cell(p(lozenge(LEVEL_LABELS[r.current], maturityGapColor(r.current, r.target)))),
           cell(p(lozenge(LEVEL_LABELS[r.target], 'blue'))),
-          cell(p(t(gap === 0 ? 'On target' : `${gap} level${gap === 1 ? '' : 's'} below`))),
+          cell(p(t(gap === 0 ? 'On target' : `${plural(gap, 'level')} below`))),
         ]);
       }),
     ),
@@ -404,7 +414,7 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   if (clauses.length > 0) {
     const rows = table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c)));
     // On the report page each group's table sits in an expand (closed in Confluence), so the page reads as the summary first.
-    blocks.push(level === 3 ? expand({ title: `${clauses.length} ${clauses.length === 1 ? 'clause' : 'clauses'} with results, evidence, findings or planned work` })(rows) : rows);
+    blocks.push(level === 3 ? expand({ title: `${plural(clauses.length, 'clause')} with results, evidence, findings or planned work` })(rows) : rows);
   }
   if (folded.length > 0) {
     blocks.push(
@@ -494,7 +504,7 @@ function changeLines(list: readonly ClauseChange[], titles: ReadonlyMap<ClauseId
 
 function evidenceMoveLines(ctx: Ctx, moves: ReportDelta['evidenceAdded'], titles: ReadonlyMap<ClauseId, string>, what: string): Inline[][] {
   return moves.map((m) => {
-    const head = t(`${m.clauseId} ${titles.get(m.clauseId) ?? ''}: ${m.approximate === true ? 'about ' : ''}${m.count} ${m.count === 1 ? 'issue' : 'issues'} ${what}`);
+    const head = t(`${m.clauseId} ${titles.get(m.clauseId) ?? ''}: ${m.approximate === true ? 'about ' : ''}${plural(m.count, 'issue')} ${what}`);
     const shown = m.keys.slice(0, ctx.maxCards);
     if (shown.length === 0) return [head];
     const cards = shown.flatMap((k, i) => (i === 0 ? [issueRef(ctx, k)] : [t(', '), issueRef(ctx, k)]));
@@ -534,7 +544,7 @@ function appendix(input: GapReportInput): BlockContent[] {
     heading({ level: 2 })(t('Appendix: how the figures are made')),
     expand({ title: 'Readiness formula, proposed results and audit findings' })(
       ...READINESS_FORMULA.split('\n').map((line) => p(t(line))),
-      p(t(`Overall: ${formatReadiness(overall)} (${overall.clauseCount} clauses).`)),
+      p(t(`Overall: ${formatReadiness(overall)} (${plural(overall.clauseCount, 'clause')}).`)),
       ...input.gaps.readiness.byGroup.map((g) => p(t(`${g.groupId} ${g.title}: ${formatReadiness(g.figures)}`))),
       ...PROPOSAL_RULES_TEXT.split('\n').map((line) => p(t(line))),
       ...ISSUE_ROLE_RULE_TEXT.split('\n').map((line) => p(t(line))),

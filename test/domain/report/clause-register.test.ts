@@ -1,5 +1,5 @@
 import { analyseGaps } from '../../../src/domain/gap';
-import { REGISTER_COLUMNS, buildEvidenceMatrixAdf, clauseRegister, registerTable, toCsv } from '../../../src/domain/report';
+import { REGISTER_COLUMNS, buildEvidenceMatrixAdf, clauseRegister, evidenceText, registerTable, toCsv } from '../../../src/domain/report';
 import { aClauseRecord, aFinding, aGapInput, anEvidence, daysAgo, gapOptions } from '../../builders/gap.builder';
 import { aReportInput } from '../../builders/report.builder';
 import { adfErrors, allNodes, plainText } from './validate-adf';
@@ -63,5 +63,15 @@ describe('buildEvidenceMatrixAdf', () => {
     expect(rows).toHaveLength(input.gaps.clauses.length + 1);
     expect(allNodes(doc).some((n) => n.type === 'inlineCard')).toBe(true);
     expect(plainText(doc)).not.toMatch(/not_assessed|partially_conformant|→/);
+  });
+});
+
+describe('evidenceText', () => {
+  it.each([
+    [0, 'SMS-1 (Done, 0 days old)'],
+    [1, 'SMS-1 (Done, 1 day old)'],
+    [2, 'SMS-1 (Done, 2 days old)'],
+  ])('says the age of %i days in agreeing words', (ageDays, text) => {
+    expect(evidenceText({ key: 'SMS-1', summary: 'Policy', status: 'Done', ageDays, stale: false })).toBe(text);
   });
 });
