@@ -256,6 +256,8 @@ export interface PageViewModel {
   pageId: string;
   /** 'edit': the sandbox's page editor (insert a macro, edit a macro's configuration); default 'view'. */
   mode?: 'view' | 'edit';
+  /** The viewer may update the page (mayEditContent, sandbox/emulator/confluence-api.ts): only then does the view offer "Edit". */
+  canEdit?: boolean;
   /** The app's macro the editor can insert (title and description, as the macro browser lists it). */
   insertable?: { title: string; description: string };
 }
@@ -267,6 +269,7 @@ export interface PageViewModel {
 function editorParts(m: PageViewModel): { bar: string; dialogs: string; script: string } {
   const pagePath = `/wiki/spaces/${encodeURIComponent(m.spaceKey)}/pages/${encodeURIComponent(m.pageId)}`;
   if (m.mode !== 'edit') {
+    if (m.canEdit !== true) return { bar: '', dialogs: '', script: '' };
     return { bar: ` &middot; <a class="edit-link" href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}/pages/edit-v2/${encodeURIComponent(m.pageId)}">Edit</a>`, dialogs: '', script: '' };
   }
   const macro = m.insertable;
