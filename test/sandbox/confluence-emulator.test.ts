@@ -136,6 +136,7 @@ describe('emulated Confluence', () => {
     expect(html).toContain('<summary class="expand-title">Evidence</summary>');
     expect(html).toMatch(/<th[^>]*><p>Clause<\/p><\/th>/);
     expect(html).toContain('Version 1');
+    expect(html).toContain('last updated Nov 20, 2026, 12:00 UTC'); // as Confluence words it, not the stored ISO instant
     expect(html).toMatch(/Child pages[\s\S]*Rendered child/);
     expect((await h.call('GET', '/wiki/spaces/SMS/pages/999999', undefined, 'anonymous')).statusCode).toBe(404);
   });

@@ -427,9 +427,14 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   return blocks;
 }
 
+/** "Clause by clause" and, under it, when and against what the tables were generated (read before the tables, not under maturity). */
+function clauseByClauseHead(input: GapReportInput, ctx: Ctx): BlockContent[] {
+  return [heading({ level: 2 })(t('Clause by clause')), ...titleBlocks(input, ctx)];
+}
+
 function gapSection(input: GapReportInput, ctx: Ctx): BlockContent[] {
   const collapsed = notAssessedByGroup(input.gaps);
-  return [heading({ level: 2 })(t('Clause by clause')), ...input.gaps.readiness.byGroup.flatMap((g) => groupTable(input, ctx, g, 3, collapsed))];
+  return [...clauseByClauseHead(input, ctx), ...input.gaps.readiness.byGroup.flatMap((g) => groupTable(input, ctx, g, 3, collapsed))];
 }
 
 function phaseSection(phases: readonly ReportPhase[], ctx: Ctx): BlockContent[] {
@@ -663,7 +668,7 @@ function closingBlocks(input: GapReportInput, ctx: Ctx): BlockContent[] {
 /** The whole gap report as one ADF document. Throws ValidationError for an invalid site URL. */
 export function buildGapReportAdf(input: GapReportInput): DocNode {
   const ctx = context(input);
-  return doc(...overviewBlocks(input, ctx), ...titleBlocks(input, ctx), ...gapSection(input, ctx), ...closingBlocks(input, ctx));
+  return doc(...overviewBlocks(input, ctx), ...gapSection(input, ctx), ...closingBlocks(input, ctx));
 }
 
 export interface GroupReportPage {
@@ -685,8 +690,7 @@ export function splitReportByGroup(input: GapReportInput): SplitGapReport {
   const byGroup = input.gaps.readiness.byGroup;
   const overview = doc(
     ...overviewBlocks(input, ctx),
-    ...titleBlocks(input, ctx),
-    heading({ level: 2 })(t('Clause by clause')),
+    ...clauseByClauseHead(input, ctx),
     p(t('The clause-by-clause tables are on the child pages of this page, one per top-level clause:')),
     bullets(byGroup.map(groupReadinessLine)),
     ...closingBlocks(input, ctx),

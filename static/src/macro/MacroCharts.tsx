@@ -5,16 +5,17 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import { axisTick as axis, grid, tooltipStyle } from '../components/charts/ChartsImpl';
 import { space } from '../components/kit/layout';
 import { subtleText } from '../components/kit/text';
+import { formatDate, formatDateTime } from '../format/dates';
 
 
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
   const publishes = view.trend.filter((p) => !p.live);
   const published = publishes.length;
-  // Each publish gets its own label: its date, with the time (to the second if need be) when two share a day.
-  const distinct = (n: number): boolean => new Set(publishes.map((p) => p.at.slice(0, n))).size === published;
-  const label = (at: string): string => (distinct(10) ? at.slice(0, 10) : distinct(16) ? `${at.slice(5, 10)} ${at.slice(11, 16)}` : `${at.slice(5, 10)} ${at.slice(11, 19)}`);
-  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : label(p.at), percent: p.percent }));
+  // Each publish labelled by the one date formatter ("Dec 2, 2026"), with the time when two share a day. Points are
+  // placed by index (allowDuplicatedCategory), so two publishes in the same minute stay two points.
+  const byDay = new Set(publishes.map((p) => formatDate(p.at))).size === published;
+  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : byDay ? formatDate(p.at) : formatDateTime(p.at), percent: p.percent }));
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
       <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness per clause group">

@@ -44,7 +44,9 @@ describe('buildGapReportAdf', () => {
     expect(first).toMatchObject({ type: 'heading', attrs: { level: 2 } });
     expect(plainText(first)).toBe('Summary');
     expect(allNodes(report).filter((n) => n.type === 'heading' && n.attrs?.level === 1)).toEqual([]);
-    expect(textOf).toContain('Generated 2026-11-26 12:00 UTC for project SMS');
+    // When and against what: read just under "Clause by clause", before the tables (not as a line of the maturity section).
+    const clauseByClause = report.content.findIndex((n) => n.type === 'heading' && plainText(n) === 'Clause by clause');
+    expect(plainText(report.content[clauseByClause + 1])).toMatch(/^Generated 2026-11-26 12:00 UTC for project SMS/);
   });
 
   it('places the readiness macro first when one is given, as a Forge extension node', () => {
