@@ -57,7 +57,7 @@ test('insert the macro: the configuration opens, lists only browsable projects; 
   test.slow(); // a sandbox of its own, the macro's charts
   const base = baseURL ?? '';
   await signIn(context, base, ADMIN);
-  pageId = await newPage(request, `Service review ${Date.now()}`);
+  pageId = await newPage(request, 'Service review'); // a sandbox of its own: the title is free
   await page.goto(`/wiki/spaces/SMS/pages/${pageId}`);
   await page.getByRole('link', { name: 'Edit', exact: true }).click();
   editorUrl = `/wiki/spaces/SMS/pages/edit-v2/${pageId}`;

@@ -5,17 +5,17 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import { axisTick as axis, grid, tooltipStyle } from '../components/charts/ChartsImpl';
 import { space } from '../components/kit/layout';
 import { subtleText } from '../components/kit/text';
-import { formatDate, formatDateTime } from '../format/dates';
+import { distinctDateLabels } from '../format/dates';
 
 
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
   const publishes = view.trend.filter((p) => !p.live);
   const published = publishes.length;
-  // Each publish labelled by the one date formatter ("Dec 2, 2026"), with the time when two share a day. Points are
-  // placed by index (allowDuplicatedCategory), so two publishes in the same minute stay two points.
-  const byDay = new Set(publishes.map((p) => formatDate(p.at))).size === published;
-  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : byDay ? formatDate(p.at) : formatDateTime(p.at), percent: p.percent }));
+  // Each publish gets its own label from the one date formatter ("Dec 2, 2026"; with the time when two share a day).
+  const labels = distinctDateLabels(publishes.map((p) => p.at));
+  let next = 0;
+  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : (labels[next++] ?? p.at), percent: p.percent }));
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
       <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness per clause group">
