@@ -70,6 +70,12 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
   await expect(macro.getByRole('heading', { name: /SMS readiness of SMS: [\d.]+ %/ })).toBeVisible({ timeout: 30_000 });
   await expect(macro.getByTestId('macro-group-chart').locator('svg').first()).toBeVisible();
   await expect(macro.getByTestId('macro-trend-chart').locator('svg').first()).toBeVisible();
+  // The trend: each of the two publishes and today's live figure, each with its own label on the axis.
+  const trendTicks = macro.getByTestId('macro-trend-chart').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(trendTicks).toHaveCount(3);
+  const tickLabels = await trendTicks.allTextContents();
+  expect(new Set(tickLabels).size).toBe(3);
+  expect(tickLabels[2]).toBe('Now');
 
   // The five largest gaps.
   const gapsTable = body.locator('h3:has-text("The five largest gaps") + table, h3:has-text("The five largest gaps") + div table').first();

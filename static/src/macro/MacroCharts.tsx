@@ -45,7 +45,8 @@ export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={trend} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid stroke={grid} vertical={false} />
-              <XAxis dataKey="at" tick={axis} />
+              {/* Inset, so that the first publish's label fits beside the y axis (recharts drops a tick label that overflows). */}
+              <XAxis dataKey="at" tick={axis} padding={{ left: 64, right: 24 }} />
               <YAxis domain={[0, 100]} tick={axis} />
               <Tooltip contentStyle={tooltipStyle} formatter={(v) => [`${String(v)} %`, 'Readiness']} />
               <Line dataKey="percent" name="Readiness" stroke={token('color.chart.success.bold', '#22A06B')} strokeWidth={2} dot isAnimationActive={false} />
