@@ -116,6 +116,17 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
   await page.screenshot({ path: path.join(SHOTS, 'manager-report-page-top-light.png') });
   await shot(page, 'manager-report-page-light');
 
+  // The "Evidence matrix" child page: the register with evidence as smart links, in words too.
+  await page.getByRole('region', { name: 'Child pages' }).getByRole('link', { name: /Evidence matrix$/ }).click();
+  const matrix = page.locator('article.page-body table').first();
+  await expect(matrix.locator('tr').first()).toHaveText(/Clause\s*Title\s*Result\s*Set by\s*Why\s*Evidence\s*Open findings\s*Planned work/);
+  expect(await matrix.locator('tr').count()).toBeGreaterThan(50);
+  const matrixText = await page.locator('body').evaluate((b) => b.textContent ?? '');
+  expect(matrixText).not.toMatch(INTERNAL_CODES);
+  expect(matrixText.match(SNAKE_CASE_ID)?.[0]).toBeUndefined();
+  await shot(page, 'manager-report-evidence-matrix-light');
+  await page.goto(pagePath);
+
   // As the host's theme toggle sets it: for the whole site, so the macro's frame (/static-macro/) follows too.
   await context.addCookies([{ name: 'sandbox-theme', value: 'dark', domain: new URL(page.url()).hostname, path: '/' }]);
   await page.reload();

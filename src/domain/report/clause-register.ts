@@ -75,7 +75,9 @@ export function clauseRegister(analysis: GapAnalysis, names: Readonly<Record<str
   });
 }
 
-export const evidenceText = (e: RegisterEvidence): string => `${e.key} (${e.status}, ${plural(e.ageDays, 'day')} old${e.stale ? ', stale' : ''})`;
+/** "136 days old, stale": the age of an evidence issue (its key, summary and status are on the smart link in Confluence). */
+export const evidenceAgeText = (e: RegisterEvidence): string => `${plural(e.ageDays, 'day')} old${e.stale ? ', stale' : ''}`;
+export const evidenceText = (e: RegisterEvidence): string => `${e.key} (${e.status}, ${evidenceAgeText(e)})`;
 export const findingText = (f: RegisterFinding): string => `${f.key} (${f.grade}): ${f.summary}`;
 export const plannedText = (w: RegisterIssue): string => `${w.key} (${w.status})`;
 

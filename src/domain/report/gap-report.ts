@@ -60,7 +60,7 @@ import {
   type ReportPhase,
 } from './report-input';
 import { safeLine, safeParagraphs, utf8Length } from './safe-text';
-import { type RegisterRow, clauseRegister, evidenceText } from './clause-register';
+import { type RegisterRow, clauseRegister, evidenceAgeText } from './clause-register';
 import { type ReportDelta, deltaIsEmpty, notAssessedByGroup, openNonconformities, rankTopGaps, readinessChange, reportDelta } from './manager-summary';
 
 export const REPORT_DEFAULTS = {
@@ -599,15 +599,19 @@ export function macroLocalId(projectId: string): string {
 export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
   const ctx = context(input);
   const rows = clauseRegister(input.gaps);
-  const cards = (items: readonly { key: string }[], label: (i: number) => string, none: string): TableCellDefinition => {
+  // The inline card shows the issue's key, summary and status (a smart link): the text beside it adds only what the card
+  // does not show; a reference that is not an issue key (shown as text) gets its summary too.
+  const cards = (items: readonly { key: string; summary: string }[], label: (i: number) => string, none: string): TableCellDefinition => {
     if (items.length === 0) return cell(p(t(none)));
     const shown = items.slice(0, ctx.maxCards);
-    const blocks: TableCellDefinition['content'] = [bullets(shown.map((item, i) => [issueRef(ctx, item.key), t(` ${label(i)}`)]))];
+    const extra = (item: { key: string; summary: string }, i: number): string =>
+      ` ${isIssueKey(item.key) ? '' : `${safeLine(item.summary, ctx.maxText, '(no summary)')} `}${label(i)}`;
+    const blocks: TableCellDefinition['content'] = [bullets(shown.map((item, i) => [issueRef(ctx, item.key), t(extra(item, i))]))];
     if (items.length > shown.length) blocks.push(p(t(`and ${items.length - shown.length} more (see the XLSX export)`)));
     return cell(...blocks);
   };
   const evidenceCards = (r: RegisterRow): TableCellDefinition => {
-    const c = cards(r.evidence, (i) => safeLine(evidenceText(r.evidence[i] ?? { key: '', summary: '', status: '', ageDays: 0, stale: false }).replace(/^\S+ /, ''), ctx.maxText, ''), 'None');
+    const c = cards(r.evidence, (i) => { const e = r.evidence[i]; return e === undefined ? '' : `(${evidenceAgeText(e)})`; }, 'None');
     if (r.evidenceBeyond === undefined) return c;
     const more = r.evidenceBeyond - Math.min(r.evidence.length, ctx.maxCards);
     if (more <= 0) return c;
@@ -622,7 +626,7 @@ export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
       cell(p(t(safeLine(r.setBy, ctx.maxText, '—')))),
       cell(p(t(safeLine(r.why, ctx.maxText, '—')))),
       evidenceCards(r),
-      cards(r.findings, (i) => safeLine(`${r.findings[i]?.grade ?? ''}: ${r.findings[i]?.summary ?? ''}`, ctx.maxText, ''), 'None'),
+      cards(r.findings, (i) => r.findings[i]?.grade ?? '', 'None'),
       cards(r.plannedWork, (i) => `(${r.plannedWork[i]?.status ?? ''})`, 'None'),
     ]);
   return doc(
