@@ -79,15 +79,20 @@ function limitOf(q: Record<string, string>, def = 25): number {
   return n;
 }
 
+/**
+ * Who may create, update or delete content (pages, their properties) in the sandbox's spaces: the app and every
+ * role but the outsider. The one check: the REST API refuses others with 403, and the page view shows "Edit"
+ * (and opens the editor) only to those who pass it, as Confluence hides Edit from people without edit permission.
+ */
+export function mayEditContent(id: Identity): boolean {
+  return id.kind === 'app' || id.user.role !== 'outsider';
+}
+
 class ConfluenceApi {
   constructor(private readonly state: EmulatorState, private readonly opts: ConfluenceApiOptions) {}
 
-  private canWrite(id: Identity): boolean {
-    return id.kind === 'app' || id.user.role !== 'outsider';
-  }
-
   private requireWrite(id: Identity): void {
-    if (!this.canWrite(id)) throw confluenceError(403, 'You do not have permission to edit content in this space.');
+    if (!mayEditContent(id)) throw confluenceError(403, 'You do not have permission to edit content in this space.');
   }
 
   private spaceBean(s: SpaceRecord, withDescription: boolean): Record<string, unknown> {

@@ -6,13 +6,13 @@ import { buildSeedTables, seedLargeProject as seedLarge, type LargeProjectInfo }
 import { SANDBOX_USERS, findSandboxUser, type SandboxUser } from '../seed/users';
 import { loadSpec } from '../specs';
 import { JournalStore } from '../state/journal-store';
-import { registerConfluenceApi } from './confluence-api';
+import { mayEditContent, registerConfluenceApi } from './confluence-api';
 import { EmulatorState } from './emulator-state';
 import { FaultInjector, faultOptionsFromEnv, type FaultOptions } from './faults';
 import { HttpError, Router, confluenceError, jiraError, type ApiRequest, type Identity } from './http';
 import { createJiraSearcher, registerJiraApi } from './jira-api';
 import { adfToHtml, escapeHtml, renderPageView } from './page-view';
-import { USER_COOKIE, colorModeOf, readCookie } from '../host/cookies';
+import { USER_COOKIE, colorModeOf, hostUser, readCookie } from '../host/cookies';
 import { READINESS_MACRO } from '../host/macro-editing';
 import { projectPermissionsOf, statusById } from './catalog';
 
@@ -287,6 +287,16 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
       void reply.code(404).type('text/html; charset=utf-8').send(`<!doctype html><title>Not found</title><p>No page ${escapeHtml(pageId)} in space ${escapeHtml(spaceKey)}.</p>`);
       return;
     }
+    // The person the sandbox's editor acts as (hostUser); Confluence shows Edit, and opens its editor, only to those who may update the page.
+    const canEdit = mayEditContent({ kind: 'user', user: hostUser(request.headers.cookie) });
+    if (mode === 'edit' && !canEdit) {
+      const viewPath = `/wiki/spaces/${encodeURIComponent(space.key)}/pages/${encodeURIComponent(page.id)}`;
+      void reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(`<!doctype html><html lang="en"><title>Not permitted</title><p>You do not have permission to edit this page. <a href="${viewPath}">Back to the page</a></p></html>`);
+      return;
+    }
     let bodyHtml: string;
     try {
       const viewer = findSandboxUser(readCookie(request.headers.cookie, USER_COOKIE) ?? '');
@@ -334,6 +344,7 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
       colorMode: colorModeOf(request.headers.cookie),
       pageId: page.id,
       mode,
+      canEdit,
       // Only an ADF page takes a macro (the editor writes ADF).
       ...(page.representation === 'atlas_doc_format' ? { insertable: { title: READINESS_MACRO.title, description: READINESS_MACRO.description } } : {}),
     });

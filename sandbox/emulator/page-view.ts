@@ -161,6 +161,7 @@ const STYLE = `
   header.bar a { color: #fff; text-decoration: none; }
   main { max-width: 960px; margin: 0 auto; padding: 24px; line-height: 1.5; }
   nav.crumbs { font-size: 13px; color: #626f86; margin-bottom: 8px; }
+  a { color: #0c66e4; }
   nav.crumbs a { color: #0c66e4; text-decoration: none; }
   h1.page-title { font-size: 28px; margin: 4px 0 4px; }
   .meta { font-size: 12px; color: #626f86; margin-bottom: 24px; }
@@ -256,6 +257,8 @@ export interface PageViewModel {
   pageId: string;
   /** 'edit': the sandbox's page editor (insert a macro, edit a macro's configuration); default 'view'. */
   mode?: 'view' | 'edit';
+  /** The viewer may update the page (mayEditContent, sandbox/emulator/confluence-api.ts): only then does the view offer "Edit". */
+  canEdit?: boolean;
   /** The app's macro the editor can insert (title and description, as the macro browser lists it). */
   insertable?: { title: string; description: string };
 }
@@ -267,6 +270,7 @@ export interface PageViewModel {
 function editorParts(m: PageViewModel): { bar: string; dialogs: string; script: string } {
   const pagePath = `/wiki/spaces/${encodeURIComponent(m.spaceKey)}/pages/${encodeURIComponent(m.pageId)}`;
   if (m.mode !== 'edit') {
+    if (m.canEdit !== true) return { bar: '', dialogs: '', script: '' };
     return { bar: ` &middot; <a class="edit-link" href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}/pages/edit-v2/${encodeURIComponent(m.pageId)}">Edit</a>`, dialogs: '', script: '' };
   }
   const macro = m.insertable;
@@ -288,6 +292,14 @@ function editorParts(m: PageViewModel): { bar: string; dialogs: string; script: 
 /** Like Confluence, a macro's frame takes the height of its content (sandbox/host/assets/page-frames.js). */
 const FRAME_SIZING = `<script src="/__host/page-frames.js" defer></script>`;
 
+/** "Dec 2, 2026, 22:40 UTC", as Confluence shows a page's last update (not the stored ISO instant). */
+function pageDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+  return `${day}, ${d.toISOString().slice(11, 16)} UTC`;
+}
+
 /** A complete, readable HTML page in the style of a Confluence page view (or its editor). */
 export function renderPageView(m: PageViewModel): string {
   const editor = editorParts(m);
@@ -303,7 +315,7 @@ export function renderPageView(m: PageViewModel): string {
 <body data-page-id="${escapeHtml(m.pageId)}"><header class="bar"><a href="/wiki/spaces/${encodeURIComponent(m.spaceKey)}">Confluence (sandbox)</a></header>
 <main><nav class="crumbs" aria-label="Breadcrumbs">${crumbs}</nav>
 <h1 class="page-title">${escapeHtml(m.title)}</h1>
-<div class="meta">Version ${m.version} &middot; last updated ${escapeHtml(m.updatedAt)}${m.mode === 'edit' ? '' : editor.bar}</div>
+<div class="meta">Version ${m.version} &middot; last updated ${escapeHtml(pageDate(m.updatedAt))}${m.mode === 'edit' ? '' : editor.bar}</div>
 ${m.mode === 'edit' ? editor.bar : ''}<article class="page-body">${m.bodyHtml}</article>
 ${children}</main>${editor.dialogs}</body></html>`;
 }

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { assertValidAdf } from './adf-validation';
 import type { JobKind } from '../platform/job-runner';
 import { toGapSnapshot } from '../domain/gap';
+import { plural } from '../domain/plural';
 import { buildEvidenceMatrixAdf, buildGapReportAdf, splitReportByGroup, utf8Length, type GapReportInput } from '../domain/report';
 import type { DocNode } from '../domain/report/adf';
 import type { PreviewReportResponse, PublishReportResultView } from '../contract/gap-report';
@@ -198,7 +199,7 @@ export class PublishReportService {
     const data = await this.gaps.collectForReport(req.projectId, {
       as: this.opts.as,
       onPage: async ({ pages, issues }) => {
-        if (pages === 1 || pages % 10 === 0) await onProgress({ done: issues, total: 0, message: `Read ${issues} mapped issues from Jira (${pages} Jira reads).` });
+        if (pages === 1 || pages % 10 === 0) await onProgress({ done: issues, total: 0, message: `Read ${plural(issues, 'mapped issue')} from Jira (${plural(pages, 'Jira read')}).` });
       },
     });
     const analysis = this.gaps.analyse(data);
@@ -220,7 +221,7 @@ export class PublishReportService {
       total,
       message: split
         ? `The report takes ${bytes} bytes, over the ${this.limitBytes}-byte page limit: publishing an overview page and one page per clause group.`
-        : `Read ${data.issues.length} issues; publishing the report page (${bytes} bytes).`,
+        : `Read ${plural(data.issues.length, 'issue')}; publishing the report page (${bytes} bytes).`,
     });
 
     // Every page body is checked before the first write: an invalid one fails the job with the reason, and no page changes.
@@ -228,7 +229,7 @@ export class PublishReportService {
     for (const g of parts?.groups ?? []) assertValidAdf(g.doc, `The page “${groupPageTitle(title, g.title)}”`);
     assertValidAdf(matrixDoc, `The page “${matrixTitle}”`);
 
-    const message = `Published by SMS Navigator: readiness ${analysis.readiness.overall.percent} %, ${analysis.warningCount} warnings.`;
+    const message = `Published by SMS Navigator: readiness ${analysis.readiness.overall.percent} %, ${plural(analysis.warningCount, 'warning')}.`;
     const knownMainId = previous !== undefined && previous.spaceId === req.spaceId ? previous.pageId : undefined;
     const main = await this.upsert({ spaceId: req.spaceId, parentId: req.parentPageId, title, adf: mainDoc, knownId: knownMainId, message });
     const base: ReportPublication = {

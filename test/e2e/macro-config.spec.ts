@@ -57,7 +57,7 @@ test('insert the macro: the configuration opens, lists only browsable projects; 
   test.slow(); // a sandbox of its own, the macro's charts
   const base = baseURL ?? '';
   await signIn(context, base, ADMIN);
-  pageId = await newPage(request, `Service review ${Date.now()}`);
+  pageId = await newPage(request, 'Service review'); // a sandbox of its own: the title is free
   await page.goto(`/wiki/spaces/SMS/pages/${pageId}`);
   await page.getByRole('link', { name: 'Edit', exact: true }).click();
   editorUrl = `/wiki/spaces/SMS/pages/edit-v2/${pageId}`;
@@ -158,13 +158,24 @@ test('no more than Forge: only the configuration frame submits; Confluence decid
   // Someone who may not edit the page cannot change its macro (Confluence's answer, through its REST API).
   const outsider = await request.put(url, { headers: { cookie: `sandbox-user=${encodeURIComponent(OUTSIDER)}` }, data: { config: { projectId: '1', projectKey: 'OPS' } } });
   expect(outsider.status()).toBe(403);
-  // In the editor, someone who may not edit the page is told why the macro cannot be inserted.
-  await signIn(context, base, OUTSIDER);
-  await page.goto(`/wiki/spaces/SMS/pages/edit-v2/${pageId}`);
-  await page.getByRole('button', { name: 'Insert macro' }).click();
-  await page.getByRole('dialog', { name: 'Insert a macro' }).getByRole('button', { name: 'SMS readiness' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/The macro could not be inserted: .*permission to edit/);
+  // Nor insert one (the same refusal, from Confluence's REST API).
+  const insert = await request.post(`/__host/confluence/pages/${pageId}/macros`, { headers: { cookie: `sandbox-user=${encodeURIComponent(OUTSIDER)}` }, data: {} });
+  expect(insert.status()).toBe(403);
   expect(await storedMacros(request, pageId)).toHaveLength(1);
+  // Like Confluence, the page offers Edit only to someone who may update it: the outsider reads the page (and the
+  // macro) with no Edit link, and the editor's address answers that they may not edit.
+  await signIn(context, base, OUTSIDER);
+  await page.goto(`/wiki/spaces/SMS/pages/${pageId}`);
+  await expect(page.locator('article.page-body')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
+  await expect(page.locator('a[href*="/edit-v2/"]')).toHaveCount(0);
+  const editor = await page.goto(`/wiki/spaces/SMS/pages/edit-v2/${pageId}`);
+  expect(editor?.status()).toBe(403);
+  await expect(page.getByText('You do not have permission to edit this page.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Insert macro' })).toHaveCount(0);
+  await signIn(context, base, ADMIN);
+  await page.goto(`/wiki/spaces/SMS/pages/${pageId}`);
+  await expect(page.getByRole('link', { name: 'Edit', exact: true })).toBeVisible();
   // A form posted from another site (not JSON) is refused before anything is read.
   const form = await request.post(`/__host/confluence/pages/${pageId}/macros`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` }, form: { any: 'thing' } });
   expect(form.status()).toBe(415);

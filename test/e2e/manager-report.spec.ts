@@ -11,6 +11,8 @@ import { ADMIN, type BridgeReply, SHOTS, invokeAsAdmin, projectApp, projectPageU
 test.describe.configure({ mode: 'serial' });
 
 const INTERNAL_CODES = /not_assessed|partially_conformant|not_applicable|major_nc|minor_nc|opportunity_for_improvement|indeterminate|→/;
+/** Any snake_case identifier (a result, grade, warning or rule id) left in the text a reader sees. */
+const SNAKE_CASE_ID = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
 
 async function publishAndWait(request: APIRequestContext): Promise<{ pagePath: string; pageId: string }> {
   const started = await invokeAsAdmin(request, 'startPublishReport', {});
@@ -61,10 +63,19 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
   const first = body.locator(':scope > *').first();
   await expect(first.locator('iframe.forge-macro')).toBeAttached();
   await expect(body.locator(':scope > h2').first()).toHaveText('Summary');
+  await expect(body.locator(':scope > *').nth(1)).toHaveText('Summary'); // nothing between the macro and the summary
+  // The summary's readiness line compares with the previous publish.
+  await expect(body.locator(':scope > *').nth(2)).toContainText(/Readiness [\d.]+ %, (up|down) [\d.]+ points? since the previous publish on \d{4}-\d{2}-\d{2}|Readiness [\d.]+ %, no change since the previous publish/);
   const macro = page.frameLocator('iframe.forge-macro').first();
   await expect(macro.getByRole('heading', { name: /SMS readiness of SMS: [\d.]+ %/ })).toBeVisible({ timeout: 30_000 });
   await expect(macro.getByTestId('macro-group-chart').locator('svg').first()).toBeVisible();
   await expect(macro.getByTestId('macro-trend-chart').locator('svg').first()).toBeVisible();
+  // The trend: each of the two publishes and today's live figure, each with its own label on the axis.
+  const trendTicks = macro.getByTestId('macro-trend-chart').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(trendTicks).toHaveCount(3);
+  const tickLabels = await trendTicks.allTextContents();
+  expect(new Set(tickLabels).size).toBe(3);
+  expect(tickLabels[2]).toBe('Now');
 
   // The five largest gaps.
   const gapsTable = body.locator('h3:has-text("The five largest gaps") + table, h3:has-text("The five largest gaps") + div table').first();
@@ -93,11 +104,28 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
 
   // No internal codes on the whole page, the macro included.
   // textContent: also the clause tables inside the closed expands.
-  expect(await page.locator('body').evaluate((b) => b.textContent ?? '')).not.toMatch(INTERNAL_CODES);
-  expect(await macro.locator('body').evaluate((b) => b.textContent ?? '')).not.toMatch(INTERNAL_CODES);
+  const pageText = await page.locator('body').evaluate((b) => b.textContent ?? '');
+  const macroText = await macro.locator('body').evaluate((b) => b.textContent ?? '');
+  for (const text of [pageText, macroText]) {
+    expect(text).not.toMatch(INTERNAL_CODES);
+    expect(text.match(SNAKE_CASE_ID)?.[0]).toBeUndefined();
+    // Counts agree with their nouns ("1 clause", "2 clauses"), as the one plural helper words them.
+    expect(text).not.toMatch(/\b1 (clauses|issues|points|levels|days)\b|\(s\)|\b1 are\b/);
+  }
   expect(await page.locator('h1').count()).toBe(1); // the page title only: the body repeats no title
   await page.screenshot({ path: path.join(SHOTS, 'manager-report-page-top-light.png') });
   await shot(page, 'manager-report-page-light');
+
+  // The "Evidence matrix" child page: the register with evidence as smart links, in words too.
+  await page.getByRole('region', { name: 'Child pages' }).getByRole('link', { name: /Evidence matrix$/ }).click();
+  const matrix = page.locator('article.page-body table').first();
+  await expect(matrix.locator('tr').first()).toHaveText(/Clause\s*Title\s*Result\s*Set by\s*Why\s*Evidence\s*Open findings\s*Planned work/);
+  expect(await matrix.locator('tr').count()).toBeGreaterThan(50);
+  const matrixText = await page.locator('body').evaluate((b) => b.textContent ?? '');
+  expect(matrixText).not.toMatch(INTERNAL_CODES);
+  expect(matrixText.match(SNAKE_CASE_ID)?.[0]).toBeUndefined();
+  await shot(page, 'manager-report-evidence-matrix-light');
+  await page.goto(pagePath);
 
   // As the host's theme toggle sets it: for the whole site, so the macro's frame (/static-macro/) follows too.
   await context.addCookies([{ name: 'sandbox-theme', value: 'dark', domain: new URL(page.url()).hostname, path: '/' }]);
@@ -118,7 +146,7 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
     data: {
       spaceId: stored.spaceId,
       status: 'current',
-      title: `Service review dashboard ${Date.now()}`,
+      title: 'Service review dashboard',
       body: {
         representation: 'atlas_doc_format',
         value: JSON.stringify({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Monthly service review: where the SMS stands.' }] }, node] }),

@@ -155,7 +155,7 @@ describe('gap report in the sandbox', () => {
     expect(job).toMatchObject({ startedBy: ADMIN, people: { [ADMIN]: 'Pat Project-Admin' } });
     expect(job.result?.created).toBe(true);
     expect(job.result?.pageVersion).toBe(1);
-    expect(job.messages.some((m) => /Read \d+ mapped issues/.test(m))).toBe(true);
+    expect(job.messages.some((m) => /Read \d+ mapped issues? from Jira/.test(m))).toBe(true);
     pageId = job.result?.pageId as string;
     const page = await confluencePage(pageId);
     expect(page.title).toBe(reportPageTitle('SMS'));

@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from './emulator-harness';
+import { USERS, startHarness, type Harness } from './emulator-harness';
 
 type Json = Record<string, unknown>;
 let h: Harness;
@@ -88,6 +88,30 @@ describe('emulated Confluence', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('offers Edit, and opens the editor, only to someone the REST API lets update the page (Confluence hides Edit otherwise)', async () => {
+    const page = await createPage('Edit rights', adf(para('x')));
+    const id = page.id as string;
+    const asViewer = (who: keyof typeof USERS) => ({ cookie: `sandbox-user=${encodeURIComponent(USERS[who])}` });
+    const update = (who: keyof typeof USERS, version: number) =>
+      h.call('PUT', `/wiki/api/v2/pages/${id}`, { id, status: 'current', title: 'Edit rights', body: { representation: 'atlas_doc_format', value: adf(para('y')) }, version: { number: version } }, who);
+    const editLink = `href="/wiki/spaces/SMS/pages/edit-v2/${id}">Edit</a>`;
+
+    const member = await h.call('GET', `/wiki/spaces/SMS/pages/${id}`, undefined, 'anonymous', asViewer('member'));
+    expect(member.body).toContain(editLink);
+    expect((await h.call('GET', `/wiki/spaces/SMS/pages/edit-v2/${id}`, undefined, 'anonymous', asViewer('member'))).statusCode).toBe(200);
+    expect((await update('member', 2)).statusCode).toBe(200);
+
+    const outsider = await h.call('GET', `/wiki/spaces/SMS/pages/${id}`, undefined, 'anonymous', asViewer('outsider'));
+    expect(outsider.statusCode).toBe(200);
+    expect(outsider.body).not.toContain('edit-v2');
+    expect(outsider.body).not.toMatch(/>Edit</);
+    const editor = await h.call('GET', `/wiki/spaces/SMS/pages/edit-v2/${id}`, undefined, 'anonymous', asViewer('outsider'));
+    expect(editor.statusCode).toBe(403);
+    expect(editor.body).toContain('You do not have permission to edit this page.');
+    expect(editor.body).not.toContain('page-editor.js');
+    expect((await update('outsider', 3)).statusCode).toBe(403);
+  });
+
   it('renders a readable HTML page with tables, status, panels, expands, escaped text and child pages', async () => {
     const doc = adf(
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Summary' }] },
@@ -112,6 +136,7 @@ describe('emulated Confluence', () => {
     expect(html).toContain('<summary class="expand-title">Evidence</summary>');
     expect(html).toMatch(/<th[^>]*><p>Clause<\/p><\/th>/);
     expect(html).toContain('Version 1');
+    expect(html).toContain('last updated Nov 20, 2026, 12:00 UTC'); // as Confluence words it, not the stored ISO instant
     expect(html).toMatch(/Child pages[\s\S]*Rendered child/);
     expect((await h.call('GET', '/wiki/spaces/SMS/pages/999999', undefined, 'anonymous')).statusCode).toBe(404);
   });

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, setUserLocale } from '../../static/src/format/dates';
+import { distinctDateLabels, formatDate, formatDateTime, setUserLocale } from '../../static/src/format/dates';
 
 // The UI's one date/time formatter: the user's locale and time zone from the Forge context (App.tsx sets them
 // once), Jira's "en_US" form accepted, unknown values ignored, empty and unparsable input handled.
@@ -45,5 +45,13 @@ describe('the date/time formatter', () => {
     expect(formatDate(undefined)).toBe('');
     expect(formatDate('')).toBe('');
     expect(formatDate('soon')).toBe('soon');
+  });
+
+  it('labels a series of instants apart: the day, else day and time, else to the second', () => {
+    setUserLocale('en-US', 'UTC');
+    expect(distinctDateLabels(['2026-11-02T09:00:00Z', '2026-12-02T12:30:00Z'])).toEqual(['Nov 2, 2026', 'Dec 2, 2026']);
+    expect(distinctDateLabels(['2026-12-02T09:00:00Z', '2026-12-02T12:30:00Z'])).toEqual(['Dec 2, 2026, 09:00 AM', 'Dec 2, 2026, 12:30 PM']);
+    expect(distinctDateLabels(['2026-12-02T12:30:05Z', '2026-12-02T12:30:41Z'])).toEqual(['Dec 2, 2026, 12:30:05 PM', 'Dec 2, 2026, 12:30:41 PM']);
+    expect(distinctDateLabels([])).toEqual([]);
   });
 });

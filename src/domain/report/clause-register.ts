@@ -8,6 +8,7 @@ import { type ClauseId } from '../catalogue/catalogue';
 import { distinctFindings } from '../gap/finding-labels';
 import { type GapAnalysis, STATUS_CATEGORY_LABELS } from '../gap/gap-model';
 import { PROPOSAL_RULES } from '../gap/proposal-rules';
+import { plural } from '../plural';
 import { CONFORMITY_RESULT_LABELS, FINDING_GRADE_LABELS } from '../vocabulary';
 
 export const REGISTER_COLUMNS = ['Clause', 'Title', 'Result', 'Set by', 'Why', 'Evidence', 'Open findings', 'Planned work'] as const;
@@ -74,7 +75,9 @@ export function clauseRegister(analysis: GapAnalysis, names: Readonly<Record<str
   });
 }
 
-export const evidenceText = (e: RegisterEvidence): string => `${e.key} (${e.status}, ${e.ageDays} ${e.ageDays === 1 ? 'day' : 'days'} old${e.stale ? ', stale' : ''})`;
+/** "136 days old, stale": the age of an evidence issue (its key, summary and status are on the smart link in Confluence). */
+export const evidenceAgeText = (e: RegisterEvidence): string => `${plural(e.ageDays, 'day')} old${e.stale ? ', stale' : ''}`;
+export const evidenceText = (e: RegisterEvidence): string => `${e.key} (${e.status}, ${evidenceAgeText(e)})`;
 export const findingText = (f: RegisterFinding): string => `${f.key} (${f.grade}): ${f.summary}`;
 export const plannedText = (w: RegisterIssue): string => `${w.key} (${w.status})`;
 

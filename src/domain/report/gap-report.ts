@@ -15,6 +15,8 @@ import { evidenceIssuesJql } from '../issue-index';
 import { CHALLENGES } from '../challenges';
 import { type ClauseId } from '../catalogue/catalogue';
 import { ValidationError } from '../errors';
+import { asEvidence } from '../mapping/mapped-issue-words';
+import { plural } from '../plural';
 import { type ClauseChange } from '../gap/changes-since';
 import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
 import { type ClauseGap, type EvidenceItem, type GapAnalysis, type GroupReadiness, STATUS_CATEGORY_LABELS } from '../gap/gap-model';
@@ -58,7 +60,7 @@ import {
   type ReportPhase,
 } from './report-input';
 import { safeLine, safeParagraphs, utf8Length } from './safe-text';
-import { type RegisterRow, clauseRegister, evidenceText } from './clause-register';
+import { type RegisterRow, clauseRegister, evidenceAgeText } from './clause-register';
 import { type ReportDelta, deltaIsEmpty, notAssessedByGroup, openNonconformities, rankTopGaps, readinessChange, reportDelta } from './manager-summary';
 
 export const REPORT_DEFAULTS = {
@@ -159,7 +161,7 @@ function titleBlocks(input: GapReportInput, ctx: Ctx, suffix?: string): BlockCon
     p(
       t(
         `${part}Generated ${formatDate(input.generatedAt)} for project ${safeLine(input.projectKey, 40, '?')} against ISO/IEC 20000-1:2018. ` +
-          `Evidence not updated for more than ${input.gaps.maxEvidenceAgeDays} days is flagged as stale.`,
+          `Evidence not updated for more than ${plural(input.gaps.maxEvidenceAgeDays, 'day')} is flagged as stale.`,
       ),
     ),
   ];
@@ -168,12 +170,22 @@ function titleBlocks(input: GapReportInput, ctx: Ctx, suffix?: string): BlockCon
 /** One group's readiness in words (the formula with its figures is in the appendix). */
 function groupReadinessLine(g: GroupReadiness): Inline[] {
   const f = g.figures;
-  return [bold(`${g.groupId} ${g.title}: ${pct(f.percent)}`), t(` (${f.counts.conformant} of ${f.denominator} clauses conformant, ${f.counts.partially_conformant} partly)`)];
+  return [bold(`${g.groupId} ${g.title}: ${pct(f.percent)}`), t(` (${f.counts.conformant} of ${plural(f.denominator, 'clause')} conformant, ${f.counts.partially_conformant} partly)`)];
 }
 
 function signed(points: number): string {
   if (points === 0) return 'no change';
-  return `${points > 0 ? 'up' : 'down'} ${Math.abs(points)} points`;
+  return `${points > 0 ? 'up' : 'down'} ${plural(Math.abs(points), 'point')}`;
+}
+
+/**
+ * "Of 57 clauses: 1 conformant, 8 partially conformant, 40 not yet conformant and 8 not assessed yet; 1 marked not
+ * applicable, which blocks a conformity claim": the results of the clauses in words, with no verb to agree.
+ */
+export function clauseCountsInWords(counts: Readonly<Record<ConformityResult, number>>, clauseCount: number): string {
+  const parts = `${counts.conformant} conformant, ${counts.partially_conformant} partially conformant, ${counts.nonconformant} not yet conformant and ${counts.not_assessed} not assessed yet`;
+  const na = counts.not_applicable > 0 ? `; ${counts.not_applicable} marked not applicable, which blocks a conformity claim (ISO/IEC 20000-1 allows no exclusions)` : '';
+  return `Of ${plural(clauseCount, 'clause')}: ${parts}${na}`;
 }
 
 function readinessParagraph(input: GapReportInput): ParagraphDefinition {
@@ -254,10 +266,8 @@ function summarySection(input: GapReportInput, ctx: Ctx): BlockContent[] {
     readinessParagraph(input),
     p(
       t(
-        `Of ${gaps.clauses.length} clauses, ${overall.counts.conformant} are conformant, ${overall.counts.partially_conformant} partially conformant, ` +
-          `${overall.counts.nonconformant} not yet conformant and ${overall.counts.not_assessed} not assessed yet` +
-          `${overall.counts.not_applicable > 0 ? `; ${overall.counts.not_applicable} marked not applicable, which blocks a conformity claim (ISO/IEC 20000-1 allows no exclusions)` : ''}. ` +
-          `${gaps.evidenceCountApproximate === true ? `About ${gaps.evidenceCount} Jira issues (Jira's approximate count)` : `${gaps.evidenceCount} Jira issues`} serve as evidence.`,
+        `${clauseCountsInWords(overall.counts, gaps.clauses.length)}. ` +
+          `The clauses have ${gaps.evidenceCountApproximate === true ? `about ${asEvidence(gaps.evidenceCount)} (Jira's approximate count)` : asEvidence(gaps.evidenceCount)}.`,
       ),
     ),
   ];
@@ -310,7 +320,7 @@ function maturitySection(rows: readonly ReportMaturityRow[], ctx: Ctx): BlockCon
           cell(p(t(safeLine(r.unitName, ctx.maxText, safeLine(r.unitId, 80, '(unnamed)'))))),
           cell(p(lozenge(LEVEL_LABELS[r.current], maturityGapColor(r.current, r.target)))),
           cell(p(lozenge(LEVEL_LABELS[r.target], 'blue'))),
-          cell(p(t(gap === 0 ? 'On target' : `${gap} level${gap === 1 ? '' : 's'} below`))),
+          cell(p(t(gap === 0 ? 'On target' : `${plural(gap, 'level')} below`))),
         ]);
       }),
     ),
@@ -404,7 +414,7 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   if (clauses.length > 0) {
     const rows = table(headerRow(['Clause', 'Title', 'Result', 'Evidence', 'Implementation work', 'Open findings', 'Warnings']), ...clauses.map((c) => clauseRow(ctx, c)));
     // On the report page each group's table sits in an expand (closed in Confluence), so the page reads as the summary first.
-    blocks.push(level === 3 ? expand({ title: `${clauses.length} ${clauses.length === 1 ? 'clause' : 'clauses'} with results, evidence, findings or planned work` })(rows) : rows);
+    blocks.push(level === 3 ? expand({ title: `${plural(clauses.length, 'clause')} with results, evidence, findings or planned work` })(rows) : rows);
   }
   if (folded.length > 0) {
     blocks.push(
@@ -417,9 +427,14 @@ function groupTable(input: GapReportInput, ctx: Ctx, g: GroupReadiness, level: 2
   return blocks;
 }
 
+/** "Clause by clause" and, under it, when and against what the tables were generated (read before the tables, not under maturity). */
+function clauseByClauseHead(input: GapReportInput, ctx: Ctx): BlockContent[] {
+  return [heading({ level: 2 })(t('Clause by clause')), ...titleBlocks(input, ctx)];
+}
+
 function gapSection(input: GapReportInput, ctx: Ctx): BlockContent[] {
   const collapsed = notAssessedByGroup(input.gaps);
-  return [heading({ level: 2 })(t('Clause by clause')), ...input.gaps.readiness.byGroup.flatMap((g) => groupTable(input, ctx, g, 3, collapsed))];
+  return [...clauseByClauseHead(input, ctx), ...input.gaps.readiness.byGroup.flatMap((g) => groupTable(input, ctx, g, 3, collapsed))];
 }
 
 function phaseSection(phases: readonly ReportPhase[], ctx: Ctx): BlockContent[] {
@@ -494,7 +509,7 @@ function changeLines(list: readonly ClauseChange[], titles: ReadonlyMap<ClauseId
 
 function evidenceMoveLines(ctx: Ctx, moves: ReportDelta['evidenceAdded'], titles: ReadonlyMap<ClauseId, string>, what: string): Inline[][] {
   return moves.map((m) => {
-    const head = t(`${m.clauseId} ${titles.get(m.clauseId) ?? ''}: ${m.approximate === true ? 'about ' : ''}${m.count} ${m.count === 1 ? 'issue' : 'issues'} ${what}`);
+    const head = t(`${m.clauseId} ${titles.get(m.clauseId) ?? ''}: ${m.approximate === true ? 'about ' : ''}${plural(m.count, 'issue')} ${what}`);
     const shown = m.keys.slice(0, ctx.maxCards);
     if (shown.length === 0) return [head];
     const cards = shown.flatMap((k, i) => (i === 0 ? [issueRef(ctx, k)] : [t(', '), issueRef(ctx, k)]));
@@ -534,7 +549,7 @@ function appendix(input: GapReportInput): BlockContent[] {
     heading({ level: 2 })(t('Appendix: how the figures are made')),
     expand({ title: 'Readiness formula, proposed results and audit findings' })(
       ...READINESS_FORMULA.split('\n').map((line) => p(t(line))),
-      p(t(`Overall: ${formatReadiness(overall)} (${overall.clauseCount} clauses).`)),
+      p(t(`Overall: ${formatReadiness(overall)} (${plural(overall.clauseCount, 'clause')}).`)),
       ...input.gaps.readiness.byGroup.map((g) => p(t(`${g.groupId} ${g.title}: ${formatReadiness(g.figures)}`))),
       ...PROPOSAL_RULES_TEXT.split('\n').map((line) => p(t(line))),
       ...ISSUE_ROLE_RULE_TEXT.split('\n').map((line) => p(t(line))),
@@ -584,15 +599,19 @@ export function macroLocalId(projectId: string): string {
 export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
   const ctx = context(input);
   const rows = clauseRegister(input.gaps);
-  const cards = (items: readonly { key: string }[], label: (i: number) => string, none: string): TableCellDefinition => {
+  // The inline card shows the issue's key, summary and status (a smart link): the text beside it adds only what the card
+  // does not show; a reference that is not an issue key (shown as text) gets its summary too.
+  const cards = (items: readonly { key: string; summary: string }[], label: (i: number) => string, none: string): TableCellDefinition => {
     if (items.length === 0) return cell(p(t(none)));
     const shown = items.slice(0, ctx.maxCards);
-    const blocks: TableCellDefinition['content'] = [bullets(shown.map((item, i) => [issueRef(ctx, item.key), t(` ${label(i)}`)]))];
+    const extra = (item: { key: string; summary: string }, i: number): string =>
+      ` ${isIssueKey(item.key) ? '' : `${safeLine(item.summary, ctx.maxText, '(no summary)')} `}${label(i)}`;
+    const blocks: TableCellDefinition['content'] = [bullets(shown.map((item, i) => [issueRef(ctx, item.key), t(extra(item, i))]))];
     if (items.length > shown.length) blocks.push(p(t(`and ${items.length - shown.length} more (see the XLSX export)`)));
     return cell(...blocks);
   };
   const evidenceCards = (r: RegisterRow): TableCellDefinition => {
-    const c = cards(r.evidence, (i) => safeLine(evidenceText(r.evidence[i] ?? { key: '', summary: '', status: '', ageDays: 0, stale: false }).replace(/^\S+ /, ''), ctx.maxText, ''), 'None');
+    const c = cards(r.evidence, (i) => { const e = r.evidence[i]; return e === undefined ? '' : `(${evidenceAgeText(e)})`; }, 'None');
     if (r.evidenceBeyond === undefined) return c;
     const more = r.evidenceBeyond - Math.min(r.evidence.length, ctx.maxCards);
     if (more <= 0) return c;
@@ -607,7 +626,7 @@ export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
       cell(p(t(safeLine(r.setBy, ctx.maxText, '—')))),
       cell(p(t(safeLine(r.why, ctx.maxText, '—')))),
       evidenceCards(r),
-      cards(r.findings, (i) => safeLine(`${r.findings[i]?.grade ?? ''}: ${r.findings[i]?.summary ?? ''}`, ctx.maxText, ''), 'None'),
+      cards(r.findings, (i) => r.findings[i]?.grade ?? '', 'None'),
       cards(r.plannedWork, (i) => `(${r.plannedWork[i]?.status ?? ''})`, 'None'),
     ]);
   return doc(
@@ -653,7 +672,7 @@ function closingBlocks(input: GapReportInput, ctx: Ctx): BlockContent[] {
 /** The whole gap report as one ADF document. Throws ValidationError for an invalid site URL. */
 export function buildGapReportAdf(input: GapReportInput): DocNode {
   const ctx = context(input);
-  return doc(...overviewBlocks(input, ctx), ...titleBlocks(input, ctx), ...gapSection(input, ctx), ...closingBlocks(input, ctx));
+  return doc(...overviewBlocks(input, ctx), ...gapSection(input, ctx), ...closingBlocks(input, ctx));
 }
 
 export interface GroupReportPage {
@@ -675,8 +694,7 @@ export function splitReportByGroup(input: GapReportInput): SplitGapReport {
   const byGroup = input.gaps.readiness.byGroup;
   const overview = doc(
     ...overviewBlocks(input, ctx),
-    ...titleBlocks(input, ctx),
-    heading({ level: 2 })(t('Clause by clause')),
+    ...clauseByClauseHead(input, ctx),
     p(t('The clause-by-clause tables are on the child pages of this page, one per top-level clause:')),
     bullets(byGroup.map(groupReadinessLine)),
     ...closingBlocks(input, ctx),

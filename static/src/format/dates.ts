@@ -46,3 +46,19 @@ export const formatDateTime = (iso: string | null | undefined): string =>
 
 /** "Dec 2, 2026" in the user's locale and time zone (a calendar day "2026-12-02" stays that day everywhere). */
 export const formatDate = (iso: string | null | undefined): string => format(iso, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** "Dec 2, 2026, 12:30:05 PM": to the second, for instants that share a minute. */
+export const formatDateTimeToSecond = (iso: string | null | undefined): string =>
+  format(iso, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/**
+ * One label per instant of a series (e.g. a chart axis), each told apart from the others: the day when every
+ * instant has its own day, else the day and time, else to the second (a chart merges equal labels into one tick).
+ */
+export function distinctDateLabels(isos: readonly string[]): string[] {
+  for (const f of [formatDate, formatDateTime]) {
+    const labels = isos.map(f);
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return isos.map(formatDateTimeToSecond);
+}

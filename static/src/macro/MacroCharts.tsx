@@ -5,16 +5,17 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import { axisTick as axis, grid, tooltipStyle } from '../components/charts/ChartsImpl';
 import { space } from '../components/kit/layout';
 import { subtleText } from '../components/kit/text';
+import { distinctDateLabels } from '../format/dates';
 
 
 export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
   const groups = view.groups.map((g) => ({ name: g.groupId, title: `${g.groupId} ${g.title}`, percent: g.percent }));
   const publishes = view.trend.filter((p) => !p.live);
   const published = publishes.length;
-  // Each publish gets its own label: its date, with the time (to the second if need be) when two share a day.
-  const distinct = (n: number): boolean => new Set(publishes.map((p) => p.at.slice(0, n))).size === published;
-  const label = (at: string): string => (distinct(10) ? at.slice(0, 10) : distinct(16) ? `${at.slice(5, 10)} ${at.slice(11, 16)}` : `${at.slice(5, 10)} ${at.slice(11, 19)}`);
-  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : label(p.at), percent: p.percent }));
+  // Each publish gets its own label from the one date formatter ("Dec 2, 2026"; with the time when two share a day).
+  const labels = distinctDateLabels(publishes.map((p) => p.at));
+  let next = 0;
+  const trend = view.trend.map((p) => ({ at: p.live ? 'Now' : (labels[next++] ?? p.at), percent: p.percent }));
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m }}>
       <figure style={{ flex: '1 1 320px', margin: 0 }} aria-label="Readiness per clause group">
@@ -44,7 +45,8 @@ export default function MacroCharts({ view }: { view: ReadinessMacroView }) {
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={trend} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid stroke={grid} vertical={false} />
-              <XAxis dataKey="at" tick={axis} />
+              {/* Inset, so that the first publish's label fits beside the y axis (recharts drops a tick label that overflows). */}
+              <XAxis dataKey="at" tick={axis} padding={{ left: 64, right: 24 }} />
               <YAxis domain={[0, 100]} tick={axis} />
               <Tooltip contentStyle={tooltipStyle} formatter={(v) => [`${String(v)} %`, 'Readiness']} />
               <Line dataKey="percent" name="Readiness" stroke={token('color.chart.success.bold', '#22A06B')} strokeWidth={2} dot isAnimationActive={false} />

@@ -2,6 +2,7 @@ import '@atlaskit/css-reset';
 import { view } from '@forge/bridge';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setUserLocale } from '../format/dates';
 import { MacroConfig, type MacroProjectConfig } from './MacroConfig';
 import { ReadinessMacro } from './ReadinessMacro';
 
@@ -25,6 +26,7 @@ function configOf(extension: unknown): MacroProjectConfig {
 // extension.entryPoint = 'config', and for the page with no entry point.
 void view.getContext().then(
   (context) => {
+    setUserLocale(context.locale, context.timezone);
     const extension: unknown = context.extension;
     const isConfig = typeof extension === 'object' && extension !== null && 'entryPoint' in extension && extension.entryPoint === 'config';
     const current = configOf(extension);

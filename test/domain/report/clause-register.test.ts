@@ -1,7 +1,7 @@
 import { analyseGaps } from '../../../src/domain/gap';
-import { REGISTER_COLUMNS, buildEvidenceMatrixAdf, clauseRegister, registerTable, toCsv } from '../../../src/domain/report';
+import { REGISTER_COLUMNS, buildEvidenceMatrixAdf, clauseRegister, evidenceText, registerTable, toCsv } from '../../../src/domain/report';
 import { aClauseRecord, aFinding, aGapInput, anEvidence, daysAgo, gapOptions } from '../../builders/gap.builder';
-import { aReportInput } from '../../builders/report.builder';
+import { SITE, aReportInput } from '../../builders/report.builder';
 import { adfErrors, allNodes, plainText } from './validate-adf';
 
 const analysis = analyseGaps(
@@ -63,5 +63,28 @@ describe('buildEvidenceMatrixAdf', () => {
     expect(rows).toHaveLength(input.gaps.clauses.length + 1);
     expect(allNodes(doc).some((n) => n.type === 'inlineCard')).toBe(true);
     expect(plainText(doc)).not.toMatch(/not_assessed|partially_conformant|→/);
+  });
+
+  it('adds beside each card only what the card does not show: the age of evidence, the grade of a finding', () => {
+    const doc = buildEvidenceMatrixAdf(aReportInput({}, aGapInput({
+      evidence: [anEvidence({ issueKey: 'SMS-1', clauses: ['8.5.1.1'], updated: daysAgo(1) })],
+      findings: [aFinding({ id: 'SMS-9', grade: 'major_nc', clauseId: '8.5.1.1', summary: 'No CAB minutes' })],
+    })));
+    const row = allNodes(doc).find((n) => n.type === 'tableRow' && plainText(n.content?.[0]) === '8.5.1.1');
+    const [evidence, findings] = [plainText(row?.content?.[5]), plainText(row?.content?.[6])];
+    // The card (key, summary and status, rendered by Confluence) stands as its URL in plain text.
+    expect(evidence).toBe(`<${SITE}/browse/SMS-1> (1 day old)`);
+    expect(findings).toBe(`<${SITE}/browse/SMS-9> Major nonconformity`);
+    expect(plainText(row)).not.toContain('No CAB minutes'); // the card shows the summary once
+  });
+});
+
+describe('evidenceText', () => {
+  it.each([
+    [0, 'SMS-1 (Done, 0 days old)'],
+    [1, 'SMS-1 (Done, 1 day old)'],
+    [2, 'SMS-1 (Done, 2 days old)'],
+  ])('says the age of %i days in agreeing words', (ageDays, text) => {
+    expect(evidenceText({ key: 'SMS-1', summary: 'Policy', status: 'Done', ageDays, stale: false })).toBe(text);
   });
 });

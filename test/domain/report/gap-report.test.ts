@@ -3,13 +3,14 @@ import { analyseGaps } from '../../../src/domain/gap';
 import { CHALLENGES } from '../../../src/domain/challenges';
 import {
   buildGapReportAdf,
+  clauseCountsInWords,
   clauseEvidenceJql,
   estimateAdfBytes,
   maturityGapColor,
   normaliseSiteBaseUrl,
   splitReportByGroup,
 } from '../../../src/domain/report';
-import { aFinding, aGapInput, gapOptions } from '../../builders/gap.builder';
+import { aFinding, aGapInput, anEvidence, daysAgo, gapOptions } from '../../builders/gap.builder';
 import { SITE, aReportInput } from '../../builders/report.builder';
 import { adfErrors, allNodes, plainText } from './validate-adf';
 
@@ -43,7 +44,9 @@ describe('buildGapReportAdf', () => {
     expect(first).toMatchObject({ type: 'heading', attrs: { level: 2 } });
     expect(plainText(first)).toBe('Summary');
     expect(allNodes(report).filter((n) => n.type === 'heading' && n.attrs?.level === 1)).toEqual([]);
-    expect(textOf).toContain('Generated 2026-11-26 12:00 UTC for project SMS');
+    // When and against what: read just under "Clause by clause", before the tables (not as a line of the maturity section).
+    const clauseByClause = report.content.findIndex((n) => n.type === 'heading' && plainText(n) === 'Clause by clause');
+    expect(plainText(report.content[clauseByClause + 1])).toMatch(/^Generated 2026-11-26 12:00 UTC for project SMS/);
   });
 
   it('places the readiness macro first when one is given, as a Forge extension node', () => {
@@ -280,5 +283,45 @@ describe('estimateAdfBytes', () => {
     const small = buildGapReportAdf(aReportInput({}, aGapInput()));
     const gaps = analyseGaps(aGapInput({ evidence: [{ issueKey: 'SMS-7', summary: 'x', statusCategory: 'done', updated: '2026-11-01T00:00:00Z', kinds: [], clauses: ['4.1'] }] }), gapOptions());
     expect(estimateAdfBytes(buildGapReportAdf(aReportInput({ gaps })))).toBeGreaterThan(estimateAdfBytes(small));
+  });
+});
+
+describe('count phrases agree with their numbers (0, 1 and 2)', () => {
+  const counts = (n: number) => ({ conformant: n, partially_conformant: n, nonconformant: n, not_assessed: n, not_applicable: n });
+
+  it('words the results of the clauses without a verb to agree with', () => {
+    expect(clauseCountsInWords(counts(0), 0)).toBe('Of 0 clauses: 0 conformant, 0 partially conformant, 0 not yet conformant and 0 not assessed yet');
+    expect(clauseCountsInWords(counts(1), 1)).toBe(
+      'Of 1 clause: 1 conformant, 1 partially conformant, 1 not yet conformant and 1 not assessed yet; 1 marked not applicable, which blocks a conformity claim (ISO/IEC 20000-1 allows no exclusions)',
+    );
+    expect(clauseCountsInWords(counts(2), 2)).toMatch(/^Of 2 clauses: 2 conformant, .*; 2 marked not applicable/);
+  });
+
+  /** The report of a project whose clause 8.5.1.1 has `n` evidence issues, added since a previous publish that listed none. */
+  function reportWith(n: number): string {
+    const evidence = Array.from({ length: n }, (_, i) => anEvidence({ issueKey: `SMS-${i + 1}` }));
+    const previous = { takenAt: daysAgo(30), results: {}, evidence: {} };
+    return plainText(buildGapReportAdf(aReportInput({ previous }, aGapInput({ evidence }))));
+  }
+
+  it.each([
+    [0, 'The clauses have 0 issues as evidence.', undefined],
+    [1, 'The clauses have 1 issue as evidence.', '8.5.1.1 Change management policy: 1 issue added'],
+    [2, 'The clauses have 2 issues as evidence.', '8.5.1.1 Change management policy: 2 issues added'],
+  ])('with %i evidence issues the summary and the changes say so in agreeing words', (n, summary, added) => {
+    const text = reportWith(n);
+    expect(text).toContain(summary);
+    if (added !== undefined) expect(text).toContain(added);
+    expect(text).not.toMatch(/\b1 (clauses|issues|days|levels|points|warnings)\b|\(s\)|\bare conformant/);
+  });
+
+  it('counts clauses, levels and days in agreeing words', () => {
+    const text = plainText(buildGapReportAdf(aReportInput()));
+    expect(text).toContain('1 level below'); // 8.5: level 1 against a target of 2
+    expect(text).toContain('3 levels below'); // 8.3: level 0 against a target of 3
+    expect(text).toContain('more than 180 days is flagged as stale');
+    const titles = allNodes(buildGapReportAdf(aReportInput())).filter((n) => n.type === 'expand').map((n) => String(n.attrs?.title));
+    expect(titles).toContain('1 clause with results, evidence, findings or planned work');
+    expect(titles.filter((title) => /^\d+ clauses with/.test(title)).length).toBeGreaterThan(0);
   });
 });

@@ -38,7 +38,7 @@ describe('the sandbox editor and the app macro', () => {
     expect(macroSubmitSchema.safeParse({ config: {}, other: 1 }).success).toBe(false);
   });
 
-  it('the editor puts an Edit action on each app macro and offers the macro in its browser; the view links to the editor', () => {
+  it('the editor puts an Edit action on each app macro and offers the macro in its browser; the view links to the editor for those who may edit', () => {
     const page = doc(newReadinessMacroNode('a'));
     const frame = (key: string, localId: string) => (key === READINESS_MACRO.extensionKey ? `/static-macro/index.html?localId=${localId}` : undefined);
     const body = adfToHtml(page, { macroFrame: frame, editable: true });
@@ -49,8 +49,12 @@ describe('the sandbox editor and the app macro', () => {
     expect(editor).toContain('id="insert-readiness"');
     expect(editor).toContain('/__host/page-editor.js');
     expect(editor).toContain('href="/wiki/spaces/SMS/pages/70000">Close editor');
-    const view = renderPageView({ ...model, bodyHtml: adfToHtml(page, { macroFrame: frame }) });
+    const view = renderPageView({ ...model, canEdit: true, bodyHtml: adfToHtml(page, { macroFrame: frame }) });
     expect(view).toContain('href="/wiki/spaces/SMS/pages/edit-v2/70000">Edit</a>');
+    // Without edit permission the view offers no Edit at all.
+    const readOnly = renderPageView({ ...model, bodyHtml: adfToHtml(page, { macroFrame: frame }) });
+    expect(readOnly).not.toContain('edit-v2');
+    expect(readOnly).not.toMatch(/>Edit</);
     expect(view).not.toContain('page-editor.js');
     expect(view).not.toContain('Edit the SMS readiness macro');
   });

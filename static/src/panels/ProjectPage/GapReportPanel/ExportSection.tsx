@@ -6,6 +6,7 @@
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import { getClauseRegister } from '../../../api/get-clause-register';
+import { plural } from '../../../format/counts';
 import { Notice } from '../../../components/Notice';
 import { Section, space } from '../../../components/kit/layout';
 import { StatusLine } from '../../../components/kit/status';
@@ -51,7 +52,7 @@ export function ExportSection() {
         download(blob, `${name}.xlsx`);
       }
       setTruncated(partial);
-      setStatus(`Downloaded the clause register (${rows.length - 1} clauses) as ${format.toUpperCase()}.`);
+      setStatus(`Downloaded the clause register (${plural(rows.length - 1, 'clause')}) as ${format.toUpperCase()}.`);
     } catch (e) {
       setError({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
     } finally {

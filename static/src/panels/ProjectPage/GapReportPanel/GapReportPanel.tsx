@@ -25,6 +25,7 @@ import { RESULT_OPTIONS } from '../../../components/vocabulary';
 import type { ProjectViewProps } from '../ProjectPage';
 import { PublishSection } from './PublishSection';
 import { ExportSection } from './ExportSection';
+import { plural } from '../../../format/counts';
 import { ReadinessSummary } from './ReadinessSummary';
 
 /** 'all' or a clause group id (4 to 10); the groups and their titles come from the view. */
@@ -97,7 +98,7 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
         </Notice>
       )}
       <ReadinessSummary view={data} />
-      <Section title="Clause by clause" description={`Evidence older than ${data.maxEvidenceAgeDays} days is flagged as stale. Results marked “proposed” come from the evidence; an editor can set them.`}>
+      <Section title="Clause by clause" description={`Evidence older than ${plural(data.maxEvidenceAgeDays, 'day')} is flagged as stale. Results marked “proposed” come from the evidence; an editor can set them.`}>
         <div role="search" aria-label="Filter the clauses" style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end', marginBlockEnd: space.s }}>
           <ChoiceSelect label="Result" value={resultFilter} options={RESULT_FILTER_OPTIONS} onChange={setResultFilter} width={200} />
           <ChoiceSelect label="Clause group" value={group} options={groupOptions(data)} onChange={setGroup} width={260} />
