@@ -41,23 +41,28 @@ export interface PlanTitleInput {
   title: string;
 }
 
+/** The fewest characters of a phase name a shortened title keeps (enough to tell phases apart on a board). */
+const NAME_MIN = 20;
+
 /**
- * The one title pattern of the app's epics and work items: "Phase 1 Foundation · 8.6.1 Incident management".
- * The phase comes first (a board or list sorted by summary groups by phase), its name is left out when it
- * only repeats the title (an epic of a phase named after its group), and the result never exceeds TITLE_MAX:
- * the phase name is shortened first, then the clause title.
+ * The one title pattern of the app's epics and work items, "Phase 1 Foundation · 8.6.1 Incident management":
+ * the phase number and name, then the process subset (epic) or clause (work item) with its title. Always the
+ * same parts in the same order, so every title names its phase (a board or list sorted by summary groups by
+ * phase), and never longer than TITLE_MAX: when too long, the phase name is shortened first (down to NAME_MIN
+ * characters), then the title; each shortened part ends in an ellipsis. Epics and items are found again by
+ * their plan-item property, not their title: a title from an older pattern is only retitled.
  */
 export function planIssueTitle(input: PlanTitleInput): string {
   const name = oneLine(input.phaseName);
-  const head = `${input.id} ${oneLine(input.title)}`;
+  const title = oneLine(input.title);
   const phase = `Phase ${input.phaseNumber}`;
-  const redundant = name === '' || name.toLowerCase() === oneLine(input.title).toLowerCase() || name.toLowerCase() === phase.toLowerCase();
-  if (redundant) return clip(`${phase} · ${head}`, TITLE_MAX);
-  const full = `${phase} ${name} · ${head}`;
-  if (full.length <= TITLE_MAX) return full;
-  const room = TITLE_MAX - phase.length - head.length - 4;
-  if (room >= 8) return `${phase} ${clip(name, room)} · ${head}`;
-  return clip(`${phase} · ${head}`, TITLE_MAX);
+  const id = oneLine(input.id);
+  if (name === '') return clip(`${phase} · ${id} ${title}`, TITLE_MAX);
+  // Room for the name and the title together: everything else is fixed ("Phase 1 ", " · ", "8.6.1 ").
+  const room = TITLE_MAX - `${phase}  · ${id} `.length;
+  if (name.length + title.length <= room) return `${phase} ${name} · ${id} ${title}`;
+  const nameRoom = Math.max(Math.min(name.length, NAME_MIN), room - title.length);
+  return `${phase} ${clip(name, nameRoom)} · ${id} ${clip(title, room - nameRoom)}`;
 }
 
 /** The epic of one process group in one phase: "Phase 1 Foundation · 8.6 Resolution and fulfilment". */
