@@ -41,28 +41,31 @@ export interface PlanTitleInput {
   title: string;
 }
 
-/** The fewest characters of a phase name a shortened title keeps (enough to tell phases apart on a board). */
-const NAME_MIN = 20;
+/** The most characters of a phase name in a title: every epic and item of a phase shows the same name. */
+const NAME_MAX = 28;
+
+/** `s` cut to `max` characters at a word end where one is near, with an ellipsis. */
+function clipAtWord(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const head = space >= max / 2 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:·-]+$/, '')}…`;
+}
 
 /**
  * The one title pattern of the app's epics and work items, "Phase 1 Foundation · 8.6.1 Incident management":
  * the phase number and name, then the process subset (epic) or clause (work item) with its title. Always the
  * same parts in the same order, so every title names its phase (a board or list sorted by summary groups by
- * phase), and never longer than TITLE_MAX: when too long, the phase name is shortened first (down to NAME_MIN
- * characters), then the title; each shortened part ends in an ellipsis. Epics and items are found again by
- * their plan-item property, not their title: a title from an older pattern is only retitled.
+ * phase), and never longer than TITLE_MAX. A phase name longer than NAME_MAX is shortened the same way in every
+ * title of its phase; then the clause title is shortened if the whole still does not fit. Epics and items are
+ * found again by their plan-item property, not their title: a title from an older pattern is only retitled.
  */
 export function planIssueTitle(input: PlanTitleInput): string {
-  const name = oneLine(input.phaseName);
-  const title = oneLine(input.title);
-  const phase = `Phase ${input.phaseNumber}`;
-  const id = oneLine(input.id);
-  if (name === '') return clip(`${phase} · ${id} ${title}`, TITLE_MAX);
-  // Room for the name and the title together: everything else is fixed ("Phase 1 ", " · ", "8.6.1 ").
-  const room = TITLE_MAX - `${phase}  · ${id} `.length;
-  if (name.length + title.length <= room) return `${phase} ${name} · ${id} ${title}`;
-  const nameRoom = Math.max(Math.min(name.length, NAME_MIN), room - title.length);
-  return `${phase} ${clip(name, nameRoom)} · ${id} ${clip(title, room - nameRoom)}`;
+  const name = clipAtWord(oneLine(input.phaseName), NAME_MAX);
+  const phase = name === '' ? `Phase ${input.phaseNumber}` : `Phase ${input.phaseNumber} ${name}`;
+  const head = `${phase} · ${oneLine(input.id)} `;
+  return `${head}${clipAtWord(oneLine(input.title), TITLE_MAX - head.length)}`;
 }
 
 /** The epic of one process group in one phase: "Phase 1 Foundation · 8.6 Resolution and fulfilment". */

@@ -135,14 +135,17 @@ describe('assessableClausesOf', () => {
 });
 
 describe('epicSummary and itemSummary', () => {
-  it('stay within 80 characters, shortening the phase name first (to 20 characters at least), then the clause title', () => {
+  it('stay within 80 characters, shortening a long phase name the same way in every title, then the clause title', () => {
     const s = epicSummary(12, 'x'.repeat(400), '8.5');
     expect(s.length).toBeLessThanOrEqual(TITLE_MAX);
     expect(s).toMatch(/^Phase 12 x+… · 8\.5 Service design, build and transition$/);
-    // A long name and a long clause title: both shortened, the name to no fewer than 20 characters, the pattern kept.
-    const both = itemSummary(2, 'Customers, suppliers and everyone else we deal with every day', '8.2.3');
+    // A long name and a long clause title: both shortened at a word end, the pattern kept; the phase name is
+    // shortened the same way in every title of its phase (its epic's too).
+    const name = 'Customers, suppliers and everyone else we deal with every day';
+    const both = itemSummary(2, name, '8.2.3');
     expect(both.length).toBeLessThanOrEqual(TITLE_MAX);
-    expect(both).toBe('Phase 2 Customers, supplier… · 8.2.3 Control of parties involved in the service…');
+    expect(both).toBe('Phase 2 Customers, suppliers and… · 8.2.3 Control of parties involved in the…');
+    expect(epicSummary(2, name, '8.2')).toBe('Phase 2 Customers, suppliers and… · 8.2 Service portfolio');
     const item = itemSummary(3, 'Level II: Service design, build and transition of everything', '8.2.3');
     expect(item.length).toBeLessThanOrEqual(TITLE_MAX);
     expect(item).toMatch(/^Phase 3 .+ · 8\.2\.3 /);
