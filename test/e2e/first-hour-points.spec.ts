@@ -98,21 +98,53 @@ test('point 3: a challenge owner is a Jira user picked by name, and the gap repo
   await expect(preview).not.toContainText(ADMIN);
 });
 
-test('point 8: the bulk clause picker finds a clause by its suggestion vocabulary ("KPI", "known error", "SLA") and shows the choice', async ({ page }) => {
+test('point 8: the bulk clause picker finds a clause by its suggestion vocabulary ("KPI", "known error", "SLA"), and Enter picks the highlighted option and shows it', async ({ page }) => {
   await page.goto(projectPageUrl('clause-mapping'));
   const a = projectApp(page);
   const picker = a.getByLabel('Clause to add');
   await expect(picker).toBeVisible({ timeout: 45_000 });
+  const options = a.getByRole('option');
+  /** The option the keyboard has highlighted (react-select points the input's aria-activedescendant at it). */
+  const highlighted = async (): Promise<string> => {
+    const id = await picker.getAttribute('aria-activedescendant');
+    expect(id).toBeTruthy();
+    return (await a.locator(`[id="${id}"]`).textContent()) ?? '';
+  };
+  const search = async (term: string): Promise<void> => {
+    await picker.press('Control+a');
+    await picker.press('Backspace');
+    await picker.pressSequentially(term);
+  };
+  const form = a.getByRole('group', { name: 'Which issues' });
+  await picker.click();
+  // Several searches, as a person types them: each finds its clause through the vocabulary, and "SLA" no longer
+  // finds 5.2.2 through "translate" (Enter after "SLA" once picked 5.2.2).
   for (const [term, option] of [
     ['KPI', /^9\.1 Monitoring, measurement, analysis and evaluation/],
     ['known error', /^8\.6\.3 Problem management/],
     ['SLA', /^8\.3\.3 Service level management/],
   ] as const) {
-    await picker.fill(term);
+    await search(term);
     await expect(a.getByRole('option', { name: option })).toBeVisible();
   }
-  await a.getByRole('option', { name: /^8\.3\.3 Service level management/ }).click();
-  await expect(a.getByText('8.3.3 Service level management', { exact: true }).first()).toBeVisible();
+  await expect(a.getByRole('option', { name: /^5\.2\.2 / })).toHaveCount(0);
+  // Another search, arrow to an option that is not the first, Enter: the picker shows the highlighted one.
+  await search('incident');
+  await expect(options.first()).toHaveText(/^8\.6\.1 Incident management/);
+  await page.keyboard.press('ArrowDown');
+  const chosen = await highlighted();
+  expect(chosen).toMatch(/^8\.6\.3 Problem management/);
+  await page.keyboard.press('Enter');
+  await expect(options).toHaveCount(0);
+  await expect(form.getByText(chosen, { exact: true })).toBeVisible();
+  // And again after the choice: "SLA", Enter on the first match.
+  await search('SLA');
+  await expect(options.first()).toHaveText(/^8\.3\.3 Service level management/);
+  const first = await highlighted();
+  await page.keyboard.press('Enter');
+  await expect(options).toHaveCount(0);
+  await expect(form.getByText(first, { exact: true })).toBeVisible();
+  await expect(form.getByText(chosen, { exact: true })).toHaveCount(0);
 });
 
 test('point 9: the issue page has one primary button: the panel\'s best Accept, not the glance\'s "Open the clause view"', async ({ page }) => {

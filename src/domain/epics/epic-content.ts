@@ -41,23 +41,31 @@ export interface PlanTitleInput {
   title: string;
 }
 
+/** The most characters of a phase name in a title: every epic and item of a phase shows the same name. */
+const NAME_MAX = 28;
+
+/** `s` cut to `max` characters at a word end where one is near, with an ellipsis. */
+function clipAtWord(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const head = space >= max / 2 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:·-]+$/, '')}…`;
+}
+
 /**
- * The one title pattern of the app's epics and work items: "Phase 1 Foundation · 8.6.1 Incident management".
- * The phase comes first (a board or list sorted by summary groups by phase), its name is left out when it
- * only repeats the title (an epic of a phase named after its group), and the result never exceeds TITLE_MAX:
- * the phase name is shortened first, then the clause title.
+ * The one title pattern of the app's epics and work items, "Phase 1 Foundation · 8.6.1 Incident management":
+ * the phase number and name, then the process subset (epic) or clause (work item) with its title. Always the
+ * same parts in the same order, so every title names its phase (a board or list sorted by summary groups by
+ * phase), and never longer than TITLE_MAX. A phase name longer than NAME_MAX is shortened the same way in every
+ * title of its phase; then the clause title is shortened if the whole still does not fit. Epics and items are
+ * found again by their plan-item property, not their title: a title from an older pattern is only retitled.
  */
 export function planIssueTitle(input: PlanTitleInput): string {
-  const name = oneLine(input.phaseName);
-  const head = `${input.id} ${oneLine(input.title)}`;
-  const phase = `Phase ${input.phaseNumber}`;
-  const redundant = name === '' || name.toLowerCase() === oneLine(input.title).toLowerCase() || name.toLowerCase() === phase.toLowerCase();
-  if (redundant) return clip(`${phase} · ${head}`, TITLE_MAX);
-  const full = `${phase} ${name} · ${head}`;
-  if (full.length <= TITLE_MAX) return full;
-  const room = TITLE_MAX - phase.length - head.length - 4;
-  if (room >= 8) return `${phase} ${clip(name, room)} · ${head}`;
-  return clip(`${phase} · ${head}`, TITLE_MAX);
+  const name = clipAtWord(oneLine(input.phaseName), NAME_MAX);
+  const phase = name === '' ? `Phase ${input.phaseNumber}` : `Phase ${input.phaseNumber} ${name}`;
+  const head = `${phase} · ${oneLine(input.id)} `;
+  return `${head}${clipAtWord(oneLine(input.title), TITLE_MAX - head.length)}`;
 }
 
 /** The epic of one process group in one phase: "Phase 1 Foundation · 8.6 Resolution and fulfilment". */

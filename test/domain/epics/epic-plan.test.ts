@@ -49,10 +49,24 @@ describe('buildDesiredState', () => {
     expect(PLAN_ITEM_PROPERTY_KEY).not.toBe(MAPPING_PROPERTY_KEY);
   });
 
-  it('titles epics and items in one pattern that names the phase (its name left out when it repeats the title)', () => {
-    expect(desired.epics[2]?.summary).toBe('Phase 1 · 8.6 Resolution and fulfilment');
+  it('titles epics and items in one pattern: phase number and name, then the subset or clause', () => {
+    expect(desired.epics[2]?.summary).toBe('Phase 1 Resolution and fulfilment · 8.6 Resolution and fulfilment');
     expect(desired.epics[0]?.summary).toBe('Phase 1 Resolution and fulfilment · 8.1 Operational planning and control');
     expect(desired.items.find((i) => i.clauseId === '8.6.1')?.summary).toBe('Phase 1 Resolution and fulfilment · 8.6.1 Incident management');
+    // Every epic and item: "Phase <n> <its phase's name> · <subset or clause> <title>", within 80 characters.
+    const phases = defaultEpicPlanInput().phases;
+    const numberOf = new Map(desired.epics.map((e) => [epicRefKey(e.ref), e.phaseNumber]));
+    const titled = [
+      ...desired.epics.map((e) => ({ summary: e.summary, phaseNumber: e.phaseNumber, id: e.ref.subsetId })),
+      ...desired.items.map((i) => ({ summary: i.summary, phaseNumber: numberOf.get(epicRefKey(i.epic)) ?? 0, id: i.clauseId })),
+    ];
+    for (const t of titled) {
+      const name = phases[t.phaseNumber - 1]?.name ?? '';
+      expect(name).not.toBe('');
+      expect(t.summary.length).toBeLessThanOrEqual(TITLE_MAX);
+      expect(t.summary.startsWith(`Phase ${t.phaseNumber} ${name.slice(0, 15)}`)).toBe(true);
+      expect(t.summary).toContain(` · ${t.id} `);
+    }
   });
 
   it('gives the same clause planned in two phases two different titles', () => {
@@ -121,10 +135,17 @@ describe('assessableClausesOf', () => {
 });
 
 describe('epicSummary and itemSummary', () => {
-  it('stay within 80 characters, shortening the phase name first, and keep the clause whole', () => {
+  it('stay within 80 characters, shortening a long phase name the same way in every title, then the clause title', () => {
     const s = epicSummary(12, 'x'.repeat(400), '8.5');
     expect(s.length).toBeLessThanOrEqual(TITLE_MAX);
     expect(s).toMatch(/^Phase 12 x+… · 8\.5 Service design, build and transition$/);
+    // A long name and a long clause title: both shortened at a word end, the pattern kept; the phase name is
+    // shortened the same way in every title of its phase (its epic's too).
+    const name = 'Customers, suppliers and everyone else we deal with every day';
+    const both = itemSummary(2, name, '8.2.3');
+    expect(both.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(both).toBe('Phase 2 Customers, suppliers and… · 8.2.3 Control of parties involved in the…');
+    expect(epicSummary(2, name, '8.2')).toBe('Phase 2 Customers, suppliers and… · 8.2 Service portfolio');
     const item = itemSummary(3, 'Level II: Service design, build and transition of everything', '8.2.3');
     expect(item.length).toBeLessThanOrEqual(TITLE_MAX);
     expect(item).toMatch(/^Phase 3 .+ · 8\.2\.3 /);

@@ -55,3 +55,22 @@ export function Who({ accountId, people }: { accountId: string | null; people?: 
 
 /** Maturity levels 0 to 3 as written in TS 20000-5 (level 0 has no numeral). */
 export const ROMAN = ['–', 'I', 'II', 'III'] as const;
+
+const ISSUE_KEY = /([A-Z][A-Z0-9_]+-\d+)/;
+
+/** Prose that names issues ("… for more than 180 days: SMS-9, SMS-15."), each key kept on one line (a narrow cell broke "SMS-" from "9"). */
+export function KeepKeysWhole({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(ISSUE_KEY).map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} style={{ whiteSpace: 'nowrap' }}>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}

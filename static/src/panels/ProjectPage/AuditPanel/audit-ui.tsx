@@ -37,7 +37,7 @@ export function FigureLink({ figure, tone = 'neutral' }: { figure: TracedFigure;
       >
         {figure.exact ? 'Open these issues in Jira' : 'Open the issues they were counted in'}
       </a>
-      <code style={{ display: 'block', fontSize: 11, wordBreak: 'break-all', marginBlockStart: space.xs, ...subtleText }}>{figure.jql}</code>
+      <code style={{ display: 'block', fontSize: 11, overflowWrap: 'anywhere', marginBlockStart: space.xs, ...subtleText }}>{figure.jql}</code>
     </div>
   );
 }

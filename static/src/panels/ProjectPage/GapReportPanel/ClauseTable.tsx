@@ -11,7 +11,7 @@ import type { PeopleNames } from '@contract/people';
 import { useState } from 'react';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { space } from '../../../components/kit/layout';
-import { Who, formatWhen, subtleText } from '../../../components/kit/text';
+import { KeepKeysWhole, Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { JqlLink } from '../../IssuePanel/JqlLink';
 import { CONFORMITY_RESULT_COLORS, CONFORMITY_RESULT_LABELS, type ConformityResult, FINDING_GRADE_COLORS, STATUS_CATEGORY_COLORS, STATUS_CATEGORY_LABELS } from '@domain/vocabulary';
 import { RESULT_OPTIONS, appearanceOf } from '../../../components/vocabulary';
@@ -196,7 +196,9 @@ export function ClauseTable({ clauses, people, canEdit, savingClause, siteUrl, o
                 ) : (
                   <ul style={{ margin: 0, paddingInlineStart: space.m, color: token('color.text.warning', '#A54800') }}>
                     {c.warnings.map((w) => (
-                      <li key={w.code}>{w.message}</li>
+                      <li key={w.code}>
+                        <KeepKeysWhole text={w.message} />
+                      </li>
                     ))}
                   </ul>
                 )}

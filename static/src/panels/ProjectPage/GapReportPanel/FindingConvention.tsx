@@ -17,7 +17,9 @@ const code = {
   padding: '0 4px',
   borderRadius: '3px',
   background: token('color.background.neutral', '#091E420F'),
-};
+  // A label is one token: never "sms-" on one line and "ofi" on the next.
+  whiteSpace: 'nowrap',
+} as const;
 
 export function FindingConvention({ view }: { view: GapReportView }) {
   const [, ...more] = view.findingConvention.split('\n');

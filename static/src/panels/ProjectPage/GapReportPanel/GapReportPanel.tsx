@@ -100,8 +100,13 @@ export default function GapReportPanel({ canEdit, confluence }: ProjectViewProps
       <ReadinessSummary view={data} />
       <Section title="Clause by clause" description={`Evidence older than ${plural(data.maxEvidenceAgeDays, 'day')} is flagged as stale. Results marked “proposed” come from the evidence; an editor can set them.`}>
         <div role="search" aria-label="Filter the clauses" style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'flex-end', marginBlockEnd: space.s }}>
-          <ChoiceSelect label="Result" value={resultFilter} options={RESULT_FILTER_OPTIONS} onChange={setResultFilter} width={200} />
-          <ChoiceSelect label="Clause group" value={group} options={groupOptions(data)} onChange={setGroup} width={260} />
+          {/* The same bottom margin as the text field's, so the three controls line up (the selects sat 8 px lower). */}
+          <div style={{ marginBlockEnd: space.s }}>
+            <ChoiceSelect label="Result" value={resultFilter} options={RESULT_FILTER_OPTIONS} onChange={setResultFilter} width={200} />
+          </div>
+          <div style={{ marginBlockEnd: space.s }}>
+            <ChoiceSelect label="Clause group" value={group} options={groupOptions(data)} onChange={setGroup} width={260} />
+          </div>
           <div style={{ width: '240px' }}>
             <TextField label="Find in clauses" value={text} placeholder="Number, title, issue key or words" onChange={setText} />
           </div>

@@ -193,7 +193,8 @@ export function CreateInJira({ savedVersion, dirty, errorCount, planJql, canEdit
   return (
     <Section title="Create in Jira" description="Creates one epic per phase and process group (and one work item per clause) in this project, or brings the existing ones in line with the saved plan. You see every change before anything is written.">
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.m, alignItems: 'center' }}>
-        <Button appearance="primary" isDisabled={busy || running || blocked !== null} onClick={() => void openPreview()}>
+        {/* The main action only when it can run and its preview is not open: otherwise "Save plan" or the preview's confirm is. */}
+        <Button appearance={blocked === null && preview === null ? 'primary' : 'default'} isDisabled={busy || running || blocked !== null} onClick={() => void openPreview()}>
           {busy && preview === null && !running ? 'Checking Jira…' : running ? 'Working…' : 'Create in Jira…'}
         </Button>
         <label style={{ display: 'inline-flex', gap: space.xs, alignItems: 'center' }}>
