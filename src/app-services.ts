@@ -24,6 +24,7 @@ import type { ReviewPackService } from './services/review-pack.service';
 import type { EvaluationRepository } from './storage/evaluation-repository';
 import type { AuditRepository } from './storage/audit-repository';
 import type { AuditCycleService } from './services/audit-cycle.service';
+import type { AuditProgrammeService } from './services/audit-programme.service';
 import type { NameLookup } from './services/user-names.service';
 import type { AssessmentRepository } from './storage/assessment-repository';
 import type { ClauseRecordRepository } from './storage/clause-record-repository';
@@ -80,7 +81,9 @@ export interface AppServices {
   initiation: InitiationService;
   /** As the user: a KPI counts only what the caller can see. */
   kpi: KpiService;
-  // The audit cycle's services (the Audit and Management review views; src/resolvers/audit-resolvers.ts).
+  // The audit cycle's services (the Audit and Management review views; the resolvers in src/resolvers/audit-resolvers.ts).
+  /** The audit cycle's use cases, one per resolver (as the user; the jobs they start run as the app). */
+  auditProgramme: AuditProgrammeService;
   /** As the user: audits, findings, corrective actions and review outputs in Jira, and the programme read back. */
   auditCycle: AuditCycleService;
   /** As the app: the audit-sample job reads the audit issue (after startAuditSample read it as the user). */

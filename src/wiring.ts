@@ -34,6 +34,7 @@ import { ReviewPackService } from './services/review-pack.service';
 import { EvaluationRepository } from './storage/evaluation-repository';
 import { AuditRepository } from './storage/audit-repository';
 import { AuditCycleService } from './services/audit-cycle.service';
+import { AuditProgrammeService } from './services/audit-programme.service';
 import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
 import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
 import { type AppIdentity, PublishReportService } from './services/publish-report.service';
@@ -164,6 +165,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
   const permissions = deps.permissions ?? jira;
   const kpi = new KpiService(jira, { as: 'user' });
   const gapReport = new GapReportService({ jira, clauseRecords, scopes, assessments, plans, initiationRecords, now, names });
+  const auditCycle = new AuditCycleService({ jira, now }, { as: 'user' });
   const services: AppServices = {
     api,
     store,
@@ -199,7 +201,8 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     kpi,
     evaluations,
     audits,
-    auditCycle: new AuditCycleService({ jira, now }, { as: 'user' }),
+    auditCycle,
+    auditProgramme: new AuditProgrammeService({ cycle: auditCycle, audits, names, gaps: gapReport, jobs, confluence, settings, now }),
     auditCycleAsApp: new AuditCycleService({ jira, now }, { as: 'app' }),
     auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
     reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
