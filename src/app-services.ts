@@ -18,6 +18,9 @@ import type { InitiationService } from './services/initiation.service';
 import type { KpiService } from './services/kpi.service';
 import type { MappingService } from './services/mapping.service';
 import type { PublishReportService } from './services/publish-report.service';
+import type { ReportPublishingService } from './services/report-publishing.service';
+import type { JobHistoryService } from './services/job-history.service';
+import type { PlanService } from './services/plan.service';
 import type { AuditSamplingService } from './services/audit-sampling.service';
 import type { PhaseEvaluationService } from './services/phase-evaluation.service';
 import type { ReviewPackService } from './services/review-pack.service';
@@ -46,6 +49,8 @@ export interface AppServices {
   log: Logger;
   /** The one job runner (start, resume, abandon, history, and every queued delivery). */
   jobs: JobRunner<AppServices>;
+  /** A project's jobs as the UI shows them: status, history, Resume and Abandon (every job type). */
+  jobHistory: JobHistoryService;
 
   // ---- product clients (one each; every call says whether it runs as the user or as the app)
   permissions: PermissionGateway;
@@ -74,8 +79,12 @@ export interface AppServices {
   gapReport: GapReportService;
   /** As the app: only the publish job runs it, after startPublishReport checked the user. */
   publishReport: PublishReportService;
+  /** Queues the publish job after the checks as the user (startPublishReport). */
+  reportPublishing: ReportPublishingService;
   /** As the app: only the epic-sync job runs it, after startEpicSync checked the user. */
   epicSync: EpicSyncService;
+  /** The Phases view: the saved plan (view, propose, save) and Create in Jira's preview and start (as the user). */
+  plan: PlanService;
   mapping: MappingService;
   bulkMapping: BulkMappingService;
   initiation: InitiationService;

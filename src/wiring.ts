@@ -35,6 +35,9 @@ import { EvaluationRepository } from './storage/evaluation-repository';
 import { AuditRepository } from './storage/audit-repository';
 import { AuditCycleService } from './services/audit-cycle.service';
 import { AuditProgrammeService } from './services/audit-programme.service';
+import { ReportPublishingService } from './services/report-publishing.service';
+import { JobHistoryService } from './services/job-history.service';
+import { PlanService } from './services/plan.service';
 import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
 import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
 import { type AppIdentity, PublishReportService } from './services/publish-report.service';
@@ -166,6 +169,11 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
   const kpi = new KpiService(jira, { as: 'user' });
   const gapReport = new GapReportService({ jira, clauseRecords, scopes, assessments, plans, initiationRecords, now, names });
   const auditCycle = new AuditCycleService({ jira, now }, { as: 'user' });
+  const epicSync = new EpicSyncService(
+    { jira, jiraOnce },
+    { as: 'app', ...(jiraOptions.sleep ? { sleep: jiraOptions.sleep } : {}), ...(jiraOptions.random ? { random: jiraOptions.random } : {}) },
+  );
+  const phaseEvaluation = new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations, kpi, now }, { as: 'user' });
   const services: AppServices = {
     api,
     store,
@@ -173,6 +181,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     now,
     log,
     jobs,
+    jobHistory: new JobHistoryService({ jobs, names }),
     permissions,
     jira,
     confluence,
@@ -191,10 +200,9 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
       { gaps: gapReport, jira, confluence, publications, now },
       { as: 'app', ...(deps.appIdentity !== undefined ? { appIdentity: deps.appIdentity } : {}) },
     ),
-    epicSync: new EpicSyncService(
-      { jira, jiraOnce },
-      { as: 'app', ...(jiraOptions.sleep ? { sleep: jiraOptions.sleep } : {}), ...(jiraOptions.random ? { random: jiraOptions.random } : {}) },
-    ),
+    reportPublishing: new ReportPublishingService({ confluence, settings, jobs, log }),
+    epicSync,
+    plan: new PlanService({ plans, assessments, phaseEvaluation, epicSync, jira, settings, jobs, names, log }),
     mapping: new MappingService(jira, permissions),
     bulkMapping: new BulkMappingService({ jira, changes: mappingChanges, jobs, now, log }),
     initiation: new InitiationService({ initiationRecords, plans, snapshots, names, kpi, confluence, jira, settings, now, log }),
@@ -206,7 +214,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     auditCycleAsApp: new AuditCycleService({ jira, now }, { as: 'app' }),
     auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
     reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
-    phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations, kpi, now }, { as: 'user' }),
+    phaseEvaluation,
   };
   jobs.bind(services);
   return services;
