@@ -21,6 +21,7 @@ import type { PublishReportService } from './services/publish-report.service';
 import type { ReportPublishingService } from './services/report-publishing.service';
 import type { JobHistoryService } from './services/job-history.service';
 import type { PlanService } from './services/plan.service';
+import type { GapReportViewsService } from './services/gap-report-views.service';
 import type { AuditSamplingService } from './services/audit-sampling.service';
 import type { PhaseEvaluationService } from './services/phase-evaluation.service';
 import type { ReviewPackService } from './services/review-pack.service';
@@ -77,6 +78,8 @@ export interface AppServices {
   // ---- services (use cases that need I/O)
   /** Reads as the user or the app, as each call says (views: user; the publish job: app). */
   gapReport: GapReportService;
+  /** As the user: the Gap report view, its clause register export and the readiness macro. */
+  gapReportViews: GapReportViewsService;
   /** As the app: only the publish job runs it, after startPublishReport checked the user. */
   publishReport: PublishReportService;
   /** Queues the publish job after the checks as the user (startPublishReport). */

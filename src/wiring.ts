@@ -38,6 +38,7 @@ import { AuditProgrammeService } from './services/audit-programme.service';
 import { ReportPublishingService } from './services/report-publishing.service';
 import { JobHistoryService } from './services/job-history.service';
 import { PlanService } from './services/plan.service';
+import { GapReportViewsService } from './services/gap-report-views.service';
 import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
 import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
 import { type AppIdentity, PublishReportService } from './services/publish-report.service';
@@ -196,6 +197,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     publications,
     mappingChanges,
     gapReport,
+    gapReportViews: new GapReportViewsService({ gaps: gapReport, publications, settings, assessments, permissions, names }),
     publishReport: new PublishReportService(
       { gaps: gapReport, jira, confluence, publications, now },
       { as: 'app', ...(deps.appIdentity !== undefined ? { appIdentity: deps.appIdentity } : {}) },
@@ -203,7 +205,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     reportPublishing: new ReportPublishingService({ confluence, settings, jobs, log }),
     epicSync,
     plan: new PlanService({ plans, assessments, phaseEvaluation, epicSync, jira, settings, jobs, names, log }),
-    mapping: new MappingService(jira, permissions),
+    mapping: new MappingService(jira, permissions, settings),
     bulkMapping: new BulkMappingService({ jira, changes: mappingChanges, jobs, now, log }),
     initiation: new InitiationService({ initiationRecords, plans, snapshots, names, kpi, confluence, jira, settings, now, log }),
     kpi,

@@ -13,7 +13,7 @@
  * A resolver's `requires` (e.g. CREATE_ISSUES) are Jira project permissions asked in the same call, on top.
  */
 import type { ResolverKey } from '../contract/resolvers';
-import type { AccessLevel } from './access';
+import type { AccessLevel } from '../services/access';
 
 export interface AuthorizationRow {
   access: AccessLevel;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContextResponse } from '../contract/app-context';
 import { CONFLUENCE_NOT_CONNECTED_MESSAGE } from '../domain/errors';
-import { isEditorRoleMember } from './access';
+import { isEditorRoleMember } from '../services/access';
 import { defineResolver } from './define-resolver';
 
 /**
