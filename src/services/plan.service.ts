@@ -5,7 +5,7 @@
  * user) and the start of the epic-sync job (which then works as the app, EpicSyncService).
  */
 import type { PreviewEpicSyncResponse, StartEpicSyncResponse } from '../contract/jobs';
-import type { GetPlanResponse, ProposePlanResponse, SavePlanResponse } from '../contract/plan';
+import type { CheckPlanResponse, GetPlanResponse, ProposePlanResponse, SavePlanResponse } from '../contract/plan';
 import { type EpicPlanInput, buildDesiredState, epicPlanInputFromPlan } from '../domain/epics';
 import { ConfigMissingError, ConflictError, ValidationError } from '../domain/errors';
 import { type Plan, type PlanApproach, proposePlan } from '../domain/planning';
@@ -42,6 +42,12 @@ export class PlanService {
     const { plans, assessments } = this.deps;
     const [record, stored] = await Promise.all([plans.get(project.id), assessments.getAll(project.id)]);
     return this.toView(project, record, stored.assessment);
+  }
+
+  /** Checks a draft plan against Rules 1 and 2 (and coverage, levels, dates) and the stored assessment, without saving it. */
+  async check(projectId: string, plan: Plan): Promise<CheckPlanResponse> {
+    const { assessment } = await this.deps.assessments.getAll(projectId);
+    return checkPlan(plan, assessment);
   }
 
   /** Proposes phases from the TS 20000-5 priorities and the stored assessment's gaps. Writes nothing. */
