@@ -21,6 +21,8 @@ import type { PublishReportService } from './services/publish-report.service';
 import type { ReportPublishingService } from './services/report-publishing.service';
 import type { JobHistoryService } from './services/job-history.service';
 import type { PlanService } from './services/plan.service';
+import type { ScopeService } from './services/scope.service';
+import type { AssessmentService } from './services/assessment.service';
 import type { GapReportViewsService } from './services/gap-report-views.service';
 import type { AuditSamplingService } from './services/audit-sampling.service';
 import type { PhaseEvaluationService } from './services/phase-evaluation.service';
@@ -76,6 +78,10 @@ export interface AppServices {
   audits: AuditRepository;
 
   // ---- services (use cases that need I/O)
+  /** The Scope view: the current scope, its versions and diff, a save. */
+  scope: ScopeService;
+  /** The Maturity view: the assessment, a unit's save, the snapshots. */
+  assessment: AssessmentService;
   /** Reads as the user or the app, as each call says (views: user; the publish job: app). */
   gapReport: GapReportService;
   /** As the user: the Gap report view, its clause register export and the readiness macro. */

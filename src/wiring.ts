@@ -38,6 +38,8 @@ import { AuditProgrammeService } from './services/audit-programme.service';
 import { ReportPublishingService } from './services/report-publishing.service';
 import { JobHistoryService } from './services/job-history.service';
 import { PlanService } from './services/plan.service';
+import { ScopeService } from './services/scope.service';
+import { AssessmentService } from './services/assessment.service';
 import { GapReportViewsService } from './services/gap-report-views.service';
 import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
 import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
@@ -197,6 +199,8 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     publications,
     mappingChanges,
     gapReport,
+    scope: new ScopeService({ scopes, names, log }),
+    assessment: new AssessmentService({ assessments, snapshots, names, log }),
     gapReportViews: new GapReportViewsService({ gaps: gapReport, publications, settings, assessments, permissions, names }),
     publishReport: new PublishReportService(
       { gaps: gapReport, jira, confluence, publications, now },
