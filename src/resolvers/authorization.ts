@@ -4,7 +4,7 @@
  * (test/resolvers/authorization.test.ts checks it matches), and the authorization test runs every resolver of
  * the wiring as each kind of user against it.
  *
- * The rights (src/resolvers/access.ts):
+ * The rights (src/services/access.ts):
  * - read: Jira's Browse projects on the project;
  * - write: read, and Administer projects or membership of the editor role chosen in the project settings;
  * - admin: read, and Administer projects — for the settings, which decide who may write;
