@@ -23,6 +23,7 @@ import type { JobHistoryService } from './services/job-history.service';
 import type { PlanService } from './services/plan.service';
 import type { ScopeService } from './services/scope.service';
 import type { AssessmentService } from './services/assessment.service';
+import type { EvaluationViewsService } from './services/evaluation-views.service';
 import type { GapReportViewsService } from './services/gap-report-views.service';
 import type { AuditSamplingService } from './services/audit-sampling.service';
 import type { PhaseEvaluationService } from './services/phase-evaluation.service';
@@ -112,4 +113,6 @@ export interface AppServices {
   reviewPack: ReviewPackService;
   /** As the user: one phase's evaluation. */
   phaseEvaluation: PhaseEvaluationService;
+  /** The Evaluation view's calls: a phase's evaluation with the lessons and names, the lessons register. */
+  evaluationViews: EvaluationViewsService;
 }

@@ -40,6 +40,7 @@ import { JobHistoryService } from './services/job-history.service';
 import { PlanService } from './services/plan.service';
 import { ScopeService } from './services/scope.service';
 import { AssessmentService } from './services/assessment.service';
+import { EvaluationViewsService } from './services/evaluation-views.service';
 import { GapReportViewsService } from './services/gap-report-views.service';
 import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
 import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
@@ -221,6 +222,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
     reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
     phaseEvaluation,
+    evaluationViews: new EvaluationViewsService({ phaseEvaluation, plans, names, log }),
   };
   jobs.bind(services);
   return services;
