@@ -24,6 +24,7 @@ import type { PlanService } from './services/plan.service';
 import type { ScopeService } from './services/scope.service';
 import type { AssessmentService } from './services/assessment.service';
 import type { EvaluationViewsService } from './services/evaluation-views.service';
+import type { ProjectSettingsService } from './services/project-settings.service';
 import type { GapReportViewsService } from './services/gap-report-views.service';
 import type { AuditSamplingService } from './services/audit-sampling.service';
 import type { PhaseEvaluationService } from './services/phase-evaluation.service';
@@ -79,6 +80,8 @@ export interface AppServices {
   audits: AuditRepository;
 
   // ---- services (use cases that need I/O)
+  /** The app context of every UI module, and the project settings (view, options, checked save). */
+  projectSettings: ProjectSettingsService;
   /** The Scope view: the current scope, its versions and diff, a save. */
   scope: ScopeService;
   /** The Maturity view: the assessment, a unit's save, the snapshots. */

@@ -41,6 +41,7 @@ import { PlanService } from './services/plan.service';
 import { ScopeService } from './services/scope.service';
 import { AssessmentService } from './services/assessment.service';
 import { EvaluationViewsService } from './services/evaluation-views.service';
+import { ProjectSettingsService } from './services/project-settings.service';
 import { GapReportViewsService } from './services/gap-report-views.service';
 import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
 import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
@@ -200,6 +201,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     publications,
     mappingChanges,
     gapReport,
+    projectSettings: new ProjectSettingsService({ settings, jira, confluence, permissions, names, log }),
     scope: new ScopeService({ scopes, names, log }),
     assessment: new AssessmentService({ assessments, snapshots, names, log }),
     gapReportViews: new GapReportViewsService({ gaps: gapReport, publications, settings, assessments, permissions, names }),
