@@ -34,6 +34,15 @@ import { ReviewPackService } from './services/review-pack.service';
 import { EvaluationRepository } from './storage/evaluation-repository';
 import { AuditRepository } from './storage/audit-repository';
 import { AuditCycleService } from './services/audit-cycle.service';
+import { AuditProgrammeService } from './services/audit-programme.service';
+import { ReportPublishingService } from './services/report-publishing.service';
+import { JobHistoryService } from './services/job-history.service';
+import { PlanService } from './services/plan.service';
+import { ScopeService } from './services/scope.service';
+import { AssessmentService } from './services/assessment.service';
+import { EvaluationViewsService } from './services/evaluation-views.service';
+import { ProjectSettingsService } from './services/project-settings.service';
+import { GapReportViewsService } from './services/gap-report-views.service';
 import { auditSampleJob, publishReviewJob } from './consumers/audit-cycle.consumer';
 import { AUDIT_RESOLVERS } from './resolvers/audit-resolvers';
 import { type AppIdentity, PublishReportService } from './services/publish-report.service';
@@ -164,6 +173,12 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
   const permissions = deps.permissions ?? jira;
   const kpi = new KpiService(jira, { as: 'user' });
   const gapReport = new GapReportService({ jira, clauseRecords, scopes, assessments, plans, initiationRecords, now, names });
+  const auditCycle = new AuditCycleService({ jira, now }, { as: 'user' });
+  const epicSync = new EpicSyncService(
+    { jira, jiraOnce },
+    { as: 'app', ...(jiraOptions.sleep ? { sleep: jiraOptions.sleep } : {}), ...(jiraOptions.random ? { random: jiraOptions.random } : {}) },
+  );
+  const phaseEvaluation = new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations, kpi, now }, { as: 'user' });
   const services: AppServices = {
     api,
     store,
@@ -171,6 +186,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     now,
     log,
     jobs,
+    jobHistory: new JobHistoryService({ jobs, names }),
     permissions,
     jira,
     confluence,
@@ -185,25 +201,30 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     publications,
     mappingChanges,
     gapReport,
+    projectSettings: new ProjectSettingsService({ settings, jira, confluence, permissions, names, log }),
+    scope: new ScopeService({ scopes, names, log }),
+    assessment: new AssessmentService({ assessments, snapshots, names, log }),
+    gapReportViews: new GapReportViewsService({ gaps: gapReport, publications, settings, assessments, permissions, names }),
     publishReport: new PublishReportService(
       { gaps: gapReport, jira, confluence, publications, now },
       { as: 'app', ...(deps.appIdentity !== undefined ? { appIdentity: deps.appIdentity } : {}) },
     ),
-    epicSync: new EpicSyncService(
-      { jira, jiraOnce },
-      { as: 'app', ...(jiraOptions.sleep ? { sleep: jiraOptions.sleep } : {}), ...(jiraOptions.random ? { random: jiraOptions.random } : {}) },
-    ),
-    mapping: new MappingService(jira, permissions),
+    reportPublishing: new ReportPublishingService({ confluence, settings, jobs, log }),
+    epicSync,
+    plan: new PlanService({ plans, assessments, phaseEvaluation, epicSync, jira, settings, jobs, names, log }),
+    mapping: new MappingService(jira, permissions, settings),
     bulkMapping: new BulkMappingService({ jira, changes: mappingChanges, jobs, now, log }),
     initiation: new InitiationService({ initiationRecords, plans, snapshots, names, kpi, confluence, jira, settings, now, log }),
     kpi,
     evaluations,
     audits,
-    auditCycle: new AuditCycleService({ jira, now }, { as: 'user' }),
+    auditCycle,
+    auditProgramme: new AuditProgrammeService({ cycle: auditCycle, audits, names, gaps: gapReport, jobs, confluence, settings, now }),
     auditCycleAsApp: new AuditCycleService({ jira, now }, { as: 'app' }),
     auditSampling: new AuditSamplingService({ jira }, { as: 'app' }),
     reviewPack: new ReviewPackService({ jira, confluence }, { as: 'app' }),
-    phaseEvaluation: new PhaseEvaluationService({ jira, plans, initiationRecords, assessments, snapshots, evaluations, kpi, now }, { as: 'user' }),
+    phaseEvaluation,
+    evaluationViews: new EvaluationViewsService({ phaseEvaluation, plans, names, log }),
   };
   jobs.bind(services);
   return services;

@@ -4,7 +4,7 @@
  * (test/resolvers/authorization.test.ts checks it matches), and the authorization test runs every resolver of
  * the wiring as each kind of user against it.
  *
- * The rights (src/resolvers/access.ts):
+ * The rights (src/services/access.ts):
  * - read: Jira's Browse projects on the project;
  * - write: read, and Administer projects or membership of the editor role chosen in the project settings;
  * - admin: read, and Administer projects — for the settings, which decide who may write;
@@ -13,7 +13,7 @@
  * A resolver's `requires` (e.g. CREATE_ISSUES) are Jira project permissions asked in the same call, on top.
  */
 import type { ResolverKey } from '../contract/resolvers';
-import type { AccessLevel } from './access';
+import type { AccessLevel } from '../services/access';
 
 export interface AuthorizationRow {
   access: AccessLevel;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { CompareSnapshotsPayload, CompareSnapshotsResponse } from '../contract/assessment';
-import { compareSnapshots as compare } from '../domain/assessment';
 import { defineResolver } from './define-resolver';
 
 const snapshotId = z.string().regex(/^s[0-9TZ]+(?:-\d+)?$/, 'Expected a snapshot id.');
@@ -9,8 +8,5 @@ const snapshotId = z.string().regex(/^s[0-9TZ]+(?:-\d+)?$/, 'Expected a snapshot
 export const compareSnapshots = defineResolver({
   key: 'compareSnapshots',
   payload: z.object({ fromId: snapshotId, toId: snapshotId }) satisfies z.ZodType<CompareSnapshotsPayload>,
-  async handler(input, ctx): Promise<CompareSnapshotsResponse> {
-    const [a, b] = await Promise.all([ctx.deps.snapshots.get(ctx.project.id, input.fromId), ctx.deps.snapshots.get(ctx.project.id, input.toId)]);
-    return compare(a.snapshot, b.snapshot);
-  },
+  handler: (input, ctx): Promise<CompareSnapshotsResponse> => ctx.deps.assessment.compare(ctx.project.id, input.fromId, input.toId),
 });

@@ -12,7 +12,7 @@ import {
   isAppError,
 } from '../domain/errors';
 import { normaliseSiteBaseUrl } from '../domain/report/gap-report';
-import { evaluateAccessWith, hasAccess, type AccessLevel } from './access';
+import { evaluateAccessWith, hasAccess, type AccessLevel } from '../services/access';
 import { AUTHORIZATION, authorizationOf } from './authorization';
 import type { AppServices } from '../app-services';
 

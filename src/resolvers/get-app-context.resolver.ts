@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import type { AppContextResponse } from '../contract/app-context';
-import { CONFLUENCE_NOT_CONNECTED_MESSAGE } from '../domain/errors';
-import { isEditorRoleMember } from './access';
 import { defineResolver } from './define-resolver';
 
 /**
@@ -11,24 +9,6 @@ import { defineResolver } from './define-resolver';
 export const getAppContext = defineResolver({
   key: 'getAppContext',
   payload: z.object({}),
-  async handler(_input, ctx): Promise<AppContextResponse> {
-    const { deps } = ctx;
-    // The framework checked read access; for the UI we also need to know whether the user may edit.
-    const permissions = ctx.access.isProjectAdmin
-      ? ctx.access
-      : {
-          ...ctx.access,
-          canEdit: await isEditorRoleMember(deps.permissions, deps.settings, ctx.accountId, ctx.project.id),
-        };
-    const connected = await deps.confluence.isConnected();
-    return {
-      project: ctx.project,
-      issue: ctx.issue ?? null,
-      moduleKey: ctx.moduleKey,
-      user: { accountId: ctx.accountId },
-      permissions,
-      settings: await deps.settings.getView(ctx.project.id),
-      confluence: { connected, message: connected ? null : CONFLUENCE_NOT_CONNECTED_MESSAGE },
-    };
-  },
+  handler: (_input, ctx): Promise<AppContextResponse> =>
+    ctx.deps.projectSettings.appContext({ project: ctx.project, issue: ctx.issue ?? null, moduleKey: ctx.moduleKey, accountId: ctx.accountId, access: ctx.access }),
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { IssueClausesResponse } from '../contract/mapping';
-import { mayMapIssueClauses } from './access';
 import { defineResolver } from './define-resolver';
 import { contextIssue } from './mapping-payloads';
 
@@ -8,9 +7,5 @@ import { contextIssue } from './mapping-payloads';
 export const getIssueClauses = defineResolver({
   key: 'getIssueClauses',
   payload: z.object({}),
-  async handler(_input, ctx): Promise<IssueClausesResponse> {
-    const { deps, accountId, project, access } = ctx;
-    const mayMap = await mayMapIssueClauses(deps.permissions, deps.settings, accountId, project.id, access.isProjectAdmin);
-    return ctx.deps.mapping.getIssueClauses(project, contextIssue(ctx).id, mayMap);
-  },
+  handler: (_input, ctx): Promise<IssueClausesResponse> => ctx.deps.mapping.issuePanel(ctx.project, contextIssue(ctx).id, ctx.accountId, ctx.access.isProjectAdmin),
 });

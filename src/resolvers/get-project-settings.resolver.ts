@@ -6,8 +6,6 @@ import { defineResolver } from './define-resolver';
 export const getProjectSettings = defineResolver({
   key: 'getProjectSettings',
   payload: z.object({}),
-  async handler(_input, ctx): Promise<GetProjectSettingsResponse> {
-    const view = await ctx.deps.settings.getView(ctx.project.id);
-    return { ...view, people: await ctx.deps.names([view.updatedBy]) };
-  },
+  handler: (_input, ctx): Promise<GetProjectSettingsResponse> =>
+    ctx.deps.projectSettings.view(ctx.project.id),
 });

@@ -6,8 +6,5 @@ import { defineResolver } from './define-resolver';
 export const getScopeHistory = defineResolver({
   key: 'getScopeHistory',
   payload: z.object({}),
-  async handler(_input, ctx): Promise<GetScopeHistoryResponse> {
-    const versions = await ctx.deps.scopes.history(ctx.project.id);
-    return { versions, people: await ctx.deps.names(versions.map((v) => v.author)) };
-  },
+  handler: (_input, ctx): Promise<GetScopeHistoryResponse> => ctx.deps.scope.history(ctx.project.id),
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { GetSettingsOptionsPayload, GetSettingsOptionsResponse } from '../contract/settings';
-import { loadSettingsOptions } from '../services/project-settings-options.service';
 import { confluenceSpaceKeySchema } from '../storage/settings-repository';
 import { defineResolver } from './define-resolver';
 
@@ -18,11 +17,10 @@ export const getSettingsOptionsPayloadSchema = z.object({
 export const getSettingsOptions = defineResolver({
   key: 'getSettingsOptions',
   payload: getSettingsOptionsPayloadSchema,
-  async handler(input, ctx): Promise<GetSettingsOptionsResponse> {
-    return loadSettingsOptions(ctx.deps, ctx.project.id, {
+  handler: (input, ctx): Promise<GetSettingsOptionsResponse> =>
+    ctx.deps.projectSettings.options(ctx.project.id, {
       includeJira: input.includeJira,
       includeSpaces: input.includeSpaces,
       ...(input.confluenceSpaceKey !== undefined ? { spaceKey: input.confluenceSpaceKey } : {}),
-    });
-  },
+    }),
 });

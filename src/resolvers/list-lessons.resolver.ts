@@ -6,8 +6,5 @@ import { defineResolver } from './define-resolver';
 export const listLessons = defineResolver({
   key: 'listLessons',
   payload: z.object({}),
-  async handler(_input, ctx): Promise<LessonsResponse> {
-    const { register, version } = await ctx.deps.phaseEvaluation.lessons(ctx.project.id);
-    return { lessons: register, version, people: await ctx.deps.names(register.map((l) => l.recordedBy)) };
-  },
+  handler: (_input, ctx): Promise<LessonsResponse> => ctx.deps.evaluationViews.lessons(ctx.project.id),
 });

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { PreviewEpicSyncResponse } from '../contract/jobs';
-import { planIssuesWhere } from '../services/epic-sync.service';
 import { defineResolver } from './define-resolver';
-import { EPIC_SYNC_PLAN_ID, savedPlanRequest } from './start-epic-sync.resolver';
 
 export const previewEpicSyncPayloadSchema = z.object({
   includeItems: z.boolean().default(true),
@@ -17,13 +15,5 @@ export const previewEpicSyncPayloadSchema = z.object({
 export const previewEpicSync = defineResolver({
   key: 'previewEpicSync',
   payload: previewEpicSyncPayloadSchema,
-  async handler(input, ctx): Promise<PreviewEpicSyncResponse> {
-    const { record, request } = await savedPlanRequest(ctx, input);
-    const preview = await ctx.deps.epicSync.previewView({ projectId: ctx.project.id, input: request }, 'user');
-    return {
-      planVersion: record.version,
-      preview,
-      planJql: planIssuesWhere(ctx.project.key, EPIC_SYNC_PLAN_ID),
-    };
-  },
+  handler: (input, ctx): Promise<PreviewEpicSyncResponse> => ctx.deps.plan.previewEpicSync(ctx.project, input),
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ProposePlanPayload, ProposePlanResponse } from '../contract/plan';
-import { PLAN_APPROACHES, proposePlan as propose } from '../domain/planning';
+import { PLAN_APPROACHES } from '../domain/planning';
 import { defineResolver } from './define-resolver';
-import { checkPlan } from './plan-view';
 
 export const proposePlanPayloadSchema = z.object({
   approach: z.enum(PLAN_APPROACHES),
@@ -15,13 +14,5 @@ export const proposePlanPayloadSchema = z.object({
 export const proposePlan = defineResolver({
   key: 'proposePlan',
   payload: proposePlanPayloadSchema,
-  async handler(input, ctx): Promise<ProposePlanResponse> {
-    const { assessment } = await ctx.deps.assessments.getAll(ctx.project.id);
-    const plan = propose(input.approach, assessment, {
-      ...(input.targetLevel !== undefined ? { targetLevel: input.targetLevel } : {}),
-      ...(input.start != null ? { start: input.start } : {}),
-      ...(input.phaseWeeks !== undefined ? { phaseWeeks: input.phaseWeeks } : {}),
-    });
-    return { plan, check: checkPlan(plan, assessment) };
-  },
+  handler: (input, ctx): Promise<ProposePlanResponse> => ctx.deps.plan.propose(ctx.project.id, input),
 });

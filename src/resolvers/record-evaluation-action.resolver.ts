@@ -3,7 +3,6 @@ import type { RecordEvaluationActionResponse } from '../contract/evaluation';
 import { CREATE_ISSUES_PERMISSION } from './start-epic-sync.resolver';
 import { defineResolver } from './define-resolver';
 import { evaluationActionPayloadSchema } from './preview-evaluation-action.resolver';
-import { toEvaluationResponse } from './phase-evaluation-view';
 
 /**
  * Records the cause and the agreed action of an objective not fully met: the action becomes a Jira issue created as
@@ -15,9 +14,5 @@ export const recordEvaluationAction = defineResolver({
     [CREATE_ISSUES_PERMISSION]: (projectKey) => `You cannot create issues in project ${projectKey}, so the agreed action cannot be created as a Jira issue.`,
   },
   payload: evaluationActionPayloadSchema.extend({ version: z.number().int().nonnegative() }),
-  async handler(input, ctx): Promise<RecordEvaluationActionResponse> {
-    const { action, ...result } = await ctx.deps.phaseEvaluation.recordAction(ctx.project, ctx.accountId, input);
-    ctx.deps.log('info', 'evaluation action recorded', { projectId: ctx.project.id, phaseId: input.phaseId, key: action.key, created: action.created });
-    return { ...(await toEvaluationResponse(ctx, result, result.phases)), action };
-  },
+  handler: (input, ctx): Promise<RecordEvaluationActionResponse> => ctx.deps.evaluationViews.recordAction(ctx.project, ctx.accountId, input),
 });

@@ -13,8 +13,5 @@ export const recordLesson = defineResolver({
     processes: z.array(processIdSchema).max(30),
     version: z.number().int().nonnegative(),
   }),
-  async handler(input, ctx): Promise<LessonsResponse> {
-    const { register, version } = await ctx.deps.phaseEvaluation.recordLesson(ctx.project.id, ctx.accountId, input);
-    return { lessons: register, version, people: await ctx.deps.names(register.map((l) => l.recordedBy)) };
-  },
+  handler: (input, ctx): Promise<LessonsResponse> => ctx.deps.evaluationViews.recordLesson(ctx.project.id, ctx.accountId, input),
 });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { PhaseEvaluationResponse } from '../contract/evaluation';
 import { OBJECTIVE_VERDICTS } from '../domain/evaluation';
 import { defineResolver } from './define-resolver';
-import { toEvaluationResponse } from './phase-evaluation-view';
 
 const issueKey = z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, 'Expected a Jira issue key such as SMS-12.');
 
@@ -26,9 +25,5 @@ export const savePhaseEvaluation = defineResolver({
     objectives: z.array(verdictPayloadSchema).max(60),
     version: z.number().int().nonnegative(),
   }),
-  async handler(input, ctx): Promise<PhaseEvaluationResponse> {
-    const result = await ctx.deps.phaseEvaluation.saveVerdicts(ctx.project, ctx.accountId, input);
-    ctx.deps.log('info', 'phase evaluation saved', { projectId: ctx.project.id, phaseId: input.phaseId });
-    return toEvaluationResponse(ctx, result, result.phases);
-  },
+  handler: (input, ctx): Promise<PhaseEvaluationResponse> => ctx.deps.evaluationViews.saveVerdicts(ctx.project, ctx.accountId, input),
 });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { SaveScopePayload, SaveScopeResponse } from '../contract/scope';
 import { strictScopeSchema } from '../domain/scope';
 import { defineResolver } from './define-resolver';
-import { toScopeView } from './scope-view';
 
 export const saveScopePayloadSchema = z.object({
   scope: strictScopeSchema,
@@ -14,9 +13,5 @@ export const saveScopePayloadSchema = z.object({
 export const saveScope = defineResolver({
   key: 'saveScope',
   payload: saveScopePayloadSchema,
-  async handler(input, ctx): Promise<SaveScopeResponse> {
-    const saved = await ctx.deps.scopes.save(ctx.project.id, { scope: input.scope, comment: input.comment }, input.version, ctx.accountId);
-    ctx.deps.log('info', 'scope saved', { projectId: ctx.project.id, version: saved.version });
-    return toScopeView(saved, await ctx.deps.names([saved.author]));
-  },
+  handler: (input, ctx): Promise<SaveScopeResponse> => ctx.deps.scope.save(ctx.project.id, ctx.accountId, input),
 });

@@ -3,7 +3,6 @@ import type { SaveUnitAssessmentResponse } from '../contract/assessment';
 import { assessmentUnitIdSchema, elementAssessmentSchema } from '../domain/assessment';
 import { keyElementIdSchema } from '../domain/maturity/maturity-model';
 import { defineResolver } from './define-resolver';
-import { assessmentPeople, toAssessmentView } from './assessment-view';
 
 export const saveUnitAssessmentPayloadSchema = z.object({
   unitId: assessmentUnitIdSchema,
@@ -19,10 +18,5 @@ export const saveUnitAssessmentPayloadSchema = z.object({
 export const saveUnitAssessment = defineResolver({
   key: 'saveUnitAssessment',
   payload: saveUnitAssessmentPayloadSchema,
-  async handler(input, ctx): Promise<SaveUnitAssessmentResponse> {
-    const saved = await ctx.deps.assessments.saveUnit(ctx.project.id, input.unitId, input.elements, input.version, ctx.accountId);
-    ctx.deps.log('info', 'unit assessment saved', { projectId: ctx.project.id, unitId: input.unitId, version: saved.version });
-    const stored = await ctx.deps.assessments.getAll(ctx.project.id);
-    return toAssessmentView(stored, await ctx.deps.names(assessmentPeople(stored)));
-  },
+  handler: (input, ctx): Promise<SaveUnitAssessmentResponse> => ctx.deps.assessment.saveUnit(ctx.project.id, ctx.accountId, input),
 });

@@ -6,8 +6,5 @@ import { defineResolver } from './define-resolver';
 export const takeUpLesson = defineResolver({
   key: 'takeUpLesson',
   payload: z.object({ lessonId: z.string().min(1).max(60), phaseId: z.string().min(1).max(80), version: z.number().int().nonnegative() }),
-  async handler(input, ctx): Promise<LessonsResponse> {
-    const { register, version } = await ctx.deps.phaseEvaluation.takeUpLesson(ctx.project.id, ctx.accountId, input);
-    return { lessons: register, version, people: await ctx.deps.names(register.map((l) => l.recordedBy)) };
-  },
+  handler: (input, ctx): Promise<LessonsResponse> => ctx.deps.evaluationViews.takeUpLesson(ctx.project.id, ctx.accountId, input),
 });

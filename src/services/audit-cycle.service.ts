@@ -24,8 +24,8 @@ import {
   REVIEW_OUTPUT_PROPERTY_KEY,
   type AuditPlan,
   type CorrectiveAction,
+  type CycleIssue,
   type CreateCorrectiveActionRequest,
-  type Nonconformity,
   type PlanAuditRequest,
   type ProcessOwner,
   type RecordFindingRequest,
@@ -45,10 +45,9 @@ import {
   reviewSearchJql,
 } from '../domain/audit';
 import { ConflictError, ValidationError } from '../domain/errors';
-import { findingGradeOfLabels, statusCategoryOf, type StatusCategory } from '../domain/gap';
+import { findingGradeOfLabels, statusCategoryOf } from '../domain/gap';
 import { REQUEST_PROPERTY_KEY, requestIssueJql } from '../domain/issue-index';
 import { DEFAULT_EVIDENCE_KIND, MAPPING_PROPERTY_KEY, readMapping, toPropertyValue } from '../domain/mapping/mapping-property';
-import type { FindingGrade } from '../domain/vocabulary';
 import type { JiraClient, JiraIssue, JiraIssueType } from '../jira/jira-client';
 import { AUDIT_SAMPLE_PROPERTY_KEY } from './audit-sampling.service';
 import { assertValidAdf } from './adf-validation';
@@ -64,22 +63,10 @@ export interface CreatedIssue {
   created: boolean;
 }
 
-/** One issue of the audit cycle as the programme view reads it. */
-export interface CycleIssue {
-  issueKey: string;
-  summary: string;
-  labels: string[];
-  statusCategory: StatusCategory;
-  created: string;
-  linkedKeys: string[];
-  clauses: string[];
-  grade: FindingGrade | undefined;
-  plan: AuditPlan | null;
-  sample: unknown;
-  action: CorrectiveAction | null;
-  /** The corrective-action label is on the issue but its record is missing or unreadable. */
-  actionIncomplete: boolean;
-  findingAuditKey: string | null;
+/** A change to a corrective action's issue; `changed` false when it already was in that state (nothing written). */
+export interface ActionChange {
+  actionKey: string;
+  changed: boolean;
 }
 
 const fieldsSchema = z.looseObject({
@@ -237,14 +224,14 @@ export class AuditCycleService {
   }
 
   /** Moves the action's issue to a done status (the first transition the workflow offers into Done). */
-  async completeCorrectiveAction(actionKey: string): Promise<{ changed: boolean }> {
+  async completeCorrectiveAction(actionKey: string): Promise<ActionChange> {
     const issue = await this.readAction(actionKey);
-    if (issue.statusCategory === 'done') return { changed: false };
+    if (issue.statusCategory === 'done') return { actionKey, changed: false };
     const transitions = await this.deps.jira.getTransitions(actionKey, this.call);
     const toDone = transitions.find((t) => t.to.statusCategory.key === 'done' && t.isAvailable !== false);
     if (toDone === undefined) throw new ConflictError(`The workflow of ${actionKey} offers you no transition to a done status: complete it in Jira.`);
     await this.deps.jira.transitionIssue(actionKey, toDone.id, this.call);
-    return { changed: true };
+    return { actionKey, changed: true };
   }
 
   /**
@@ -252,13 +239,13 @@ export class AuditCycleService {
    * out); an effective one closes the nonconformity (the closure mark the gap report reads). Already verified the
    * same way: nothing is written.
    */
-  async verifyCorrectiveAction(req: VerifyCorrectiveActionRequest, accountId: string): Promise<{ changed: boolean }> {
+  async verifyCorrectiveAction(req: VerifyCorrectiveActionRequest, accountId: string): Promise<ActionChange> {
     const issue = await this.readAction(req.actionKey);
     const current = issue.action.verification;
     if (current !== null) {
       if (current.effective === req.effective) {
         await this.markClosure(issue.action, current.verifiedAt, current.verifiedBy);
-        return { changed: false };
+        return { actionKey: req.actionKey, changed: false };
       }
       throw new ConflictError(`${req.actionKey} was already verified as ${current.effective ? 'effective' : 'not effective'}: open a new corrective action instead of changing the verification.`);
     }
@@ -267,7 +254,7 @@ export class AuditCycleService {
     const { issueKey: _k, statusCategory: _s, ...record } = issue.action;
     await this.deps.jira.setIssueProperty(req.actionKey, CORRECTIVE_ACTION_PROPERTY_KEY, { ...record, verification: { effective: req.effective, verifiedAt, verifiedBy: accountId, note: req.note } }, this.call);
     await this.markClosure({ ...issue.action, verification: { effective: req.effective, verifiedAt, verifiedBy: accountId, note: req.note } }, verifiedAt, accountId);
-    return { changed: true };
+    return { actionKey: req.actionKey, changed: true };
   }
 
   private async markClosure(action: CorrectiveAction, verifiedAt: string, verifiedBy: string): Promise<void> {
@@ -296,19 +283,3 @@ export class AuditCycleService {
     return out;
   }
 }
-
-/** Nonconformities and corrective actions among the cycle's issues (the domain lifecycle's inputs). */
-export function lifecycleInputs(issues: readonly CycleIssue[]): { nonconformities: Nonconformity[]; actions: CorrectiveAction[]; incompleteActionKeys: string[] } {
-  const audits = new Set(issues.filter((i) => i.plan !== null).map((i) => i.issueKey));
-  const nonconformities = issues.flatMap((i): Nonconformity[] => {
-    if (!isNonconformityGrade(i.grade)) return [];
-    const auditKey = i.findingAuditKey ?? i.linkedKeys.find((k) => audits.has(k));
-    return [{ issueKey: i.issueKey, summary: i.summary, grade: i.grade, clauses: i.clauses, ...(auditKey !== undefined ? { auditKey } : {}) }];
-  });
-  return {
-    nonconformities,
-    actions: issues.flatMap((i) => (i.action === null ? [] : [i.action])),
-    incompleteActionKeys: issues.filter((i) => i.actionIncomplete).map((i) => i.issueKey),
-  };
-}
-

@@ -55,6 +55,16 @@ export function publishTarget(
   return { spaceKey, parentPageId: settings.confluenceParentPageId };
 }
 
+/**
+ * The space and the parent page of a publish target, checked as `as` before a publish is queued or made:
+ * NOT_FOUND naming the space key or the parent page id.
+ */
+export async function requirePublishTarget(confluence: ConfluenceClient, target: { spaceKey: string; parentPageId: string | null }, as: 'user' | 'app'): Promise<{ id: string; key: string }> {
+  const space = await requireSpace(confluence, target.spaceKey, as);
+  if (target.parentPageId !== null) await requireParentPage(confluence, target.parentPageId, space, as);
+  return space;
+}
+
 /** The space named in the settings, or NOT_FOUND naming its key. */
 export async function requireSpace(confluence: ConfluenceClient, spaceKey: string, as: 'user' | 'app'): Promise<{ id: string; key: string }> {
   const space = await confluence.getSpaceByKey(spaceKey, { as });

@@ -7,6 +7,8 @@
  * the project (checked as the user before anything is read or written), not the app's SMS editor role;
  * reading needs BROWSE_PROJECTS (checked by the resolver framework).
  */
+import { mayMapIssueClauses } from './access';
+import type { SettingsRepository } from '../storage/settings-repository';
 import { PLAN_ITEM_PROPERTY_KEY, clauseIssuesJql, mappedIssuesJql, unmappedIssuesJql } from '../domain/issue-index';
 import { coverageRows, tallyMappedIssues, type MappedIssue } from '../domain/mapping/coverage';
 import { issueRole } from '../domain/gap/issue-roles';
@@ -101,6 +103,7 @@ export class MappingService {
   constructor(
     private readonly jira: JiraClient,
     private readonly permissions: PermissionGateway,
+    private readonly settings: SettingsRepository,
   ) {}
 
   private async readIssue(project: ProjectRef, issueId: string): Promise<{ issue: JiraIssue; fields: IssueFields }> {
@@ -139,6 +142,15 @@ export class MappingService {
   }
 
   /** `mayMap`: the caller holds the SMS right to map clauses (authorization table, 'map-issue'); EDIT_ISSUES is asked here. */
+  /**
+   * The issue panel's data for the caller: whether they may edit is EDIT_ISSUES and the 'map-issue' right
+   * (project administrator, the editor role, or the project setting that opens clause mapping to everyone).
+   */
+  async issuePanel(project: ProjectRef, issueId: string, accountId: string, isProjectAdmin: boolean): Promise<IssueClausesResponse> {
+    const mayMap = await mayMapIssueClauses(this.permissions, this.settings, accountId, project.id, isProjectAdmin);
+    return this.getIssueClauses(project, issueId, mayMap);
+  }
+
   async getIssueClauses(project: ProjectRef, issueId: string, mayMap = true): Promise<IssueClausesResponse> {
     const [{ issue, fields }, canEdit] = await Promise.all([this.readIssue(project, issueId), canEditIssues(this.permissions, project.id)]);
     return this.view(project, issue, fields, issue.properties[MAPPING_PROPERTY_KEY], canEdit && mayMap);

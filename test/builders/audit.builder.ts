@@ -1,5 +1,5 @@
 /** Fixed-default builders for the audit programme, nonconformities and the review pack (no randomness). */
-import { type AuditPlan, type CorrectiveAction, type Nonconformity, type ReviewPackInput, type SampleCandidate, ageBucketOf, ageInDays } from '../../src/domain/audit';
+import { type AuditPlan, type CorrectiveAction, type CycleIssue, type Nonconformity, type ReviewPackInput, type SampleCandidate, ageBucketOf, ageInDays } from '../../src/domain/audit';
 import { type StatusCategory } from '../../src/domain/gap';
 
 export const AUDIT_AS_OF = '2026-11-26T12:00:00.000Z';
@@ -96,6 +96,26 @@ export function aReviewPackInput(overrides: Partial<ReviewPackInput> = {}): Revi
     risks: [{ challengeId: 'cultural-resistance', title: 'Resistance to change', status: 'open', note: 'Risk 12/25' }],
     customerSatisfactionKpiIds: ['customer-satisfaction'],
     previousActions: [{ issueKey: 'SMS-80', summary: 'Hire a second change manager', statusCategory: 'indeterminate' }],
+    ...overrides,
+  };
+}
+
+/** One issue of the audit cycle as the programme reads it: a plain issue with no audit-cycle role unless overridden. */
+export function aCycleIssue(overrides: Partial<CycleIssue> = {}): CycleIssue {
+  return {
+    issueKey: 'SMS-1',
+    summary: 'An issue of the project',
+    labels: [],
+    statusCategory: 'indeterminate',
+    created: createdDaysAgo(10),
+    linkedKeys: [],
+    clauses: [],
+    grade: undefined,
+    plan: null,
+    sample: undefined,
+    action: null,
+    actionIncomplete: false,
+    findingAuditKey: null,
     ...overrides,
   };
 }

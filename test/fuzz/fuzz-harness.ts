@@ -8,7 +8,7 @@
  * API that answers every call 404 and records every non-GET call (a write). Nothing here depends on timing.
  */
 import type { ResolverResult } from '../../src/contract/result';
-import type { AccessLevel } from '../../src/resolvers/access';
+import type { AccessLevel } from '../../src/services/access';
 import { AUTHORIZATION, isResolverKey } from '../../src/resolvers/authorization';
 import type { ProductApi, ProductRequester } from '../../src/platform/product-api';
 import { SettingsRepository } from '../../src/storage/settings-repository';

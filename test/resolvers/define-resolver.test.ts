@@ -4,7 +4,7 @@ import { defineResolver, type AnyResolverDefinition } from '../../src/resolvers/
 import { createApp } from '../../src/wiring';
 import { projectSettingsKey } from '../../src/storage/keys';
 import { SettingsRepository } from '../../src/storage/settings-repository';
-import { evaluateAccess } from '../../src/resolvers/access';
+import { evaluateAccess } from '../../src/services/access';
 import {
   ADMIN,
   EDITOR_ROLE_ID,

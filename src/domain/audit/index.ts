@@ -8,3 +8,4 @@ export * from './review-pack-adf';
 export * from './audit-issue-adf';
 export * from './review-data';
 export * from './audit-cycle';
+export * from './programme-view';

@@ -8,7 +8,7 @@ import { KEY_ELEMENTS } from '../domain/maturity/maturity-model';
 import { getProcessGroup } from '../domain/process-groups';
 import { type Plan, IDENTIFIED_INTERACTIONS, PLAN_APPROACHES, PLAN_APPROACH_LABELS, validatePlan } from '../domain/planning';
 import type { PlanRecord } from '../storage/plan-repository';
-import { planIssuesWhere } from '../services/epic-sync.service';
+import { planIssuesWhere } from './epic-sync.service';
 
 /** The plan id the app's issues of the project's (single) saved plan carry in their entity property. */
 export const EPIC_SYNC_PLAN_ID = 'main';
