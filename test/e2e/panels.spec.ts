@@ -58,7 +58,11 @@ test('scope: fill in every section, see the 8.2.3 warning, save two versions and
   await a.getByRole('button', { name: 'Add exclusion' }).click();
   const exclusion = a.getByRole('group', { name: /^Exclusion 1/ });
   await exclusion.getByLabel('Excluded').fill('Legacy mainframe');
+  // The untouched justification is not marked yet; pressing Save lists what is missing and saves nothing.
+  await expect(a.getByText('Fix these before saving')).toHaveCount(0);
+  await a.getByRole('button', { name: 'Save scope' }).click();
   await expect(a.getByText('Fix these before saving')).toBeVisible();
+  await expect(a.getByRole('status').filter({ hasText: 'Saved as version' })).toHaveCount(0);
   await exclusion.getByLabel('Justification').fill('Retired by the end of the year');
   await other.getByLabel('Control applied (8.2.3)').fill('Monthly service review against the contract');
   await expect(a.getByRole('list', { name: 'Scope warnings' })).not.toContainText('HostCo operates 8.7.1');

@@ -71,12 +71,18 @@ export default function ScopePanel({ canEdit }: PanelProps) {
   const onTouched = (path: string) => setTouched((t) => (t.has(path) ? t : new Set([...t, path])));
 
   const onSave = async () => {
-    if (preview.problems.length > 0) {
+    setSaving(true);
+    setSaveError(null);
+    // The preview is debounced: ask for the problems of this very draft, so a quick Save after typing lists
+    // what is missing instead of sending a draft the server would refuse.
+    const fresh = await previewScope({ scope: draft });
+    if (fresh.ok) setPreview(fresh.data);
+    const problems = fresh.ok ? fresh.data.problems : preview.problems;
+    if (problems.length > 0) {
+      setSaving(false);
       setSubmitted(true);
       return;
     }
-    setSaving(true);
-    setSaveError(null);
     const r = await saveScope({ scope: draft, comment, version: view.version });
     setSaving(false);
     if (!r.ok) {
