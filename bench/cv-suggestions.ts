@@ -8,7 +8,7 @@
  */
 import rawTuning from '../test/fixtures/labelled-issues.json';
 import { labelledIssuesSchema, type LabelledIssue } from '../src/domain/mapping/suggest-bench';
-import { MODEL_PARAMS, backgroundStats, compileModel, rankedCandidates, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
+import { MODEL_PARAMS, type compileModel, rankedCandidates, trainModel, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
 import { RERANK_FEATURES, fitRerank, rerank, rerankFeatures, type RerankFeature, type RerankParams, type RerankSample } from './suggest-rerank';
 import { fitParams } from './suggest-fit';
 
@@ -100,7 +100,45 @@ export function gridRerank(model: Model, items: readonly LabelledIssue[], window
 
 const r3 = (v: number): number => Math.round(v * 1000) / 1000;
 
+/** The examples-field settings tried by --nested (weight, length normalisation); weight 0 = the field off. */
+const EXAMPLE_GRID: { examples: number; examplesB: number }[] = [
+  { examples: 0, examplesB: 0 },
+  ...[0.05, 0.1, 0.2, 0.3].flatMap((examples) => [0.042, 0.5, 1].map((examplesB) => ({ examples, examplesB }))),
+];
+
+/**
+ * Nested cross-validation of the examples field: in each outer fold, its weight and length normalisation are
+ * chosen by an inner k-fold CV on the training part alone (objective 2 top1 + top3 + recall5), then the model
+ * trained on the whole training part is judged on the outer fold. The outer figures never saw the choice.
+ */
+function nested(): void {
+  const sum = { top1: 0, top3: 0, recall5: 0 };
+  for (let fold = 0; fold < K; fold += 1) {
+    const train = tuning.filter((_, i) => i % K !== fold);
+    const test = tuning.filter((_, i) => i % K === fold);
+    let best = { score: -1, setting: EXAMPLE_GRID[0] as { examples: number; examplesB: number } };
+    for (const setting of EXAMPLE_GRID) {
+      let score = 0;
+      for (let inner = 0; inner < K - 1; inner += 1) {
+        const itrain = train.filter((_, i) => i % (K - 1) !== inner);
+        const itest = train.filter((_, i) => i % (K - 1) === inner);
+        const f = measure(trainModel({ ...START, ...setting, examplesMin: 1 }, itrain), undefined, itest);
+        score += 2 * f.top1 + f.top3 + f.recall5;
+      }
+      if (score > best.score + 1e-9) best = { score, setting };
+    }
+    const f = measure(trainModel({ ...START, ...best.setting, examplesMin: 1 }, train), undefined, test);
+    for (const key of ['top1', 'top3', 'recall5'] as const) sum[key] += f[key] / K;
+    process.stdout.write(`fold ${fold}: ${JSON.stringify({ top1: r3(f.top1), top3: r3(f.top3), recall5: r3(f.recall5) })} chosen ${JSON.stringify(best.setting)}\n`);
+  }
+  process.stdout.write(`mean of ${K} held-out folds (nested choice of the examples field): ${JSON.stringify({ top1: r3(sum.top1), top3: r3(sum.top3), recall5: r3(sum.recall5) })}\n`);
+}
+
 function main(): void {
+  if (process.argv.includes('--nested')) {
+    nested();
+    return;
+  }
   const refit = process.argv.includes('--refit');
   const useRerank = process.argv.includes('--rerank');
   const sum = { top1: 0, top3: 0, recall5: 0 };
@@ -108,7 +146,7 @@ function main(): void {
     const train = tuning.filter((_, i) => i % K !== fold);
     const test = tuning.filter((_, i) => i % K === fold);
     const params: SuggestModelParams = refit ? fitParams(train, 2, false, START) : START;
-    const model = compileModel(params, undefined, undefined, backgroundStats(train));
+    const model = trainModel(params, train);
     const rr: RerankParams | undefined = useRerank ? {
       window: WINDOW,
       features: FEATURES,

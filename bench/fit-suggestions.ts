@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import rawCalibrationSamples from '../test/fixtures/calibration-samples.json';
-import { MODEL_PARAMS, backgroundStats } from '../src/domain/mapping/suggest-clauses';
+import { MODEL_PARAMS, backgroundStats, compileModel, exampleStats, type SuggestModelParams } from '../src/domain/mapping/suggest-clauses';
 import { calibrationSamplesSchema, featuresOf, fitCalibration, heldOutCheck } from '../src/domain/mapping/suggest-confidence';
 import { figures, fitParams, tuning } from './suggest-fit';
 
@@ -42,10 +42,18 @@ function crossValidate(k = 5): void {
   process.stdout.write(`mean of ${k} held-out folds: ${JSON.stringify(sum)}\n`);
 }
 
-function writeBackground(): void {
-  const stats = backgroundStats(tuning);
-  const df = Object.fromEntries(Object.entries(stats.df).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileSync(path.join(DIR, 'suggest-background.json'), `${JSON.stringify({ issues: stats.issues, df }, null, 1)}\n`);
+const sorted = <T>(o: Readonly<Record<string, T>>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
+ * The tuning set's label statistics (the clauses' examples field) and its background statistics, matched with
+ * the vocabulary those examples give (so the shipped model is trainModel(MODEL_PARAMS, tuning)).
+ */
+function writeStats(params: SuggestModelParams = MODEL_PARAMS): void {
+  const examples = exampleStats(tuning, params);
+  const clauses = sorted(Object.fromEntries(Object.entries(examples.clauses).map(([id, c]) => [id, { issues: c.issues, df: sorted(c.df) }])));
+  writeFileSync(path.join(DIR, 'suggest-examples.json'), `${JSON.stringify({ clauses })}\n`);
+  const stats = backgroundStats(tuning, compileModel(params, undefined, undefined, undefined, examples));
+  writeFileSync(path.join(DIR, 'suggest-background.json'), `${JSON.stringify({ issues: stats.issues, df: sorted(stats.df) }, null, 1)}\n`);
 }
 
 if (process.argv.includes('--cv')) {
@@ -56,12 +64,12 @@ if (process.argv.includes('--cv')) {
   writeFileSync(path.join(DIR, 'suggest-calibration.json'), `${JSON.stringify(calibration, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(calibration)}\nheld out (5 folds): ${JSON.stringify(heldOutCheck(samples))}\n`);
 } else if (process.argv.includes('--stats')) {
-  writeBackground();
+  writeStats();
 } else {
   const params = fitParams();
   process.stdout.write(`${JSON.stringify(params, null, 2)}\n`);
   if (process.argv.includes('--write')) {
     writeFileSync(path.join(DIR, 'suggest-model.json'), `${JSON.stringify(params, null, 2)}\n`);
-    writeBackground();
+    writeStats(params);
   }
 }

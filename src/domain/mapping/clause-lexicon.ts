@@ -132,6 +132,22 @@ export const CATALOGUE_GENERIC_WORDS: readonly string[] = [
   'handle', 'what', 'able', 'general', 'its', 'also', 'so', 'those', 'they', 'activities', 'activity',
 ];
 
+/**
+ * Function words and everyday verbs that name no topic (pronouns, quantifiers, prepositions, number words, "get",
+ * "want", "new"): never learned as a clause's word from labelled issues (the examples field, suggest-clauses.ts),
+ * so they never count through it and never show as a reason. The catalogue's generic words above are left out too.
+ */
+export const NOT_LEARNED_WORDS: readonly string[] = [
+  'who', 'whom', 'whose', 'why', 'how', 'whether', 'while', 'many', 'much', 'more', 'most', 'less', 'least', 'few',
+  'per', 'before', 'after', 'during', 'since', 'until', 'again', 'only', 'too', 'not', 'no', 'nor', 'never',
+  'always', 'often', 'still', 'already', 'yet', 'now', 'can', 'could', 'cannot', 'get', 'got', 'gets', 'go', 'goes',
+  'going', 'went', 'say', 'says', 'said', 'see', 'seen', 'look', 'looks', 'want', 'wants', 'need', 'needs', 'know',
+  'let', 'add', 'ask', 'asks', 'asked', 'tell', 'told', 'new', 'old', 'first', 'last', 'next', 'same', 'other',
+  'another', 'two', 'three', 'four', 'five', 'six', 'ten', 'half', 'our', 'out', 'off', 'up', 'down', 'over',
+  'under', 'again', 'like', 'just', 'even', 'because', 'though', 'although', 'yes', 'please', 'thanks', 'hi',
+  'hello', 'someone', 'somebody', 'anyone', 'everyone', 'nobody', 'thing', 'things', 'lot', 'lots', 'way', 'kind',
+];
+
 export const ISSUE_TYPE_PRIORS: readonly IssueTypePrior[] = [
   { type: 'security incident', weights: { '8.7.3.3': 4, '8.6.1': 1 } },
   { type: 'post incident review', weights: { '8.6.1': 2, '8.6.3': 2 } },
