@@ -1,6 +1,6 @@
 /**
  * Clause suggestions, on three labelled sets side by side so the over-fit gap shows:
- *   .tuning    test/fixtures/labelled-issues.json (487) — the lexicon was written and the model's few numbers fitted on it;
+ *   .tuning    test/fixtures/labelled-issues.json (695) — the lexicon was written, the model's few numbers fitted and its examples field learned on it;
  *   .blind     test/fixtures/blind-issues-v2.json (187) — frozen before the v2 model, never tuned on;
  *   .blind_v1  test/fixtures/blind-issues.json (80)     — the first blind set, never tuned on.
  * top1 / top3: share of issues whose primary clause is first / among the first three; recall5: share of all

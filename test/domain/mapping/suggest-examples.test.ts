@@ -56,4 +56,20 @@ describe('examples field', () => {
     expect(suggestWith(without, issue).find((s) => s.clauseId === '7.1')?.reasons ?? []).not.toContain('Apprentices');
     expect(suggestWith(withExamples, issue)[0]).toMatchObject({ clauseId: '7.1', reasons: expect.arrayContaining(['Apprentices']) });
   });
+
+  it('shows a word learned from a single issue as a reason only when nothing else explains the suggestion', () => {
+    const items = [
+      { summary: 'Hire an apprentice, the desk is short every monday', clauses: ['7.1'] },
+      { summary: 'Hire a second apprentice for the network team', clauses: ['7.1'] },
+    ];
+    // A heavy examples field and no cut-off, so that the learned words alone make a suggestion.
+    const params = { ...MODEL_PARAMS, examples: 3, minScore: 0 };
+    const model = compileModel(params, undefined, undefined, BACKGROUND, exampleStats(items, params));
+    // "apprentice" has two issues behind it, "monday" one: beside a better word, "monday" counts but is not shown.
+    const both = suggestWith(model, { summary: 'Apprentice starts monday' }).find((s) => s.clauseId === '7.1');
+    expect(both?.reasons).toContain('Apprentice');
+    expect(both?.reasons).not.toContain('monday');
+    const alone = suggestWith(model, { summary: 'every monday the same' }, { limit: 58 }).find((s) => s.clauseId === '7.1');
+    expect(alone?.reasons).toEqual(['monday']);
+  });
 });
