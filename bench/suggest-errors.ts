@@ -2,13 +2,14 @@
  * Error analysis of the clause suggester on held-out folds of the TUNING set only
  * (test/fixtures/labelled-issues.json): every top-1 miss, classed by how the suggested clause relates to the
  * labelled primary (parent / child / sibling / same family / a labelled secondary clause / other).
- *   npx tsx bench/suggest-errors.ts [--list] [--k=5]
+ *   npx tsx bench/suggest-errors.ts [--list] [--k=5] [--examples=0]   (--examples: the examples field's weight)
  * The blind sets are never read here. Not a benchmark (no .bench.ts suffix).
  */
 import { MODEL_PARAMS, suggestWith, trainModel } from '../src/domain/mapping/suggest-clauses';
 import { tuning } from './suggest-fit';
 
 const K = Number(process.argv.find((a) => a.startsWith('--k='))?.split('=')[1] ?? 5);
+const EXAMPLES = Number(process.argv.find((a) => a.startsWith('--examples='))?.split('=')[1] ?? MODEL_PARAMS.examples ?? 0);
 
 /** How clause `got` relates to clause `want` in the clause tree. */
 export function relation(got: string, want: string, secondary: readonly string[]): string {
@@ -26,7 +27,7 @@ function main(): void {
   let misses = 0;
   for (let fold = 0; fold < K; fold += 1) {
     const train = tuning.filter((_, i) => i % K !== fold);
-    const model = trainModel(MODEL_PARAMS, train);
+    const model = trainModel({ ...MODEL_PARAMS, examples: EXAMPLES }, train);
     tuning.forEach((item, i) => {
       if (i % K !== fold) return;
       const got = suggestWith(model, item, { limit: 5 });
