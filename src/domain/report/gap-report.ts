@@ -635,7 +635,9 @@ export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
           'The same rows can be downloaded as XLSX or CSV from the Gap report page of SMS Navigator.',
       ),
     ),
-    table(headerRow(['Clause', 'Title', 'Result', 'Set by', 'Why', 'Evidence', 'Open findings', 'Planned work']), ...rows.map(row)),
+    // Eight columns of sentences and cards: the table breaks out of the page's fixed width, as Confluence's
+    // "full width" table option does, instead of squeezing each column to a word per line.
+    { ...table(headerRow(['Clause', 'Title', 'Result', 'Set by', 'Why', 'Evidence', 'Open findings', 'Planned work']), ...rows.map(row)), attrs: { layout: 'full-width', isNumberColumnEnabled: false } },
   );
 }
 
