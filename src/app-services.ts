@@ -20,6 +20,7 @@ import type { MappingService } from './services/mapping.service';
 import type { PublishReportService } from './services/publish-report.service';
 import type { ReportPublishingService } from './services/report-publishing.service';
 import type { JobHistoryService } from './services/job-history.service';
+import type { PeopleService } from './services/people.service';
 import type { PlanService } from './services/plan.service';
 import type { ScopeService } from './services/scope.service';
 import type { AssessmentService } from './services/assessment.service';
@@ -80,6 +81,8 @@ export interface AppServices {
   audits: AuditRepository;
 
   // ---- services (use cases that need I/O)
+  /** The user picker: Jira's user search as the user. */
+  people: PeopleService;
   /** The app context of every UI module, and the project settings (view, options, checked save). */
   projectSettings: ProjectSettingsService;
   /** The Scope view: the current scope, its versions and diff, a save. */
@@ -88,7 +91,7 @@ export interface AppServices {
   assessment: AssessmentService;
   /** Reads as the user or the app, as each call says (views: user; the publish job: app). */
   gapReport: GapReportService;
-  /** As the user: the Gap report view, its clause register export and the readiness macro. */
+  /** As the user: the Gap report view (and its clause results), its clause register export, the readiness macro and its project picker. */
   gapReportViews: GapReportViewsService;
   /** As the app: only the publish job runs it, after startPublishReport checked the user. */
   publishReport: PublishReportService;

@@ -37,6 +37,7 @@ import { AuditCycleService } from './services/audit-cycle.service';
 import { AuditProgrammeService } from './services/audit-programme.service';
 import { ReportPublishingService } from './services/report-publishing.service';
 import { JobHistoryService } from './services/job-history.service';
+import { PeopleService } from './services/people.service';
 import { PlanService } from './services/plan.service';
 import { ScopeService } from './services/scope.service';
 import { AssessmentService } from './services/assessment.service';
@@ -191,6 +192,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     jira,
     confluence,
     names,
+    people: new PeopleService({ jira }),
     settings,
     scopes,
     assessments,
@@ -204,7 +206,7 @@ export function buildServices(deps: AppDeps, options: Pick<AppOptions, 'jobs' | 
     projectSettings: new ProjectSettingsService({ settings, jira, confluence, permissions, names, log }),
     scope: new ScopeService({ scopes, names, log }),
     assessment: new AssessmentService({ assessments, snapshots, names, log }),
-    gapReportViews: new GapReportViewsService({ gaps: gapReport, publications, settings, assessments, permissions, names }),
+    gapReportViews: new GapReportViewsService({ gaps: gapReport, publications, settings, assessments, clauseRecords, permissions, names, jira }),
     publishReport: new PublishReportService(
       { gaps: gapReport, jira, confluence, publications, now },
       { as: 'app', ...(deps.appIdentity !== undefined ? { appIdentity: deps.appIdentity } : {}) },

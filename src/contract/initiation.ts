@@ -8,7 +8,7 @@ import type {
   BusinessCaseElements,
   ChallengeRisk,
   Initiation,
-  Kpi,
+  KpiDefinition,
   KpiProgress,
   KpiSuggestion,
   PhasesServeObjectivesResult,
@@ -38,6 +38,7 @@ export type {
   InitiationSectionId,
   Kpi,
   KpiDateField,
+  KpiDefinition,
   KpiDirection,
   KpiMeasurement,
   KpiProgress,
@@ -133,7 +134,6 @@ export interface ApproveBusinessCasePayload {
 export type ApproveBusinessCaseResponse = InitiationView;
 
 /** KPI definitions (measurements are kept by id; a KPI left out is removed with its measurements). */
-export type KpiDefinition = Omit<Kpi, 'measurements'>;
 export interface SaveKpisPayload {
   version: number;
   kpis: KpiDefinition[];

@@ -4,6 +4,7 @@ import type {
   InterestedPartyKind,
   OtherPartyType,
   Scope,
+  ScopePreview,
   ScopeSection,
   ScopeVersionDiff,
   ScopeVersionInfo,
@@ -20,6 +21,8 @@ export type {
   Scope,
   ScopeListSection,
   ScopeLocation,
+  ScopePreview,
+  ScopeProblem,
   ScopeSection,
   ScopeService,
   ScopeVersionDiff,
@@ -39,11 +42,6 @@ export interface ScopeOptions {
   processes: { id: string; title: string }[];
 }
 
-/** A field-level problem that would stop the scope from saving (same paths as VALIDATION_FAILED). */
-export interface ScopeProblem {
-  path: string;
-  message: string;
-}
 
 /** The current scope. Before the first save `version` is 0 and `scope` is empty. */
 export interface ScopeView {
@@ -74,11 +72,8 @@ export type SaveScopeResponse = ScopeView;
 export interface PreviewScopePayload {
   scope: Scope;
 }
-export interface PreviewScopeResponse {
-  statement: string;
-  warnings: ScopeWarning[];
-  problems: ScopeProblem[];
-}
+/** Statement, warnings and the problems that would block a save (src/domain/scope/scope-preview.ts). */
+export type PreviewScopeResponse = ScopePreview;
 
 export type GetScopeHistoryPayload = Record<string, never>;
 /** Newest first. */

@@ -10,9 +10,5 @@ import { defineResolver } from './define-resolver';
 export const approveBusinessCase = defineResolver({
   key: 'approveBusinessCase',
   payload: z.object({ version: z.number().int().nonnegative() }),
-  async handler(input, ctx): Promise<ApproveBusinessCaseResponse> {
-    const view = await ctx.deps.initiation.approveBusinessCase(ctx.project.id, input.version, ctx.accountId);
-    ctx.deps.log('info', 'business case approved', { projectId: ctx.project.id, accountId: ctx.accountId, version: view.version });
-    return view;
-  },
+  handler: (input, ctx): Promise<ApproveBusinessCaseResponse> => ctx.deps.initiation.approveBusinessCase(ctx.project.id, input.version, ctx.accountId),
 });

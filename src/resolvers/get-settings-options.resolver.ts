@@ -17,10 +17,5 @@ export const getSettingsOptionsPayloadSchema = z.object({
 export const getSettingsOptions = defineResolver({
   key: 'getSettingsOptions',
   payload: getSettingsOptionsPayloadSchema,
-  handler: (input, ctx): Promise<GetSettingsOptionsResponse> =>
-    ctx.deps.projectSettings.options(ctx.project.id, {
-      includeJira: input.includeJira,
-      includeSpaces: input.includeSpaces,
-      ...(input.confluenceSpaceKey !== undefined ? { spaceKey: input.confluenceSpaceKey } : {}),
-    }),
+  handler: (input, ctx): Promise<GetSettingsOptionsResponse> => ctx.deps.projectSettings.options(ctx.project.id, input),
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { PreviewReportResponse } from '../contract/gap-report';
 import { defineResolver, trustedSiteUrl } from './define-resolver';
-import { GAP_VIEW_SEARCH_BUDGET_MS } from '../services/gap-report-views.service';
 
 /**
  * The report page as it would be published now (ADF), read as the user. When it would be split, the overview
@@ -16,6 +15,5 @@ export const previewReport = defineResolver({
       projectId: ctx.project.id,
       projectKey: ctx.project.key,
       siteBaseUrl: trustedSiteUrl(ctx),
-      deadline: Date.now() + GAP_VIEW_SEARCH_BUDGET_MS,
     }),
 });

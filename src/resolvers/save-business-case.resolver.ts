@@ -17,10 +17,5 @@ export const saveBusinessCasePayloadSchema = z.object({
 export const saveBusinessCase = defineResolver({
   key: 'saveBusinessCase',
   payload: saveBusinessCasePayloadSchema,
-  async handler(input, ctx): Promise<SaveBusinessCaseResponse> {
-    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
-      ...cur,
-      businessCase: { ...cur.businessCase, elements: input.elements, ...(input.sponsor === undefined ? {} : { sponsor: input.sponsor }) },
-    }));
-  },
+  handler: (input, ctx): Promise<SaveBusinessCaseResponse> => ctx.deps.initiation.saveBusinessCase(ctx.project.id, ctx.accountId, input),
 });

@@ -7,10 +7,5 @@ import { defineResolver } from './define-resolver';
 export const saveChallengeRegister = defineResolver({
   key: 'saveChallengeRegister',
   payload: z.object({ version: z.number().int().nonnegative(), register: challengeRegisterSchema }),
-  async handler(input, ctx): Promise<SaveChallengeRegisterResponse> {
-    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
-      ...cur,
-      challengeRegister: input.register,
-    }));
-  },
+  handler: (input, ctx): Promise<SaveChallengeRegisterResponse> => ctx.deps.initiation.saveChallengeRegister(ctx.project.id, ctx.accountId, input),
 });

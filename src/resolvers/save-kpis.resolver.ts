@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SaveKpisResponse } from '../contract/initiation';
 import { MAX_KPIS, baselineFindingsSchema, kpiSchema } from '../domain/initiation';
-import { parseUserJql } from '../jira/jql';
 import { defineResolver } from './define-resolver';
 
 export const kpiDefinitionSchema = kpiSchema.omit({ measurements: true });
@@ -21,13 +20,5 @@ export const saveKpisPayloadSchema = z.object({
 export const saveKpis = defineResolver({
   key: 'saveKpis',
   payload: saveKpisPayloadSchema,
-  async handler(input, ctx): Promise<SaveKpisResponse> {
-    // A query the app could not confine to the project is refused now, before anything is written.
-    for (const k of input.kpis) if (k.source.kind !== 'manual') parseUserJql(k.source.jql);
-    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => {
-      const old = new Map(cur.kpis.map((k) => [k.id, k.measurements]));
-      const kpis = input.kpis.map((k) => ({ ...k, measurements: old.get(k.id) ?? [] }));
-      return { ...cur, kpis, ...(input.baselineFindings !== undefined ? { baselineFindings: input.baselineFindings } : {}) };
-    });
-  },
+  handler: (input, ctx): Promise<SaveKpisResponse> => ctx.deps.initiation.saveKpis(ctx.project.id, ctx.accountId, input),
 });

@@ -13,11 +13,5 @@ export const saveTargetStatePayloadSchema = z.object({
 export const saveTargetState = defineResolver({
   key: 'saveTargetState',
   payload: saveTargetStatePayloadSchema,
-  async handler(input, ctx): Promise<SaveTargetStateResponse> {
-    return ctx.deps.initiation.change(ctx.project.id, input.version, ctx.accountId, (cur) => ({
-      ...cur,
-      targetState: input.targetState,
-      ...(input.planChecklist !== undefined ? { planChecklist: input.planChecklist } : {}),
-    }));
-  },
+  handler: (input, ctx): Promise<SaveTargetStateResponse> => ctx.deps.initiation.saveTargetState(ctx.project.id, ctx.accountId, input),
 });

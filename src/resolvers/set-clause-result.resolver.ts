@@ -16,19 +16,5 @@ export const setClauseResultPayloadSchema = z.object({
 export const setClauseResult = defineResolver({
   key: 'setClauseResult',
   payload: setClauseResultPayloadSchema,
-  async handler(input, ctx): Promise<ClauseRecordView> {
-    const repo = ctx.deps.clauseRecords;
-    // The name is looked up first and kept with the record, so the published page can name who set the result
-    // without a lookup in the publish job.
-    const people = await ctx.deps.names([ctx.accountId]);
-    const r = await repo.set(
-      ctx.project.id,
-      input.clauseId,
-      { result: input.result, ...(input.note !== undefined ? { note: input.note } : {}) },
-      input.expectedVersion,
-      ctx.accountId,
-      people[ctx.accountId],
-    );
-    return { clauseId: r.clauseId, result: r.result, note: r.note, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy, people };
-  },
+  handler: (input, ctx): Promise<ClauseRecordView> => ctx.deps.gapReportViews.setClauseResult(ctx.project.id, ctx.accountId, input),
 });

@@ -1,14 +1,17 @@
 /**
  * What the Gap report view, its exports and the "SMS readiness" macro read: the gap analysis read as the user
  * within the in-app bounds (GAP_VIEW_MAX_ISSUES, GAP_VIEW_SEARCH_BUDGET_MS; resolvers have 25 s), with the last
- * publication, the settings and the people named (one lookup).
+ * publication, the settings and the people named (one lookup). Also the view's one write (a clause's result) and
+ * the projects the macro's configuration offers.
  */
 import type { AppContextPermissions } from '../contract/app-context';
-import type { ClauseRegisterView, GapReportView, ReadinessMacroView } from '../contract/gap-report';
+import type { ClauseRecordView, ClauseRegisterView, GapReportView, MacroProjectsView, ReadinessMacroView, SetClauseResultPayload } from '../contract/gap-report';
 import { assessedUnitIds, heatmap } from '../domain/assessment';
 import { clauseRegister, registerTable, toCsv } from '../domain/report';
+import type { JiraClient } from '../jira/jira-client';
 import type { PermissionGateway } from '../platform/permission-gateway';
 import type { AssessmentRepository } from '../storage/assessment-repository';
+import type { ClauseRecordRepository } from '../storage/clause-record-repository';
 import type { ReportPublicationRepository } from '../storage/report-publication-repository';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { isEditorRoleMember } from './access';
@@ -20,6 +23,9 @@ import type { NameLookup } from './user-names.service';
 export const GAP_VIEW_MAX_ISSUES = 3000;
 export const GAP_VIEW_SEARCH_BUDGET_MS = 12_000;
 
+/** How many projects the macro's picker lists at once (type more of the key or name to narrow). */
+export const MACRO_PROJECTS_PAGE = 50;
+
 type Project = { id: string; key: string };
 
 export interface GapReportViewsServiceDeps {
@@ -27,8 +33,11 @@ export interface GapReportViewsServiceDeps {
   publications: ReportPublicationRepository;
   settings: SettingsRepository;
   assessments: AssessmentRepository;
+  clauseRecords: ClauseRecordRepository;
   permissions: PermissionGateway;
   names: NameLookup;
+  /** The macro's project picker (as the viewer). */
+  jira: Pick<JiraClient, 'searchProjects'>;
 }
 
 export class GapReportViewsService {
@@ -82,5 +91,32 @@ export class GapReportViewsService {
       assessedUnits: assessedUnitIds(stored.assessment).length,
       truncated: data.truncated,
     };
+  }
+
+  /**
+   * Sets (or clears, with a null result) the conformity result of one clause as the caller; CONFLICT when the
+   * record moved past `expectedVersion`. The caller's name is looked up first and kept with the record, so the
+   * published page can name who set the result without a lookup in the publish job.
+   */
+  async setClauseResult(projectId: string, accountId: string, input: SetClauseResultPayload): Promise<ClauseRecordView> {
+    const people = await this.deps.names([accountId]);
+    const r = await this.deps.clauseRecords.set(
+      projectId,
+      input.clauseId,
+      { result: input.result, ...(input.note !== undefined ? { note: input.note } : {}) },
+      input.expectedVersion,
+      accountId,
+      people[accountId],
+    );
+    return { clauseId: r.clauseId, result: r.result, note: r.note, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy, people };
+  }
+
+  /**
+   * The projects the "SMS readiness" macro's configuration can name (key or name containing `query`): Jira's
+   * project search made as the viewer, so only projects they may browse. Naming one grants nothing.
+   */
+  async macroProjects(query: string): Promise<MacroProjectsView> {
+    const { projects, more } = await this.deps.jira.searchProjects(query, MACRO_PROJECTS_PAGE, { as: 'user' });
+    return { projects: projects.map((p) => ({ id: p.id, key: p.key, name: p.name })), more };
   }
 }

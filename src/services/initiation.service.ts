@@ -20,6 +20,13 @@ import {
   approvalState,
   approveBusinessCase,
   baselineCoverage,
+  kpiById,
+  measurementTime,
+  withBusinessCaseTexts,
+  withChallengeRegister,
+  withKpiDefinitions,
+  withMeasurement,
+  withTargetState,
   type ApprovalRefusal,
   businessCaseCompleteness,
   checkPhasesServeObjectives,
@@ -31,14 +38,26 @@ import {
   riskBand,
   riskScore,
 } from '../domain/initiation';
-import type { BaselineMaturityView, ComputeKpiResponse, InitiationCatalog, InitiationView, PublishBusinessCaseResponse } from '../contract/initiation';
+import type {
+  BaselineMaturityView,
+  ComputeKpiResponse,
+  InitiationCatalog,
+  InitiationView,
+  PublishBusinessCaseResponse,
+  RecordKpiMeasurementPayload,
+  SaveBusinessCasePayload,
+  SaveChallengeRegisterPayload,
+  SaveKpisPayload,
+  SaveTargetStatePayload,
+} from '../contract/initiation';
 import type { ConfluenceClient } from '../confluence/confluence-client';
 import type { JiraClient } from '../jira/jira-client';
 import type { Logger } from '../platform/logger';
 import type { SettingsRepository } from '../storage/settings-repository';
 import { assertVersion } from '../storage/stored-record';
 import { publishTarget, upsertPage } from './confluence-page.service';
-import { type AppError, NotFoundError, NotSponsorError, ValidationError, VersionConflictError } from '../domain/errors';
+import { type AppError, NotSponsorError, ValidationError, VersionConflictError } from '../domain/errors';
+import { parseUserJql } from '../jira/jql';
 import type { KpiService } from './kpi.service';
 import type { PeopleNames } from '../contract/people';
 import type { Initiation } from '../domain/initiation';
@@ -85,7 +104,7 @@ export interface InitiationDeps {
 }
 
 export class InitiationService {
-  readonly repository: InitiationRepository;
+  private readonly repository: InitiationRepository;
   private readonly names: NameLookup;
 
   constructor(private readonly deps: InitiationDeps) {
@@ -94,8 +113,45 @@ export class InitiationService {
   }
 
   /** Applies one edit to the stored initiation (optimistic version, validated, size-checked) and returns the new view. */
-  async change(projectId: string, expectedVersion: number, accountId: string, edit: (current: Initiation) => Initiation): Promise<InitiationView> {
+  private async change(projectId: string, expectedVersion: number, accountId: string, edit: (current: Initiation) => Initiation): Promise<InitiationView> {
     return this.view(projectId, await this.repository.update(projectId, expectedVersion, accountId, edit));
+  }
+
+  /**
+   * Saves the texts of the business case (and the sponsor when the input names one or null). The approval stays
+   * recorded, but once the text differs from what was approved it shows as out of date and no longer counts as
+   * management support; so does naming another sponsor.
+   */
+  saveBusinessCase(projectId: string, accountId: string, input: SaveBusinessCasePayload): Promise<InitiationView> {
+    return this.change(projectId, input.version, accountId, (cur) => withBusinessCaseTexts(cur, input.elements, input.sponsor));
+  }
+
+  /**
+   * Saves the KPI definitions (and, when sent, the baseline findings); measurements stay with the KPI of the same
+   * id. Each KPI's JQL must be one balanced expression the app can confine to the project (src/jira/jql.ts), else
+   * VALIDATION_FAILED and nothing is written.
+   */
+  saveKpis(projectId: string, accountId: string, input: SaveKpisPayload): Promise<InitiationView> {
+    // A query the app could not confine to the project is refused now, before anything is written.
+    for (const k of input.kpis) if (k.source.kind !== 'manual') parseUserJql(k.source.jql);
+    return this.change(projectId, input.version, accountId, (cur) => withKpiDefinitions(cur, input.kpis, input.baselineFindings));
+  }
+
+  /** Adds one measurement, by the caller, to a KPI (NOT_FOUND when there is none; not dated in the future). */
+  recordKpiMeasurement(projectId: string, accountId: string, input: RecordKpiMeasurementPayload): Promise<InitiationView> {
+    const at = measurementTime(input.at, this.deps.now());
+    const measurement = { at, value: input.value, note: input.note ?? '', by: accountId };
+    return this.change(projectId, input.version, accountId, (cur) => withMeasurement(cur, input.kpiId, measurement));
+  }
+
+  /** Saves the target state (and, when sent, the ticks of the plan checklist). */
+  saveTargetState(projectId: string, accountId: string, input: SaveTargetStatePayload): Promise<InitiationView> {
+    return this.change(projectId, input.version, accountId, (cur) => withTargetState(cur, input.targetState, input.planChecklist));
+  }
+
+  /** Saves the challenge register. */
+  saveChallengeRegister(projectId: string, accountId: string, input: SaveChallengeRegisterPayload): Promise<InitiationView> {
+    return this.change(projectId, input.version, accountId, (cur) => withChallengeRegister(cur, input.register));
   }
 
   /**
@@ -112,11 +168,13 @@ export class InitiationService {
       throw refusalError(first, people);
     }
     const at = this.deps.now().toISOString();
-    return this.change(projectId, expectedVersion, accountId, (cur) => {
+    const view = await this.change(projectId, expectedVersion, accountId, (cur) => {
       const refusal = approvalRefusal(cur.businessCase, accountId);
       if (refusal !== null) throw refusalError(refusal, {});
       return { ...cur, businessCase: approveBusinessCase(cur.businessCase, accountId, at) };
     });
+    this.deps.log('info', 'business case approved', { projectId, accountId, version: view.version });
+    return view;
   }
 
   /**
@@ -132,8 +190,7 @@ export class InitiationService {
     if (current.version !== req.version) {
       throw new VersionConflictError({ what: 'The initiation', expectedVersion: req.version, currentVersion: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt });
     }
-    const kpi = current.initiation.kpis.find((k) => k.id === req.kpiId);
-    if (kpi === undefined) throw new NotFoundError(`There is no KPI ${req.kpiId}.`, { kpiId: req.kpiId });
+    const kpi = kpiById(current.initiation, req.kpiId);
     const source = kpi.source;
     if (source.kind === 'manual') throw new ValidationError(`KPI “${kpi.name}” is entered by hand; record a measurement instead.`, { kpiId: kpi.id });
 

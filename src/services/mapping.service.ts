@@ -92,19 +92,20 @@ export async function requireEditIssues(permissions: PermissionGateway, project:
   }
 }
 
-export function listClauses(): ListClausesResponse {
-  return {
-    clauses: CLAUSES.map((c) => ({ id: c.id, title: c.title, parentId: c.parentId, topId: c.id.split('.')[0] ?? c.id, depth: c.depth, terms: clauseSearchTerms(c.id) })),
-    kinds: EVIDENCE_KINDS.map((id) => ({ id, label: EVIDENCE_KIND_LABELS[id] })),
-  };
-}
-
 export class MappingService {
   constructor(
     private readonly jira: JiraClient,
     private readonly permissions: PermissionGateway,
     private readonly settings: SettingsRepository,
   ) {}
+
+  /** The clause catalogue (number, title, top clause, search terms) and the evidence kinds, for the pickers. */
+  listClauses(): ListClausesResponse {
+    return {
+      clauses: CLAUSES.map((c) => ({ id: c.id, title: c.title, parentId: c.parentId, topId: c.id.split('.')[0] ?? c.id, depth: c.depth, terms: clauseSearchTerms(c.id) })),
+      kinds: EVIDENCE_KINDS.map((id) => ({ id, label: EVIDENCE_KIND_LABELS[id] })),
+    };
+  }
 
   private async readIssue(project: ProjectRef, issueId: string): Promise<{ issue: JiraIssue; fields: IssueFields }> {
     const issue = await this.jira.getIssue(issueId, { fields: SUGGEST_FIELDS, properties: [MAPPING_PROPERTY_KEY, NC_CLOSURE_PROPERTY_KEY], as: 'user' });

@@ -53,8 +53,10 @@ export class ProjectSettingsService {
     return { ...view, people: await this.deps.names([view.updatedBy]) };
   }
 
-  options(projectId: string, request: { includeJira: boolean; spaceKey?: string; includeSpaces?: boolean }): Promise<GetSettingsOptionsResponse> {
-    return loadSettingsOptions(this.deps, projectId, request);
+  /** The issue types and roles (`includeJira`), the spaces (`includeSpaces`) and, given a space key, that space's pages. */
+  options(projectId: string, request: { includeJira: boolean; includeSpaces: boolean; confluenceSpaceKey?: string }): Promise<GetSettingsOptionsResponse> {
+    const { confluenceSpaceKey, ...rest } = request;
+    return loadSettingsOptions(this.deps, projectId, { ...rest, ...(confluenceSpaceKey !== undefined ? { spaceKey: confluenceSpaceKey } : {}) });
   }
 
   /**

@@ -35,6 +35,7 @@ import {
 } from '../storage/report-publication-repository';
 import { confluencePagePath, upsertPageInSpace } from './confluence-page.service';
 import type { GapReportService } from './gap-report.service';
+import { GAP_VIEW_SEARCH_BUDGET_MS } from './gap-report-views.service';
 import { toReportInput } from '../domain/report/report-sources';
 
 // ---------------------------------------------------------------- the publish job's input
@@ -96,8 +97,6 @@ export interface PreviewRequest {
   projectId: string;
   projectKey: string;
   siteBaseUrl: string;
-  /** Stop a full read when this time (ms since epoch) has passed (the resolver's budget). */
-  deadline: number;
 }
 
 export interface PublishRequest {
@@ -167,12 +166,13 @@ export class PublishReportService {
   }
 
   /**
-   * The report page as it would be published now, read AS THE USER within the in-app view's budget: the
-   * same pages the publish builds (reportPages), without writing anything.
+   * The report page as it would be published now, read AS THE USER within the in-app view's reading budget
+   * (GAP_VIEW_SEARCH_BUDGET_MS from now): the same pages the publish builds (reportPages), without writing anything.
    */
   async preview(req: PreviewRequest): Promise<PreviewReportResponse> {
+    const deadline = Date.now() + GAP_VIEW_SEARCH_BUDGET_MS;
     const [data, publication, jiraProject] = await Promise.all([
-      this.gaps.collectForReport(req.projectId, { as: 'user', deadline: req.deadline }),
+      this.gaps.collectForReport(req.projectId, { as: 'user', deadline }),
       this.publications.get(req.projectId),
       this.jira.getProject(req.projectId, { as: 'user' }),
     ]);

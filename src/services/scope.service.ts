@@ -1,6 +1,6 @@
-/** The Scope view's use cases: the current scope, its versions, the diff of two, and a save (a new version). */
-import type { GetScopeDiffResponse, GetScopeHistoryResponse, GetScopeResponse, SaveScopeResponse } from '../contract/scope';
-import { type Scope, diffScopeVersions, formatScopeDiff } from '../domain/scope';
+/** The Scope view's use cases: the current scope, its versions, the diff of two, the preview of a draft, and a save (a new version). */
+import type { GetScopeDiffResponse, GetScopeHistoryResponse, GetScopeResponse, PreviewScopeResponse, SaveScopeResponse } from '../contract/scope';
+import { type Scope, diffScopeVersions, formatScopeDiff, previewScopeDraft } from '../domain/scope';
 import type { Logger } from '../platform/logger';
 import type { ScopeRepository } from '../storage/scope-repository';
 import { toScopeView } from './scope-view';
@@ -29,6 +29,11 @@ export class ScopeService {
     const [a, b] = await Promise.all([this.deps.scopes.getVersion(projectId, from), this.deps.scopes.getVersion(projectId, to)]);
     const diff = diffScopeVersions(a, b);
     return { ...diff, lines: formatScopeDiff(diff) };
+  }
+
+  /** What the editor shows while typing (statement, warnings, problems that would block a save); reads and writes nothing. */
+  async preview(draft: Scope): Promise<PreviewScopeResponse> {
+    return previewScopeDraft(draft);
   }
 
   /** Saves the scope as a new version (author and time from the caller); CONFLICT when `version` is stale. */

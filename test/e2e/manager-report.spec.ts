@@ -65,7 +65,7 @@ test('manager report: macro and summary first, top gaps, what changed, no intern
   await expect(body.locator(':scope > h2').first()).toHaveText('Summary');
   await expect(body.locator(':scope > *').nth(1)).toHaveText('Summary'); // nothing between the macro and the summary
   // The summary's readiness line compares with the previous publish.
-  await expect(body.locator(':scope > *').nth(2)).toContainText(/Readiness [\d.]+ %, (up|down) [\d.]+ points? since the previous publish on \d{4}-\d{2}-\d{2}|Readiness [\d.]+ %, no change since the previous publish/);
+  await expect(body.locator(':scope > *').nth(2)).toContainText(/Readiness [\d.]+ %, (up|down) [\d.]+ points? since the previous publish on \d{1,2} [A-Z][a-z]+ \d{4}|Readiness [\d.]+ %, no change since the previous publish/);
   const macro = page.frameLocator('iframe.forge-macro').first();
   await expect(macro.getByRole('heading', { name: /SMS readiness of SMS: [\d.]+ %/ })).toBeVisible({ timeout: 30_000 });
   await expect(macro.getByTestId('macro-group-chart').locator('svg').first()).toBeVisible();

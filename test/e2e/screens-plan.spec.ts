@@ -29,8 +29,13 @@ async function shootAll(page: Page, baseURL: string, route: string, name: string
 test('screens with a plan: Phases, the Create in Jira preview, the last sync, Evaluation', async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   const base = baseURL ?? '';
-  await page.goto(projectPageUrl('phases'));
   const a = projectApp(page);
+  // Before any plan, Evaluation's empty state leads to the view that makes one (the host URL moves with it).
+  await page.goto(projectPageUrl('evaluation'));
+  await expect(a.getByText('No phase to evaluate yet')).toBeVisible({ timeout: 45_000 });
+  await a.getByRole('button', { name: 'Go to Phases' }).click();
+  await expect(a.getByRole('heading', { name: 'Phases', level: 2, exact: true })).toBeVisible();
+  await expect(page).toHaveURL(projectPageUrl('phases'));
   await a.getByLabel('Approach 1: a subset of processes in each phase').check({ timeout: 45_000 });
   await a.getByRole('button', { name: 'Propose plan' }).click();
   await expect(a.getByRole('group', { name: /^Phase 1: / })).toBeVisible();

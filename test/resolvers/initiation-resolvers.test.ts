@@ -108,6 +108,11 @@ describe('initiation resolvers', () => {
     expect(v.initiation.baselineFindings).toEqual({ workload: 'High' });
 
     expect(errorCode(await t.invoke('saveKpis', { version: v.version, kpis: [defs[0], defs[0]] }))).toBe('VALIDATION_FAILED');
+    // A query the app cannot confine to the project is refused before anything is written.
+    const writes = t.store.writes.length;
+    const ordered = await t.invoke('saveKpis', { version: v.version, kpis: [{ ...defs[1], source: { kind: 'jqlCount', jql: 'status = Done ORDER BY key' } }] });
+    expect(errorCode(ordered)).toBe('VALIDATION_FAILED');
+    expect(t.store.writes).toHaveLength(writes);
     expect(errorCode(await t.invoke('recordKpiMeasurement', { version: v.version, kpiId: 'nope', value: 1 }))).toBe('NOT_FOUND');
     expect(errorCode(await t.invoke('recordKpiMeasurement', { version: v.version, kpiId: 'csat', value: 1, at: '2027-01-01T00:00:00Z' }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.invoke('computeKpi', { version: v.version, kpiId: 'csat' }))).toBe('VALIDATION_FAILED');

@@ -1,6 +1,7 @@
 import { clauseIssuesJql } from '../../src/domain/issue-index';
 import type { Route } from '@forge/api';
-import type { IssueClausesResponse, PreviewBulkMappingResponse } from '../../src/contract/mapping';
+import type { IssueClausesResponse, ListClausesResponse, PreviewBulkMappingResponse } from '../../src/contract/mapping';
+import { EVIDENCE_KINDS } from '../../src/domain/vocabulary';
 import type { JobEvent } from '../../src/platform/job-queue';
 import type { ProductApi, ProductRequestInit, ProductResponse } from '../../src/platform/product-api';
 import { createApp } from '../../src/wiring';
@@ -86,6 +87,18 @@ async function setup(property?: unknown, settings: { editors?: string[]; issueMa
 }
 
 const writes = (calls: string[]): string[] => calls.filter((c) => !c.includes(' GET ') && !c.endsWith('/search/jql'));
+
+describe('listClauses', () => {
+  it('offers every catalogue clause with its top clause and the evidence kinds to anyone who may browse, without calling Jira', async () => {
+    const t = await setup();
+    const r = await t.invoke<ListClausesResponse>('listClauses', {}, READER, false);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.data.clauses.find((c) => c.id === '8.6.1')).toMatchObject({ id: '8.6.1', parentId: '8.6', topId: '8' });
+    expect(r.data.kinds.map((k) => k.id)).toEqual([...EVIDENCE_KINDS]);
+    expect(t.jira.calls).toEqual([]);
+    expect((await t.invoke('listClauses', {}, OUTSIDER, false)).ok).toBe(false);
+  });
+});
 
 describe('getIssueClauses', () => {
   it('reads the issue of the trusted context and suggests clauses from its text with the words behind them', async () => {

@@ -10,6 +10,7 @@ import { isIssueKey, issueUrl, jqlSearchUrl, normaliseSiteBaseUrl } from '../rep
 import { safeLine } from '../report/safe-text';
 import { type AuditPlan, type ClauseChecklist } from './audit-programme';
 import { type AuditSample, stratumLabel } from './sampling';
+import { pageDay } from '../page-dates';
 
 const MAX_TEXT = 300;
 
@@ -51,7 +52,7 @@ export function auditIssueAdf(siteBaseUrl: string, plan: AuditPlan, sample: Audi
     p(strong('Dates: ') as Inline, t(`${plan.start} to ${plan.end}`)),
     p(strong('Auditor: ') as Inline, mention({ id: plan.auditor })),
     heading({ level: 2 })(t('Sample and checklist')),
-    p(t(`Drawn with seed “${safeLine(sample.seed, 64, '?')}” as of ${sample.asOf.slice(0, 10)}: the same seed on the same issues draws the same sample.`)),
+    p(t(`Drawn with seed “${safeLine(sample.seed, 64, '?')}” as of ${pageDay(sample.asOf) ?? sample.asOf.slice(0, 10)}: the same seed on the same issues draws the same sample.`)),
     ...checklist.flatMap((list) => checklistBlocks(site, list, byClause.get(list.clauseId))),
   );
 }

@@ -15,6 +15,7 @@ import { type TracedFigure, andJql, exactFigure, keyListFigure, labelsJql, proje
 import { FINDING_LABELS } from '../gap/finding-labels';
 import { escapeJqlString } from '../jql-value';
 import { type CorrectiveAction, type Nonconformity, NONCONFORMITY_STAGE_LABELS, countNonconformities, nonconformityState } from './nonconformity';
+import { pageDay } from '../page-dates';
 
 /** Label the app puts on the Jira issues that record a review's decisions and actions. */
 export const REVIEW_ACTION_LABEL = 'sms-review-action';
@@ -166,7 +167,7 @@ export function buildReviewPack(input: ReviewPackInput): ReviewPack {
       title: 'Changes to the scope and context of the SMS',
       intro: `Saved versions of the scope since ${input.periodStart}.`,
       figures: [],
-      table: { header: ['Version', 'Saved', 'What changed'], rows: input.scopeChanges.map((c) => [text(String(c.version)), text(c.at.slice(0, 10)), text(c.lines.length === 0 ? 'No visible change.' : c.lines.join(' '))]) },
+      table: { header: ['Version', 'Saved', 'What changed'], rows: input.scopeChanges.map((c) => [text(String(c.version)), text(pageDay(c.at) ?? c.at.slice(0, 10)), text(c.lines.length === 0 ? 'No visible change.' : c.lines.join(' '))]) },
       empty: 'The scope did not change in this period.',
     },
     {

@@ -3,6 +3,7 @@
  * maturity baseline, KPIs), the target state with the phase check, the plan checklist and the challenge
  * register. Every user string is carried as a plain text node (cleaned and capped by safe-text), never parsed.
  */
+import { pageDay } from '../page-dates';
 import { CHALLENGES } from '../challenges';
 import {
   type BlockContent,
@@ -60,10 +61,7 @@ function headerRow(labels: readonly string[]): TableRowDefinition {
 }
 const line = (value: string | undefined, fallback = '—', max = MAX_CELL): string => safeLine(value, max, fallback);
 
-function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? line(iso) : d.toISOString().slice(0, 10);
-}
+const formatDate = (iso: string): string => pageDay(iso) ?? line(iso);
 
 function formatNumber(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';

@@ -7,3 +7,4 @@ export * from './plan-checklist';
 export * from './challenge-register';
 export * from './initiation';
 export * from './business-case-adf';
+export * from './initiation-edits';

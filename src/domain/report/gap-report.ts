@@ -18,6 +18,7 @@ import { ValidationError } from '../errors';
 import { asEvidence } from '../mapping/mapped-issue-words';
 import { plural } from '../plural';
 import { type ClauseChange } from '../gap/changes-since';
+import { pageDateTime, pageDay } from '../page-dates';
 import { FINDING_CONVENTION_TEXT, distinctFindings } from '../gap/finding-labels';
 import { type ClauseGap, type EvidenceItem, type GapAnalysis, type GroupReadiness, STATUS_CATEGORY_LABELS } from '../gap/gap-model';
 import { ISSUE_ROLE_RULE_TEXT } from '../gap/issue-roles';
@@ -137,11 +138,8 @@ function issueRef(ctx: Ctx, key: string): Inline {
   return isIssueKey(key) ? inlineCard({ url: issueUrl(ctx.site, key) }) : t(safeLine(key, 40, '(no key)'));
 }
 
-function formatDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return safeLine(iso, 40, 'unknown date');
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+const formatDate = (iso: string): string => pageDateTime(iso) ?? safeLine(iso, 40, 'unknown date');
+const formatDay = (iso: string): string => pageDay(iso) ?? safeLine(iso, 40, 'unknown date');
 
 function resultLabel(r: ConformityResult): string {
   return CONFORMITY_RESULT_LABELS[r];
@@ -192,7 +190,7 @@ function readinessParagraph(input: GapReportInput): ParagraphDefinition {
   const ch = readinessChange(input.gaps, input.previous);
   const now = bold(`Readiness ${pct(ch.now)}`);
   if (ch.previous === undefined) return p(now, t('. This is the first publish of the report.'));
-  return p(now, t(`, ${signed(ch.change ?? 0)} since the previous publish on ${formatDate(ch.previousAt ?? '').slice(0, 10)} (then ${pct(ch.previous)}).`));
+  return p(now, t(`, ${signed(ch.change ?? 0)} since the previous publish on ${formatDay(ch.previousAt ?? '')} (then ${pct(ch.previous)}).`));
 }
 
 function groupReadinessTable(gaps: GapAnalysis): BlockContent {
@@ -385,7 +383,7 @@ function findingsCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
 function resultCell(ctx: Ctx, c: ClauseGap): TableCellDefinition {
   const how = c.proposed
     ? 'Proposed from evidence'
-    : `Set${(c.setByName ?? c.setBy) ? ` by ${safeLine(c.setByName ?? c.setBy ?? '', 80, '?')}` : ''}${c.setAt ? ` on ${formatDate(c.setAt).slice(0, 10)}` : ''}`;
+    : `Set${(c.setByName ?? c.setBy) ? ` by ${safeLine(c.setByName ?? c.setBy ?? '', 80, '?')}` : ''}${c.setAt ? ` on ${formatDay(c.setAt)}` : ''}`;
   const content: TableCellDefinition['content'] = [p(lozenge(resultLabel(c.result), CONFORMITY_RESULT_COLORS[c.result])), p(t(how))];
   if (c.note) {
     const note = safeLine(c.note, ctx.maxText, '');
@@ -637,7 +635,9 @@ export function buildEvidenceMatrixAdf(input: GapReportInput): DocNode {
           'The same rows can be downloaded as XLSX or CSV from the Gap report page of SMS Navigator.',
       ),
     ),
-    table(headerRow(['Clause', 'Title', 'Result', 'Set by', 'Why', 'Evidence', 'Open findings', 'Planned work']), ...rows.map(row)),
+    // Eight columns of sentences and cards: the table breaks out of the page's fixed width, as Confluence's
+    // "full width" table option does, instead of squeezing each column to a word per line.
+    { ...table(headerRow(['Clause', 'Title', 'Result', 'Set by', 'Why', 'Evidence', 'Open findings', 'Planned work']), ...rows.map(row)), attrs: { layout: 'full-width', isNumberColumnEnabled: false } },
   );
 }
 

@@ -4,3 +4,4 @@ export * from './scope-statement';
 export * from './scope-warnings';
 export * from './scope-diff';
 export { joinList } from './scope-text';
+export * from './scope-preview';

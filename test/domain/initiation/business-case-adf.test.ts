@@ -41,7 +41,7 @@ describe('businessCaseAdf', () => {
     expect(adfErrors(doc)).toEqual([]);
     const text = plainText(doc);
     for (const el of BUSINESS_CASE_ELEMENTS) expect(text).toContain(`${el.letter}) ${el.label}`);
-    expect(text).toContain('[Approved] by 557058:sponsor on 2026-03-01');
+    expect(text).toContain('[Approved] by 557058:sponsor on 1 March 2026');
     expect(text).toContain('Management support (maturity Level I): obtained');
     expect(text).toContain('About 400 incidents a month.');
     expect(text).toContain('Time to restore');

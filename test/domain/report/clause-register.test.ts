@@ -63,6 +63,8 @@ describe('buildEvidenceMatrixAdf', () => {
     expect(rows).toHaveLength(input.gaps.clauses.length + 1);
     expect(allNodes(doc).some((n) => n.type === 'inlineCard')).toBe(true);
     expect(plainText(doc)).not.toMatch(/not_assessed|partially_conformant|→/);
+    // Eight columns: the table takes Confluence's full width rather than the fixed page column.
+    expect(allNodes(doc).find((n) => n.type === 'table')?.attrs).toMatchObject({ layout: 'full-width' });
   });
 
   it('adds beside each card only what the card does not show: the age of evidence, the grade of a finding', () => {

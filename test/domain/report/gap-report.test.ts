@@ -46,7 +46,7 @@ describe('buildGapReportAdf', () => {
     expect(allNodes(report).filter((n) => n.type === 'heading' && n.attrs?.level === 1)).toEqual([]);
     // When and against what: read just under "Clause by clause", before the tables (not as a line of the maturity section).
     const clauseByClause = report.content.findIndex((n) => n.type === 'heading' && plainText(n) === 'Clause by clause');
-    expect(plainText(report.content[clauseByClause + 1])).toMatch(/^Generated 2026-11-26 12:00 UTC for project SMS/);
+    expect(plainText(report.content[clauseByClause + 1])).toMatch(/^Generated 26 November 2026, 12:00 UTC for project SMS/);
   });
 
   it('places the readiness macro first when one is given, as a Forge extension node', () => {
@@ -98,7 +98,7 @@ describe('buildGapReportAdf', () => {
   it('lists each clause with its result lozenge, evidence cards and warnings', () => {
     const row = clauseRow(report, '8.5.1.1');
     expect(statuses(row.content?.[2])).toEqual([{ text: 'Conformant', color: 'green' }]);
-    expect(plainText(row.content?.[2])).toContain('Set by 557058:sandbox-project-admin on 2026-11-24');
+    expect(plainText(row.content?.[2])).toContain('Set by 557058:sandbox-project-admin on 24 November 2026');
     expect(plainText(row.content?.[3])).toContain(`<${SITE}/browse/SMS-1> [Done] 10 d · Change management procedure approved`);
     expect(plainText(row.content?.[6])).toMatch(/open nonconformity/);
     expect(plainText(row.content?.[6])).toMatch(/below its target of level 2/);

@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import { Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import type { AppContextResponse } from '@contract/app-context';
 import { useResolver } from '../../api/use-resolver';
 import { useHistoryPath } from '../../api/project-history';
@@ -10,6 +10,7 @@ import { ResolverError } from '../../components/ResolverError';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../components/unsaved-changes';
 import { ProjectHeader } from './ProjectHeader';
+import { GoToView, goToViewVia } from './go-to-view';
 import { viewOfPath, type ProjectRoute } from './routes';
 import { subtleText } from '../../components/kit/text';
 
@@ -49,6 +50,7 @@ export default function ProjectPage() {
   const [pathname, setPathname] = useState<string | undefined>(undefined);
   const [pendingPath, setPendingPath] = useState<string | null>(null);
   const unsaved = useUnsavedList();
+  const goTo = useMemo(() => goToViewVia(push), [push]);
   useEffect(() => {
     if (hostPath === undefined || hostPath === pathname) return;
     if (pathname !== undefined && unsavedChanges().length > 0) setPendingPath(hostPath);
@@ -118,7 +120,9 @@ export default function ProjectPage() {
         </ConfirmModal>
         <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
           <SectionLevel.Provider value="h3">
-            <View key={current.route} canEdit={appContext.permissions.canEdit} accountId={appContext.user.accountId} confluence={appContext.confluence} reportSpaceChosen={appContext.settings.configured} />
+            <GoToView.Provider value={goTo}>
+              <View key={current.route} canEdit={appContext.permissions.canEdit} accountId={appContext.user.accountId} confluence={appContext.confluence} reportSpaceChosen={appContext.settings.configured} />
+            </GoToView.Provider>
           </SectionLevel.Provider>
         </Suspense>
       </section>

@@ -19,6 +19,7 @@ import { Who, formatWhen, subtleText } from '../../../components/kit/text';
 import { ResolverError } from '../../../components/ResolverError';
 import { useUnsavedChanges } from '../../../components/unsaved-changes';
 import { JqlLink } from '../../IssuePanel/JqlLink';
+import { useGoToView } from '../go-to-view';
 import { EvaluationFigures } from './EvaluationFigures';
 import { LessonsSection } from './LessonsSection';
 import { type ObjectiveDraft, ObjectiveCard, VERDICT_APPEARANCE, draftOf, evidenceKeys } from './ObjectiveCard';
@@ -45,6 +46,7 @@ export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
   const { data: loaded, error: loadError, reload, setData } = load;
   const data = loaded ?? null;
   const saveAction = useResolverAction('savePhaseEvaluation');
+  const goTo = useGoToView();
 
   const saved = useMemo(() => (data === null ? {} : draftsOf(data)), [data]);
   const dirty = useMemo(() => Object.entries(drafts).some(([id, d]) => saved[id] === undefined || savedPart(d) !== savedPart(saved[id])) || (data !== null && data.record !== null && kind !== data.record.kind), [drafts, saved, data, kind]);
@@ -58,6 +60,7 @@ export default function EvaluationPanel({ canEdit }: { canEdit: boolean }) {
         header="No phase to evaluate yet"
         headingLevel={3}
         description="Plan the phases in the Phases view first. Each phase's objectives, processes and epics are then evaluated here."
+        primaryAction={<Button onClick={() => goTo('phases')}>Go to Phases</Button>}
       />
     );
   }
