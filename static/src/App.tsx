@@ -1,12 +1,14 @@
 import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import { getViewContext, type ViewContext } from './api/forge-context';
+import { prefetchResolver } from './api/prefetch';
 import { setUserLocale } from './format/dates';
 
 // One entry component per Forge module, each in its own chunk. This file stays free of @atlaskit components so
 // that the first script a module page loads is small; the panels bring what they use.
+const loadIssuePanel = () => import('./panels/IssuePanel/IssuePanel');
 const ProjectPage = lazy(() => import('./panels/ProjectPage/ProjectPage'));
-const IssuePanel = lazy(() => import('./panels/IssuePanel/IssuePanel'));
+const IssuePanel = lazy(loadIssuePanel);
 const IssueGlance = lazy(() => import('./panels/IssueGlance/IssueGlance'));
 const SettingsPage = lazy(() => import('./panels/SettingsPage/SettingsPage'));
 
@@ -46,13 +48,38 @@ function ShellMessage({ kind, children }: { kind: 'status' | 'error'; children: 
   );
 }
 
+/**
+ * What a module's first view reads, started the moment the module is known: the reads travel while the view's
+ * chunk loads (useResolver takes them for its first read). The issue panel opens with every Jira issue, so its
+ * time to first answer matters most.
+ */
+function startModule(context: ViewContext): void {
+  if (context.moduleKey === MODULE_KEYS.issuePanel) {
+    prefetchResolver('getIssueClauses', {});
+    prefetchResolver('listClauses', {});
+    void loadIssuePanel();
+  } else if (context.moduleKey === MODULE_KEYS.projectPage) {
+    prefetchResolver('getAppContext', {});
+  }
+}
+
+/** The view context, asked for before React's first render (main.tsx) rather than after it. */
+let contextRead: Promise<ViewContext> | undefined;
+export function readContextEarly(): Promise<ViewContext> {
+  contextRead ??= getViewContext().then((ctx) => {
+    startModule(ctx);
+    return ctx;
+  });
+  return contextRead;
+}
+
 export function App() {
   const [context, setContext] = useState<ViewContext | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
 
   useEffect(() => {
     let live = true;
-    getViewContext().then(
+    readContextEarly().then(
       (ctx) => {
         if (!live) return;
         setUserLocale(ctx.locale, ctx.timezone);

@@ -9,6 +9,7 @@ import type { PayloadOf, ResolverKey, ResponseOf, ResultOf } from '@contract/res
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverErrorShape } from '../components/ResolverError';
 import { callResolver } from './call-resolver';
+import { takePrefetched } from './prefetch';
 
 export type ResolverLoad<K extends ResolverKey> = {
   /** The last data read (kept while a reload runs, and after a reload that failed). */
@@ -42,7 +43,8 @@ export function useResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>
   const reload = useCallback(async (): Promise<void> => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true }));
-    const r = await callResolver(key, latestPayload.current);
+    // The first read may already be under way (started by App while this view's chunk loaded).
+    const r = await ((mine === 1 ? takePrefetched(key, latestPayload.current) : undefined) ?? callResolver(key, latestPayload.current));
     if (mounted.current && mine === seq.current) {
       setState((s) => (r.ok ? { data: r.data, error: undefined, loading: false } : { data: s.data, error: r.error, loading: false }));
       if (r.ok) onLoaded.current?.(r.data);
