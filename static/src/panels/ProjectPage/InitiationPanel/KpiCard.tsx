@@ -124,7 +124,7 @@ export function KpiCard({
               <PickerField width="100%" label="From date" value={draft.from} disabled={readOnly} options={dateFields} onChange={(v) => set({ from: v })} />
               <PickerField width="100%" label="To date" value={draft.to} disabled={readOnly} options={dateFields} onChange={(v) => set({ to: v })} />
               <PickerField
-          width="100%"
+                width="100%"
                 label="Duration in"
                 value={draft.durationUnit}
                 disabled={readOnly}
