@@ -166,9 +166,9 @@ const STYLE = `
   h1.page-title { font-size: 28px; margin: 4px 0 4px; }
   .meta { font-size: 12px; color: #626f86; margin-bottom: 24px; }
   table { border-collapse: collapse; margin: 12px 0; width: 100%; }
-  /* Confluence's table width options: "wide" and "full width" break out of the fixed-width page column. */
-  table[data-layout="wide"] { width: min(1280px, calc(100vw - 48px)); margin-left: calc(50% - min(640px, 50vw - 24px)); }
-  table[data-layout="full-width"] { width: calc(100vw - 48px); margin-left: calc(50% - 50vw + 24px); }
+  /* Confluence's width options of tables and macros: "wide" and "full width" break out of the fixed-width page column. */
+  table[data-layout="wide"], [data-node-type="extension"][data-layout="wide"] { width: min(1280px, calc(100vw - 48px)); margin-left: calc(50% - min(640px, 50vw - 24px)); }
+  table[data-layout="full-width"], [data-node-type="extension"][data-layout="full-width"] { width: calc(100vw - 48px); margin-left: calc(50% - 50vw + 24px); }
   th, td { border: 1px solid #dcdfe4; padding: 6px 10px; text-align: left; vertical-align: top; }
   th { background: #f1f2f4; }
   td p, th p { margin: 0; }

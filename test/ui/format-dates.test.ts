@@ -52,6 +52,7 @@ describe('the date/time formatter', () => {
     expect(distinctDateLabels(['2026-11-02T09:00:00Z', '2026-12-02T12:30:00Z'])).toEqual(['Nov 2, 2026', 'Dec 2, 2026']);
     expect(distinctDateLabels(['2026-12-02T09:00:00Z', '2026-12-02T12:30:00Z'])).toEqual(['Dec 2, 2026, 09:00 AM', 'Dec 2, 2026, 12:30 PM']);
     expect(distinctDateLabels(['2026-12-02T12:30:05Z', '2026-12-02T12:30:41Z'])).toEqual(['Dec 2, 2026, 12:30:05 PM', 'Dec 2, 2026, 12:30:41 PM']);
+    expect(distinctDateLabels(['2026-12-02T12:30:05.100Z', '2026-12-02T12:30:05.900Z'])).toEqual(['Dec 2, 2026, 12:30:05 PM', 'Dec 2, 2026, 12:30:05 PM (2)']);
     expect(distinctDateLabels([])).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * inline cards). Planned work is listed apart and never as evidence.
  */
 import { type ClauseId } from '../catalogue/catalogue';
+import { pageDay } from '../page-dates';
 import { distinctFindings } from '../gap/finding-labels';
 import { type GapAnalysis, STATUS_CATEGORY_LABELS } from '../gap/gap-model';
 import { PROPOSAL_RULES } from '../gap/proposal-rules';
@@ -48,11 +49,8 @@ export interface RegisterRow {
   plannedWork: RegisterIssue[];
 }
 
-function dateOf(iso: string | undefined): string {
-  if (iso === undefined) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
+/** The day a result was set, written as the published pages write it (the register feeds the Evidence matrix page). */
+const dateOf = (iso: string | undefined): string => (iso === undefined ? '' : (pageDay(iso) ?? ''));
 
 /** The register rows, in catalogue order. `names` gives display names of account ids (who set a result). */
 export function clauseRegister(analysis: GapAnalysis, names: Readonly<Record<string, string>> = {}): RegisterRow[] {

@@ -573,7 +573,8 @@ export function readinessMacroNode(m: ReadinessMacroRef): BlockContent {
     extensionType: 'com.atlassian.ecosystem',
     extensionKey: key,
     text: READINESS_MACRO_TITLE,
-    layout: 'default',
+    // Wide, as Confluence's macro width option: the maturity heatmap's 19 columns do not fit the fixed page column.
+    layout: 'wide',
     localId,
     parameters: {
       localId,

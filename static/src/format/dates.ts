@@ -53,12 +53,20 @@ export const formatDateTimeToSecond = (iso: string | null | undefined): string =
 
 /**
  * One label per instant of a series (e.g. a chart axis), each told apart from the others: the day when every
- * instant has its own day, else the day and time, else to the second (a chart merges equal labels into one tick).
+ * instant has its own day, else the day and time, else to the second, numbered when even that repeats (a chart
+ * merges equal labels into one tick).
  */
 export function distinctDateLabels(isos: readonly string[]): string[] {
   for (const f of [formatDate, formatDateTime]) {
     const labels = isos.map(f);
     if (new Set(labels).size === labels.length) return labels;
   }
-  return isos.map(formatDateTimeToSecond);
+  // Instants within one second (two publishes in a row) keep the second and are numbered in order: "… (2)".
+  const seen = new Map<string, number>();
+  return isos.map((iso) => {
+    const label = formatDateTimeToSecond(iso);
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n === 1 ? label : `${label} (${n})`;
+  });
 }

@@ -20,7 +20,7 @@ describe('clauseRegister', () => {
   it('has one row per assessable clause, results in words, who set it and why', () => {
     expect(rows).toHaveLength(analysis.clauses.length);
     const row = rows.find((r) => r.clauseId === '8.5.1.1');
-    expect(row).toMatchObject({ result: 'Partially conformant', setBy: 'Ana Lima on 2026-11-24', why: 'Emergency changes lack review' });
+    expect(row).toMatchObject({ result: 'Partially conformant', setBy: 'Ana Lima on 24 November 2026', why: 'Emergency changes lack review' });
     const proposed = rows.find((r) => r.clauseId === '9.1');
     expect(proposed).toMatchObject({ result: 'Not assessed', setBy: 'Proposed by SMS Navigator' });
     expect(proposed?.why).toMatch(/No Jira issue is mapped/);
@@ -32,7 +32,7 @@ describe('clauseRegister', () => {
       '8.5.1.1',
       'Change management policy',
       'Partially conformant',
-      'Ana Lima on 2026-11-24',
+      'Ana Lima on 24 November 2026',
       'Emergency changes lack review',
       'SMS-1 (Done, 10 days old); SMS-3 (In progress, 400 days old, stale)',
       'SMS-9 (Major nonconformity): No CAB minutes',
