@@ -11,10 +11,12 @@ const parse = (iso: string): Date | null => {
   return Number.isNaN(d.getTime()) ? null : d;
 };
 
+const dayOf = (d: Date): string => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+
 /** "3 December 2026" for an ISO date or timestamp (the UTC day), or null when it is not a date. */
 export function pageDay(iso: string): string | null {
   const d = parse(iso);
-  return d === null ? null : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return d === null ? null : dayOf(d);
 }
 
 /** "3 December 2026, 14:05 UTC" for an ISO timestamp, or null when it is not one. */
@@ -23,5 +25,5 @@ export function pageDateTime(iso: string): string | null {
   if (d === null) return null;
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${pageDay(iso)}, ${hh}:${mm} UTC`;
+  return `${dayOf(d)}, ${hh}:${mm} UTC`;
 }

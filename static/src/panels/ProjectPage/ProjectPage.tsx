@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { AppContextResponse } from '@contract/app-context';
 import { useResolver } from '../../api/use-resolver';
 import { useHistoryPath } from '../../api/project-history';
@@ -10,8 +10,8 @@ import { ResolverError } from '../../components/ResolverError';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../components/unsaved-changes';
 import { ProjectHeader } from './ProjectHeader';
-import { GoToView, goToViewVia } from './go-to-view';
-import { viewOfPath, type ProjectRoute } from './routes';
+import { GoToView } from './go-to-view';
+import { pathOfRoute, viewOfPath, type ProjectRoute } from './routes';
 import { subtleText } from '../../components/kit/text';
 
 /** What every view of the project page receives (views that do not edit or publish ignore the rest). */
@@ -50,7 +50,7 @@ export default function ProjectPage() {
   const [pathname, setPathname] = useState<string | undefined>(undefined);
   const [pendingPath, setPendingPath] = useState<string | null>(null);
   const unsaved = useUnsavedList();
-  const goTo = useMemo(() => goToViewVia(push), [push]);
+  const goTo = useCallback((route: ProjectRoute) => push(pathOfRoute(route)), [push]);
   useEffect(() => {
     if (hostPath === undefined || hostPath === pathname) return;
     if (pathname !== undefined && unsavedChanges().length > 0) setPendingPath(hostPath);

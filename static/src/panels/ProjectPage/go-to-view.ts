@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { pathOfRoute, type ProjectRoute } from './routes';
+import type { ProjectRoute } from './routes';
 
 /**
  * Opens another view of the project page, as the sidebar would (the host URL moves, so back and reload work). The
@@ -9,5 +9,3 @@ export const GoToView = createContext<(route: ProjectRoute) => void>(() => undef
 
 export const useGoToView = (): ((route: ProjectRoute) => void) => useContext(GoToView);
 
-/** The history path push for a view (kept here so ProjectPage and the views agree on it). */
-export const goToViewVia = (push: (path: string) => void) => (route: ProjectRoute): void => push(pathOfRoute(route));
