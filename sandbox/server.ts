@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createApp, type App } from '../src/wiring';
-import { registerBridgeRoutes } from './bridge/bridge-routes';
+import { frameViewContext, registerBridgeRoutes } from './bridge/bridge-routes';
 import { currentAccountId, remainingInvocationMs, runWithoutUser } from './bridge/user-context';
 import { createEmulator, type Emulator, type FaultOptions } from './emulator';
 import { HostData, httpInject } from './host/host-data';
@@ -113,8 +113,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   server.get('/__sandbox/queue', async () => ({ size: queue.size }));
 
   const data = new HostData(httpInject(() => url));
-  await registerBridgeRoutes(server, { app: () => appPromise, lookup: data, siteUrl: () => url, log });
-  await registerHostRoutes(server, { data, users: SANDBOX_USERS, staticBuildDir, confluence, manifest });
+  const bridgeDeps = { app: () => appPromise, lookup: data, siteUrl: () => url, log };
+  await registerBridgeRoutes(server, bridgeDeps);
+  await registerHostRoutes(server, {
+    data,
+    users: SANDBOX_USERS,
+    staticBuildDir,
+    confluence,
+    manifest,
+    frameContext: (query, cookie) => frameViewContext(bridgeDeps, query, cookie),
+  });
 
   const listenHost = opts.host ?? '127.0.0.1';
   await server.listen({ port: opts.port ?? 8080, host: listenHost });

@@ -2,7 +2,7 @@
  * The sandbox's stand-in for the Forge bridge inside the Custom UI iframe. The server puts this script in
  * <head> of the served index.html, before the app's module script, so `window.__bridge.callBridge` exists
  * before @forge/bridge loads (it looks the bridge up at import time).
- * Handled: invoke, getContext, enableTheming, navigate (router.navigate/open), getUrl, reload, createHistory
+ * Handled: invoke, getContext (from the context the server wrote into the page, else asked for), enableTheming, navigate (router.navigate/open), getUrl, reload, createHistory
  * (view.createHistory over the host page's URL), submit and close (a macro's configuration frame only: the page
  * editor that opened it saves and closes it), plus the small no-ops an app may call at start. Who the user is
  * comes from the host's cookie, read by the server.
@@ -236,8 +236,12 @@
         localId: frame.localId,
       });
     },
+    // The host knew the frame's context when it framed it (the server wrote it into the page, as Jira answers
+    // from memory); without it, ask the server, which answers the context or a typed error.
     getContext: function () {
-      return post('/bridge/context', frame).then(function (ctx) {
+      var known = document.getElementById('sandbox-view-context');
+      var ask = known ? Promise.resolve(JSON.parse(known.textContent || 'null')) : post('/bridge/context', frame);
+      return ask.then(function (ctx) {
         ctx.theme = { colorMode: colorMode };
         return ctx;
       });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ResolverHandler } from '../../src/wiring';
 import { colorModeOf, readCookie, USER_COOKIE } from '../host/cookies';
 import { findSandboxUser } from '../seed/users';
-import { BridgeRequestError, buildResolverContext, CLOUD_ID, toViewContext, type MacroRef, type ProductLookup } from './forge-context';
+import { BridgeRequestError, buildResolverContext, CLOUD_ID, toViewContext, type ForgeViewContext, type MacroRef, type ProductLookup } from './forge-context';
 import { themeCss } from './theme-css';
 import { runAsUser } from './user-context';
 
@@ -62,7 +62,7 @@ const invokeSchema = frameSchema.extend({
 });
 
 /** The macro node a frame belongs to (page and localId), and whether it is the configuration frame. */
-function macroRef(frame: z.infer<typeof frameSchema>): MacroRef | undefined {
+function macroRef(frame: Omit<z.infer<typeof frameSchema>, 'accountId'>): MacroRef | undefined {
   if (!frame.contentId || !frame.localId) return undefined;
   return { contentId: frame.contentId, localId: frame.localId, ...(frame.entryPoint === 'config' ? { entryPoint: 'config' as const } : {}) };
 }
@@ -119,6 +119,41 @@ async function withinTime<T>(ms: number, run: () => Promise<T>): Promise<T | typ
   }
 }
 
+/**
+ * The view context of the frame a Custom UI index.html is served to, built from the frame's query (module, project,
+ * issue, macro node) and the signed-in user's cookie: Jira and Confluence know a module's context when they frame
+ * it and answer `view.getContext()` from memory, so the stand-in writes it into the page it serves instead of
+ * making the app wait for a round trip. Undefined when the frame's query is not one (the bridge then asks
+ * /bridge/context, which answers with the typed error).
+ */
+export async function frameViewContext(
+  deps: Pick<BridgeDeps, 'lookup' | 'siteUrl'>,
+  query: unknown,
+  cookieHeader: string | undefined,
+): Promise<ForgeViewContext | undefined> {
+  const frame = frameSchema.omit({ accountId: true }).safeParse(query ?? {});
+  if (!frame.success) return undefined;
+  try {
+    return await viewContextOf(deps, frame.data, resolveAccountId(cookieHeader, undefined), cookieHeader);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The context `view.getContext()` answers in a frame, for the user the host signed in. */
+async function viewContextOf(
+  deps: Pick<BridgeDeps, 'lookup' | 'siteUrl'>,
+  frame: Omit<z.infer<typeof frameSchema>, 'accountId'>,
+  accountId: string | undefined,
+  cookieHeader: string | undefined,
+): Promise<ForgeViewContext> {
+  const ctx = await buildResolverContext(
+    { moduleKey: frame.moduleKey, projectKey: frame.projectKey, issueKey: frame.issueKey ?? undefined, accountId, siteUrl: deps.siteUrl(), macro: macroRef(frame) },
+    deps.lookup,
+  );
+  return toViewContext(ctx, colorModeOf(cookieHeader));
+}
+
 export async function registerBridgeRoutes(server: FastifyInstance, deps: BridgeDeps): Promise<void> {
   const limits = effectiveInvokeLimits(deps.limits);
   const clientScript = readFileSync(CLIENT_SCRIPT, 'utf8');
@@ -136,18 +171,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
     if (!body.success) return fail(reply, 400, `Bad getContext request: ${body.error.issues.map((i) => i.message).join('; ')}`);
     try {
       const accountId = resolveAccountId(req.headers.cookie, body.data.accountId);
-      const ctx = await buildResolverContext(
-        {
-          moduleKey: body.data.moduleKey,
-          projectKey: body.data.projectKey,
-          issueKey: body.data.issueKey ?? undefined,
-          accountId,
-          siteUrl: deps.siteUrl(),
-          macro: macroRef(body.data),
-        },
-        deps.lookup,
-      );
-      return reply.send(toViewContext(ctx, colorModeOf(req.headers.cookie)));
+      return reply.send(await viewContextOf(deps, body.data, accountId, req.headers.cookie));
     } catch (err) {
       return failContext(reply, err, deps.log);
     }

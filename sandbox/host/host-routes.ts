@@ -33,17 +33,32 @@ export interface HostDeps {
   confluence: ConfluenceConnection;
   /** manifest.yml as the sandbox read it (the project page's subpages). */
   manifest: SandboxManifest;
+  /**
+   * The view context of the frame an index.html is served to (its query and the user's cookie), written into the
+   * page so that `view.getContext()` answers from memory as in Jira; undefined leaves the bridge to ask for it.
+   */
+  frameContext?: (query: unknown, cookieHeader: string | undefined) => Promise<object | undefined>;
 }
 
 const ASSETS = path.join(__dirname, 'assets');
 const BRIDGE_TAG = '<script src="/__bridge/bridge-client.js"></script>';
 
-/** index.html of the built UI with the bridge stand-in loaded first, as Forge's iframe would have it. */
-export function injectBridge(indexHtml: string): string {
+/** The element the bridge stand-in reads the frame's view context from (a JSON data block: never run as script). */
+export const CONTEXT_ELEMENT_ID = 'sandbox-view-context';
+
+/** JSON safe inside <script>: no "<" can close the element or open a comment. */
+const scriptJson = (value: object): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * index.html of the built UI with the bridge stand-in loaded first, as Forge's iframe would have it, and the
+ * frame's view context when the host knows it.
+ */
+export function injectBridge(indexHtml: string, context?: object): string {
+  const tags = context === undefined ? BRIDGE_TAG : `<script type="application/json" id="${CONTEXT_ELEMENT_ID}">${scriptJson(context)}</script>\n    ${BRIDGE_TAG}`;
   const at = indexHtml.search(/<head[^>]*>/i);
-  if (at < 0) return `${BRIDGE_TAG}\n${indexHtml}`;
+  if (at < 0) return `${tags}\n${indexHtml}`;
   const end = indexHtml.indexOf('>', at) + 1;
-  return `${indexHtml.slice(0, end)}\n    ${BRIDGE_TAG}${indexHtml.slice(end)}`;
+  return `${indexHtml.slice(0, end)}\n    ${tags}${indexHtml.slice(end)}`;
 }
 
 const NOT_BUILT_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>UI not built</title></head>
@@ -216,18 +231,19 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
   server.get('/__host/page-frames.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(framesJs));
 
   // The Custom UI. index.html gets the bridge stand-in; every other file is served as built.
-  const sendIndex = async (_req: FastifyRequest, reply: FastifyReply) => {
+  const frameContext = async (req: FastifyRequest): Promise<object | undefined> => deps.frameContext?.(req.query, req.headers.cookie);
+  const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!uiBuilt()) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(indexFile, 'utf8')));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(indexFile, 'utf8'), await frameContext(req)));
   };
   server.get('/static/index.html', sendIndex);
   server.get('/static/', sendIndex);
   // The macro's own resource (manifest `macro` -> static/build-macro), framed by the Confluence page view.
   const macroDir = path.join(path.dirname(deps.staticBuildDir), 'build-macro');
   const macroIndex = path.join(macroDir, 'index.html');
-  const sendMacroIndex = async (_req: FastifyRequest, reply: FastifyReply) => {
+  const sendMacroIndex = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!existsSync(macroIndex)) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(macroIndex, 'utf8')));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(macroIndex, 'utf8'), await frameContext(req)));
   };
   server.get('/static-macro/index.html', sendMacroIndex);
   server.get('/static-macro/', sendMacroIndex);

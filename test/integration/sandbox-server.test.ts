@@ -87,6 +87,13 @@ describe('startSandbox', () => {
 
     const index = await (await fetch(`${sandbox!.url}/static/index.html?moduleKey=x`)).text();
     expect(index.indexOf('/__bridge/bridge-client.js')).toBeLessThan(index.indexOf('./assets/app-abcdefgh.js'));
+    expect(index).not.toContain('sandbox-view-context'); // no such module: the bridge asks, and gets the error
+    // A real frame gets its view context written in (Jira knows it when it frames the module), for the cookie's user.
+    const framed = await (
+      await fetch(`${sandbox!.url}/static/index.html?moduleKey=sms-navigator-issue-panel&projectKey=OPS&issueKey=SMS-1`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` } })
+    ).text();
+    const block = /<script type="application\/json" id="sandbox-view-context">([^<]*)<\/script>/.exec(framed)?.[1];
+    expect(JSON.parse(block ?? 'null')).toMatchObject({ accountId: ADMIN, moduleKey: 'sms-navigator-issue-panel', extension: { issue: { key: 'SMS-1' }, project: { key: 'SMS' } } });
     expect((await fetch(`${sandbox!.url}/static/..%2fpackage.json`)).status).toBe(404);
 
     const issue = await fetch(`${sandbox!.url}/browse/SMS-1`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` } });

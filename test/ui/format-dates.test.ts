@@ -55,4 +55,20 @@ describe('the date/time formatter', () => {
     expect(distinctDateLabels(['2026-12-02T12:30:05.100Z', '2026-12-02T12:30:05.900Z'])).toEqual(['Dec 2, 2026, 12:30:05 PM', 'Dec 2, 2026, 12:30:05 PM (2)']);
     expect(distinctDateLabels([])).toEqual([]);
   });
+
+  it('checks the locale and time zone at the first date shown, not when the frame starts, and only once', () => {
+    const supported = jest.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf');
+    try {
+      setUserLocale('en-GB', 'Asia/Tokyo');
+      expect(supported).not.toHaveBeenCalled(); // a view that shows no date never loads the locale data
+      expect(formatDate('2026-12-02T20:00:00Z')).toBe('3 Dec 2026');
+      expect(formatDate('2026-12-02T05:00:00Z')).toBe('2 Dec 2026');
+      expect(supported).toHaveBeenCalledTimes(1);
+      setUserLocale('en-US', 'UTC'); // a new context is checked again
+      expect(formatDate(noon)).toBe('Dec 2, 2026');
+      expect(supported).toHaveBeenCalledTimes(2);
+    } finally {
+      supported.mockRestore();
+    }
+  });
 });

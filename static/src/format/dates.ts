@@ -3,8 +3,8 @@
  * in the user's locale and time zone from the Forge view context (`view.getContext()` gives `locale` and
  * `timezone`; App.tsx hands them over once, before the first view renders).
  */
-let locale: string | undefined;
-let timeZone: string | undefined;
+let requested: { locale?: string | undefined; timeZone?: string | undefined } = {};
+let checked: { locale: string | undefined; timeZone: string | undefined } | undefined;
 
 function validTimeZone(tz: string): boolean {
   try {
@@ -23,10 +23,22 @@ function validLocale(l: string): boolean {
   }
 }
 
-/** Sets the user's locale (e.g. "en-US" or Jira's "en_US") and IANA time zone; unknown values are ignored. */
+/**
+ * Sets the user's locale (e.g. "en-US" or Jira's "en_US") and IANA time zone; unknown values are ignored. They are
+ * checked when the first date is formatted, not here: the first Intl call of a fresh frame loads the locale data
+ * (tens of milliseconds), which a view that shows no date (the issue panel) should not wait for.
+ */
 export function setUserLocale(userLocale: string | undefined, userTimeZone: string | undefined): void {
-  locale = userLocale !== undefined && validLocale(userLocale) ? userLocale.replace('_', '-') : undefined;
-  timeZone = userTimeZone !== undefined && validTimeZone(userTimeZone) ? userTimeZone : undefined;
+  requested = { locale: userLocale, timeZone: userTimeZone };
+  checked = undefined;
+}
+
+function userLocale(): { locale: string | undefined; timeZone: string | undefined } {
+  checked ??= {
+    locale: requested.locale !== undefined && validLocale(requested.locale) ? requested.locale.replace('_', '-') : undefined,
+    timeZone: requested.timeZone !== undefined && validTimeZone(requested.timeZone) ? requested.timeZone : undefined,
+  };
+  return checked;
 }
 
 /** A calendar day ("2026-12-02", as date pickers store it): a day, not an instant, so no time zone moves it. */
@@ -36,6 +48,7 @@ function format(iso: string | null | undefined, options: Intl.DateTimeFormatOpti
   if (iso === null || iso === undefined || iso === '') return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  const { locale, timeZone } = userLocale();
   const zone = CALENDAR_DAY.test(iso) ? 'UTC' : timeZone;
   return new Intl.DateTimeFormat(locale, { ...options, ...(zone !== undefined ? { timeZone: zone } : {}) }).format(d);
 }

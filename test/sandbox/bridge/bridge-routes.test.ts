@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerBridgeRoutes } from '../../../sandbox/bridge/bridge-routes';
+import { frameViewContext, registerBridgeRoutes } from '../../../sandbox/bridge/bridge-routes';
 import type { ProductLookup } from '../../../sandbox/bridge/forge-context';
 import { currentAccountId } from '../../../sandbox/bridge/user-context';
 
@@ -153,6 +153,31 @@ describe('POST /bridge/context', () => {
       theme: { colorMode: 'dark' },
       extension: { type: 'jira:issuePanel', issue: { key: 'SMS-1' }, project: { key: 'SMS' } },
     });
+  });
+});
+
+describe('frameViewContext (the context the host writes into the frame it serves)', () => {
+  const deps = { lookup, siteUrl: () => 'http://sandbox.test' };
+
+  it('is the same context POST /bridge/context answers, for the user of the cookie only', async () => {
+    const { app } = await server();
+    const query = { moduleKey: 'sms-navigator-issue-panel', projectKey: 'SMS', issueKey: 'SMS-1' };
+    const cookie = 'sandbox-theme=dark; sandbox-user=557058%3Asandbox-member';
+    const asked = await request(app, 'POST', '/bridge/context', query, { cookie });
+    expect(await frameViewContext(deps, query, cookie)).toEqual(asked.json());
+    // The frame's URL cannot name the user: an accountId in the query is not read.
+    const claimed = await frameViewContext(deps, { ...query, accountId: '557058:sandbox-project-admin' }, 'sandbox-user=557058%3Asandbox-member');
+    expect(claimed?.accountId).toBe('557058:sandbox-member');
+    expect((await frameViewContext(deps, query, undefined))?.accountId).toBeUndefined();
+  });
+
+  it('is undefined where the bridge must ask (and get the typed error): an unknown module, issue or user, a failing lookup', async () => {
+    expect(await frameViewContext(deps, { moduleKey: 'nope', projectKey: 'SMS' }, undefined)).toBeUndefined();
+    expect(await frameViewContext(deps, { moduleKey: 'sms-navigator-issue-panel', projectKey: 'SMS', issueKey: 'SMS-404' }, undefined)).toBeUndefined();
+    expect(await frameViewContext(deps, { moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' }, 'sandbox-user=intruder')).toBeUndefined();
+    const failing = { ...deps, lookup: { ...lookup, project: async () => Promise.reject(new Error('Jira answered 500')) } };
+    expect(await frameViewContext(failing, { moduleKey: 'sms-navigator-project-page', projectKey: 'SMS' }, undefined)).toBeUndefined();
+    expect(await frameViewContext(deps, 'moduleKey=x', undefined)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { adfToParagraphs, HostData } from '../../../sandbox/host/host-data';
-import { injectBridge, staticFile } from '../../../sandbox/host/host-routes';
+import { CONTEXT_ELEMENT_ID, injectBridge, staticFile } from '../../../sandbox/host/host-routes';
 import { issueViewBody, layout, projectPageBody, type PageChrome } from '../../../sandbox/host/host-pages';
 import { parseManifest, readManifest } from '../../../sandbox/manifest';
 import { SANDBOX_USERS } from '../../../sandbox/seed/users';
@@ -125,6 +125,18 @@ describe('injectBridge', () => {
     const out = injectBridge('<!doctype html><html><head><meta charset="utf-8"><script type="module" src="./assets/index.js"></script></head><body></body></html>');
     expect(out.indexOf('/__bridge/bridge-client.js')).toBeGreaterThan(0);
     expect(out.indexOf('/__bridge/bridge-client.js')).toBeLessThan(out.indexOf('./assets/index.js'));
+    expect(out).not.toContain(CONTEXT_ELEMENT_ID);
+  });
+
+  it('writes the frame context as a JSON data block that no value can close or turn into script', () => {
+    const context = { moduleKey: 'sms-navigator-project-page', extension: { project: { key: 'SMS', name: '</script><script>alert(1)</script><!--' } } };
+    const out = injectBridge('<html><head><script type="module" src="./assets/index.js"></script></head><body></body></html>', context);
+    const doc = new JSDOM(out).window.document;
+    const block = doc.getElementById(CONTEXT_ELEMENT_ID);
+    expect(block?.getAttribute('type')).toBe('application/json');
+    expect(JSON.parse(block?.textContent ?? '')).toEqual(context);
+    expect(doc.querySelectorAll('script')).toHaveLength(3); // the data block, the bridge, the app: nothing injected
+    expect(out.indexOf(CONTEXT_ELEMENT_ID)).toBeLessThan(out.indexOf('/__bridge/bridge-client.js'));
   });
 });
 

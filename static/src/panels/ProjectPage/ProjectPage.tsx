@@ -7,12 +7,15 @@ import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { SectionLevel } from '../../components/kit/layout';
 import { ResolverError } from '../../components/ResolverError';
-import { ConfirmModal } from '../../components/ConfirmModal';
 import { discardUnsavedChanges, unsavedChanges, useUnsavedList } from '../../components/unsaved-changes';
 import { ProjectHeader } from './ProjectHeader';
 import { GoToView } from './go-to-view';
 import { pathOfRoute, viewOfPath, type ProjectRoute } from './routes';
 import { subtleText } from '../../components/kit/text';
+
+// The "Leave without saving?" dialog (Atlaskit's modal brings focus lock, scroll lock and drag and drop): loaded
+// when it is needed, not before the first view shows.
+const ConfirmModal = lazy(() => import('../../components/ConfirmModal').then((m) => ({ default: m.ConfirmModal })));
 
 /** What every view of the project page receives (views that do not edit or publish ignore the rest). */
 export interface ProjectViewProps {
@@ -100,24 +103,28 @@ export default function ProjectPage() {
         >
           {current.title}
         </h2>
-        <ConfirmModal
-          open={pendingPath !== null}
-          title="Leave without saving?"
-          appearance="warning"
-          confirmLabel="Discard changes"
-          cancelLabel="Stay and save"
-          onCancel={() => {
-            setPendingPath(null);
-            if (pathname !== undefined) push(pathname);
-          }}
-          onConfirm={() => {
-            discardUnsavedChanges();
-            setPathname(pendingPath ?? pathname);
-            setPendingPath(null);
-          }}
-        >
-          <p>Unsaved changes in: {unsaved.join(', ')}. Leaving this view discards them.</p>
-        </ConfirmModal>
+        {pendingPath !== null && (
+          <Suspense fallback={null}>
+            <ConfirmModal
+              open
+              title="Leave without saving?"
+              appearance="warning"
+              confirmLabel="Discard changes"
+              cancelLabel="Stay and save"
+              onCancel={() => {
+                setPendingPath(null);
+                if (pathname !== undefined) push(pathname);
+              }}
+              onConfirm={() => {
+                discardUnsavedChanges();
+                setPathname(pendingPath);
+                setPendingPath(null);
+              }}
+            >
+              <p>Unsaved changes in: {unsaved.join(', ')}. Leaving this view discards them.</p>
+            </ConfirmModal>
+          </Suspense>
+        )}
         <Suspense fallback={<Loading label={`Loading ${current.title}`} />}>
           <SectionLevel.Provider value="h3">
             <GoToView.Provider value={goTo}>

@@ -14,6 +14,7 @@ import { getProjectSettings } from '../../api/get-project-settings';
 import { getSettingsOptions } from '../../api/get-settings-options';
 import { saveProjectSettings } from '../../api/save-project-settings';
 import { Loading } from '../../components/Loading';
+import { formatDateTime } from '../../format/dates';
 import { Notice } from '../../components/Notice';
 import { ConfluenceNotConnected } from '../../components/ConfluenceNotConnected';
 import { ResolverError, type ResolverErrorShape } from '../../components/ResolverError';
@@ -262,7 +263,7 @@ export default function SettingsPage() {
       <p style={{ marginBlock: token('space.100', '8px'), color: token('color.text.subtle', '#44546F') }}>
         Settings for project <strong>{appContext.project.key}</strong>.{' '}
         {settings.updatedAt !== null
-          ? `Version ${settings.version}, last saved ${new Date(settings.updatedAt).toLocaleString()}${savedBy(settings.updatedBy, appContext.user.accountId, settings.people)}.`
+          ? `Version ${settings.version}, last saved ${formatDateTime(settings.updatedAt)}${savedBy(settings.updatedBy, appContext.user.accountId, settings.people)}.`
           : 'Not saved yet.'}
       </p>
       <ConfluenceNotConnected confluence={appContext.confluence} />
