@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ResolverHandler } from '../../src/wiring';
 import { colorModeOf, readCookie, USER_COOKIE } from '../host/cookies';
 import { findSandboxUser } from '../seed/users';
-import { BridgeRequestError, buildResolverContext, CLOUD_ID, toViewContext, type ForgeViewContext, type MacroRef, type ProductLookup } from './forge-context';
+import { BridgeRequestError, buildResolverContext, CLOUD_ID, toViewContext, type ForgeResolverContext, type ForgeViewContext, type MacroRef, type ProductLookup } from './forge-context';
 import { themeCss } from './theme-css';
 import { runAsUser } from './user-context';
 
@@ -61,8 +61,12 @@ const invokeSchema = frameSchema.extend({
   payload: z.unknown().optional(),
 });
 
+/** A frame as the host knows it: the user is never the frame's to say (the cookie decides). */
+type HostFrame = Omit<z.infer<typeof frameSchema>, 'accountId'>;
+const hostFrameSchema = frameSchema.omit({ accountId: true });
+
 /** The macro node a frame belongs to (page and localId), and whether it is the configuration frame. */
-function macroRef(frame: Omit<z.infer<typeof frameSchema>, 'accountId'>): MacroRef | undefined {
+function macroRef(frame: HostFrame): MacroRef | undefined {
   if (!frame.contentId || !frame.localId) return undefined;
   return { contentId: frame.contentId, localId: frame.localId, ...(frame.entryPoint === 'config' ? { entryPoint: 'config' as const } : {}) };
 }
@@ -131,7 +135,7 @@ export async function frameViewContext(
   query: unknown,
   cookieHeader: string | undefined,
 ): Promise<ForgeViewContext | undefined> {
-  const frame = frameSchema.omit({ accountId: true }).safeParse(query ?? {});
+  const frame = hostFrameSchema.safeParse(query ?? {});
   if (!frame.success) return undefined;
   try {
     return await viewContextOf(deps, frame.data, resolveAccountId(cookieHeader, undefined), cookieHeader);
@@ -140,18 +144,22 @@ export async function frameViewContext(
   }
 }
 
-/** The context `view.getContext()` answers in a frame, for the user the host signed in. */
-async function viewContextOf(
-  deps: Pick<BridgeDeps, 'lookup' | 'siteUrl'>,
-  frame: Omit<z.infer<typeof frameSchema>, 'accountId'>,
-  accountId: string | undefined,
-  cookieHeader: string | undefined,
-): Promise<ForgeViewContext> {
-  const ctx = await buildResolverContext(
+/** The context Forge gives a resolver called from this frame, for this user: one build for invoke and getContext. */
+function resolverContextOf(deps: Pick<BridgeDeps, 'lookup' | 'siteUrl'>, frame: HostFrame, accountId: string | undefined): Promise<ForgeResolverContext> {
+  return buildResolverContext(
     { moduleKey: frame.moduleKey, projectKey: frame.projectKey, issueKey: frame.issueKey ?? undefined, accountId, siteUrl: deps.siteUrl(), macro: macroRef(frame) },
     deps.lookup,
   );
-  return toViewContext(ctx, colorModeOf(cookieHeader));
+}
+
+/** The context `view.getContext()` answers in a frame, for the user the host signed in. */
+async function viewContextOf(
+  deps: Pick<BridgeDeps, 'lookup' | 'siteUrl'>,
+  frame: HostFrame,
+  accountId: string | undefined,
+  cookieHeader: string | undefined,
+): Promise<ForgeViewContext> {
+  return toViewContext(await resolverContextOf(deps, frame, accountId), colorModeOf(cookieHeader));
 }
 
 export async function registerBridgeRoutes(server: FastifyInstance, deps: BridgeDeps): Promise<void> {
@@ -182,7 +190,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
   server.post('/bridge/invoke', { bodyLimit: limits.maxPayloadBytes + 64 * 1024 }, async (req, reply) => {
     const body = invokeSchema.safeParse(req.body ?? {});
     if (!body.success) return fail(reply, 400, `Bad invoke request: ${body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const { functionKey, payload, moduleKey, projectKey, issueKey } = body.data;
+    const { functionKey, payload } = body.data;
     const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8');
     if (payloadBytes > limits.maxPayloadBytes) {
       return refuse(reply, 413, 'INVOKE_PAYLOAD_TOO_LARGE', `The payload of ${functionKey} is ${payloadBytes} bytes; Forge accepts at most ${limits.maxPayloadBytes}.`, {
@@ -194,10 +202,7 @@ export async function registerBridgeRoutes(server: FastifyInstance, deps: Bridge
     let context;
     try {
       accountId = resolveAccountId(req.headers.cookie, body.data.accountId);
-      context = await buildResolverContext(
-        { moduleKey, projectKey, issueKey: issueKey ?? undefined, accountId, siteUrl: deps.siteUrl(), macro: macroRef(body.data) },
-        deps.lookup,
-      );
+      context = await resolverContextOf(deps, body.data, accountId);
     } catch (err) {
       return failContext(reply, err, deps.log);
     }
