@@ -51,7 +51,7 @@ const gzipKb = (files: Iterable<string>): number =>
 
 function entryClosure(): Set<string> {
   const html = readFileSync(path.join(BUILD, 'index.html'), 'utf8');
-  // Every module script (the entry, and boot.ts run ahead of it) and every modulepreload.
+  // Every module script and every modulepreload.
   const scripts = [...html.matchAll(/<script[^>]+src="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
   if (scripts.length === 0) throw new Error('static/build/index.html names no entry script; run npm run build:ui.');
   const preloads = [...html.matchAll(/rel="modulepreload"[^>]*href="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
@@ -64,12 +64,12 @@ function chunkFile(prefix: string): string {
   return f;
 }
 
-export function issuePanelKb(): number {
+function issuePanelKb(): number {
   const entrySet = entryClosure();
   return gzipKb(closure([chunkFile('IssuePanel')], new Set(entrySet)));
 }
 
-export function bundleFigures(): { initialKb: number; entryKb: number; files: number } {
+function bundleFigures(): { initialKb: number; entryKb: number; files: number } {
   const entrySet = entryClosure();
   const all = closure([chunkFile('ProjectPage'), chunkFile('ScopePanel')], new Set(entrySet));
   return { initialKb: gzipKb(all), entryKb: gzipKb(entrySet), files: all.size };
@@ -78,9 +78,10 @@ export function bundleFigures(): { initialKb: number; entryKb: number; files: nu
 /**
  * When a view is ready, as the page itself sees it. An init script in the module's frame checks the view's ready
  * condition whenever the frame's DOM changes, from the moment its document starts, and logs the wall-clock time
- * (Date.now(), the bench's own clock) of the animation frame that paints the change that made it hold. Playwright's locators are not used
- * for the timing: their polling backs off to one try every 500 ms (and injects its selector engine into the
- * frame while the app is still loading), so they report the first poll after the view showed, not the view.
+ * (Date.now(), the bench's own clock) of the animation frame that paints the change that made it hold.
+ * Playwright's locators are not used for the timing: their polling backs off to one try every 500 ms (and injects
+ * its selector engine into the frame while the app is still loading), so they report the first poll after the
+ * view showed, not the view.
  * A locator then checks, untimed, that the view really shows what the condition looked for. The sandbox runs in its
  * own process, as `npm start` runs it (sandbox-process.ts).
  */
