@@ -22,7 +22,7 @@ const ONLY_IN_ROOT = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'build/**', 'static/build/**', 'static/build-macro/**', 'coverage/**', 'tools/stubs/**', '.sandbox-data/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'build/**', 'static/build/**', 'static/build-macro/**', 'static/build-issue/**', 'coverage/**', 'tools/stubs/**', '.sandbox-data/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -6,8 +6,8 @@
  * - ui.projectpage.ready.ms: median of 9 cold loads (fresh browser context each, after one uncounted load) in
  *   headless Chromium against a sandbox started here, from navigation to the Scope subpage (a deep link) until the
  *   animation frame that paints the Scope panel's first control visible and enabled, as the page sees it (readyTimes).
- * - ui.issuepanel.initial.gzip.kb: gzipped JavaScript the issue panel needs before it can show: the entry chunk with
- *   its static imports, plus the IssuePanel chunk with its own.
+ * - ui.issuepanel.initial.gzip.kb: gzipped JavaScript the issue panel needs before it can show: the `issue`
+ *   resource's entry chunk (static/build-issue), which carries the panel, with its static imports and modulepreloads.
  * - ui.issuepanel.ready.ms: median of 9 cold loads of an issue (/browse/SMS-1) until the frame that paints the clause
  *   panel's suggestions heading with the suggestions under it.
  * - ui.axe.serious: serious and critical axe-core violations over every view (bench/axe-views.ts), light and dark.
@@ -24,8 +24,9 @@ import { startSandboxProcess } from './sandbox-process';
 import type { Emit } from './run';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The `main` resource (project page, settings) and the `issue` resource (issue panel, glance). */
 const BUILD = path.join(ROOT, 'static', 'build');
-const ASSETS = path.join(BUILD, 'assets');
+const ISSUE_BUILD = path.join(ROOT, 'static', 'build-issue');
 
 /** Static imports of a built chunk: `import … from "./x.js"` and bare `import "./x.js"` (not dynamic import()). */
 export function staticImports(code: string): string[] {
@@ -35,44 +36,43 @@ export function staticImports(code: string): string[] {
   return [...out];
 }
 
-function closure(start: string[], seen = new Set<string>()): Set<string> {
+/** The chunks `start` pulls in statically, in a resource's build folder. */
+function closure(build: string, start: string[], seen = new Set<string>()): Set<string> {
   const queue = [...start];
   while (queue.length > 0) {
     const file = queue.shift() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    queue.push(...staticImports(readFileSync(path.join(ASSETS, file), 'utf8')));
+    queue.push(...staticImports(readFileSync(path.join(build, 'assets', file), 'utf8')));
   }
   return seen;
 }
 
-const gzipKb = (files: Iterable<string>): number =>
-  [...files].reduce((n, f) => n + gzipSync(readFileSync(path.join(ASSETS, f)), { level: 9 }).length, 0) / 1024;
+const gzipKb = (build: string, files: Iterable<string>): number =>
+  [...files].reduce((n, f) => n + gzipSync(readFileSync(path.join(build, 'assets', f)), { level: 9 }).length, 0) / 1024;
 
-function entryClosure(): Set<string> {
-  const html = readFileSync(path.join(BUILD, 'index.html'), 'utf8');
-  // Every module script and every modulepreload.
+/** What a resource's index.html loads before anything is lazy: every module script and modulepreload, with their imports. */
+function entryClosure(build: string): Set<string> {
+  const html = readFileSync(path.join(build, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script[^>]+src="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
-  if (scripts.length === 0) throw new Error('static/build/index.html names no entry script; run npm run build:ui.');
+  if (scripts.length === 0) throw new Error(`${path.relative(ROOT, build)}/index.html names no entry script; run npm run build:ui.`);
   const preloads = [...html.matchAll(/rel="modulepreload"[^>]*href="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
-  return closure([...scripts, ...preloads]);
+  return closure(build, [...scripts, ...preloads]);
 }
 
-function chunkFile(prefix: string): string {
-  const f = readdirSync(ASSETS).find((x) => x.startsWith(`${prefix}-`) && x.endsWith('.js'));
-  if (f === undefined) throw new Error(`No ${prefix} chunk in static/build/assets.`);
+function chunkFile(build: string, prefix: string): string {
+  const f = readdirSync(path.join(build, 'assets')).find((x) => x.startsWith(`${prefix}-`) && x.endsWith('.js'));
+  if (f === undefined) throw new Error(`No ${prefix} chunk in ${path.relative(ROOT, build)}/assets.`);
   return f;
 }
 
-function issuePanelKb(): number {
-  const entrySet = entryClosure();
-  return gzipKb(closure([chunkFile('IssuePanel')], new Set(entrySet)));
-}
+/** The issue resource's entry carries the panel itself. */
+const issuePanelKb = (): number => gzipKb(ISSUE_BUILD, entryClosure(ISSUE_BUILD));
 
 function bundleFigures(): { initialKb: number; entryKb: number; files: number } {
-  const entrySet = entryClosure();
-  const all = closure([chunkFile('ProjectPage'), chunkFile('ScopePanel')], new Set(entrySet));
-  return { initialKb: gzipKb(all), entryKb: gzipKb(entrySet), files: all.size };
+  const entrySet = entryClosure(BUILD);
+  const all = closure(BUILD, [chunkFile(BUILD, 'ProjectPage'), chunkFile(BUILD, 'ScopePanel')], new Set(entrySet));
+  return { initialKb: gzipKb(BUILD, all), entryKb: gzipKb(BUILD, entrySet), files: all.size };
 }
 
 /**
@@ -206,7 +206,7 @@ export async function axeFindings(): Promise<AxeFinding[]> {
 }
 
 export async function run(emit: Emit): Promise<void> {
-  if (!existsSync(path.join(BUILD, 'index.html'))) throw new Error('static/build is missing: run npm run build:ui first.');
+  if (!existsSync(path.join(BUILD, 'index.html')) || !existsSync(path.join(ISSUE_BUILD, 'index.html'))) throw new Error('static/build or static/build-issue is missing: run npm run build:ui first.');
   const b = bundleFigures();
   emit({ name: 'ui.bundle.initial.gzip.kb', value: Number(b.initialKb.toFixed(1)), unit: 'KiB', bound: 250, entryKb: Number(b.entryKb.toFixed(1)), files: b.files });
   const page = await readyTimes(paths.projectSubpage('SMS', 'scope'), PROJECT_PAGE_READY, 9);

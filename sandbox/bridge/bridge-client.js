@@ -2,7 +2,7 @@
  * The sandbox's stand-in for the Forge bridge inside the Custom UI iframe. The server puts this script in
  * <head> of the served index.html, before the app's module script, so `window.__bridge.callBridge` exists
  * before @forge/bridge loads (it looks the bridge up at import time).
- * Handled: invoke, getContext (from the context the server wrote into the page, else asked for), enableTheming, navigate (router.navigate/open), getUrl, reload, createHistory
+ * Handled: invoke, getContext (from the context the server wrote into the page, else asked for; the colour mode too), enableTheming, navigate (router.navigate/open), getUrl, reload, createHistory
  * (view.createHistory over the host page's URL), submit and close (a macro's configuration frame only: the page
  * editor that opened it saves and closes it), plus the small no-ops an app may call at start. Who the user is
  * comes from the host's cookie, read by the server.
@@ -36,7 +36,14 @@
     return null;
   }
 
-  var colorMode = readCookie('sandbox-theme') === 'dark' ? 'dark' : 'light';
+  // The context the host wrote into the page when it framed us (bridge-routes.ts frameViewContext), if it could.
+  var contextElement = document.getElementById('sandbox-view-context');
+  var knownContext = contextElement ? JSON.parse(contextElement.textContent || 'null') : null;
+  // The host says the colour mode in that context, as Forge's host does (a Forge frame cannot read the host's
+  // cookies); a frame the host could not build a context for falls back to the theme cookie.
+  var colorMode = knownContext && knownContext.theme
+    ? (knownContext.theme.colorMode === 'dark' ? 'dark' : 'light')
+    : (readCookie('sandbox-theme') === 'dark' ? 'dark' : 'light');
 
   function post(path, body) {
     return fetch(path, {
@@ -239,8 +246,8 @@
     // The host knew the frame's context when it framed it (the server wrote it into the page, as Jira answers
     // from memory); without it, ask the server, which answers the context or a typed error.
     getContext: function () {
-      var known = document.getElementById('sandbox-view-context');
-      var ask = known ? Promise.resolve(JSON.parse(known.textContent || 'null')) : post('/bridge/context', frame);
+      // A fresh copy each time: what the app does with one answer never changes the next.
+      var ask = knownContext ? Promise.resolve(JSON.parse(contextElement.textContent || 'null')) : post('/bridge/context', frame);
       return ask.then(function (ctx) {
         ctx.theme = { colorMode: colorMode };
         return ctx;

@@ -14,6 +14,7 @@ import { createJiraSearcher, registerJiraApi } from './jira-api';
 import { adfToHtml, escapeHtml, renderPageView } from './page-view';
 import { USER_COOKIE, colorModeOf, hostUser, readCookie } from '../host/cookies';
 import { READINESS_MACRO } from '../host/macro-editing';
+import { resourcePage } from '../host/host-pages';
 import { projectPermissionsOf, statusById } from './catalog';
 
 import { TrafficLog, type TrafficEntry } from './traffic-log';
@@ -306,7 +307,7 @@ export async function createEmulator(opts: EmulatorOptions): Promise<Emulator> {
               editable: mode === 'edit',
               macroFrame: (key, localId) =>
                 key === READINESS_MACRO.extensionKey
-                  ? `/static-macro/index.html?${new URLSearchParams({ moduleKey: READINESS_MACRO.moduleKey, contentId: page.id, localId }).toString()}`
+                  ? resourcePage('macro', new URLSearchParams({ moduleKey: READINESS_MACRO.moduleKey, contentId: page.id, localId }))
                   : undefined,
               issueCard: (key) => {
                 const issue = state.issue(key);

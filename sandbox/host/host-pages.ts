@@ -25,8 +25,24 @@ export const paths = {
   confluencePage: (spaceKey: string, pageId: string) => `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`,
 };
 
+/**
+ * The Custom UI resources of manifest.yml: where the host serves each (Forge serves each from its own CDN path) and
+ * the folder under static/ it is built to. A test holds this equal to the manifest's `resources`.
+ */
+export const UI_RESOURCES = {
+  main: { url: '/static/', dir: 'build' },
+  issue: { url: '/static-issue/', dir: 'build-issue' },
+  macro: { url: '/static-macro/', dir: 'build-macro' },
+} as const;
+export type UiResource = keyof typeof UI_RESOURCES;
+
+/** The page of a resource a module is framed with (its index.html), with the frame's query. */
+export const resourcePage = (resource: UiResource, query: URLSearchParams): string => `${UI_RESOURCES[resource].url}index.html?${query.toString()}`;
+
 export interface Frame {
   moduleKey: 'sms-navigator-project-page' | 'sms-navigator-issue-panel' | 'sms-navigator-issue-context' | 'sms-navigator-project-settings';
+  /** The manifest's `resource` of the module (a test holds the two equal). */
+  resource: UiResource;
   title: string;
   projectKey: string;
   issueKey?: string;
@@ -41,7 +57,7 @@ export function frameSrc(f: Frame): string {
   const q = new URLSearchParams({ moduleKey: f.moduleKey, projectKey: f.projectKey });
   if (f.issueKey) q.set('issueKey', f.issueKey);
   if (f.historyBase) q.set('historyBase', f.historyBase);
-  return `/static/index.html?${q.toString()}`;
+  return resourcePage(f.resource, q);
 }
 
 export interface PageChrome {
@@ -213,7 +229,7 @@ export function issueContextGlances(issue: IssueDetails, glances: readonly Issue
           <details class="app-context" data-module-key="${g.key}">
             <summary><span class="app-context-label">${g.label}</span>${g.status ? html` <span class="app-context-status">${g.status.label}</span>` : html``}</summary>
             <h2 class="section-title">${g.title}</h2>
-            ${appFrame({ moduleKey: 'sms-navigator-issue-context', title: g.title, projectKey: issue.projectKey, issueKey: issue.key, minHeight: 120, lazy: true }, uiBuilt)}
+            ${appFrame({ moduleKey: 'sms-navigator-issue-context', resource: 'issue', title: g.title, projectKey: issue.projectKey, issueKey: issue.key, minHeight: 120, lazy: true }, uiBuilt)}
           </details>`,
   )}`;
 }
@@ -222,7 +238,7 @@ export function projectPageBody(project: ProjectDetails, uiBuilt: boolean): Raw 
   return html`
       <h1 class="visually-hidden">SMS Navigator</h1>
       ${appFrame(
-        { moduleKey: 'sms-navigator-project-page', title: 'SMS Navigator project page', projectKey: project.key, historyBase: paths.projectPage(project.key), minHeight: 640 },
+        { moduleKey: 'sms-navigator-project-page', resource: 'main', title: 'SMS Navigator project page', projectKey: project.key, historyBase: paths.projectPage(project.key), minHeight: 640 },
         uiBuilt,
       )}`;
 }
@@ -230,7 +246,7 @@ export function projectPageBody(project: ProjectDetails, uiBuilt: boolean): Raw 
 export function settingsPageBody(project: ProjectDetails, uiBuilt: boolean): Raw {
   return html`
       <h1 class="visually-hidden">SMS Navigator settings</h1>
-      ${appFrame({ moduleKey: 'sms-navigator-project-settings', title: 'SMS Navigator settings', projectKey: project.key, minHeight: 560 }, uiBuilt)}`;
+      ${appFrame({ moduleKey: 'sms-navigator-project-settings', resource: 'main', title: 'SMS Navigator settings', projectKey: project.key, minHeight: 560 }, uiBuilt)}`;
 }
 
 const lozengeClass = (category: string): string =>
@@ -258,7 +274,7 @@ export function issueViewBody(issue: IssueDetails, uiBuilt: boolean, glances: re
           ${issueContextGlances(issue, glances, uiBuilt)}
           <section class="app-panel" aria-labelledby="panel-title">
             <h2 id="panel-title" class="section-title">ISO 20000 clauses</h2>
-            ${appFrame({ moduleKey: 'sms-navigator-issue-panel', title: 'ISO 20000 clauses', projectKey: issue.projectKey, issueKey: issue.key, minHeight: 260 }, uiBuilt)}
+            ${appFrame({ moduleKey: 'sms-navigator-issue-panel', resource: 'issue', title: 'ISO 20000 clauses', projectKey: issue.projectKey, issueKey: issue.key, minHeight: 260 }, uiBuilt)}
           </section>
         </aside>
       </div>`;

@@ -18,6 +18,7 @@ import {
   paths,
   projectPageBody,
   settingsPageBody,
+  UI_RESOURCES,
   type PageChrome,
 } from './host-pages';
 import { fastifyInject, registerIssueSearchPage } from './issue-search-page';
@@ -26,7 +27,7 @@ import { macroSubmitSchema, newReadinessMacroNode, withMacroAppended, withMacroC
 export interface HostDeps {
   data: HostData;
   users: readonly SandboxUser[];
-  /** static/build: the built Custom UI (`npm run build:ui`). */
+  /** static/build: the built `main` Custom UI resource (`npm run build:ui`); the other resources are built beside it. */
   staticBuildDir: string;
   defaultProjectKey?: string;
   /** The site's Confluence connection, switched from the top bar. */
@@ -69,8 +70,8 @@ Run <code>npm run build:ui</code> (or <code>npm start</code>, which builds it) a
 const safeBack = (back: unknown): string => (typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/');
 
 export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps): Promise<void> {
-  const indexFile = path.join(deps.staticBuildDir, 'index.html');
-  const uiBuilt = (): boolean => existsSync(indexFile);
+  // Every resource is built by one `npm run build:ui`; the host page says so when the main one is missing.
+  const uiBuilt = (): boolean => existsSync(path.join(deps.staticBuildDir, 'index.html'));
   const css = readFileSync(path.join(ASSETS, 'host.css'), 'utf8');
   const js = readFileSync(path.join(ASSETS, 'host.js'), 'utf8');
   const editorJs = readFileSync(path.join(ASSETS, 'page-editor.js'), 'utf8');
@@ -230,23 +231,9 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
   server.get('/__host/page-editor.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(editorJs));
   server.get('/__host/page-frames.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').send(framesJs));
 
-  // The Custom UI. index.html gets the bridge stand-in; every other file is served as built.
+  // The Custom UI, one folder per resource of the manifest (UI_RESOURCES): index.html gets the bridge stand-in and
+  // the frame's context; every other file is served as built.
   const frameContext = async (req: FastifyRequest): Promise<object | undefined> => deps.frameContext?.(req.query, req.headers.cookie);
-  const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!uiBuilt()) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(indexFile, 'utf8'), await frameContext(req)));
-  };
-  server.get('/static/index.html', sendIndex);
-  server.get('/static/', sendIndex);
-  // The macro's own resource (manifest `macro` -> static/build-macro), framed by the Confluence page view.
-  const macroDir = path.join(path.dirname(deps.staticBuildDir), 'build-macro');
-  const macroIndex = path.join(macroDir, 'index.html');
-  const sendMacroIndex = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!existsSync(macroIndex)) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(macroIndex, 'utf8'), await frameContext(req)));
-  };
-  server.get('/static-macro/index.html', sendMacroIndex);
-  server.get('/static-macro/', sendMacroIndex);
   const serveBuilt = (root: string) => async (req: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
     const file = staticFile(root, req.params['*']);
     const info = file === undefined ? undefined : await stat(file).catch(() => undefined);
@@ -258,8 +245,17 @@ export async function registerHostRoutes(server: FastifyInstance, deps: HostDeps
       .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
       .send(await readFile(file));
   };
-  server.get<{ Params: { '*': string } }>('/static/*', serveBuilt(deps.staticBuildDir));
-  server.get<{ Params: { '*': string } }>('/static-macro/*', serveBuilt(macroDir));
+  for (const [key, resource] of Object.entries(UI_RESOURCES)) {
+    const dir = key === 'main' ? deps.staticBuildDir : path.join(path.dirname(deps.staticBuildDir), resource.dir);
+    const index = path.join(dir, 'index.html');
+    const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
+      if (!existsSync(index)) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(injectBridge(readFileSync(index, 'utf8'), await frameContext(req)));
+    };
+    server.get(`${resource.url}index.html`, sendIndex);
+    server.get(resource.url, sendIndex);
+    server.get<{ Params: { '*': string } }>(`${resource.url}*`, serveBuilt(dir));
+  }
 }
 
 const MIME: Record<string, string> = {

@@ -98,7 +98,10 @@ describe('startSandbox', () => {
 
     const issue = await fetch(`${sandbox!.url}/browse/SMS-1`, { headers: { cookie: `sandbox-user=${encodeURIComponent(ADMIN)}` } });
     expect(issue.status).toBe(200);
-    expect(await issue.text()).toContain('title="ISO 20000 clauses"');
+    const issueHtml = await issue.text();
+    expect(issueHtml).toContain('title="ISO 20000 clauses"');
+    // The issue panel is framed from its own resource (manifest `issue`), which the host serves at /static-issue/.
+    expect(issueHtml).toContain('/static-issue/index.html?moduleKey=sms-navigator-issue-panel&amp;projectKey=SMS&amp;issueKey=SMS-1');
     const hidden = await fetch(`${sandbox!.url}/browse/SMS-1`, { headers: { cookie: `sandbox-user=${encodeURIComponent(OUTSIDER)}` } });
     expect(hidden.status).toBe(404);
   });

@@ -64,14 +64,16 @@ describe('manifest.yml', () => {
     expect(problems.some((p) => p.level === 'error')).toBe(true);
   });
 
-  it('has the project page with its subpages in the order of the work, the issue panel and the settings page, all on the main Custom UI', () => {
+  it('has the project page with its subpages in the order of the work and the settings page on the main Custom UI, the issue modules on their own', () => {
     const page = only('jira:projectPage');
     expect(page).toMatchObject({ title: 'SMS Navigator', resource: 'main', resolver: { function: 'resolver' } });
     expect((page.pages as { title: string }[]).map((p) => p.title)).toEqual(['Initiation', 'Scope', 'Maturity', 'Phases', 'Clause mapping', 'Gap report', 'Evaluation', 'Audit', 'Management review']);
-    expect(only('jira:issuePanel')).toMatchObject({ title: 'ISO 20000 clauses', resource: 'main', resolver: { function: 'resolver' } });
+    expect(only('jira:issuePanel')).toMatchObject({ title: 'ISO 20000 clauses', resource: 'issue', resolver: { function: 'resolver' } });
+    expect(only('jira:issueContext')).toMatchObject({ title: 'ISO 20000 clauses', resource: 'issue', resolver: { function: 'resolver' } });
     expect(only('jira:projectSettingsPage')).toMatchObject({ title: 'SMS Navigator settings', resource: 'main', resolver: { function: 'resolver' } });
     expect(manifest.resources).toEqual([
       { key: 'main', path: 'static/build' },
+      { key: 'issue', path: 'static/build-issue' },
       { key: 'macro', path: 'static/build-macro' },
     ]);
   });

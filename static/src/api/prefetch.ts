@@ -6,13 +6,25 @@
  */
 import type { PayloadOf, ResolverKey, ResultOf } from '@contract/resolvers';
 import { callResolver } from './call-resolver';
+import { tracked, type Tracked } from './settled';
 
 /** By resolver key: the payload it was read with and the answer (typed by the key when it is taken). */
-const pending = new Map<ResolverKey, { payloadKey: string; answer: Promise<unknown> }>();
+const pending = new Map<ResolverKey, { payloadKey: string; answer: Tracked<unknown> }>();
 
 /** Starts reading `key` with `payload` now; the answer waits for the first `useResolver(key, payload)`. */
 export function prefetchResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>): void {
-  pending.set(key, { payloadKey: JSON.stringify(payload), answer: callResolver(key, payload) });
+  pending.set(key, { payloadKey: JSON.stringify(payload), answer: tracked(callResolver(key, payload)) });
+}
+
+/**
+ * The prefetched answer for exactly this key and payload if it is already in (not taken: the first read still takes
+ * it), so that the view's first render can show it; undefined while it travels or when there is none.
+ */
+export function settledPrefetch<K extends ResolverKey>(key: K, payload: PayloadOf<K>): ResultOf<K> | undefined {
+  const entry = pending.get(key);
+  if (entry === undefined || entry.payloadKey !== JSON.stringify(payload)) return undefined;
+  // Stored by prefetchResolver under this same key, so its answer is this key's result.
+  return entry.answer.settledValue() as ResultOf<K> | undefined;
 }
 
 /** The prefetched answer for exactly this key and payload, handed out once; undefined when there is none. */
@@ -21,5 +33,5 @@ export function takePrefetched<K extends ResolverKey>(key: K, payload: PayloadOf
   if (entry === undefined || entry.payloadKey !== JSON.stringify(payload)) return undefined;
   pending.delete(key);
   // Stored by prefetchResolver under this same key, so its answer is this key's result.
-  return entry.answer as Promise<ResultOf<K>>;
+  return entry.answer.promise as Promise<ResultOf<K>>;
 }

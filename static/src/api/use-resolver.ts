@@ -9,7 +9,7 @@ import type { PayloadOf, ResolverKey, ResponseOf, ResultOf } from '@contract/res
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverErrorShape } from '../components/ResolverError';
 import { callResolver } from './call-resolver';
-import { takePrefetched } from './prefetch';
+import { settledPrefetch, takePrefetched } from './prefetch';
 
 export type ResolverLoad<K extends ResolverKey> = {
   /** The last data read (kept while a reload runs, and after a reload that failed). */
@@ -31,7 +31,13 @@ export type ResolverLoadOptions<K extends ResolverKey> = {
 
 /** Reads resolver `key` with `payload` on mount and whenever the payload's value changes. */
 export function useResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>, options: ResolverLoadOptions<K> = {}): ResolverLoad<K> {
-  const [state, setState] = useState<{ data: ResponseOf<K> | undefined; error: ResolverErrorShape | undefined; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  // A first read started before React ran may already have answered: then the first render shows it (the first
+  // read below still takes that answer, and onLoaded sees it), with no loading state in between.
+  const [state, setState] = useState<{ data: ResponseOf<K> | undefined; error: ResolverErrorShape | undefined; loading: boolean }>(() => {
+    const early = settledPrefetch(key, payload);
+    return early?.ok === true ? { data: early.data, error: undefined, loading: false } : { data: undefined, error: undefined, loading: true };
+  });
+  const startedWithData = useRef(!state.loading);
   const latestPayload = useRef(payload);
   latestPayload.current = payload;
   const onLoaded = useRef(options.onLoaded);
@@ -42,7 +48,7 @@ export function useResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>
 
   const reload = useCallback(async (): Promise<void> => {
     const mine = ++seq.current;
-    setState((s) => ({ ...s, loading: true }));
+    if (!(mine === 1 && startedWithData.current)) setState((s) => ({ ...s, loading: true }));
     // The first read may already be under way (started by App while this view's chunk loaded).
     const r = await ((mine === 1 ? takePrefetched(key, latestPayload.current) : undefined) ?? callResolver(key, latestPayload.current));
     if (mounted.current && mine === seq.current) {

@@ -1,8 +1,10 @@
 import { JSDOM } from 'jsdom';
 import { adfToParagraphs, HostData } from '../../../sandbox/host/host-data';
 import { CONTEXT_ELEMENT_ID, injectBridge, staticFile } from '../../../sandbox/host/host-routes';
-import { issueViewBody, layout, projectPageBody, type PageChrome } from '../../../sandbox/host/host-pages';
-import { parseManifest, readManifest } from '../../../sandbox/manifest';
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { issueViewBody, layout, projectPageBody, settingsPageBody, UI_RESOURCES, type PageChrome } from '../../../sandbox/host/host-pages';
+import { MANIFEST_PATH, parseManifest, readManifest } from '../../../sandbox/manifest';
 import { SANDBOX_USERS } from '../../../sandbox/seed/users';
 
 const SUBPAGES = readManifest().projectPage.pages;
@@ -104,6 +106,22 @@ describe('host pages', () => {
     expect([src.get('moduleKey'), src.get('issueKey')]).toEqual(['sms-navigator-issue-context', 'SMS-1']);
     // Without the module in the manifest, the issue view has no glance.
     expect(dom(layout(chrome(), issueViewBody(issue, true, []))).querySelector('details.app-context')).toBeNull();
+  });
+
+  it("serves every Custom UI resource of the manifest, and frames each module with the resource the manifest gives it", () => {
+    const raw = YAML.parse(readFileSync(MANIFEST_PATH, 'utf8')) as { modules: Record<string, { key: string; resource?: string }[]>; resources: { key: string; path: string }[] };
+    expect(Object.entries(UI_RESOURCES).map(([key, r]) => ({ key, path: `static/${r.dir}` }))).toEqual(raw.resources);
+    const resourceOf = new Map(Object.values(raw.modules).flat().filter((m) => m.resource !== undefined).map((m) => [m.key, m.resource]));
+    const issue = { id: '1', key: 'SMS-1', summary: 'Outage', status: 'Open', statusCategory: 'new', type: 'Incident', projectKey: 'SMS', priority: null, assignee: null, description: [] };
+    const pages = [projectPageBody(project, true), settingsPageBody(project, true), issueViewBody(issue, true, readManifest().issueContexts)];
+    const framed = pages.flatMap((body) => [...dom(layout(chrome(), body)).querySelectorAll('iframe.app-frame')].map((f) => new URL(f.getAttribute('src') ?? '', 'http://x')));
+    expect(framed.map((u) => u.searchParams.get('moduleKey'))).toEqual(['sms-navigator-project-page', 'sms-navigator-project-settings', 'sms-navigator-issue-context', 'sms-navigator-issue-panel']);
+    for (const url of framed) {
+      const resource = resourceOf.get(url.searchParams.get('moduleKey') ?? '') as keyof typeof UI_RESOURCES;
+      expect(`${url.searchParams.get('moduleKey')} ${url.pathname}`).toBe(`${url.searchParams.get('moduleKey')} ${UI_RESOURCES[resource].url}index.html`);
+    }
+    // The issue modules have their own resource: an issue view loads nothing of the project page.
+    expect(framed.slice(2).map((u) => u.pathname)).toEqual(['/static-issue/index.html', '/static-issue/index.html']);
   });
 
   it('refuses an issue context glance Forge would refuse (no label, or a label over 255 characters)', () => {

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { Plugin, UserConfig } from 'vite';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+/**
+ * One Custom UI resource's build: `root`/index.html -> static/`outDir` (a resource in manifest.yml). Relative base
+ * because Forge serves each resource from its own CDN path. TSX is compiled by Vite itself (automatic JSX runtime
+ * from static/tsconfig.json); static/ reaches src/ only through @contract/* (types) and @domain/* (pure domain
+ * modules: no I/O, no Forge; ESLint holds both sides to it).
+ */
+export function customUiBuild(root: string, outDir: string, boot?: string): UserConfig {
+  return {
+    root: path.resolve(here, root),
+    base: './',
+    plugins: boot === undefined ? [] : [earlyBoot(path.resolve(here, boot))],
+    resolve: {
+      alias: {
+        '@contract': path.resolve(here, '../src/contract'),
+        '@domain': path.resolve(here, '../src/domain'),
+        // Never initialised inside a Custom UI iframe: the stand-in gives the same defaults without the Statsig client.
+        '@atlaskit/feature-gate-js-client/feature-gates': path.resolve(here, 'src/vendor/feature-gates.ts'),
+      },
+    },
+    build: {
+      ...(boot === undefined ? {} : { rollupOptions: { input: { index: path.resolve(here, root, 'index.html'), boot: path.resolve(here, boot) } } }),
+      outDir: path.resolve(here, outDir),
+      emptyOutDir: true,
+      sourcemap: false,
+      chunkSizeWarningLimit: 1500,
+    },
+  };
+}
+
+/**
+ * Runs a resource's boot module (which asks for the view context and starts the first reads) as its own async
+ * module script, before the entry's larger graph is fetched, compiled and run: an async module script runs as soon
+ * as its own small graph is there. The entry imports the same boot module, so both share one instance and its
+ * body runs once. The boot module is a second build input; this puts its chunk into index.html's <head>.
+ */
+function earlyBoot(bootFile: string): Plugin {
+  return {
+    name: 'sms-early-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === bootFile);
+        if (chunk === undefined || chunk.type !== 'chunk') throw new Error(`The boot module ${bootFile} was not built as an entry.`);
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
