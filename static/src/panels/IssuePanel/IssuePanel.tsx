@@ -4,6 +4,7 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { EvidenceKind, IssueClauseChange } from '@contract/mapping';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from '@domain/vocabulary';
 import { useCallback, useMemo, useState } from 'react';
 import { saveIssueClauses } from '../../api/save-issue-clauses';
 import { useResolver } from '../../api/use-resolver';
@@ -23,6 +24,7 @@ const row = {
   borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`,
 } as const;
 const actions = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100', '8px') } as const;
+const KIND_OPTIONS = EVIDENCE_KINDS.map((k) => ({ value: k, label: EVIDENCE_KIND_LABELS[k] }));
 
 /** The "ISO 20000 clauses" issue panel: mapped clauses with their evidence kind, suggestions, and a picker. */
 export default function IssuePanel({ issueKey }: { issueKey: string }) {
@@ -54,9 +56,9 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
   const mappedIds = useMemo(() => new Set(data?.mapped.map((m) => m.clauseId) ?? []), [data]);
 
   if (loadError) return <ResolverError error={loadError} />;
-  if (data === undefined || catalogue === undefined) return <Loading label="Loading the clauses" />;
+  // The issue's clauses and suggestions show as soon as they are in; only the picker waits for the catalogue.
+  if (data === undefined) return <Loading label="Loading the clauses" />;
   const key = data.issue.key || issueKey;
-  const kindLabel = (k: string): string => catalogue.kinds.find((x) => x.id === k)?.label ?? k;
   const editable = data.canEdit && !saving;
 
   return (
@@ -104,11 +106,11 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
                       width={200}
                       value={m.kind}
                       disabled={!editable}
-                      options={catalogue.kinds.map((k) => ({ value: k.id, label: k.label }))}
+                      options={KIND_OPTIONS}
                       onChange={(kind) => void save([{ action: 'setKind', clauseId: m.clauseId, kind }], `Evidence kind of ${m.clauseId} saved.`)}
                     />
                   ) : (
-                    <Lozenge>{kindLabel(m.kind)}</Lozenge>
+                    <Lozenge>{EVIDENCE_KIND_LABELS[m.kind]}</Lozenge>
                   )}
                   <JqlLink jql={m.jql} label={`Find issues mapped to ${m.clauseId}`}>
                     Find issues
@@ -175,15 +177,19 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
           <Heading size="xsmall" as="h2">
             Add a clause
           </Heading>
-          <ChoiceSelect<EvidenceKind> label="Evidence kind for added clauses" value={newKind} width="100%" options={catalogue.kinds.map((k) => ({ value: k.id, label: k.label }))} onChange={setNewKind} />
-          <ClausePicker
-            id="sms-clause-picker"
-            label="Add a clause"
-            clauses={catalogue.clauses}
-            exclude={mappedIds}
-            disabled={!editable}
-            onPick={(clauseId) => void save([{ action: 'add', clauseId, kind: newKind }], `${clauseId} added.`)}
-          />
+          <ChoiceSelect<EvidenceKind> label="Evidence kind for added clauses" value={newKind} width="100%" options={KIND_OPTIONS} onChange={setNewKind} />
+          {catalogue === undefined ? (
+            <Loading label="Loading the clause list" />
+          ) : (
+            <ClausePicker
+              id="sms-clause-picker"
+              label="Add a clause"
+              clauses={catalogue.clauses}
+              exclude={mappedIds}
+              disabled={!editable}
+              onPick={(clauseId) => void save([{ action: 'add', clauseId, kind: newKind }], `${clauseId} added.`)}
+            />
+          )}
         </div>
       )}
       <p role="status" aria-live="polite" style={{ ...subtleText, margin: 0, minHeight: '1.5em' }}>
