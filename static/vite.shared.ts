@@ -9,7 +9,8 @@ const here = path.dirname(new URL(import.meta.url).pathname);
  * from static/tsconfig.json); static/ reaches src/ only through @contract/* (types) and @domain/* (pure domain
  * modules: no I/O, no Forge; ESLint holds both sides to it).
  */
-export function customUiBuild(root: string, outDir: string, boot?: string): UserConfig {
+export function customUiBuild(root: string, outDir: string, boot?: string, options: { fewRequests?: boolean } = {}): UserConfig {
+  const input = boot === undefined ? undefined : { index: path.resolve(here, root, 'index.html'), boot: path.resolve(here, boot) };
   return {
     root: path.resolve(here, root),
     base: './',
@@ -23,7 +24,11 @@ export function customUiBuild(root: string, outDir: string, boot?: string): User
       },
     },
     build: {
-      ...(boot === undefined ? {} : { rollupOptions: { input: { index: path.resolve(here, root, 'index.html'), boot: path.resolve(here, boot) } } }),
+      ...(options.fewRequests === true ? { cssCodeSplit: false } : {}),
+      rolldownOptions: {
+        ...(input === undefined ? {} : { input }),
+        ...(options.fewRequests === true ? { output: { codeSplitting: { groups: FEW_REQUESTS } } } : {}),
+      },
       outDir: path.resolve(here, outDir),
       emptyOutDir: true,
       sourcemap: false,
@@ -31,6 +36,23 @@ export function customUiBuild(root: string, outDir: string, boot?: string): User
     },
   };
 }
+
+/**
+ * A boot module and what it imports (the Forge bridge and the UI's context, resolver call and prefetch): one chunk of
+ * its own, so that the async boot script needs nothing of the entry's larger graph.
+ */
+const BOOT_GRAPH = /node_modules[\\/](@forge[\\/]|lodash|tslib)|static[\\/]src[\\/](api[\\/](prefetch|call-resolver|forge-context|settled)\.ts|boot-resource\.ts|modules\.ts|(issue[\\/])?boot\.ts)/;
+
+/**
+ * `fewRequests`: everything the entry imports statically in one chunk (the boot graph apart) and all CSS in one
+ * file, instead of a dozen small chunks shared with the lazy parts. Sandbox and Forge's CDN alike, a frame's first
+ * requests queue on the browser's six connections per host: for the issue panel, 17 first requests became 5 and
+ * the frame showed the panel about 120 ms sooner (bench/ui.bench.ts). Lazy parts load their own chunks as before.
+ */
+const FEW_REQUESTS = [
+  { name: 'boot-graph', test: BOOT_GRAPH, priority: 2 },
+  { name: 'initial', tags: ['$initial' as const], priority: 1 },
+];
 
 /**
  * Runs a resource's boot module (which asks for the view context and starts the first reads) as its own async
