@@ -67,8 +67,17 @@ function earlyBoot(bootFile: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === bootFile);
+        const bundle = ctx.bundle ?? {};
+        const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === bootFile);
         if (chunk === undefined || chunk.type !== 'chunk') throw new Error(`The boot module ${bootFile} was not built as an entry.`);
+        // The boot script is early only while it needs nothing of the entry's graph (BOOT_GRAPH must name all it imports).
+        const needed = [...chunk.imports];
+        for (let i = 0; i < needed.length; i++) {
+          const dep = bundle[needed[i] as string];
+          if (dep?.type !== 'chunk') continue;
+          if (dep.isEntry || dep.name === 'initial') throw new Error(`The boot module ${bootFile} imports the entry's chunk ${dep.fileName}: add what it imports to BOOT_GRAPH.`);
+          needed.push(...dep.imports.filter((f) => !needed.includes(f)));
+        }
         return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${chunk.fileName}` }, injectTo: 'head' }];
       },
     },

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ViewContext } from './api/forge-context';
-import { loadProjectPage, readContextEarly } from './boot';
+import { loadProjectPage, mainContextRead } from './boot';
 import { ModuleRoot, NoViewFor } from './components/ModuleRoot';
 import { MODULE_KEYS } from './modules';
 
@@ -22,5 +22,5 @@ function ModuleView({ context }: { context: ViewContext }) {
 }
 
 export function App() {
-  return <ModuleRoot context={readContextEarly()} view={(context) => <ModuleView context={context} />} />;
+  return <ModuleRoot context={mainContextRead} view={(context) => <ModuleView context={context} />} />;
 }

@@ -23,7 +23,5 @@ function startModule(context: ViewContext): void {
   }
 }
 
-const contextRead = bootResource(startModule);
-
 /** The view context, asked for once, before React's first render rather than after it. */
-export const readContextEarly = (): Tracked<ViewContext> => contextRead;
+export const mainContextRead: Tracked<ViewContext> = bootResource(startModule);

@@ -19,6 +19,12 @@ export function ShellMessage({ kind, children }: { kind: 'status' | 'error'; chi
   );
 }
 
+/** The context, once the dates formatter has its user's locale and time zone (before any view formats a date). */
+function withUserLocale(context: ViewContext): ViewContext {
+  setUserLocale(context.locale, context.timezone);
+  return context;
+}
+
 /**
  * The root of a resource's UI: waits for the view context (asked for before React started, see the resource's
  * boot module) unless it is already in, takes the user's locale and time zone from it, and renders the module's view.
@@ -27,8 +33,7 @@ export function ModuleRoot({ context: contextRead, view }: { context: Tracked<Vi
   // Usually in before React's first render (the boot module asked for it first): then the view renders at once.
   const [context, setContext] = useState<ViewContext | undefined>(() => {
     const early = contextRead.settledValue();
-    if (early !== undefined) setUserLocale(early.locale, early.timezone);
-    return early;
+    return early === undefined ? undefined : withUserLocale(early);
   });
   const [failure, setFailure] = useState<string | undefined>();
 
@@ -36,9 +41,7 @@ export function ModuleRoot({ context: contextRead, view }: { context: Tracked<Vi
     let live = true;
     contextRead.promise.then(
       (ctx) => {
-        if (!live) return;
-        setUserLocale(ctx.locale, ctx.timezone);
-        setContext(ctx);
+        if (live) setContext(withUserLocale(ctx));
       },
       (err: unknown) => live && setFailure(err instanceof Error ? err.message : String(err)),
     );
