@@ -21,17 +21,20 @@ export function prefetchResolver<K extends ResolverKey>(key: K, payload: Payload
  * it), so that the view's first render can show it; undefined while it travels or when there is none.
  */
 export function settledPrefetch<K extends ResolverKey>(key: K, payload: PayloadOf<K>): ResultOf<K> | undefined {
-  const entry = pending.get(key);
-  if (entry === undefined || entry.payloadKey !== JSON.stringify(payload)) return undefined;
-  // Stored by prefetchResolver under this same key, so its answer is this key's result.
-  return entry.answer.settledValue() as ResultOf<K> | undefined;
+  return prefetched(key, payload)?.settledValue();
 }
 
 /** The prefetched answer for exactly this key and payload, handed out once; undefined when there is none. */
 export function takePrefetched<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<ResultOf<K>> | undefined {
+  const answer = prefetched(key, payload);
+  if (answer !== undefined) pending.delete(key);
+  return answer?.promise;
+}
+
+/** The read prefetched for exactly this key and payload, if any. */
+function prefetched<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Tracked<ResultOf<K>> | undefined {
   const entry = pending.get(key);
   if (entry === undefined || entry.payloadKey !== JSON.stringify(payload)) return undefined;
-  pending.delete(key);
   // Stored by prefetchResolver under this same key, so its answer is this key's result.
-  return entry.answer.promise as Promise<ResultOf<K>>;
+  return entry.answer as Tracked<ResultOf<K>>;
 }

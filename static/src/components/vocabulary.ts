@@ -2,7 +2,15 @@
  * The domain vocabulary (src/domain/vocabulary.ts, through @domain) in the forms the views use: Atlaskit Lozenge
  * appearances for its status colours, and select options. Labels and colours are the domain's, never restated.
  */
-import { CONFORMITY_RESULTS, CONFORMITY_RESULT_LABELS, type ConformityResult, type StatusColor } from '@domain/vocabulary';
+import {
+  CONFORMITY_RESULTS,
+  CONFORMITY_RESULT_LABELS,
+  EVIDENCE_KINDS,
+  EVIDENCE_KIND_LABELS,
+  type ConformityResult,
+  type EvidenceKind,
+  type StatusColor,
+} from '@domain/vocabulary';
 
 export type LozengeAppearance = 'default' | 'success' | 'removed' | 'inprogress' | 'new' | 'moved';
 
@@ -23,3 +31,6 @@ export const appearanceOfAdf = (color: unknown): LozengeAppearance => (typeof co
 
 /** The conformity results as select options, in the vocabulary's order. */
 export const RESULT_OPTIONS: readonly { value: ConformityResult; label: string }[] = CONFORMITY_RESULTS.map((value) => ({ value, label: CONFORMITY_RESULT_LABELS[value] }));
+
+/** The evidence kinds as select options, in the vocabulary's order. */
+export const EVIDENCE_KIND_OPTIONS: readonly { value: EvidenceKind; label: string }[] = EVIDENCE_KINDS.map((value) => ({ value, label: EVIDENCE_KIND_LABELS[value] }));

@@ -4,13 +4,14 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { EvidenceKind, IssueClauseChange } from '@contract/mapping';
-import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from '@domain/vocabulary';
+import { EVIDENCE_KIND_LABELS } from '@domain/vocabulary';
 import { useCallback, useMemo, useState } from 'react';
 import { saveIssueClauses } from '../../api/save-issue-clauses';
 import { useResolver } from '../../api/use-resolver';
 import { ConfidenceTag } from '../../components/ConfidenceTag';
 import { Loading } from '../../components/Loading';
 import type { ResolverErrorShape } from '../../components/ResolverError';
+import { EVIDENCE_KIND_OPTIONS } from '../../components/vocabulary';
 import { plural } from '../../format/counts';
 import { LazyChoiceSelect as ChoiceSelect, LazyClausePicker as ClausePicker, LazyNotice as Notice, LazyResolverError as ResolverError } from './LazyParts';
 import { FindingTag } from './FindingTag';
@@ -24,7 +25,6 @@ const row = {
   borderBlockEnd: `1px solid ${token('color.border', '#091E4224')}`,
 } as const;
 const actions = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100', '8px') } as const;
-const KIND_OPTIONS = EVIDENCE_KINDS.map((k) => ({ value: k, label: EVIDENCE_KIND_LABELS[k] }));
 
 /** The "ISO 20000 clauses" issue panel: mapped clauses with their evidence kind, suggestions, and a picker. */
 export default function IssuePanel({ issueKey }: { issueKey: string }) {
@@ -106,7 +106,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
                       width={200}
                       value={m.kind}
                       disabled={!editable}
-                      options={KIND_OPTIONS}
+                      options={EVIDENCE_KIND_OPTIONS}
                       onChange={(kind) => void save([{ action: 'setKind', clauseId: m.clauseId, kind }], `Evidence kind of ${m.clauseId} saved.`)}
                     />
                   ) : (
@@ -177,7 +177,7 @@ export default function IssuePanel({ issueKey }: { issueKey: string }) {
           <Heading size="xsmall" as="h2">
             Add a clause
           </Heading>
-          <ChoiceSelect<EvidenceKind> label="Evidence kind for added clauses" value={newKind} width="100%" options={KIND_OPTIONS} onChange={setNewKind} />
+          <ChoiceSelect<EvidenceKind> label="Evidence kind for added clauses" value={newKind} width="100%" options={EVIDENCE_KIND_OPTIONS} onChange={setNewKind} />
           {catalogue === undefined ? (
             <Loading label="Loading the clause list" />
           ) : (

@@ -20,6 +20,7 @@ import { JobPanel, JobProgress } from '../../../components/JobPanel';
 import { Notice } from '../../../components/Notice';
 import { ResolverError, type ResolverErrorShape } from '../../../components/ResolverError';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { EVIDENCE_KIND_OPTIONS } from '../../../components/vocabulary';
 import { ClausePicker } from '../../IssuePanel/ClausePicker';
 import { fieldLabel, subtleText } from '../../../components/kit/text';
 
@@ -160,7 +161,7 @@ export function BulkMapping({ catalogue, canEdit, onChanged }: { catalogue: List
               <ClausePicker id="sms-bulk-clause" label="Clause to add" clauses={catalogue.clauses} value={clauseId} onPick={setClauseId} />
             </>
           )}
-          <ChoiceSelect<EvidenceKind> label="Evidence kind" value={kind} options={catalogue.kinds.map((k) => ({ value: k.id, label: k.label }))} onChange={setKind} width={260} />
+          <ChoiceSelect<EvidenceKind> label="Evidence kind" value={kind} options={EVIDENCE_KIND_OPTIONS} onChange={setKind} width={260} />
           <div>
             <Button appearance="primary" onClick={() => void runPreview()} isDisabled={busy || running}>
               Preview
