@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { paths } from '../sandbox/host/host-pages';
+import { paths, UI_RESOURCES } from '../sandbox/host/host-pages';
 import { startSandbox } from '../sandbox/server';
 import { AXE_VIEWS, axeView, type AxeFinding } from './axe-views';
 import { startSandboxProcess } from './sandbox-process';
@@ -25,8 +25,8 @@ import type { Emit } from './run';
 
 const ROOT = path.resolve(__dirname, '..');
 /** The `main` resource (project page, settings) and the `issue` resource (issue panel, glance). */
-const BUILD = path.join(ROOT, 'static', 'build');
-const ISSUE_BUILD = path.join(ROOT, 'static', 'build-issue');
+const BUILD = path.join(ROOT, 'static', UI_RESOURCES.main.dir);
+const ISSUE_BUILD = path.join(ROOT, 'static', UI_RESOURCES.issue.dir);
 
 /** Static imports of a built chunk: `import … from "./x.js"` and bare `import "./x.js"` (not dynamic import()). */
 export function staticImports(code: string): string[] {
