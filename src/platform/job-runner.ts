@@ -15,7 +15,9 @@
  *   A redelivered or resumed job starts at the first unfinished step with the saved checkpoint; steps are
  *   written to be safe to repeat (they find what an earlier run wrote instead of writing it again).
  * - Deliveries: each delivery claims a new attempt (`setIfAbsent`). A run that finds at a checkpoint that
- *   another delivery took the job, or that the job was ended, stops (JobSupersededError).
+ *   another delivery took the job, or that the job was ended, stops (JobSupersededError). A delivery killed
+ *   between its claim and its start leaves a claimed number behind: the same event delivered again, or a
+ *   Resume, takes the next number, so the job never waits on a run that will not come.
  * - Endings: `job:end:<id>` is written once (`setIfAbsent`); a run finishing and a user abandoning cannot both win.
  * - Retries (@forge/events 3): transient trouble (isTransientError in src/domain/errors.ts: rate limits, 429/5xx,
  *   network, unexpected exceptions) asks the
@@ -295,7 +297,11 @@ export class JobRunner<D = unknown> {
     if (status !== 'interrupted') {
       throw new ConflictError(`This job is ${status}; only an interrupted job can be resumed.`, { jobId, status });
     }
-    await this.jobs.update(jobId, { status: 'queued', leaseUntil: this.lease(), addMessages: [`Resume asked by ${accountId}.`] });
+    // A delivery that claimed the next run and died before starting it holds that run's number: the resumed
+    // delivery (a new event) takes the number after the last one claimed.
+    let attempts = job.attempts;
+    while ((await this.jobs.attemptClaimant(jobId, attempts + 1)) !== undefined) attempts += 1;
+    await this.jobs.update(jobId, { status: 'queued', leaseUntil: this.lease(), attempts, addMessages: [`Resume asked by ${accountId}.`] });
     await this.push(jobId, job.type, async () => {
       await this.jobs.update(jobId, { status: 'interrupted', leaseUntil: null, addMessages: ['The job could not be queued again.'] });
     });
@@ -394,10 +400,15 @@ export class JobRunner<D = unknown> {
       }
       checkpoint = parsed.data;
     }
-    const attempt = job.attempts + 1;
-    if (!(await jobs.claimAttempt(jobId, attempt, meta.eventId ?? `delivery-${attempt}`))) {
-      deps.log('info', 'another delivery runs this job; this one stops', { jobId, attempt });
-      return { kind: 'superseded' };
+    let attempt = job.attempts + 1;
+    while (!(await jobs.claimAttempt(jobId, attempt, meta.eventId ?? `delivery-${attempt}`))) {
+      // The queue delivers an event again only once its earlier delivery is over: when that delivery claimed this
+      // run and died before starting it (the job still shows the run before), this redelivery takes the next number.
+      if (meta.eventId === null || (await jobs.attemptClaimant(jobId, attempt)) !== meta.eventId) {
+        deps.log('info', 'another delivery runs this job; this one stops', { jobId, attempt });
+        return { kind: 'superseded' };
+      }
+      attempt += 1;
     }
     const stepName = spec.steps[job.step]?.name ?? 'finish';
     const started = await jobs.update(jobId, {

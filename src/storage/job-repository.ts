@@ -199,6 +199,12 @@ export class JobRepository {
     return this.store.setIfAbsent(jobClaimKey(jobId, attempt), eventId);
   }
 
+  /** The delivery (event id) that claimed run number `attempt` of the job, if one did. */
+  async attemptClaimant(jobId: string, attempt: number): Promise<string | undefined> {
+    const held = await this.store.get(jobClaimKey(jobId, attempt));
+    return typeof held === 'string' ? held : undefined;
+  }
+
   // ---------------------------------------------------------------------------------------- slots
 
   /** The newest taken slot of (type, scope) and its job id; slot 0 = none yet. */

@@ -162,6 +162,37 @@ describe('JobRunner', () => {
     expect(writes).toEqual(['a:x', 'a:y', 'b:x', 'b:y', 'c:x', 'c:y']);
   });
 
+  it('runs a job whose delivery claimed its run and died before starting it, when the queue delivers that event again', async () => {
+    const writes: string[] = [];
+    const job = counterJob(writes);
+    const { runner, services, pushed } = setup([job]);
+    const { jobId } = await runner.start(job, start);
+    // The first delivery of the event claimed run 1 and was killed before it wrote anything else.
+    expect(await runner.jobs.claimAttempt(jobId, 1, 'ev-a')).toBe(true);
+    expect(await runner.jobs.get(jobId)).toMatchObject({ status: 'queued', attempts: 0 });
+    // Another event still stands down: only the same event, delivered again, may take the job on.
+    expect(await services.jobs.consume(pushed[0]?.body, { jobId: 'q-0', eventId: 'ev-b', retryCount: 0 })).toEqual({ kind: 'superseded' });
+    expect(writes).toEqual([]);
+    expect(await services.jobs.consume(pushed[0]?.body, { jobId: 'q-0', eventId: 'ev-a', retryCount: 1 })).toEqual({ kind: 'finished' });
+    expect(await runner.jobs.get(jobId)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(writes).toEqual(['a:x', 'a:y', 'b:x', 'b:y', 'c:x', 'c:y']);
+  });
+
+  it('resumes a job whose last delivery claimed its run and died before starting it', async () => {
+    const writes: string[] = [];
+    const job = counterJob(writes);
+    const { runner, deliver, advance, pushed } = setup([job]);
+    const { jobId } = await runner.start(job, start);
+    expect(await runner.jobs.claimAttempt(jobId, 1, 'ev-lost')).toBe(true); // its event was lost with it
+    advance(JOB_LEASE_MS + 1);
+    expect(runner.statusOf((await runner.jobs.get(jobId))!)).toBe('interrupted');
+    await runner.resume(jobId, '10000', 'u1');
+    expect(pushed).toHaveLength(2);
+    expect(await deliver(1)).toEqual({ kind: 'finished' });
+    expect(await runner.jobs.get(jobId)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(writes).toEqual(['a:x', 'a:y', 'b:x', 'b:y', 'c:x', 'c:y']);
+  });
+
   it('stops an older run at its next checkpoint once a redelivery took the job over', async () => {
     const writes: string[] = [];
     let redelivered: JobRunOutcome | undefined;
